@@ -1,0 +1,353 @@
+//! Exact money and exact decimals: parsing from TOML values, arithmetic with
+//! i128 intermediates, rounding half away from zero, and plain formatting.
+//!
+//! Money is held in minor units (grosze for PLN). Percentages, exchange
+//! rates, days and KPI values are [`Decimal`]s: the decimal written in the
+//! file, scaled by 10^6, never its binary approximation.
+
+use std::fmt;
+
+/// Minor units per major unit (every supported currency has two decimals).
+pub const MINOR_PER_MAJOR: i128 = 100;
+/// The largest amount accepted in a file, in major units (SPEC section 4).
+pub const MAX_MAJOR: i128 = 10_000_000_000_000;
+/// The largest amount accepted, in minor units.
+pub const MAX_MINOR: i128 = MAX_MAJOR * MINOR_PER_MAJOR;
+
+/// An amount of money in minor units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub i128);
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub fn minor(self) -> i128 {
+        self.0
+    }
+
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money)
+    }
+
+    /// `round(self × d)`, half away from zero.
+    pub fn mul_decimal(self, d: Decimal) -> Option<Money> {
+        let num = self.0.checked_mul(d.0)?;
+        div_round(num, Decimal::SCALE).map(Money)
+    }
+
+    /// Sums money, `None` on overflow.
+    pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Option<Money> {
+        items
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+
+    /// Plain decimal with a point and two places: `12345.60`, `-3.05`.
+    pub fn plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.plain())
+    }
+}
+
+/// `round(num / den)` half away from zero; `None` when `den` is 0 or on overflow.
+pub fn div_round(num: i128, den: i128) -> Option<i128> {
+    if den == 0 {
+        return None;
+    }
+    let q = num.checked_div(den)?;
+    let r = num.checked_rem(den)?;
+    // |2r| >= |den| means the remainder is at least half.
+    let twice = r.unsigned_abs().checked_mul(2)?;
+    if twice >= den.unsigned_abs() {
+        let away = if (num < 0) != (den < 0) { -1 } else { 1 };
+        q.checked_add(away)
+    } else {
+        Some(q)
+    }
+}
+
+/// An exact decimal with six places (value × 10^6).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Decimal(pub i128);
+
+impl Decimal {
+    pub const PLACES: u32 = 6;
+    pub const SCALE: i128 = 1_000_000;
+    pub const ZERO: Decimal = Decimal(0);
+
+    pub fn from_int(v: i128) -> Option<Decimal> {
+        v.checked_mul(Self::SCALE).map(Decimal)
+    }
+
+    pub fn checked_add(self, o: Decimal) -> Option<Decimal> {
+        self.0.checked_add(o.0).map(Decimal)
+    }
+
+    pub fn checked_sub(self, o: Decimal) -> Option<Decimal> {
+        self.0.checked_sub(o.0).map(Decimal)
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.0 % Self::SCALE == 0
+    }
+
+    /// The shortest exact text: `12.5`, `15`, `-0.25`.
+    pub fn text(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let int = abs / Self::SCALE as u128;
+        let frac = abs % Self::SCALE as u128;
+        if frac == 0 {
+            format!("{sign}{int}")
+        } else {
+            let f = format!("{frac:06}");
+            format!("{sign}{int}.{}", f.trim_end_matches('0'))
+        }
+    }
+
+    /// Rounded to `places` decimals (half away from zero), as text with
+    /// exactly that many places.
+    pub fn fixed(self, places: u32) -> String {
+        let places = places.min(Self::PLACES);
+        let div = 10i128.pow(Self::PLACES - places);
+        let v = div_round(self.0, div).unwrap_or(0);
+        let sign = if v < 0 { "-" } else { "" };
+        let abs = v.unsigned_abs();
+        if places == 0 {
+            return format!("{sign}{abs}");
+        }
+        let p = 10u128.pow(places);
+        format!(
+            "{sign}{}.{:0width$}",
+            abs / p,
+            abs % p,
+            width = places as usize
+        )
+    }
+
+    /// Parses a plain decimal text (`-12.50`, `3`), at most six places.
+    pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
+        let (digits, places) = parse_scaled(text)?;
+        if places > Self::PLACES {
+            return Err(DecimalError::TooManyPlaces(places));
+        }
+        let scaled = digits
+            .checked_mul(10i128.pow(Self::PLACES - places))
+            .ok_or(DecimalError::TooLarge)?;
+        Ok(Decimal(scaled))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecimalError {
+    NotANumber,
+    TooManyPlaces(u32),
+    TooLarge,
+}
+
+/// Splits a plain decimal text into its digits as an integer and the number
+/// of places after the point. Accepts an optional sign and `_` separators.
+fn parse_scaled(text: &str) -> Result<(i128, u32), DecimalError> {
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    if int.is_empty() && frac.is_empty() {
+        return Err(DecimalError::NotANumber);
+    }
+    let mut value: i128 = 0;
+    let mut places: u32 = 0;
+    let frac_trimmed = frac.trim_end_matches('0');
+    for (part, is_frac) in [(int, false), (frac_trimmed, true)] {
+        for c in part.chars() {
+            if c == '_' {
+                continue;
+            }
+            let d = c.to_digit(10).ok_or(DecimalError::NotANumber)?;
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(i128::from(d)))
+                .ok_or(DecimalError::TooLarge)?;
+            if is_frac {
+                places += 1;
+                if places > 30 {
+                    return Err(DecimalError::TooManyPlaces(places));
+                }
+            }
+        }
+    }
+    Ok((if neg { -value } else { value }, places))
+}
+
+/// The shortest text that reads back as `f` (Rust's `Display` for `f64`
+/// never uses an exponent), so `12.5` stays `12.5` and not its binary value.
+pub fn float_text(f: f64) -> String {
+    format!("{f}")
+}
+
+/// Why a money value was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyError {
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+    NotFinite,
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MoneyError::Negative => "an amount may not be negative",
+            MoneyError::TooManyDecimals => "an amount has at most two decimals",
+            MoneyError::TooLarge => "an amount may be at most 10^13",
+            MoneyError::NotFinite => "an amount must be a finite number",
+        })
+    }
+}
+
+/// Money from a TOML integer (its decimal text and radix).
+pub fn money_from_int_text(text: &str, radix: u32) -> Result<Money, MoneyError> {
+    let v = i128::from_str_radix(text, radix).map_err(|_| MoneyError::TooLarge)?;
+    money_from_minor(v.checked_mul(MINOR_PER_MAJOR).ok_or(MoneyError::TooLarge)?)
+}
+
+/// Money from a TOML float. Accepted when it lies within 1e-6 of a whole
+/// number of minor units (so `0.1 + 0.2`-style noise passes but `1.005` does not).
+pub fn money_from_float(f: f64) -> Result<Money, MoneyError> {
+    if !f.is_finite() {
+        return Err(MoneyError::NotFinite);
+    }
+    if f < 0.0 {
+        return Err(MoneyError::Negative);
+    }
+    if f > MAX_MAJOR as f64 {
+        return Err(MoneyError::TooLarge);
+    }
+    // First the exact reading of the shortest text: `12345.6` is 1234560.
+    if let Ok((digits, places)) = parse_scaled(&float_text(f))
+        && places <= 2
+    {
+        let minor = digits
+            .checked_mul(10i128.pow(2 - places))
+            .ok_or(MoneyError::TooLarge)?;
+        return money_from_minor(minor);
+    }
+    let scaled = f * 100.0;
+    let nearest = scaled.round();
+    if (scaled - nearest).abs() <= 1e-6 {
+        money_from_minor(nearest as i128)
+    } else {
+        Err(MoneyError::TooManyDecimals)
+    }
+}
+
+fn money_from_minor(minor: i128) -> Result<Money, MoneyError> {
+    if minor < 0 {
+        Err(MoneyError::Negative)
+    } else if minor > MAX_MINOR {
+        Err(MoneyError::TooLarge)
+    } else {
+        Ok(Money(minor))
+    }
+}
+
+/// A decimal from a TOML integer.
+pub fn decimal_from_int_text(text: &str, radix: u32) -> Result<Decimal, DecimalError> {
+    let v = i128::from_str_radix(text, radix).map_err(|_| DecimalError::TooLarge)?;
+    Decimal::from_int(v).ok_or(DecimalError::TooLarge)
+}
+
+/// A decimal from a TOML float, by its shortest text.
+pub fn decimal_from_float(f: f64) -> Result<Decimal, DecimalError> {
+    if !f.is_finite() {
+        return Err(DecimalError::NotANumber);
+    }
+    if f.abs() >= 1e20 {
+        return Err(DecimalError::TooLarge);
+    }
+    Decimal::parse(&float_text(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(div_round(5, 2), Some(3));
+        assert_eq!(div_round(-5, 2), Some(-3));
+        assert_eq!(div_round(4, 3), Some(1));
+        assert_eq!(div_round(-4, 3), Some(-1));
+        assert_eq!(div_round(7, -2), Some(-4));
+        assert_eq!(div_round(1, 0), None);
+    }
+
+    #[test]
+    fn floats_read_as_written() {
+        assert_eq!(money_from_float(12345.6), Ok(Money(1_234_560)));
+        assert_eq!(money_from_float(0.1), Ok(Money(10)));
+        assert_eq!(money_from_float(1.005), Err(MoneyError::TooManyDecimals));
+        assert_eq!(money_from_float(-1.0), Err(MoneyError::Negative));
+        assert_eq!(money_from_float(f64::NAN), Err(MoneyError::NotFinite));
+        assert_eq!(money_from_float(1e14), Err(MoneyError::TooLarge));
+        assert_eq!(decimal_from_float(12.5), Ok(Decimal(12_500_000)));
+        assert_eq!(decimal_from_float(4.3012), Ok(Decimal(4_301_200)));
+        assert_eq!(
+            decimal_from_float(0.1234567),
+            Err(DecimalError::TooManyPlaces(7))
+        );
+    }
+
+    #[test]
+    fn integers_and_limits() {
+        assert_eq!(money_from_int_text("45", 10), Ok(Money(4500)));
+        assert_eq!(
+            money_from_int_text("10000000000000", 10),
+            Ok(Money(MAX_MINOR))
+        );
+        assert_eq!(
+            money_from_int_text("10000000000001", 10),
+            Err(MoneyError::TooLarge)
+        );
+        assert_eq!(
+            money_from_int_text("99999999999999999999999999999999999999999", 10),
+            Err(MoneyError::TooLarge)
+        );
+        assert_eq!(money_from_int_text("-1", 10), Err(MoneyError::Negative));
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(Money(1_234_560).plain(), "12345.60");
+        assert_eq!(Money(-305).plain(), "-3.05");
+        assert_eq!(Decimal(12_500_000).text(), "12.5");
+        assert_eq!(Decimal(15_000_000).text(), "15");
+        assert_eq!(Decimal(-250_000).text(), "-0.25");
+        assert_eq!(Decimal(1_250_000).fixed(1), "1.3");
+        assert_eq!(Decimal(-1_250_000).fixed(1), "-1.3");
+        assert_eq!(Decimal(250_000).fixed(2), "0.25");
+        assert_eq!(Money(1000).mul_decimal(Decimal(4_300_000)), Some(Money(4300)));
+    }
+}

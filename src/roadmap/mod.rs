@@ -1,0 +1,6 @@
+//! The roadmap file format: typed model ([`model`]), reading bytes
+//! ([`input`]) and loading the TOML tree into the model with spans ([`load`]).
+
+pub mod model;
+
+pub use model::*;

@@ -1,0 +1,243 @@
+//! The roadmap as typed data. Every value keeps the span it was read from so
+//! that a finding can point at it. Values that failed to load are `None`
+//! (the loader has already reported them); reports work on a roadmap that
+//! has no data errors.
+
+use crate::money::{Decimal, Money};
+use crate::source::{Sp, Span};
+use chrono::NaiveDate;
+
+/// A closed set of words read from the file (competency, area, status…).
+pub trait Choice: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    const WHAT: &'static str;
+    fn as_str(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+    fn names() -> Vec<&'static str> {
+        Self::ALL.iter().map(|c| c.as_str()).collect()
+    }
+}
+
+macro_rules! choice {
+    ($(#[$m:meta])* $name:ident, $what:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            const WHAT: &'static str = $what;
+            fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+choice!(
+    /// The four CX competencies, in the order the articles give them.
+    Competency, "competency", {
+    Governance = "governance",
+    Measurement = "measurement",
+    Design = "design",
+    Culture = "culture",
+});
+choice!(Area, "area", { Cx = "cx", Cxm = "cxm" });
+choice!(Status, "status", {
+    Idea = "idea",
+    Planned = "planned",
+    InProgress = "in-progress",
+    OnHold = "on-hold",
+    Done = "done",
+    Cancelled = "cancelled",
+});
+choice!(Group, "group", { Company = "company", Customer = "customer", Business = "business" });
+choice!(Direction, "direction", { Up = "up", Down = "down" });
+choice!(Funding, "funding", { Department = "department", Central = "central" });
+choice!(Language, "language", { En = "en", Pl = "pl" });
+
+impl Status {
+    /// Planned or in progress: the statuses that take part in the plan.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Planned | Status::InProgress)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Roadmap {
+    pub meta: Meta,
+    pub fx: Vec<FxRate>,
+    pub team: Vec<Member>,
+    pub departments: Vec<Department>,
+    pub maturity: Vec<Maturity>,
+    pub initiatives: Vec<Initiative>,
+    pub training: Vec<Training>,
+    pub kpis: Vec<Kpi>,
+    pub allow: Vec<Sp<String>>,
+}
+
+/// The `[roadmap]` table.
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    /// The `[roadmap]` header, or the file's start when the table is missing.
+    pub span: Span,
+    pub organisation: Option<Sp<String>>,
+    pub team: Option<Sp<String>>,
+    pub currency: Option<Sp<String>>,
+    pub language: Option<Sp<Language>>,
+    pub plan_year: Option<Sp<i32>>,
+    pub as_of: Option<Sp<NaiveDate>>,
+    pub markup_percent: Option<Sp<Decimal>>,
+    pub budget_cap: Option<Sp<Money>>,
+    pub day_rate: Option<Sp<Money>>,
+}
+
+/// The default markup when the roadmap names none: 12.5 %.
+pub const DEFAULT_MARKUP: Decimal = Decimal(12_500_000);
+pub const DEFAULT_CURRENCY: &str = "PLN";
+
+impl Meta {
+    pub fn currency(&self) -> &str {
+        self.currency
+            .as_ref()
+            .map_or(DEFAULT_CURRENCY, |c| c.value.as_str())
+    }
+
+    pub fn markup(&self) -> Decimal {
+        self.markup_percent
+            .as_ref()
+            .map_or(DEFAULT_MARKUP, |m| m.value)
+    }
+
+    pub fn language(&self) -> Language {
+        self.language.as_ref().map_or(Language::En, |l| l.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct FxRate {
+    pub code: Sp<String>,
+    pub rate: Option<Sp<Decimal>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Member {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub role: Option<Sp<String>>,
+    pub capacity_days: Option<Sp<Decimal>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Department {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub headcount: Option<Sp<u64>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Maturity {
+    pub competency: Sp<Competency>,
+    pub current: Option<Sp<u8>>,
+    pub target: Option<Sp<u8>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Initiative {
+    /// The `[[initiatives]]` header (or the inline table).
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub competency: Option<Sp<Competency>>,
+    pub area: Option<Sp<Area>>,
+    pub status: Option<Sp<Status>>,
+    pub owner: Option<Sp<String>>,
+    pub department: Option<Sp<String>>,
+    pub priority: Option<Sp<u32>>,
+    pub start: Option<Sp<NaiveDate>>,
+    pub end: Option<Sp<NaiveDate>>,
+    pub effort_days: Option<Sp<Decimal>>,
+    pub kpi: Option<Sp<String>>,
+    pub benefit: Option<Sp<String>>,
+    pub cost: Option<Sp<Money>>,
+    pub actual: Option<Sp<Money>>,
+    pub markup_percent: Option<Sp<Decimal>>,
+    pub kpis: Vec<Sp<String>>,
+    pub depends_on: Vec<Sp<String>>,
+    pub quotes: Vec<Quote>,
+    /// Whether `quotes` was written at all (even empty).
+    pub has_quotes_key: bool,
+}
+
+impl Initiative {
+    pub fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("", |i| i.value.as_str())
+    }
+
+    /// The span best naming this initiative: its id, else its header.
+    pub fn anchor(&self) -> Span {
+        self.id.as_ref().map_or(self.span, |i| i.span)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Quote {
+    pub span: Span,
+    pub vendor: Option<Sp<String>>,
+    pub min: Option<Sp<Money>>,
+    pub max: Option<Sp<Money>>,
+    pub amount: Option<Sp<Money>>,
+    pub date: Option<Sp<NaiveDate>>,
+    pub currency: Option<Sp<String>>,
+}
+
+impl Quote {
+    /// The range in the quote's own currency: `amount` stands for both bounds.
+    pub fn bounds(&self) -> Option<(Money, Money)> {
+        match (&self.min, &self.max, &self.amount) {
+            (Some(lo), Some(hi), _) => Some((lo.value, hi.value)),
+            (None, None, Some(a)) => Some((a.value, a.value)),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Training {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub competency: Option<Sp<Competency>>,
+    pub cost_per_person: Option<Sp<Money>>,
+    pub funding: Option<Sp<Funding>>,
+    /// Department id -> people to train, in file order.
+    pub needs: Vec<(Sp<String>, Sp<u64>)>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Kpi {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub group: Option<Sp<Group>>,
+    pub unit: Option<Sp<String>>,
+    pub direction: Option<Sp<Direction>>,
+    pub baseline: Option<Sp<Decimal>>,
+    pub target: Option<Sp<Decimal>>,
+    pub measurements: Vec<Measurement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub span: Span,
+    pub date: Sp<NaiveDate>,
+    pub value: Sp<Decimal>,
+}

@@ -1,0 +1,140 @@
+//! The text of one roadmap file and the mapping of byte offsets to lines and
+//! character columns (Polish letters are one column each, not two bytes).
+
+use std::ops::Range;
+
+/// A byte range in the source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A value read from the file together with where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Sp<T> {
+        Sp { value, span }
+    }
+}
+
+/// A loaded source: its display name, its text (without a byte-order mark)
+/// and where each line starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and character column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: String) -> Source {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line index (0-based) holding byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Clamps an offset into the text and back onto a character boundary.
+    fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while o > 0 && !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.clamp(offset);
+        let idx = self.line_index(offset);
+        let start = self.line_starts[idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position {
+            line: idx + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line end.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The character range a span covers on its first line (at least one
+    /// character wide), as 0-based character offsets within that line.
+    pub fn caret_range(&self, span: Span) -> (usize, usize) {
+        let pos = self.position(span.start);
+        let line = self.line_text(pos.line);
+        let start_col = pos.column - 1;
+        let end = self.clamp(span.end.max(span.start));
+        let line_start = self.line_starts[pos.line - 1];
+        let line_end = line_start + line.len();
+        let end = end.min(line_end).max(self.clamp(span.start));
+        let width = self.text[self.clamp(span.start)..end].chars().count();
+        (start_col, start_col + width.max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let s = Source::new("r.toml", "a = 1\r\ntitle = \"Żółć\" x\n".to_string());
+        assert_eq!(s.position(0), Position { line: 1, column: 1 });
+        let x = s.text.find(" x").unwrap() + 1;
+        assert_eq!(s.position(x), Position { line: 2, column: 16 });
+        assert_eq!(s.line_text(1), "a = 1");
+        assert_eq!(s.line_text(3), "");
+        assert_eq!(s.position(10_000).line, 3);
+    }
+}

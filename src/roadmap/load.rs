@@ -45,6 +45,14 @@ pub fn load_str(text: &str) -> Loaded {
     }
     let syntax_ok = errors.is_empty();
     let roadmap = l.document(doc.get_ref());
+    if !syntax_ok {
+        // A value the parser invents while recovering from a syntax error
+        // has an empty span at the file's start; what it seems to say
+        // (`plan_year` is 0, `title` is not a string) is noise.
+        let invented = Span::new(0, 0);
+        l.findings
+            .retain(|f| f.span != invented || matches!(f.code, Code::E001 | Code::E012));
+    }
     Loaded {
         roadmap,
         findings: l.findings,
@@ -696,6 +704,7 @@ impl Loader {
         };
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
+            let before = self.findings.len();
             match key {
                 "id" => ini.id = self.id(v, key),
                 "title" => ini.title = self.string(v, key),
@@ -727,6 +736,11 @@ impl Loader {
                 }
                 _ => self.unknown_key(k, INITIATIVE_KEYS, "an initiative"),
             }
+            if self.findings.len() > before
+                && let Some(known) = INITIATIVE_KEYS.iter().find(|&&n| n == key)
+            {
+                ini.rejected.push(known);
+            }
         }
         for key in ["id", "title", "competency", "area", "status"] {
             if !t.iter().any(|(k, _)| k.get_ref() == key) {
@@ -747,6 +761,7 @@ impl Loader {
         };
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
+            let before = self.findings.len();
             match key {
                 "vendor" => q.vendor = self.string(v, key),
                 "min" => q.min = self.money(v, key),
@@ -755,6 +770,11 @@ impl Loader {
                 "date" => q.date = self.date(v, key),
                 "currency" => q.currency = self.currency(v, key),
                 _ => self.unknown_key(k, QUOTE_KEYS, "a quote"),
+            }
+            if self.findings.len() > before
+                && let Some(known) = QUOTE_KEYS.iter().find(|&&n| n == key)
+            {
+                q.rejected.push(known);
             }
         }
         q

@@ -175,11 +175,19 @@ pub struct Initiative {
     pub quotes: Vec<Quote>,
     /// Whether `quotes` was written at all (even empty).
     pub has_quotes_key: bool,
+    /// Keys that were written but rejected by the loader (wrong type or
+    /// value, already reported): a rule must not call them missing.
+    pub rejected: Vec<&'static str>,
 }
 
 impl Initiative {
     pub fn id_str(&self) -> &str {
         self.id.as_ref().map_or("", |i| i.value.as_str())
+    }
+
+    /// Whether `key` was written but rejected by the loader.
+    pub fn is_rejected(&self, key: &str) -> bool {
+        self.rejected.contains(&key)
     }
 
     /// The span best naming this initiative: its id, else its header.
@@ -197,9 +205,16 @@ pub struct Quote {
     pub amount: Option<Sp<Money>>,
     pub date: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<String>>,
+    /// Keys that were written but rejected by the loader (already reported).
+    pub rejected: Vec<&'static str>,
 }
 
 impl Quote {
+    /// Whether `key` was written but rejected by the loader.
+    pub fn is_rejected(&self, key: &str) -> bool {
+        self.rejected.contains(&key)
+    }
+
     /// The range in the quote's own currency: `amount` stands for both bounds.
     pub fn bounds(&self) -> Option<(Money, Money)> {
         match (&self.min, &self.max, &self.amount) {

@@ -1,0 +1,84 @@
+//! The checks of SPEC section 5 that look across the loaded roadmap: ids,
+//! references, quotes, dates, coverage, budget, cycles and the warnings.
+//! The loader has already reported what one value alone shows (E001–E003,
+//! E006 amounts, E012); [`check`] adds the rest. Rules return findings and
+//! never print.
+//!
+//! Everything here is linear (or `n log n` for the final sort) in the size of
+//! the roadmap: ids are looked up in hash maps, the dependency graph is walked
+//! with explicit stacks, and "did you mean" suggestions have a fixed budget,
+//! so a file with 100 000 initiatives checks as fast as it loads.
+
+mod cycles;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+use crate::diag::{Code, Finding, Severity};
+use crate::money::Money;
+use crate::roadmap::{Initiative, Roadmap, Status};
+use chrono::NaiveDate;
+
+pub use cycles::cycles;
+
+/// What the checks need beyond the file: the resolved dates and the CXM
+/// total, which the budget module computes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckContext {
+    /// The inventory date: `--as-of`, else the file's `as_of`, else today.
+    pub as_of: NaiveDate,
+    /// The plan year: `--year`, else the file's `plan_year`. Without one the
+    /// plan rules (E008, E009, W003, W004, W009) have nothing to look at.
+    pub plan_year: Option<i32>,
+    /// The CXM total of the plan year (SPEC section 4); E010 is skipped
+    /// without it.
+    pub cxm_total: Option<Money>,
+}
+
+/// Runs every cross-value rule. Warnings named in `[check] allow` are left
+/// out; errors never are. The findings come sorted (see [`sort`]).
+pub fn check(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
+    let mut out = rules::run(r, ctx);
+    out.retain(|f| !is_allowed(r, f.code));
+    sort(&mut out);
+    out
+}
+
+/// Whether `[check] allow` silences `code`. Only warnings can be silenced.
+pub fn is_allowed(r: &Roadmap, code: Code) -> bool {
+    code.severity() == Severity::Warning && r.allow.iter().any(|a| a.value == code.as_str())
+}
+
+/// Orders findings the way a reader walks the file: by where they start,
+/// then by code. The sort is stable, so findings of one rule at one place
+/// keep the order the rule gave them. Use it on the loader's and the
+/// checks' findings together.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.span.start, f.code));
+}
+
+/// Whether an initiative is in the plan of `year` (SPEC section 3): planned
+/// or in progress, with `[start, end]` overlapping 1 January–31 December.
+/// Without both dates it is not (E007 says so).
+pub fn in_plan(ini: &Initiative, year: i32) -> bool {
+    let (Some(status), Some(start), Some(end)) = (&ini.status, &ini.start, &ini.end) else {
+        return false;
+    };
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return false;
+    };
+    status.value.is_active() && start.value <= last && end.value >= first
+}
+
+/// Whether an initiative is in the plan with status `planned` exactly: the
+/// new work that E009 asks for when a competency's maturity is to rise.
+pub(crate) fn planned_in(ini: &Initiative, year: i32) -> bool {
+    in_plan(ini, year)
+        && ini
+            .status
+            .as_ref()
+            .is_some_and(|s| s.value == Status::Planned)
+}

@@ -298,3 +298,189 @@ fn big_generated_roadmap_checks() {
     assert_eq!(findings.iter().filter(|f| f.code == Code::E005).count(), n);
     assert!(!findings.iter().any(|f| f.code == Code::E013));
 }
+
+/// The valid fixture with some text replaced (each `old` must occur).
+fn variant(edits: &[(&str, &str)]) -> Vec<Finding> {
+    let mut text = FIXTURES[0].1.to_string();
+    for (old, new) in edits {
+        assert!(text.contains(old), "{old:?} is not in valid.toml");
+        text = text.replacen(old, new, 1);
+    }
+    run(&text)
+}
+
+fn codes(findings: &[Finding]) -> Vec<Code> {
+    findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn quote_shapes() {
+    let only_min = variant(&[("min = 9000\n  max = 12000", "min = 9000")]);
+    assert_eq!(codes(&only_min), [Code::E006]);
+    assert!(only_min[0].message.contains("has `min` but no `max`"));
+
+    let both = variant(&[("amount = 26000", "amount = 26000\n  max = 27000")]);
+    assert_eq!(codes(&both), [Code::E006]);
+    assert!(both[0].message.contains("both `amount` and"));
+
+    let neither = variant(&[("amount = 26000\n", "")]);
+    assert_eq!(codes(&neither), [Code::E006]);
+    assert!(neither[0].message.contains("gives no price"));
+
+    // A bound the loader refused is reported once, by the loader.
+    let negative = variant(&[("min = 9000", "min = -9000")]);
+    assert_eq!(codes(&negative), [Code::E006]);
+    assert!(negative[0].message.contains("negative"));
+}
+
+#[test]
+fn unknown_references() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("currency = \"EUR\"", "currency = \"USD\"", None),
+        (
+            "kpis = [\"nps\"]",
+            "kpis = [\"nsp\"]",
+            Some("did you mean \"nps\"?"),
+        ),
+        (
+            "needs = { sales = 10 }",
+            "needs = { sale = 10 }",
+            Some("did you mean \"sales\"?"),
+        ),
+        (
+            "depends_on = [\"cx-vision\"]",
+            "depends_on = [\"cx-visoin\"]",
+            Some("did you mean \"cx-vision\"?"),
+        ),
+        (
+            "department = \"sales\"",
+            "department = \"sale\"",
+            Some("did you mean \"sales\"?"),
+        ),
+        (
+            "owner = \"ak\"",
+            "owner = \"zz\"",
+            Some("known team members: ak"),
+        ),
+    ];
+    for (old, new, help) in cases {
+        let found = variant(&[(old, new)]);
+        assert_eq!(codes(&found), [Code::E005], "{new}: {found:#?}");
+        if let Some(h) = help {
+            assert_eq!(found[0].help, [h.to_string()], "{new}");
+        }
+    }
+}
+
+#[test]
+fn duplicate_ids_of_every_kind() {
+    let team = variant(&[(
+        "[[departments]]",
+        "[[team]]\nid = \"ak\"\nname = \"Adam Kot\"\ncapacity_days = 10\n\n[[departments]]",
+    )]);
+    assert_eq!(codes(&team), [Code::E004]);
+    assert_eq!(
+        team[0].help,
+        ["first defined as team member \"Anna Kowalska\"; give each team member its own id"]
+    );
+    let dept = variant(&[(
+        "[maturity.measurement]",
+        "[[departments]]\nid = \"sales\"\n\n[maturity.measurement]",
+    )]);
+    assert_eq!(codes(&dept), [Code::E004]);
+    let kpi = variant(&[(
+        "[[kpis]]",
+        "[[kpis]]\nid = \"nps\"\ngroup = \"customer\"\ndirection = \"up\"\n\n[[kpis]]",
+    )]);
+    assert_eq!(codes(&kpi), [Code::E004]);
+    let training = variant(&[(
+        "[[kpis]]",
+        "[[training]]\nid = \"voc-analysis\"\ncompetency = \"design\"\ncost_per_person = 1\nfunding = \"central\"\n\n[[kpis]]",
+    )]);
+    assert_eq!(codes(&training), [Code::E004]);
+}
+
+#[test]
+fn missing_dates_but_not_rejected_ones() {
+    let no_end = variant(&[("end = 2027-05-31\n", "")]);
+    assert_eq!(codes(&no_end), [Code::E007]);
+    assert!(no_end[0].message.contains("has no `end` date"));
+    // A date written as a string is E003; it is not also "missing".
+    let quoted = variant(&[("start = 2027-03-01", "start = \"2027-03-01\"")]);
+    assert_eq!(codes(&quoted), [Code::E003]);
+}
+
+#[test]
+fn coverage_and_maturity_gap_merge_into_one_finding() {
+    let both = variant(&[
+        ("competency = \"culture\"", "competency = \"design\""),
+        (
+            "[maturity.measurement]",
+            "[maturity.culture]\ncurrent = 1\ntarget = 3\n\n[maturity.measurement]",
+        ),
+    ]);
+    assert_eq!(codes(&both), [Code::E008]);
+    assert!(
+        both[0].message.contains("rise from 1 to 3"),
+        "{}",
+        both[0].message
+    );
+    // It points at the maturity entry of the competency.
+    let text = FIXTURES[0].1;
+    let src = Source::new("v", text.to_string());
+    assert_eq!(src.position(both[0].span.start).line, 24);
+}
+
+#[test]
+fn cx_work_of_the_team_and_plans_in_the_past() {
+    let past = variant(&[
+        ("start = 2027-03-01", "start = 2026-09-01"),
+        ("end = 2027-05-31", "end = 2026-10-31"),
+    ]);
+    assert_eq!(codes(&past), [Code::W010]);
+    assert!(past[0].message.contains("still planned"));
+}
+
+#[test]
+fn dependency_may_start_the_day_after() {
+    // valid.toml: cx-vision ends 2027-03-31, cx-academy starts 2027-04-01.
+    assert!(run(FIXTURES[0].1).is_empty());
+    let same_day = variant(&[(
+        "start = 2027-04-01\nend = 2027-12-15",
+        "start = 2027-03-31\nend = 2027-12-15",
+    )]);
+    assert_eq!(codes(&same_day), [Code::W011]);
+}
+
+#[test]
+fn plan_window() {
+    let text = FIXTURES[0].1;
+    let r = load_str(text).roadmap;
+    let mut ini = r.initiatives[0].clone();
+    assert!(in_plan(&ini, 2027));
+    assert!(!in_plan(&ini, 2026));
+    assert!(!in_plan(&ini, 2028));
+    ini.status = Some(crate::source::Sp::new(Status::OnHold, Default::default()));
+    assert!(!in_plan(&ini, 2027));
+    ini.status = Some(crate::source::Sp::new(
+        Status::InProgress,
+        Default::default(),
+    ));
+    assert!(in_plan(&ini, 2027) && !planned_in(&ini, 2027));
+    ini.end = None;
+    assert!(!in_plan(&ini, 2027));
+}
+
+#[test]
+fn sort_by_place_then_code_stably() {
+    use crate::source::Span;
+    let mut f = vec![
+        Finding::new(Code::W002, Span::new(5, 6), "b"),
+        Finding::new(Code::E004, Span::new(5, 6), "a"),
+        Finding::new(Code::W002, Span::new(5, 6), "c"),
+        Finding::new(Code::E001, Span::new(1, 2), "d"),
+    ];
+    sort(&mut f);
+    let order: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(order, ["d", "a", "b", "c"]);
+}

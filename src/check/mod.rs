@@ -8,6 +8,30 @@
 //! the roadmap: ids are looked up in hash maps, the dependency graph is walked
 //! with explicit stacks, and "did you mean" suggestions have a fixed budget,
 //! so a file with 100 000 initiatives checks as fast as it loads.
+//!
+//! Where SPEC section 5 leaves room, these are the decisions:
+//!
+//! - E004 compares ids within one kind (initiatives, team, departments,
+//!   training, KPIs): references are always to one kind, so a department and
+//!   a KPI may share an id. The second definition is the finding.
+//! - E007 fires for a planned or in-progress initiative missing either date.
+//!   A date the loader refused (E003) is not also called missing.
+//! - E008 counts `cxm` initiatives in the plan (planned or in progress,
+//!   overlapping the plan year). E009 asks for *new* work: a `cxm`
+//!   initiative in the plan with status `planned`; so E009 alone means only
+//!   in-progress work serves a competency whose maturity is to rise. When a
+//!   competency has no `cxm` plan work at all, one E008 names the gap too.
+//! - E013 gives one finding per strongly connected component of
+//!   `depends_on`, naming its shortest cycle through the component's first
+//!   initiative in the file.
+//! - W001 and W002 look at every initiative, whatever its status; `kpis`
+//!   naming a KPI counts as a success measure for W002.
+//! - W009's team total adds the effort of every plan initiative (both areas,
+//!   owned or not) against the sum of the `capacity_days` given, and points
+//!   at the first `[[team]]` header; a member's overload points at their
+//!   `capacity_days`.
+//! - W011: an initiative must start after its dependency's last day;
+//!   starting on that day is a finding.
 
 mod cycles;
 mod rules;
@@ -37,6 +61,10 @@ pub struct CheckContext {
 
 /// Runs every cross-value rule. Warnings named in `[check] allow` are left
 /// out; errors never are. The findings come sorted (see [`sort`]).
+///
+/// Run it only on a roadmap whose TOML parsed (`Loaded::syntax_ok`): after a
+/// syntax error the model is partial, and cross-value findings (a missing
+/// competency, an unknown owner) would be guesses.
 pub fn check(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     let mut out = rules::run(r, ctx);
     out.retain(|f| !is_allowed(r, f.code));

@@ -429,8 +429,8 @@ impl<'r> Checker<'r> {
         let Some(year) = self.ctx.plan_year else {
             return;
         };
-        let mut covered = [false; 4];
-        let mut planned = [false; 4];
+        let mut covered = [false; Competency::ALL.len()];
+        let mut planned = [false; Competency::ALL.len()];
         for ini in &self.r.initiatives {
             let (Some(c), Some(area)) = (&ini.competency, &ini.area) else {
                 continue;

@@ -484,3 +484,72 @@ fn sort_by_place_then_code_stably() {
     let order: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
     assert_eq!(order, ["d", "a", "b", "c"]);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One edit of the valid fixture: drop a line, repeat it, or replace
+    /// the value after its `=` by another line's value.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Drop(usize),
+        Repeat(usize),
+        Swap(usize, usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            any::<usize>().prop_map(Edit::Drop),
+            any::<usize>().prop_map(Edit::Repeat),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+        ]
+    }
+
+    fn apply(edits: &[Edit]) -> String {
+        let mut lines: Vec<String> = FIXTURES[0].1.lines().map(str::to_string).collect();
+        for e in edits {
+            let n = lines.len().max(1);
+            match *e {
+                Edit::Drop(i) if !lines.is_empty() => {
+                    lines.remove(i % n);
+                }
+                Edit::Repeat(i) if !lines.is_empty() => {
+                    let l = lines[i % n].clone();
+                    lines.insert(i % n, l);
+                }
+                Edit::Swap(a, b) if !lines.is_empty() => {
+                    let value = lines[b % n].split_once('=').map(|(_, v)| v.to_string());
+                    if let (Some((key, _)), Some(v)) = (lines[a % n].clone().split_once('='), value)
+                    {
+                        lines[a % n] = format!("{key}={v}");
+                    }
+                }
+                _ => {}
+            }
+        }
+        lines.join("\n")
+    }
+
+    proptest! {
+        #[test]
+        fn edited_roadmaps_check_without_panic(
+            edits in proptest::collection::vec(edit(), 0..12),
+            year in prop_oneof![Just(2027), any::<i32>()],
+            days in -400_000i64..400_000,
+        ) {
+            let text = apply(&edits);
+            let loaded = load_str(&text);
+            let ctx = CheckContext {
+                as_of: NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
+                    + chrono::Duration::days(days),
+                plan_year: Some(year),
+                cxm_total: Some(Money(i128::MAX)),
+            };
+            let findings = check(&loaded.roadmap, &ctx);
+            // Sorted, and no warning that [check] allow names.
+            prop_assert!(findings.windows(2).all(|w| (w[0].span.start, w[0].code) <= (w[1].span.start, w[1].code)));
+            prop_assert!(findings.iter().all(|f| !is_allowed(&loaded.roadmap, f.code)));
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! cxm: the CXM roadmap in plain text. Load → check → compute → render.
 
+pub mod budget;
 pub mod diag;
 pub mod money;
+pub mod money_json;
 pub mod roadmap;
 pub mod source;

@@ -348,6 +348,9 @@ mod tests {
         assert_eq!(Decimal(1_250_000).fixed(1), "1.3");
         assert_eq!(Decimal(-1_250_000).fixed(1), "-1.3");
         assert_eq!(Decimal(250_000).fixed(2), "0.25");
-        assert_eq!(Money(1000).mul_decimal(Decimal(4_300_000)), Some(Money(4300)));
+        assert_eq!(
+            Money(1000).mul_decimal(Decimal(4_300_000)),
+            Some(Money(4300))
+        );
     }
 }

@@ -132,7 +132,13 @@ mod tests {
         let s = Source::new("r.toml", "a = 1\r\ntitle = \"Żółć\" x\n".to_string());
         assert_eq!(s.position(0), Position { line: 1, column: 1 });
         let x = s.text.find(" x").unwrap() + 1;
-        assert_eq!(s.position(x), Position { line: 2, column: 16 });
+        assert_eq!(
+            s.position(x),
+            Position {
+                line: 2,
+                column: 16
+            }
+        );
         assert_eq!(s.line_text(1), "a = 1");
         assert_eq!(s.line_text(3), "");
         assert_eq!(s.position(10_000).line, 3);

@@ -2,7 +2,9 @@
 
 pub mod budget;
 pub mod diag;
+pub mod i18n;
 pub mod money;
 pub mod money_json;
+pub mod render;
 pub mod roadmap;
 pub mod source;

@@ -1,0 +1,1 @@
+//! The budget report in every format.

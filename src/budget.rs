@@ -851,4 +851,4 @@ fn figures(ini: &Initiative, r: &Roadmap, default_markup: Decimal) -> Result<Fig
 
 #[cfg(test)]
 #[path = "budget_tests.rs"]
-mod tests;
+pub(crate) mod tests;

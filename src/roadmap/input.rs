@@ -1,0 +1,73 @@
+//! Reading a roadmap's bytes: from a file or standard input, with the size
+//! limit, a UTF-8 byte-order mark dropped, and invalid UTF-8 turned into a
+//! finding rather than an error.
+
+use crate::diag::{Code, Finding};
+use crate::source::{Source, Span};
+use anyhow::{Context, Result, bail};
+use std::io::Read;
+use std::path::Path;
+
+/// Files over 64 MiB are refused (SPEC section 1).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads `path` (`-` for standard input). An error here means the command
+/// could not run (exit 2); bad content is for the loader to report.
+pub fn read(path: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .context("could not read standard input")?;
+    } else {
+        let p = Path::new(path);
+        let file = std::fs::File::open(p).with_context(|| format!("could not read {path}"))?;
+        let meta = file
+            .metadata()
+            .with_context(|| format!("could not read {path}"))?;
+        if meta.is_dir() {
+            bail!("could not read {path}: it is a directory");
+        }
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("could not read {path}"))?;
+    }
+    if bytes.len() as u64 > MAX_BYTES {
+        bail!("{path} is larger than 64 MiB; cxm refuses files that large");
+    }
+    Ok(bytes)
+}
+
+/// The display name of an input path.
+pub fn display_name(path: &str) -> String {
+    if path == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+/// Turns bytes into a source. Invalid UTF-8 gives an E001 finding at the
+/// first bad byte (the text is then decoded lossily for display).
+pub fn decode(name: &str, bytes: Vec<u8>) -> (Source, Option<Finding>) {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => (Source::new(name, text), None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let finding = Finding::new(
+                Code::E001,
+                Span::new(at, at + 1),
+                "the file is not valid UTF-8",
+            )
+            .help("save the roadmap as UTF-8 (without another encoding such as Windows-1250)");
+            (Source::new(name, text), Some(finding))
+        }
+    }
+}

@@ -81,8 +81,8 @@ impl BudgetError {
 pub struct Budget {
     pub currency: String,
     pub plan_year: i32,
-    #[serde(serialize_with = "mj::opt_date")]
-    pub as_of: Option<NaiveDate>,
+    #[serde(serialize_with = "mj::date")]
+    pub as_of: NaiveDate,
     /// The roadmap's markup (initiatives may override it).
     #[serde(serialize_with = "mj::decimal")]
     pub markup_percent: Decimal,
@@ -627,7 +627,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
     Ok(Budget {
         currency: r.meta.currency().to_string(),
         plan_year: year,
-        as_of: Some(opts.as_of),
+        as_of: opts.as_of,
         markup_percent: default_markup,
         day_rate,
         budget_cap: r.meta.budget_cap.as_ref().map(|c| c.value),

@@ -741,4 +741,65 @@ proptest! {
         let depts: Vec<Money> = b.departments.iter().map(|d| Money::sum(d.lines.iter().map(|l| l.amount)).unwrap()).collect();
         prop_assert_eq!(depts, b.totals.departments.iter().map(|d| d.1).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn allocate_always_sums(
+        total in any::<i128>(),
+        weights in proptest::collection::vec(any::<i128>(), 1..6),
+    ) {
+        let parts = allocate(Money(total), &weights);
+        prop_assert_eq!(parts.len(), weights.len());
+        let sum = parts.iter().try_fold(0i128, |a, p| a.checked_add(p.0));
+        prop_assert_eq!(sum, Some(total));
+    }
+
+    /// Any amounts the loader accepts, any dates and plan years: a budget
+    /// or an error value, never a panic, and what comes out foots.
+    #[test]
+    fn never_panics(
+        specs in proptest::collection::vec(
+            (0i128..=crate::money::MAX_MINOR, 0i128..=crate::money::MAX_MINOR, 0usize..6,
+             -100_000i32..100_000, 0i64..80_000_000, 0i128..=100_000_000,
+             0i128..=crate::money::MAX_MINOR, 0i128..1_000_000_000_000),
+            0..5),
+        year in -200_000i32..200_000,
+        rate in 0i128..1_000_000_000_000,
+        day_rate in 0i128..=crate::money::MAX_MINOR,
+    ) {
+        let inis: Vec<Initiative> = specs.iter().enumerate().map(|(k, s)| {
+            let (a, b, nq, y, len, markup, cost, effort) = *s;
+            let start = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            let end = start.checked_add_signed(chrono::Duration::days(len)).unwrap_or(start);
+            let q = Quote {
+                min: sp(Money(a.min(b))),
+                max: sp(Money(a.max(b))),
+                currency: if k % 2 == 0 { sp("USD".to_string()) } else { None },
+                ..Quote::default()
+            };
+            Initiative {
+                quotes: vec![q; nq],
+                cost: sp(Money(cost)),
+                markup_percent: sp(Decimal(markup)),
+                effort_days: sp(Decimal(effort)),
+                ..initiative(&format!("i{k}"), Competency::ALL[k % 4], Area::Cxm, start, end)
+            }
+        }).collect();
+        let mut r = roadmap(inis);
+        r.fx = vec![FxRate { code: Sp::new("USD".to_string(), Span::default()), rate: sp(Decimal(rate)) }];
+        r.meta.day_rate = sp(Money(day_rate));
+        let o = BudgetOptions { plan_year: year, as_of: date(2026, 1, 1) };
+        match compute(&r, &o) {
+            Ok(b) => {
+                for l in &b.initiatives {
+                    prop_assert_eq!(
+                        Money::sum([l.before, l.after].into_iter().chain(l.quarters)),
+                        Some(l.figures.budget)
+                    );
+                }
+                prop_assert_eq!(Money::sum(b.totals.by_quarter), Some(b.totals.cxm));
+            }
+            Err(BudgetError::Overflow { .. }) => {}
+            Err(e) => prop_assert!(false, "unexpected {e:?}"),
+        }
+    }
 }

@@ -181,9 +181,7 @@ fn intro(b: &Budget, lang: Language) -> (String, Vec<String>) {
             i18n::percent(b.markup_percent, lang)
         ),
     ];
-    if let Some(d) = b.as_of {
-        lines.push(format!("{}: {}", t(Text::AsOf), d.format("%Y-%m-%d")));
-    }
+    lines.push(format!("{}: {}", t(Text::AsOf), b.as_of.format("%Y-%m-%d")));
     if let Some(c) = b.budget_cap {
         lines.push(format!(
             "{}: {}",

@@ -404,9 +404,10 @@ pub fn allocate(total: Money, weights: &[i128]) -> Vec<Money> {
         rems.push(fr);
     }
     let left = abs - given;
-    let mut order: Vec<usize> = (0..w.len()).collect();
-    order.sort_by(|&a, &b| rems[b].cmp(&rems[a]).then(a.cmp(&b)));
-    for &i in order
+    // Largest remainder first, ties to the earlier part.
+    let mut order: Vec<(u128, usize)> = rems.into_iter().zip(0..).collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in order
         .iter()
         .take(usize::try_from(left).unwrap_or(usize::MAX))
     {

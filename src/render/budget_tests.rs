@@ -278,3 +278,18 @@ fn markdown_has_the_table_content() {
     assert!(md.contains("## Department guidelines"));
     assert!(md.contains("**61,350.00**") || md.contains("**"), "{md}");
 }
+
+#[test]
+fn colour_only_when_asked() {
+    let b = compute(&sample(), &opts(2027)).unwrap();
+    let opts = |color| RenderOptions {
+        format: Format::Table,
+        lang: Language::En,
+        color,
+        excel: false,
+    };
+    let plain = String::from_utf8(render(&b, &opts(false)).unwrap()).unwrap();
+    let styled = String::from_utf8(render(&b, &opts(true)).unwrap()).unwrap();
+    assert!(!plain.contains('\u{1b}'));
+    assert!(styled.contains('\u{1b}'));
+}

@@ -1,7 +1,11 @@
 //! cxm: the CXM roadmap in plain text. Load → check → compute → render.
 
+pub mod budget;
 pub mod check;
 pub mod diag;
+pub mod i18n;
 pub mod money;
+pub mod money_json;
+pub mod render;
 pub mod roadmap;
 pub mod source;

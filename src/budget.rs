@@ -1,0 +1,855 @@
+//! The CXM budget of the plan year (SPEC sections 3 and 4): quotes converted
+//! and averaged, markup, fixed cost, allocation to periods, training,
+//! department guidelines and every total. Pure: `&Roadmap -> Budget`; the
+//! renderers only read the result, so every report foots the same way.
+//!
+//! Decisions where the SPEC is silent:
+//! - an absent `cost` is `null` in the model (no value), but counts as 0 in
+//!   `budget`;
+//! - a `cx` initiative without `department` (E011) has no guideline line;
+//! - training without `id`, `competency`, `funding` or `cost_per_person` is
+//!   skipped, like initiatives without `id`, `competency`, `area` or `status`;
+//! - `totals.internal_time` sums the internal time of every plan initiative
+//!   (both areas: `cx` work done by the team costs its time too).
+
+use crate::money::{Decimal, Money, div_round};
+use crate::money_json as mj;
+use crate::roadmap::{Area, Choice, Competency, Funding, Initiative, Quote, Roadmap, Status};
+use crate::source::Span;
+use chrono::{Datelike, NaiveDate};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// What the budget needs beyond the file: the CLI resolves `--year` and
+/// `--as-of` against the file's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BudgetOptions {
+    pub plan_year: i32,
+    pub as_of: NaiveDate,
+}
+
+/// Why no budget could be computed. A roadmap that passed `check` never
+/// gives one of these but `Overflow` (amounts near the 10^13 limit summed
+/// many times).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BudgetError {
+    /// An amount left the range of exact arithmetic; the span names the
+    /// initiative or training whose figure overflowed.
+    Overflow { span: Span },
+    /// A quote in a currency that has no rate in `[fx]` (E005).
+    UnknownCurrency { code: String, span: Span },
+    /// A quote with neither `min`/`max` nor `amount` (E006).
+    IncompleteQuote { span: Span },
+    /// A plan year outside the calendar the date library knows.
+    PlanYear { year: i32 },
+}
+
+impl fmt::Display for BudgetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BudgetError::Overflow { .. } => {
+                f.write_str("an amount is too large to compute exactly")
+            }
+            BudgetError::UnknownCurrency { code, .. } => {
+                write!(f, "no exchange rate for {code} in [fx]")
+            }
+            BudgetError::IncompleteQuote { .. } => {
+                f.write_str("a quote has neither min/max nor amount")
+            }
+            BudgetError::PlanYear { year } => write!(f, "plan year {year} is out of range"),
+        }
+    }
+}
+
+impl std::error::Error for BudgetError {}
+
+impl BudgetError {
+    /// Where in the file the problem lies, when it lies in the file.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            BudgetError::Overflow { span }
+            | BudgetError::UnknownCurrency { span, .. }
+            | BudgetError::IncompleteQuote { span } => Some(*span),
+            BudgetError::PlanYear { .. } => None,
+        }
+    }
+}
+
+/// The budget report: every line and every total, ready to render.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Budget {
+    pub currency: String,
+    pub plan_year: i32,
+    #[serde(serialize_with = "mj::date")]
+    pub as_of: NaiveDate,
+    /// The roadmap's markup (initiatives may override it).
+    #[serde(serialize_with = "mj::decimal")]
+    pub markup_percent: Decimal,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub day_rate: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub budget_cap: Option<Money>,
+    /// The plan's initiatives (both areas), in file order.
+    pub initiatives: Vec<InitiativeLine>,
+    /// Every training, in file order.
+    pub training: Vec<TrainingLine>,
+    /// Ideas with their budgets; never in any total.
+    pub backlog: Vec<BacklogLine>,
+    /// Guidelines per department: `cx` initiatives and department-funded training.
+    pub departments: Vec<DepartmentGuideline>,
+    pub totals: Totals,
+}
+
+/// What the quotes say about an initiative's price, and its budget.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figures {
+    pub quotes: usize,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub low: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub mid: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub high: Option<Money>,
+    /// The markup applied: the initiative's own or the roadmap's.
+    #[serde(serialize_with = "mj::decimal")]
+    pub markup_percent: Decimal,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub estimate: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub estimate_low: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub estimate_high: Option<Money>,
+    #[serde(serialize_with = "mj::opt_money")]
+    pub cost: Option<Money>,
+    /// `estimate + cost`, each counted as 0 when absent.
+    #[serde(serialize_with = "mj::money")]
+    pub budget: Money,
+}
+
+/// What names an initiative in every list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Header {
+    pub id: String,
+    pub title: Option<String>,
+    pub competency: Competency,
+    pub area: Area,
+    pub department: Option<String>,
+    pub status: Status,
+    pub owner: Option<String>,
+    pub priority: Option<u32>,
+    #[serde(serialize_with = "mj::opt_date")]
+    pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "mj::opt_date")]
+    pub end: Option<NaiveDate>,
+    #[serde(serialize_with = "mj::opt_decimal")]
+    pub effort_days: Option<Decimal>,
+    /// `effort_days × day_rate`, when both are known; never in the cash budget.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub internal_cost: Option<Money>,
+}
+
+/// A plan initiative with its budget spread over the periods.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InitiativeLine {
+    #[serde(flatten)]
+    pub header: Header,
+    #[serde(flatten)]
+    pub figures: Figures,
+    #[serde(serialize_with = "mj::money")]
+    pub before: Money,
+    #[serde(serialize_with = "mj::money_seq")]
+    pub quarters: [Money; 4],
+    #[serde(serialize_with = "mj::money")]
+    pub after: Money,
+    /// Q1 + Q2 + Q3 + Q4.
+    #[serde(serialize_with = "mj::money")]
+    pub plan_year_budget: Money,
+}
+
+/// An idea: priced, but outside the plan and every total.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BacklogLine {
+    #[serde(flatten)]
+    pub header: Header,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrainingLine {
+    pub id: String,
+    pub title: Option<String>,
+    pub funding: Funding,
+    pub competency: Competency,
+    /// Σ needs.
+    pub people: u64,
+    #[serde(serialize_with = "mj::money")]
+    pub cost_per_person: Money,
+    /// `cost_per_person × people`.
+    #[serde(serialize_with = "mj::money")]
+    pub cost: Money,
+    /// Central training spread evenly over Q1–Q4; `null` for department-funded.
+    #[serde(serialize_with = "mj::opt_money_seq")]
+    pub quarters: Option<[Money; 4]>,
+    pub needs: Vec<Need>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Need {
+    pub department: String,
+    pub people: u64,
+    #[serde(serialize_with = "mj::money")]
+    pub cost: Money,
+}
+
+/// What one department should budget for its own CX work and training.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DepartmentGuideline {
+    pub id: String,
+    pub name: Option<String>,
+    pub lines: Vec<GuidelineLine>,
+    #[serde(serialize_with = "mj::money")]
+    pub total: Money,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineKind {
+    Initiative,
+    Training,
+}
+
+impl LineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Initiative => "initiative",
+            LineKind::Training => "training",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GuidelineLine {
+    pub kind: LineKind,
+    pub id: String,
+    pub title: Option<String>,
+    /// People to train (training lines only).
+    pub people: Option<u64>,
+    /// The initiative's plan-year budget, or the training's cost for this department.
+    #[serde(serialize_with = "mj::money")]
+    pub amount: Money,
+}
+
+/// A sum of lines over the periods.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Sums {
+    #[serde(serialize_with = "mj::money")]
+    pub budget: Money,
+    #[serde(serialize_with = "mj::money")]
+    pub before: Money,
+    #[serde(serialize_with = "mj::money_seq")]
+    pub quarters: [Money; 4],
+    #[serde(serialize_with = "mj::money")]
+    pub after: Money,
+    #[serde(serialize_with = "mj::money")]
+    pub plan_year_budget: Money,
+}
+
+impl Sums {
+    fn add(&mut self, o: &Sums, span: Span) -> Result<(), BudgetError> {
+        let add = |a: Money, b: Money| a.checked_add(b).ok_or(BudgetError::Overflow { span });
+        self.budget = add(self.budget, o.budget)?;
+        self.before = add(self.before, o.before)?;
+        for (q, oq) in self.quarters.iter_mut().zip(o.quarters) {
+            *q = add(*q, oq)?;
+        }
+        self.after = add(self.after, o.after)?;
+        self.plan_year_budget = add(self.plan_year_budget, o.plan_year_budget)?;
+        Ok(())
+    }
+
+    fn of_line(l: &InitiativeLine) -> Sums {
+        Sums {
+            budget: l.figures.budget,
+            before: l.before,
+            quarters: l.quarters,
+            after: l.after,
+            plan_year_budget: l.plan_year_budget,
+        }
+    }
+
+    fn of_training(cost: Money, quarters: [Money; 4]) -> Sums {
+        Sums {
+            budget: cost,
+            before: Money::ZERO,
+            quarters,
+            after: Money::ZERO,
+            plan_year_budget: cost,
+        }
+    }
+}
+
+/// One competency's part of the CXM budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CompetencyTotal {
+    pub competency: Competency,
+    /// The `cxm` plan initiatives of this competency.
+    pub initiatives: Sums,
+    pub central_training: Sums,
+    /// Initiatives plus central training.
+    pub total: Sums,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// The CXM total of the plan year: Σ plan-year budgets of `cxm` plan
+    /// initiatives + Σ central training.
+    #[serde(serialize_with = "mj::money")]
+    pub cxm: Money,
+    /// The CXM total per competency, all four in order.
+    #[serde(serialize_with = "competency_map")]
+    pub by_competency: Vec<(Competency, Money)>,
+    /// The CXM total per quarter.
+    #[serde(serialize_with = "mj::money_seq")]
+    pub by_quarter: [Money; 4],
+    /// Department id -> guideline total, in the order of `departments`.
+    #[serde(serialize_with = "string_map")]
+    pub departments: Vec<(String, Money)>,
+    /// Subtotals per competency, all four in order.
+    pub competencies: Vec<CompetencyTotal>,
+    /// The `cxm` plan initiatives.
+    pub initiatives: Sums,
+    pub central_training: Sums,
+    /// `initiatives + central_training`; its `plan_year_budget` is `cxm`.
+    pub cxm_breakdown: Sums,
+    /// Σ internal time of the plan initiatives; `null` without `day_rate`.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub internal_time: Option<Money>,
+}
+
+fn competency_map<S: Serializer>(v: &[(Competency, Money)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for (c, m) in v {
+        map.serialize_entry(c.as_str(), &m.plain())?;
+    }
+    map.end()
+}
+
+fn string_map<S: Serializer>(v: &[(String, Money)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for (k, m) in v {
+        map.serialize_entry(k, &m.plain())?;
+    }
+    map.end()
+}
+
+/// Whether an initiative takes part in the plan of `plan_year` (SPEC
+/// section 3): status `planned` or `in-progress`, and `[start, end]`
+/// overlapping 1 January–31 December of that year. Without both dates, or
+/// with `end` before `start` (E007), it does not.
+pub fn in_plan(ini: &Initiative, plan_year: i32) -> bool {
+    let active = ini.status.as_ref().is_some_and(|s| s.value.is_active());
+    match (&ini.start, &ini.end) {
+        (Some(s), Some(e)) => {
+            active
+                && s.value <= e.value
+                && s.value.year() <= plan_year
+                && e.value.year() >= plan_year
+        }
+        _ => false,
+    }
+}
+
+/// Splits `total` in proportion to `weights` by the largest-remainder rule
+/// (SPEC section 4): each part first gets `floor(total × w / Σw)`, then the
+/// minor units left go one each to the largest remainders, ties to the
+/// earlier part. The parts always sum to `total`, and each lies within one
+/// minor unit of its exact share.
+///
+/// Negative weights count as 0; when every weight is 0 the split is even.
+/// A negative total is split as its absolute value, then negated. The
+/// arithmetic is exact for any weights (no overflow); only if the weights'
+/// sum exceeds 2^128 are they halved until it fits.
+pub fn allocate(total: Money, weights: &[i128]) -> Vec<Money> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    let mut w: Vec<u128> = weights
+        .iter()
+        .map(|&x| u128::try_from(x).unwrap_or(0))
+        .collect();
+    let mut sum = loop {
+        match w.iter().try_fold(0u128, |a, &x| a.checked_add(x)) {
+            Some(s) => break s,
+            None => w.iter_mut().for_each(|x| *x >>= 1),
+        }
+    };
+    if sum == 0 {
+        w.iter_mut().for_each(|x| *x = 1);
+        sum = w.len() as u128;
+    }
+    let abs = total.0.unsigned_abs();
+    // total × w / sum = q × w + r × w / sum, with r < sum and w ≤ sum.
+    let (q, r) = (abs / sum, abs % sum);
+    let mut parts = Vec::with_capacity(w.len());
+    let mut rems = Vec::with_capacity(w.len());
+    let mut given: u128 = 0;
+    for &x in &w {
+        let (fq, fr) = mul_div_rem(r, x, sum);
+        // q × x ≤ q × sum ≤ abs, and the parts never exceed abs in all.
+        let part = q * x + fq;
+        given += part;
+        parts.push(part);
+        rems.push(fr);
+    }
+    let left = abs - given;
+    // Largest remainder first, ties to the earlier part.
+    let mut order: Vec<(u128, usize)> = rems.into_iter().zip(0..).collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in order
+        .iter()
+        .take(usize::try_from(left).unwrap_or(usize::MAX))
+    {
+        if let Some(p) = parts.get_mut(i) {
+            *p += 1;
+        }
+    }
+    parts
+        .into_iter()
+        .map(|p| {
+            if total.0 < 0 {
+                Money(0i128.checked_sub_unsigned(p).unwrap_or(i128::MIN))
+            } else {
+                Money(i128::try_from(p).unwrap_or(i128::MAX))
+            }
+        })
+        .collect()
+}
+
+/// `(floor(a × b / d), (a × b) mod d)` for `a < d`, `b ≤ d`, `d > 0`, without
+/// a 256-bit product: shift-and-add over the bits of `b`, keeping the
+/// remainder below `d` at every step.
+fn mul_div_rem(a: u128, b: u128, d: u128) -> (u128, u128) {
+    let (mut q, mut rem) = (0u128, 0u128);
+    for i in (0..128).rev() {
+        // Double: (q, rem) ← 2 × (q, rem), carrying into q.
+        q <<= 1;
+        if rem >= d - rem {
+            rem -= d - rem;
+            q += 1;
+        } else {
+            rem += rem;
+        }
+        if (b >> i) & 1 == 1 {
+            if rem >= d - a {
+                rem -= d - a;
+                q += 1;
+            } else {
+                rem += a;
+            }
+        }
+    }
+    (q, rem)
+}
+
+/// Days of `[start, end]` (inclusive) that fall before the plan year, in
+/// each quarter, and after it.
+pub fn period_days(start: NaiveDate, end: NaiveDate, plan_year: i32) -> Option<[i128; 6]> {
+    let day =
+        |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).map(|d| i128::from(d.num_days_from_ce()));
+    let next = plan_year.checked_add(1)?;
+    let bounds = [
+        i128::MIN,
+        day(plan_year, 1)?,
+        day(plan_year, 4)?,
+        day(plan_year, 7)?,
+        day(plan_year, 10)?,
+        day(next, 1)?,
+        i128::MAX,
+    ];
+    let s = i128::from(start.num_days_from_ce());
+    let e = i128::from(end.num_days_from_ce()) + 1;
+    let mut out = [0i128; 6];
+    for (k, (lo, hi)) in bounds.iter().zip(bounds.iter().skip(1)).enumerate() {
+        let days = e.min(*hi) - s.max(*lo);
+        if let Some(o) = out.get_mut(k) {
+            *o = days.max(0);
+        }
+    }
+    Some(out)
+}
+
+/// Computes the budget of the plan year `opts.plan_year`.
+pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError> {
+    let year = opts.plan_year;
+    // The plan year's quarter boundaries must exist as dates.
+    if period_days(NaiveDate::MIN, NaiveDate::MIN, year).is_none() {
+        return Err(BudgetError::PlanYear { year });
+    }
+    let default_markup = r.meta.markup();
+    let day_rate = r.meta.day_rate.as_ref().map(|d| d.value);
+
+    let mut initiatives = Vec::new();
+    let mut backlog = Vec::new();
+    let mut departments: Vec<DepartmentGuideline> = Vec::new();
+    for ini in &r.initiatives {
+        let (Some(id), Some(comp), Some(area), Some(status)) =
+            (&ini.id, &ini.competency, &ini.area, &ini.status)
+        else {
+            continue;
+        };
+        let span = ini.anchor();
+        let overflow = BudgetError::Overflow { span };
+        let effort = ini.effort_days.as_ref().map(|e| e.value);
+        let internal_cost = match (effort, day_rate) {
+            (Some(e), Some(rate)) => Some(rate.mul_decimal(e).ok_or(overflow.clone())?),
+            _ => None,
+        };
+        let header = Header {
+            id: id.value.clone(),
+            title: ini.title.as_ref().map(|t| t.value.clone()),
+            competency: comp.value,
+            area: area.value,
+            department: ini.department.as_ref().map(|d| d.value.clone()),
+            status: status.value,
+            owner: ini.owner.as_ref().map(|o| o.value.clone()),
+            priority: ini.priority.as_ref().map(|p| p.value),
+            start: ini.start.as_ref().map(|d| d.value),
+            end: ini.end.as_ref().map(|d| d.value),
+            effort_days: effort,
+            internal_cost,
+        };
+        if status.value == Status::Idea {
+            let figures = figures(ini, r, default_markup)?;
+            backlog.push(BacklogLine { header, figures });
+            continue;
+        }
+        if !in_plan(ini, year) {
+            continue;
+        }
+        let figures = figures(ini, r, default_markup)?;
+        let (Some(start), Some(end)) = (header.start, header.end) else {
+            continue;
+        };
+        let days = period_days(start, end, year).ok_or(BudgetError::PlanYear { year })?;
+        let parts = allocate(figures.budget, &days);
+        let [before, q1, q2, q3, q4, after] = parts.as_slice() else {
+            return Err(overflow);
+        };
+        let quarters = [*q1, *q2, *q3, *q4];
+        let plan_year_budget = Money::sum(quarters).ok_or(overflow.clone())?;
+        let line = InitiativeLine {
+            header,
+            figures,
+            before: *before,
+            quarters,
+            after: *after,
+            plan_year_budget,
+        };
+        if line.header.area == Area::Cx
+            && let Some(dept) = &line.header.department
+        {
+            let gl = GuidelineLine {
+                kind: LineKind::Initiative,
+                id: line.header.id.clone(),
+                title: line.header.title.clone(),
+                people: None,
+                amount: plan_year_budget,
+            };
+            add_guideline(&mut departments, dept, r, gl, span)?;
+        }
+        initiatives.push(line);
+    }
+
+    let mut training = Vec::new();
+    for t in &r.training {
+        let (Some(id), Some(comp), Some(funding), Some(cpp)) =
+            (&t.id, &t.competency, &t.funding, &t.cost_per_person)
+        else {
+            continue;
+        };
+        let span = id.span;
+        let overflow = || BudgetError::Overflow { span };
+        let cpp = cpp.value;
+        let mut needs = Vec::new();
+        let mut people: u64 = 0;
+        for (dept, n) in &t.needs {
+            people = people.checked_add(n.value).ok_or_else(overflow)?;
+            let cost = times(cpp, n.value).ok_or_else(overflow)?;
+            needs.push(Need {
+                department: dept.value.clone(),
+                people: n.value,
+                cost,
+            });
+        }
+        let cost = times(cpp, people).ok_or_else(overflow)?;
+        let quarters = match funding.value {
+            Funding::Central => match allocate(cost, &[1, 1, 1, 1]).as_slice() {
+                [a, b, c, d] => Some([*a, *b, *c, *d]),
+                _ => return Err(overflow()),
+            },
+            Funding::Department => {
+                for need in &needs {
+                    let gl = GuidelineLine {
+                        kind: LineKind::Training,
+                        id: id.value.clone(),
+                        title: t.title.as_ref().map(|x| x.value.clone()),
+                        people: Some(need.people),
+                        amount: need.cost,
+                    };
+                    add_guideline(&mut departments, &need.department, r, gl, span)?;
+                }
+                None
+            }
+        };
+        training.push(TrainingLine {
+            id: id.value.clone(),
+            title: t.title.as_ref().map(|x| x.value.clone()),
+            funding: funding.value,
+            competency: comp.value,
+            people,
+            cost_per_person: cpp,
+            cost,
+            quarters,
+            needs,
+        });
+    }
+
+    // Departments in the file's order, unknown ids (E005) after them.
+    departments.sort_by_key(|g| {
+        r.departments
+            .iter()
+            .position(|d| d.id.as_ref().is_some_and(|i| i.value == g.id))
+            .unwrap_or(usize::MAX)
+    });
+
+    let totals = totals(r, &initiatives, &training, &departments, day_rate.is_some())?;
+    Ok(Budget {
+        currency: r.meta.currency().to_string(),
+        plan_year: year,
+        as_of: opts.as_of,
+        markup_percent: default_markup,
+        day_rate,
+        budget_cap: r.meta.budget_cap.as_ref().map(|c| c.value),
+        initiatives,
+        training,
+        backlog,
+        departments,
+        totals,
+    })
+}
+
+fn times(m: Money, n: u64) -> Option<Money> {
+    m.0.checked_mul(i128::from(n)).map(Money)
+}
+
+/// Adds a line to the guideline of department `id`, created on first use.
+fn add_guideline(
+    list: &mut Vec<DepartmentGuideline>,
+    id: &str,
+    r: &Roadmap,
+    line: GuidelineLine,
+    span: Span,
+) -> Result<(), BudgetError> {
+    if let Some(g) = list.iter_mut().find(|g| g.id == id) {
+        g.total = g
+            .total
+            .checked_add(line.amount)
+            .ok_or(BudgetError::Overflow { span })?;
+        g.lines.push(line);
+        return Ok(());
+    }
+    let name = r
+        .departments
+        .iter()
+        .find(|d| d.id.as_ref().is_some_and(|i| i.value == id))
+        .and_then(|d| d.name.as_ref().map(|n| n.value.clone()));
+    list.push(DepartmentGuideline {
+        id: id.to_string(),
+        name,
+        total: line.amount,
+        lines: vec![line],
+    });
+    Ok(())
+}
+
+fn totals(
+    r: &Roadmap,
+    initiatives: &[InitiativeLine],
+    training: &[TrainingLine],
+    departments: &[DepartmentGuideline],
+    has_day_rate: bool,
+) -> Result<Totals, BudgetError> {
+    let mut competencies: Vec<CompetencyTotal> = Competency::ALL
+        .iter()
+        .map(|&c| CompetencyTotal {
+            competency: c,
+            initiatives: Sums::default(),
+            central_training: Sums::default(),
+            total: Sums::default(),
+        })
+        .collect();
+    let mut all_initiatives = Sums::default();
+    let mut central = Sums::default();
+    let mut internal = Money::ZERO;
+    for (l, ini) in initiatives.iter().map(|l| (l, span_of(r, &l.header.id))) {
+        if let Some(c) = l.header.internal_cost {
+            internal = internal
+                .checked_add(c)
+                .ok_or(BudgetError::Overflow { span: ini })?;
+        }
+        if l.header.area != Area::Cxm {
+            continue;
+        }
+        let s = Sums::of_line(l);
+        all_initiatives.add(&s, ini)?;
+        for ct in competencies
+            .iter_mut()
+            .filter(|c| c.competency == l.header.competency)
+        {
+            ct.initiatives.add(&s, ini)?;
+            ct.total.add(&s, ini)?;
+        }
+    }
+    for t in training {
+        let (Some(q), Funding::Central) = (t.quarters, t.funding) else {
+            continue;
+        };
+        let span = r
+            .training
+            .iter()
+            .find_map(|x| x.id.as_ref().filter(|i| i.value == t.id).map(|i| i.span))
+            .unwrap_or_default();
+        let s = Sums::of_training(t.cost, q);
+        central.add(&s, span)?;
+        for ct in competencies
+            .iter_mut()
+            .filter(|c| c.competency == t.competency)
+        {
+            ct.central_training.add(&s, span)?;
+            ct.total.add(&s, span)?;
+        }
+    }
+    let mut cxm = all_initiatives;
+    cxm.add(&central, r.meta.span)?;
+    Ok(Totals {
+        cxm: cxm.plan_year_budget,
+        by_competency: competencies
+            .iter()
+            .map(|c| (c.competency, c.total.plan_year_budget))
+            .collect(),
+        by_quarter: cxm.quarters,
+        departments: departments
+            .iter()
+            .map(|g| (g.id.clone(), g.total))
+            .collect(),
+        competencies,
+        initiatives: all_initiatives,
+        central_training: central,
+        cxm_breakdown: cxm,
+        internal_time: has_day_rate.then_some(internal),
+    })
+}
+
+/// The span of the initiative with this id (for overflow reports in totals).
+fn span_of(r: &Roadmap, id: &str) -> Span {
+    r.initiatives
+        .iter()
+        .find(|i| i.id_str() == id)
+        .map_or(r.meta.span, Initiative::anchor)
+}
+
+/// Converts a quote bound into the roadmap currency: `round(bound × rate)`.
+fn convert(m: Money, q: &Quote, r: &Roadmap, span: Span) -> Result<Money, BudgetError> {
+    let Some(cur) = &q.currency else {
+        return Ok(m);
+    };
+    if cur.value.eq_ignore_ascii_case(r.meta.currency()) {
+        return Ok(m);
+    }
+    let rate =
+        r.fx.iter()
+            .find(|f| f.code.value.eq_ignore_ascii_case(&cur.value))
+            .and_then(|f| f.rate.as_ref())
+            .ok_or_else(|| BudgetError::UnknownCurrency {
+                code: cur.value.clone(),
+                span: cur.span,
+            })?;
+    m.mul_decimal(rate.value)
+        .ok_or(BudgetError::Overflow { span })
+}
+
+/// The quote averages, estimates and budget of one initiative (SPEC section 4).
+fn figures(ini: &Initiative, r: &Roadmap, default_markup: Decimal) -> Result<Figures, BudgetError> {
+    let span = ini.anchor();
+    let overflow = || BudgetError::Overflow { span };
+    let markup = ini
+        .markup_percent
+        .as_ref()
+        .map_or(default_markup, |m| m.value);
+    let cost = ini.cost.as_ref().map(|c| c.value);
+
+    let (mut s_min, mut s_max) = (0i128, 0i128);
+    for q in &ini.quotes {
+        let (lo, hi) = q
+            .bounds()
+            .ok_or(BudgetError::IncompleteQuote { span: q.span })?;
+        let lo = convert(lo, q, r, span)?;
+        let hi = convert(hi, q, r, span)?;
+        s_min = s_min.checked_add(lo.0).ok_or_else(overflow)?;
+        s_max = s_max.checked_add(hi.0).ok_or_else(overflow)?;
+    }
+    let n = i128::try_from(ini.quotes.len()).map_err(|_| overflow())?;
+
+    let (low, mid, high, estimate, estimate_low, estimate_high) = if n == 0 {
+        (None, None, None, None, None, None)
+    } else {
+        // (100 + m) scaled by 10^6, so every division below is exact until `round`.
+        let hundred_m = Decimal::SCALE
+            .checked_mul(100)
+            .and_then(|h| h.checked_add(markup.0))
+            .ok_or_else(overflow)?;
+        let sum = s_min.checked_add(s_max).ok_or_else(overflow)?;
+        let scaled = |num: i128, k: i128| -> Result<Money, BudgetError> {
+            let num = num.checked_mul(hundred_m).ok_or_else(overflow)?;
+            let den = n
+                .checked_mul(k)
+                .and_then(|d| d.checked_mul(Decimal::SCALE))
+                .ok_or_else(overflow)?;
+            div_round(num, den).map(Money).ok_or_else(overflow)
+        };
+        let avg = |num: i128, k: i128| -> Result<Money, BudgetError> {
+            let den = n.checked_mul(k).ok_or_else(overflow)?;
+            div_round(num, den).map(Money).ok_or_else(overflow)
+        };
+        (
+            Some(avg(s_min, 1)?),
+            Some(avg(sum, 2)?),
+            Some(avg(s_max, 1)?),
+            Some(scaled(sum, 200)?),
+            Some(scaled(s_min, 100)?),
+            Some(scaled(s_max, 100)?),
+        )
+    };
+    let budget = estimate
+        .unwrap_or(Money::ZERO)
+        .checked_add(cost.unwrap_or(Money::ZERO))
+        .ok_or_else(overflow)?;
+    Ok(Figures {
+        quotes: ini.quotes.len(),
+        low,
+        mid,
+        high,
+        markup_percent: markup,
+        estimate,
+        estimate_low,
+        estimate_high,
+        cost,
+        budget,
+    })
+}
+
+#[cfg(test)]
+#[path = "budget_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,805 @@
+//! Unit and property tests of the budget computation, on roadmaps built in Rust.
+
+use super::*;
+use crate::roadmap::{FxRate, Meta, Quote, Training};
+use crate::source::Sp;
+use proptest::prelude::*;
+
+pub(crate) fn sp<T>(v: T) -> Option<Sp<T>> {
+    Some(Sp::new(v, Span::default()))
+}
+
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub(crate) fn money(major: i128) -> Money {
+    Money(major * 100)
+}
+
+pub(crate) fn range(min: i128, max: i128) -> Quote {
+    Quote {
+        min: sp(money(min)),
+        max: sp(money(max)),
+        ..Quote::default()
+    }
+}
+
+pub(crate) fn amount(a: i128) -> Quote {
+    Quote {
+        amount: sp(money(a)),
+        ..Quote::default()
+    }
+}
+
+pub(crate) fn initiative(
+    id: &str,
+    comp: Competency,
+    area: Area,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Initiative {
+    Initiative {
+        id: sp(id.to_string()),
+        title: sp(format!("Title of {id}")),
+        competency: sp(comp),
+        area: sp(area),
+        status: sp(Status::Planned),
+        start: sp(start),
+        end: sp(end),
+        ..Initiative::default()
+    }
+}
+
+pub(crate) fn roadmap(initiatives: Vec<Initiative>) -> Roadmap {
+    Roadmap {
+        meta: Meta {
+            plan_year: sp(2027),
+            ..Meta::default()
+        },
+        initiatives,
+        ..Roadmap::default()
+    }
+}
+
+pub(crate) fn opts(year: i32) -> BudgetOptions {
+    BudgetOptions {
+        plan_year: year,
+        as_of: date(year - 1, 11, 15),
+    }
+}
+
+/// The worked example of SPEC section 6.
+pub(crate) fn rnps() -> Initiative {
+    Initiative {
+        department: sp("sales".to_string()),
+        cost: sp(money(5000)),
+        markup_percent: sp(Decimal(15_000_000)),
+        quotes: vec![range(40000, 60000), amount(48000)],
+        ..initiative(
+            "rnps-2027",
+            Competency::Measurement,
+            Area::Cxm,
+            date(2027, 2, 1),
+            date(2027, 6, 30),
+        )
+    }
+}
+
+fn only(b: &Budget) -> &InitiativeLine {
+    assert_eq!(b.initiatives.len(), 1);
+    &b.initiatives[0]
+}
+
+fn plain(m: Option<Money>) -> Option<String> {
+    m.map(Money::plain)
+}
+
+#[test]
+fn worked_example() {
+    let b = compute(&roadmap(vec![rnps()]), &opts(2027)).unwrap();
+    let l = only(&b);
+    let f = &l.figures;
+    assert_eq!(f.quotes, 2);
+    assert_eq!(plain(f.low).as_deref(), Some("44000.00"));
+    assert_eq!(plain(f.mid).as_deref(), Some("49000.00"));
+    assert_eq!(plain(f.high).as_deref(), Some("54000.00"));
+    assert_eq!(f.markup_percent.text(), "15");
+    assert_eq!(plain(f.estimate).as_deref(), Some("56350.00"));
+    assert_eq!(plain(f.estimate_low).as_deref(), Some("50600.00"));
+    assert_eq!(plain(f.estimate_high).as_deref(), Some("62100.00"));
+    assert_eq!(f.budget.plain(), "61350.00");
+    // Days: Q1 59 (Feb 28 + Mar 31), Q2 91, total 150:
+    // 6135000 × 59 / 150 = 2413100 and 6135000 × 91 / 150 = 3721900, exact.
+    assert_eq!(
+        l.quarters.map(Money::plain),
+        ["24131.00", "37219.00", "0.00", "0.00"]
+    );
+    assert_eq!(l.before, Money::ZERO);
+    assert_eq!(l.after, Money::ZERO);
+    assert_eq!(l.plan_year_budget.plain(), "61350.00");
+    assert_eq!(b.totals.cxm.plain(), "61350.00");
+    assert_eq!(
+        b.totals.by_competency,
+        vec![
+            (Competency::Governance, Money::ZERO),
+            (Competency::Measurement, money(61350)),
+            (Competency::Design, Money::ZERO),
+            (Competency::Culture, Money::ZERO),
+        ]
+    );
+
+    let json: serde_json::Value = serde_json::to_value(&b).unwrap();
+    let i = &json["initiatives"][0];
+    for (k, v) in [
+        ("id", "rnps-2027"),
+        ("competency", "measurement"),
+        ("area", "cxm"),
+        ("department", "sales"),
+        ("status", "planned"),
+        ("low", "44000.00"),
+        ("mid", "49000.00"),
+        ("high", "54000.00"),
+        ("markup_percent", "15"),
+        ("estimate", "56350.00"),
+        ("estimate_low", "50600.00"),
+        ("estimate_high", "62100.00"),
+        ("cost", "5000.00"),
+        ("budget", "61350.00"),
+        ("before", "0.00"),
+        ("after", "0.00"),
+        ("plan_year_budget", "61350.00"),
+        ("start", "2027-02-01"),
+    ] {
+        assert_eq!(i[k], v, "{k}");
+    }
+    assert_eq!(i["quotes"], 2);
+    assert_eq!(
+        i["quarters"],
+        serde_json::json!(["24131.00", "37219.00", "0.00", "0.00"])
+    );
+    assert_eq!(json["currency"], "PLN");
+    assert_eq!(json["plan_year"], 2027);
+    assert_eq!(json["totals"]["cxm"], "61350.00");
+    assert_eq!(json["totals"]["by_competency"]["measurement"], "61350.00");
+    assert_eq!(json["totals"]["by_competency"]["governance"], "0.00");
+    assert_eq!(
+        json["totals"]["by_quarter"],
+        serde_json::json!(["24131.00", "37219.00", "0.00", "0.00"])
+    );
+}
+
+#[test]
+fn fx_rates_with_several_decimals() {
+    let mut r = roadmap(vec![Initiative {
+        quotes: vec![
+            Quote {
+                currency: sp("EUR".to_string()),
+                ..range(1000, 1001)
+            },
+            Quote {
+                currency: sp("PLN".to_string()),
+                ..amount(100)
+            },
+        ],
+        markup_percent: sp(Decimal::ZERO),
+        ..initiative(
+            "a",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+        )
+    }]);
+    r.fx = vec![FxRate {
+        code: Sp::new("EUR".to_string(), Span::default()),
+        rate: sp(Decimal(4_301_234)), // 4.301234
+    }];
+    let b = compute(&r, &opts(2027)).unwrap();
+    let f = &only(&b).figures;
+    // 1000 EUR = 4301.234 → 4301.23; 1001 EUR = 4305.535234 → 4305.54.
+    assert_eq!(f.low, Some(Money(div_round(430_123 + 10_000, 2).unwrap())));
+    assert_eq!(f.low.unwrap().plain(), "2200.62"); // (4301.23 + 100) / 2 = 2200.615 → .62
+    assert_eq!(f.high.unwrap().plain(), "2202.77"); // (4305.54 + 100) / 2
+    assert_eq!(f.estimate.unwrap().plain(), "2201.69"); // 880677 / 4 = 220169.25
+
+    // A currency without a rate is an error value, not a panic.
+    r.fx.clear();
+    assert!(matches!(
+        compute(&r, &opts(2027)),
+        Err(BudgetError::UnknownCurrency { ref code, .. }) if code == "EUR"
+    ));
+    // A rate written without a value (failed to load) counts as no rate.
+    r.fx = vec![FxRate {
+        code: Sp::new("EUR".to_string(), Span::default()),
+        rate: None,
+    }];
+    assert!(compute(&r, &opts(2027)).is_err());
+}
+
+#[test]
+fn quote_in_roadmap_currency_is_not_converted() {
+    let mut r = roadmap(vec![Initiative {
+        quotes: vec![Quote {
+            currency: sp("EUR".to_string()),
+            ..amount(100)
+        }],
+        ..initiative(
+            "a",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 1, 1),
+        )
+    }]);
+    r.meta.currency = sp("EUR".to_string());
+    let b = compute(&r, &opts(2027)).unwrap();
+    assert_eq!(only(&b).figures.low, Some(money(100)));
+}
+
+#[test]
+fn year_crossing_initiative() {
+    // 2026-12-01 .. 2028-01-31: 31 days before, 365 in 2027, 31 after.
+    let r = roadmap(vec![Initiative {
+        cost: sp(money(4270)),
+        ..initiative(
+            "x",
+            Competency::Culture,
+            Area::Cxm,
+            date(2026, 12, 1),
+            date(2028, 1, 31),
+        )
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    let l = only(&b);
+    assert_eq!(
+        period_days(date(2026, 12, 1), date(2028, 1, 31), 2027),
+        Some([31, 90, 91, 92, 92, 31])
+    );
+    // 427000 × 31 / 427 = 31000 exactly, and so on.
+    assert_eq!(l.before, Money(31_000));
+    assert_eq!(
+        l.quarters,
+        [Money(90_000), Money(91_000), Money(92_000), Money(92_000)]
+    );
+    assert_eq!(l.after, Money(31_000));
+    assert_eq!(l.plan_year_budget, Money(365_000));
+    assert_eq!(b.totals.cxm, Money(365_000));
+    assert_eq!(b.totals.cxm_breakdown.before, Money(31_000));
+}
+
+#[test]
+fn leap_year_has_a_longer_first_quarter() {
+    assert_eq!(
+        period_days(date(2028, 1, 1), date(2028, 12, 31), 2028),
+        Some([0, 91, 91, 92, 92, 0])
+    );
+    assert_eq!(
+        period_days(date(2027, 1, 1), date(2027, 12, 31), 2027),
+        Some([0, 90, 91, 92, 92, 0])
+    );
+    let r = roadmap(vec![Initiative {
+        cost: sp(Money(366)),
+        ..initiative(
+            "x",
+            Competency::Culture,
+            Area::Cxm,
+            date(2028, 1, 1),
+            date(2028, 12, 31),
+        )
+    }]);
+    let b = compute(&r, &opts(2028)).unwrap();
+    assert_eq!(
+        only(&b).quarters,
+        [Money(91), Money(91), Money(92), Money(92)]
+    );
+    // Feb 29 exists in 2028.
+    let r = roadmap(vec![Initiative {
+        cost: sp(money(10)),
+        ..initiative(
+            "y",
+            Competency::Culture,
+            Area::Cxm,
+            date(2028, 2, 29),
+            date(2028, 2, 29),
+        )
+    }]);
+    let b = compute(&r, &opts(2028)).unwrap();
+    assert_eq!(only(&b).quarters[0], money(10));
+}
+
+#[test]
+fn one_day_initiative() {
+    let r = roadmap(vec![Initiative {
+        cost: sp(Money(12_345)),
+        ..initiative(
+            "d",
+            Competency::Governance,
+            Area::Cxm,
+            date(2027, 9, 30),
+            date(2027, 9, 30),
+        )
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    assert_eq!(
+        only(&b).quarters,
+        [Money(0), Money(0), Money(12_345), Money(0)]
+    );
+    // A day just outside the plan year is not in the plan.
+    let r = roadmap(vec![initiative(
+        "e",
+        Competency::Governance,
+        Area::Cxm,
+        date(2026, 12, 31),
+        date(2026, 12, 31),
+    )]);
+    assert!(compute(&r, &opts(2027)).unwrap().initiatives.is_empty());
+}
+
+#[test]
+fn zero_cost_and_no_quotes() {
+    let r = roadmap(vec![Initiative {
+        cost: sp(Money::ZERO),
+        ..initiative(
+            "z",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        )
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    let l = only(&b);
+    assert_eq!(l.figures.quotes, 0);
+    assert_eq!(l.figures.low, None);
+    assert_eq!(l.figures.estimate, None);
+    assert_eq!(l.figures.cost, Some(Money::ZERO));
+    assert_eq!(l.figures.budget, Money::ZERO);
+    assert_eq!(l.quarters, [Money::ZERO; 4]);
+    let json = serde_json::to_value(&b).unwrap();
+    let i = &json["initiatives"][0];
+    for k in [
+        "low",
+        "mid",
+        "high",
+        "estimate",
+        "estimate_low",
+        "estimate_high",
+    ] {
+        assert!(i[k].is_null(), "{k}");
+    }
+    assert_eq!(i["cost"], "0.00");
+    assert_eq!(i["budget"], "0.00");
+
+    // No cost and no quotes: budget 0, cost null.
+    let r = roadmap(vec![initiative(
+        "n",
+        Competency::Design,
+        Area::Cxm,
+        date(2027, 1, 1),
+        date(2027, 3, 31),
+    )]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    assert_eq!(only(&b).figures.cost, None);
+    assert_eq!(only(&b).figures.budget, Money::ZERO);
+}
+
+#[test]
+fn single_amount_quote() {
+    let r = roadmap(vec![Initiative {
+        quotes: vec![amount(1000)],
+        markup_percent: sp(Decimal(12_500_000)),
+        ..initiative(
+            "s",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+        )
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    let f = &only(&b).figures;
+    assert_eq!(
+        (f.low, f.mid, f.high),
+        (Some(money(1000)), Some(money(1000)), Some(money(1000)))
+    );
+    assert_eq!(f.estimate, Some(money(1125)));
+    assert_eq!(f.estimate_low, f.estimate);
+    assert_eq!(f.estimate_high, f.estimate);
+}
+
+#[test]
+fn default_markup_and_exact_rounding() {
+    // S_min + S_max = 1 + 2 minor, n = 2: estimate = 3 × 112.5 / 400 = 0.84375 → 1.
+    let r = roadmap(vec![Initiative {
+        quotes: vec![
+            Quote {
+                min: sp(Money(1)),
+                max: sp(Money(2)),
+                ..Quote::default()
+            },
+            Quote {
+                amount: sp(Money(0)),
+                ..Quote::default()
+            },
+        ],
+        ..initiative(
+            "r",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+        )
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    let f = &only(&b).figures;
+    assert_eq!(f.markup_percent, DEFAULT_MARKUP_FOR_TEST);
+    assert_eq!(f.low, Some(Money(1))); // 0.5 → 1
+    assert_eq!(f.mid, Some(Money(1))); // 3/4
+    assert_eq!(f.high, Some(Money(1)));
+    assert_eq!(f.estimate, Some(Money(1)));
+    assert_eq!(f.estimate_low, Some(Money(1))); // 1 × 112.5 / 200 = 0.5625
+    assert_eq!(f.estimate_high, Some(Money(1))); // 2 × 112.5 / 200 = 1.125
+}
+
+const DEFAULT_MARKUP_FOR_TEST: Decimal = crate::roadmap::DEFAULT_MARKUP;
+
+#[test]
+fn central_training_is_spread_evenly() {
+    let mut r = roadmap(vec![]);
+    r.training = vec![
+        Training {
+            id: sp("c".to_string()),
+            title: sp("Central".to_string()),
+            competency: sp(Competency::Culture),
+            cost_per_person: sp(Money(1001)),
+            funding: sp(Funding::Central),
+            needs: vec![
+                (
+                    Sp::new("sales".to_string(), Span::default()),
+                    Sp::new(2, Span::default()),
+                ),
+                (
+                    Sp::new("care".to_string(), Span::default()),
+                    Sp::new(1, Span::default()),
+                ),
+            ],
+            ..Training::default()
+        },
+        Training {
+            id: sp("voc-analysis".to_string()),
+            competency: sp(Competency::Measurement),
+            cost_per_person: sp(money(1200)),
+            funding: sp(Funding::Department),
+            needs: vec![
+                (
+                    Sp::new("sales".to_string(), Span::default()),
+                    Sp::new(10, Span::default()),
+                ),
+                (
+                    Sp::new("care".to_string(), Span::default()),
+                    Sp::new(25, Span::default()),
+                ),
+            ],
+            ..Training::default()
+        },
+    ];
+    let b = compute(&r, &opts(2027)).unwrap();
+    let c = &b.training[0];
+    assert_eq!(c.people, 3);
+    assert_eq!(c.cost, Money(3003));
+    // 3003 = 4 × 750 + 3: the first three quarters get one more.
+    assert_eq!(
+        c.quarters,
+        Some([Money(751), Money(751), Money(751), Money(750)])
+    );
+    assert_eq!(b.totals.cxm, Money(3003));
+    assert_eq!(
+        b.totals.by_quarter,
+        [Money(751), Money(751), Money(751), Money(750)]
+    );
+    assert_eq!(
+        b.totals.by_competency[3],
+        (Competency::Culture, Money(3003))
+    );
+
+    let d = &b.training[1];
+    assert_eq!(d.people, 35);
+    assert_eq!(d.cost, money(42000));
+    assert_eq!(d.quarters, None);
+    assert_eq!(
+        b.totals.departments,
+        vec![
+            ("sales".to_string(), money(12000)),
+            ("care".to_string(), money(30000))
+        ]
+    );
+    let json = serde_json::to_value(&b).unwrap();
+    assert_eq!(json["training"][1]["cost"], "42000.00");
+    assert_eq!(json["training"][1]["people"], 35);
+    assert_eq!(json["training"][1]["funding"], "department");
+    assert_eq!(json["totals"]["departments"]["care"], "30000.00");
+}
+
+#[test]
+fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
+    let cx = Initiative {
+        department: sp("care".to_string()),
+        cost: sp(money(100)),
+        ..initiative(
+            "cx1",
+            Competency::Design,
+            Area::Cx,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let idea = Initiative {
+        status: sp(Status::Idea),
+        start: None,
+        end: None,
+        quotes: vec![amount(200)],
+        ..initiative(
+            "idea1",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let on_hold = Initiative {
+        status: sp(Status::OnHold),
+        cost: sp(money(7)),
+        ..initiative(
+            "held",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let broken = Initiative {
+        competency: None,
+        cost: sp(money(9)),
+        ..initiative(
+            "broken",
+            Competency::Design,
+            Area::Cxm,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let b = compute(
+        &roadmap(vec![cx, idea, on_hold, broken, rnps()]),
+        &opts(2027),
+    )
+    .unwrap();
+    assert_eq!(b.initiatives.len(), 2);
+    assert_eq!(b.totals.cxm, money(61350));
+    assert_eq!(b.totals.departments, vec![("care".to_string(), money(100))]);
+    assert_eq!(b.departments[0].lines[0].id, "cx1");
+    assert_eq!(b.backlog.len(), 1);
+    assert_eq!(b.backlog[0].figures.budget, Money(22_500)); // 200 × 1.125
+}
+
+#[test]
+fn internal_time_is_shown_apart() {
+    let mut r = roadmap(vec![Initiative {
+        effort_days: sp(Decimal(2_500_000)), // 2.5 days
+        ..rnps()
+    }]);
+    let b = compute(&r, &opts(2027)).unwrap();
+    assert_eq!(only(&b).header.internal_cost, None);
+    assert_eq!(b.totals.internal_time, None);
+    r.meta.day_rate = sp(Money(90_001));
+    let b = compute(&r, &opts(2027)).unwrap();
+    // 900.01 × 2.5 = 2250.025 → 2250.03
+    assert_eq!(only(&b).header.internal_cost, Some(Money(225_003)));
+    assert_eq!(b.totals.internal_time, Some(Money(225_003)));
+    assert_eq!(b.totals.cxm, money(61350));
+}
+
+#[test]
+fn overflow_is_an_error_not_a_panic() {
+    let huge = Quote {
+        amount: sp(Money(i128::MAX / 2)),
+        ..Quote::default()
+    };
+    let r = roadmap(vec![Initiative {
+        quotes: vec![huge.clone(), huge.clone(), huge],
+        ..rnps()
+    }]);
+    assert!(matches!(
+        compute(&r, &opts(2027)),
+        Err(BudgetError::Overflow { .. })
+    ));
+    let incomplete = roadmap(vec![Initiative {
+        quotes: vec![Quote::default()],
+        ..rnps()
+    }]);
+    assert!(matches!(
+        compute(&incomplete, &opts(2027)),
+        Err(BudgetError::IncompleteQuote { .. })
+    ));
+    assert!(matches!(
+        compute(
+            &roadmap(vec![]),
+            &BudgetOptions {
+                plan_year: i32::MAX,
+                as_of: date(2026, 1, 1)
+            }
+        ),
+        Err(BudgetError::PlanYear { .. })
+    ));
+}
+
+#[test]
+fn in_plan_rules() {
+    let mut i = rnps();
+    assert!(in_plan(&i, 2027));
+    assert!(!in_plan(&i, 2026));
+    assert!(!in_plan(&i, 2028));
+    i.status = sp(Status::InProgress);
+    assert!(in_plan(&i, 2027));
+    for s in [
+        Status::Idea,
+        Status::OnHold,
+        Status::Done,
+        Status::Cancelled,
+    ] {
+        i.status = sp(s);
+        assert!(!in_plan(&i, 2027), "{s:?}");
+    }
+    i.status = sp(Status::Planned);
+    i.end = None;
+    assert!(!in_plan(&i, 2027));
+    i.end = sp(date(2027, 1, 1)); // before start
+    assert!(!in_plan(&i, 2027));
+}
+
+#[test]
+fn allocate_examples() {
+    // Ties go to the earlier period.
+    assert_eq!(
+        allocate(Money(2), &[1, 1, 1, 1]),
+        vec![Money(1), Money(1), Money(0), Money(0)]
+    );
+    assert_eq!(allocate(Money(10), &[0, 0]), vec![Money(5), Money(5)]);
+    assert_eq!(allocate(Money(-7), &[1, 1]), vec![Money(-4), Money(-3)]);
+    assert_eq!(allocate(Money(5), &[]), vec![]);
+    assert_eq!(allocate(Money(5), &[-3, 1]), vec![Money(0), Money(5)]);
+    // Exact even where total × weight would not fit in i128.
+    let big = allocate(Money(i128::MAX), &[i128::MAX, i128::MAX, 1]);
+    assert_eq!(Money::sum(big.iter().copied()), Some(Money(i128::MAX)));
+    assert_eq!(
+        allocate(Money(i128::MIN), &[1, 1]),
+        vec![Money(i128::MIN / 2), Money(i128::MIN / 2)]
+    );
+}
+
+proptest! {
+    #[test]
+    fn allocate_sums_and_is_fair(
+        total in -(10i128.pow(17))..10i128.pow(17),
+        weights in proptest::collection::vec(0i128..5_000, 1..8),
+    ) {
+        let parts = allocate(Money(total), &weights);
+        prop_assert_eq!(parts.len(), weights.len());
+        prop_assert_eq!(Money::sum(parts.iter().copied()), Some(Money(total)));
+        let sum: i128 = weights.iter().sum();
+        for (p, w) in parts.iter().zip(&weights) {
+            // |part × Σw − total × w| < Σw (within one minor unit of the exact share).
+            let (num, den) = if sum == 0 { (total, weights.len() as i128) } else { (total * w, sum) };
+            prop_assert!((p.0 * den - num).abs() < den, "{:?} {:?}", parts, weights);
+        }
+    }
+
+    #[test]
+    fn totals_foot_and_estimates_are_ordered(
+        specs in proptest::collection::vec(
+            (0usize..4, any::<bool>(), 0i128..1_000_000_000, 0i128..1_000_000_000, 0usize..4,
+             0i64..800, 0i64..400, 0i128..100_000_000, 0i128..100_000_000),
+            0..8),
+    ) {
+        let inis: Vec<Initiative> = specs.iter().enumerate().map(|(k, s)| {
+            let (c, cxm, a, b, nq, off, len, cost, markup) = *s;
+            let start = date(2026, 6, 1) + chrono::Duration::days(off);
+            let q = Quote { min: sp(Money(a.min(b))), max: sp(Money(a.max(b))), ..Quote::default() };
+            Initiative {
+                department: sp(format!("d{}", k % 3)),
+                quotes: vec![q; nq],
+                cost: sp(Money(cost)),
+                markup_percent: sp(Decimal(markup)),
+                ..initiative(&format!("i{k}"), Competency::ALL[c],
+                    if cxm { Area::Cxm } else { Area::Cx }, start, start + chrono::Duration::days(len))
+            }
+        }).collect();
+        let b = compute(&roadmap(inis), &opts(2027)).unwrap();
+        let mut cxm = Money::ZERO;
+        let mut quarters = [Money::ZERO; 4];
+        for l in &b.initiatives {
+            let f = &l.figures;
+            if let (Some(lo), Some(e), Some(hi)) = (f.estimate_low, f.estimate, f.estimate_high) {
+                prop_assert!(lo <= e && e <= hi);
+                prop_assert!(f.low <= f.mid && f.mid <= f.high);
+            }
+            prop_assert_eq!(
+                Money::sum([l.before, l.after].into_iter().chain(l.quarters)),
+                Some(f.budget)
+            );
+            if l.header.area == Area::Cxm {
+                cxm = cxm.checked_add(l.plan_year_budget).unwrap();
+                for (t, q) in quarters.iter_mut().zip(l.quarters) {
+                    *t = t.checked_add(q).unwrap();
+                }
+            }
+        }
+        prop_assert_eq!(b.totals.cxm, cxm);
+        prop_assert_eq!(b.totals.by_quarter, quarters);
+        prop_assert_eq!(Money::sum(b.totals.by_quarter), Some(b.totals.cxm));
+        prop_assert_eq!(Money::sum(b.totals.by_competency.iter().map(|c| c.1)), Some(b.totals.cxm));
+        let depts: Vec<Money> = b.departments.iter().map(|d| Money::sum(d.lines.iter().map(|l| l.amount)).unwrap()).collect();
+        prop_assert_eq!(depts, b.totals.departments.iter().map(|d| d.1).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn allocate_always_sums(
+        total in any::<i128>(),
+        weights in proptest::collection::vec(any::<i128>(), 1..6),
+    ) {
+        let parts = allocate(Money(total), &weights);
+        prop_assert_eq!(parts.len(), weights.len());
+        let sum = parts.iter().try_fold(0i128, |a, p| a.checked_add(p.0));
+        prop_assert_eq!(sum, Some(total));
+    }
+
+    /// Any amounts the loader accepts, any dates and plan years: a budget
+    /// or an error value, never a panic, and what comes out foots.
+    #[test]
+    fn never_panics(
+        specs in proptest::collection::vec(
+            (0i128..=crate::money::MAX_MINOR, 0i128..=crate::money::MAX_MINOR, 0usize..6,
+             -100_000i32..100_000, 0i64..80_000_000, 0i128..=100_000_000,
+             0i128..=crate::money::MAX_MINOR, 0i128..1_000_000_000_000),
+            0..5),
+        year in -200_000i32..200_000,
+        rate in 0i128..1_000_000_000_000,
+        day_rate in 0i128..=crate::money::MAX_MINOR,
+    ) {
+        let inis: Vec<Initiative> = specs.iter().enumerate().map(|(k, s)| {
+            let (a, b, nq, y, len, markup, cost, effort) = *s;
+            let start = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            let end = start.checked_add_signed(chrono::Duration::days(len)).unwrap_or(start);
+            let q = Quote {
+                min: sp(Money(a.min(b))),
+                max: sp(Money(a.max(b))),
+                currency: if k % 2 == 0 { sp("USD".to_string()) } else { None },
+                ..Quote::default()
+            };
+            Initiative {
+                quotes: vec![q; nq],
+                cost: sp(Money(cost)),
+                markup_percent: sp(Decimal(markup)),
+                effort_days: sp(Decimal(effort)),
+                ..initiative(&format!("i{k}"), Competency::ALL[k % 4], Area::Cxm, start, end)
+            }
+        }).collect();
+        let mut r = roadmap(inis);
+        r.fx = vec![FxRate { code: Sp::new("USD".to_string(), Span::default()), rate: sp(Decimal(rate)) }];
+        r.meta.day_rate = sp(Money(day_rate));
+        let o = BudgetOptions { plan_year: year, as_of: date(2026, 1, 1) };
+        match compute(&r, &o) {
+            Ok(b) => {
+                for l in &b.initiatives {
+                    prop_assert_eq!(
+                        Money::sum([l.before, l.after].into_iter().chain(l.quarters)),
+                        Some(l.figures.budget)
+                    );
+                }
+                prop_assert_eq!(Money::sum(b.totals.by_quarter), Some(b.totals.cxm));
+            }
+            Err(BudgetError::Overflow { .. }) => {}
+            Err(e) => prop_assert!(false, "unexpected {e:?}"),
+        }
+    }
+}

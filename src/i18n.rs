@@ -1,0 +1,274 @@
+//! Labels and number formatting for English and Polish: what people read in
+//! `table` and `markdown` output. Machine formats (CSV, JSON) never go
+//! through here: their keys and numbers are fixed.
+
+use crate::money::{Decimal, Money};
+use crate::roadmap::{Area, Competency, Funding, Language, Status};
+
+/// U+00A0, the non-breaking space Polish uses between thousands and before
+/// the currency, so a figure never breaks across lines.
+pub const NBSP: char = '\u{a0}';
+
+/// Fixed texts of the reports: column headers, section titles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Id,
+    Title,
+    Competency,
+    Area,
+    Status,
+    Department,
+    Owner,
+    Quotes,
+    Low,
+    Mid,
+    High,
+    Markup,
+    Estimate,
+    EstimateLow,
+    EstimateHigh,
+    Cost,
+    Budget,
+    Before,
+    After,
+    Q1,
+    Q2,
+    Q3,
+    Q4,
+    PlanYearBudget,
+    InternalTime,
+    EffortDays,
+    People,
+    CostPerPerson,
+    Funding,
+    Kind,
+    Amount,
+    Subtotal,
+    Total,
+    CxmInitiatives,
+    CxmTotal,
+    CentralTraining,
+    DepartmentGuidelines,
+    Backlog,
+    BudgetTitle,
+    PlanYear,
+    Currency,
+    MarkupUsed,
+    BudgetCap,
+    DayRate,
+    AsOf,
+    ByCompetency,
+    Initiative,
+    Training,
+    None,
+}
+
+/// The label of a fixed text.
+pub fn text(t: Text, lang: Language) -> &'static str {
+    use Text as T;
+    let (en, pl) = match t {
+        T::Id => ("ID", "ID"),
+        T::Title => ("Title", "Tytuł"),
+        T::Competency => ("Competency", "Kompetencja"),
+        T::Area => ("Area", "Obszar"),
+        T::Status => ("Status", "Status"),
+        T::Department => ("Department", "Dział"),
+        T::Owner => ("Owner", "Właściciel"),
+        T::Quotes => ("Quotes", "Wyceny"),
+        T::Low => ("Low", "Min."),
+        T::Mid => ("Mid", "Śr."),
+        T::High => ("High", "Maks."),
+        T::Markup => ("Markup", "Narzut"),
+        T::Estimate => ("Estimate", "Szacunek"),
+        T::EstimateLow => ("Estimate low", "Szacunek min."),
+        T::EstimateHigh => ("Estimate high", "Szacunek maks."),
+        T::Cost => ("Fixed cost", "Koszt stały"),
+        T::Budget => ("Budget", "Budżet"),
+        T::Before => ("Before", "Przed"),
+        T::After => ("After", "Po"),
+        T::Q1 => ("Q1", "I kw."),
+        T::Q2 => ("Q2", "II kw."),
+        T::Q3 => ("Q3", "III kw."),
+        T::Q4 => ("Q4", "IV kw."),
+        T::PlanYearBudget => ("Plan year", "Rok planu"),
+        T::InternalTime => ("Internal time", "Czas zespołu"),
+        T::EffortDays => ("Effort (days)", "Nakład (dni)"),
+        T::People => ("People", "Osoby"),
+        T::CostPerPerson => ("Cost per person", "Koszt na osobę"),
+        T::Funding => ("Funding", "Finansowanie"),
+        T::Kind => ("Kind", "Rodzaj"),
+        T::Amount => ("Amount", "Kwota"),
+        T::Subtotal => ("Subtotal", "Razem"),
+        T::Total => ("Total", "Suma"),
+        T::CxmInitiatives => ("CXM initiatives", "Inicjatywy CXM"),
+        T::CxmTotal => ("CXM total", "Budżet CXM razem"),
+        T::CentralTraining => ("Central training", "Szkolenia centralne"),
+        T::DepartmentGuidelines => ("Department guidelines", "Wytyczne dla działów"),
+        T::Backlog => ("Backlog (ideas, not in totals)", "Pomysły (poza sumami)"),
+        T::BudgetTitle => ("CXM budget", "Budżet CXM"),
+        T::PlanYear => ("Plan year", "Rok planu"),
+        T::Currency => ("Currency", "Waluta"),
+        T::MarkupUsed => ("Markup", "Narzut"),
+        T::BudgetCap => ("Budget cap", "Limit budżetu"),
+        T::DayRate => ("Day rate", "Stawka dzienna"),
+        T::AsOf => ("As of", "Stan na"),
+        T::ByCompetency => ("By competency", "Według kompetencji"),
+        T::Initiative => ("initiative", "inicjatywa"),
+        T::Training => ("training", "szkolenie"),
+        T::None => ("none", "brak"),
+    };
+    match lang {
+        Language::En => en,
+        Language::Pl => pl,
+    }
+}
+
+/// The competency labels of SPEC section 2.
+pub fn competency(c: Competency, lang: Language) -> &'static str {
+    match (c, lang) {
+        (Competency::Governance, Language::En) => "CX governance",
+        (Competency::Governance, Language::Pl) => "CX Governance (ład CX)",
+        (Competency::Measurement, Language::En) => "Experience measurement and metrics analysis",
+        (Competency::Measurement, Language::Pl) => "Pomiar doświadczeń i analiza wskaźników",
+        (Competency::Design, Language::En) => "Experience diagnosis and design",
+        (Competency::Design, Language::Pl) => "Diagnoza i projektowanie doświadczeń",
+        (Competency::Culture, Language::En) => "Customer-centric culture and attitudes",
+        (Competency::Culture, Language::Pl) => "Budowanie kultury i postaw proklienckich",
+    }
+}
+
+pub fn status(s: Status, lang: Language) -> &'static str {
+    match (s, lang) {
+        (Status::Idea, Language::En) => "idea",
+        (Status::Idea, Language::Pl) => "pomysł",
+        (Status::Planned, Language::En) => "planned",
+        (Status::Planned, Language::Pl) => "zaplanowana",
+        (Status::InProgress, Language::En) => "in progress",
+        (Status::InProgress, Language::Pl) => "w toku",
+        (Status::OnHold, Language::En) => "on hold",
+        (Status::OnHold, Language::Pl) => "wstrzymana",
+        (Status::Done, Language::En) => "done",
+        (Status::Done, Language::Pl) => "zakończona",
+        (Status::Cancelled, Language::En) => "cancelled",
+        (Status::Cancelled, Language::Pl) => "anulowana",
+    }
+}
+
+pub fn area(a: Area, _lang: Language) -> &'static str {
+    match a {
+        Area::Cx => "CX",
+        Area::Cxm => "CXM",
+    }
+}
+
+pub fn funding(f: Funding, lang: Language) -> &'static str {
+    match (f, lang) {
+        (Funding::Department, Language::En) => "department",
+        (Funding::Department, Language::Pl) => "dział",
+        (Funding::Central, Language::En) => "central",
+        (Funding::Central, Language::Pl) => "centralnie",
+    }
+}
+
+/// Groups the digits of a non-negative integer text by three.
+fn group(digits: &str, sep: char) -> String {
+    let n = digits.chars().count();
+    let mut out = String::with_capacity(n + n / 3 * sep.len_utf8());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount without currency: en `12,345.60`, pl `12 345,60` (NBSP).
+pub fn amount(m: Money, lang: Language) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let abs = m.0.unsigned_abs();
+    let int = (abs / 100).to_string();
+    let frac = abs % 100;
+    match lang {
+        Language::En => format!("{sign}{}.{frac:02}", group(&int, ',')),
+        Language::Pl => format!("{sign}{},{frac:02}", group(&int, NBSP)),
+    }
+}
+
+/// The symbol a language writes after an amount: `zł` for PLN in Polish,
+/// else the ISO code.
+pub fn currency_symbol(code: &str, lang: Language) -> &str {
+    match lang {
+        Language::Pl if code.eq_ignore_ascii_case("PLN") => "zł",
+        _ => code,
+    }
+}
+
+/// An amount with its currency: en `12,345.60 PLN`, pl `12 345,60 zł`.
+pub fn money(m: Money, currency: &str, lang: Language) -> String {
+    let sep = match lang {
+        Language::En => ' ',
+        Language::Pl => NBSP,
+    };
+    format!(
+        "{}{sep}{}",
+        amount(m, lang),
+        currency_symbol(currency, lang)
+    )
+}
+
+/// A decimal as written, with the language's decimal mark: `12.5` / `12,5`.
+pub fn decimal(d: Decimal, lang: Language) -> String {
+    let t = d.text();
+    match lang {
+        Language::En => t,
+        Language::Pl => t.replace('.', ","),
+    }
+}
+
+/// A percentage: en `12.5%`, pl `12,5 %` (NBSP).
+pub fn percent(d: Decimal, lang: Language) -> String {
+    match lang {
+        Language::En => format!("{}%", decimal(d, lang)),
+        Language::Pl => format!("{}{NBSP}%", decimal(d, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_per_language() {
+        assert_eq!(
+            money(Money(1_234_560), "PLN", Language::En),
+            "12,345.60 PLN"
+        );
+        assert_eq!(
+            money(Money(1_234_560), "PLN", Language::Pl),
+            "12\u{a0}345,60\u{a0}zł"
+        );
+        assert_eq!(
+            money(Money(1_234_560), "EUR", Language::Pl),
+            "12\u{a0}345,60\u{a0}EUR"
+        );
+        assert_eq!(amount(Money(-123_456_789), Language::En), "-1,234,567.89");
+        assert_eq!(amount(Money(5), Language::En), "0.05");
+        assert_eq!(amount(Money(99_999), Language::Pl), "999,99");
+        assert_eq!(amount(Money(100_000), Language::Pl), "1\u{a0}000,00");
+        assert_eq!(percent(Decimal(12_500_000), Language::Pl), "12,5\u{a0}%");
+        assert_eq!(percent(Decimal(15_000_000), Language::En), "15%");
+    }
+
+    #[test]
+    fn competency_labels() {
+        assert_eq!(
+            competency(Competency::Governance, Language::Pl),
+            "CX Governance (ład CX)"
+        );
+        assert_eq!(
+            competency(Competency::Culture, Language::En),
+            "Customer-centric culture and attitudes"
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! CSV as SPEC section 6 wants it: RFC 4180 (CRLF, quoting when needed), a
+//! header row, money as plain decimals, and text cells that a spreadsheet
+//! could run as a formula defused with a leading `'`. The `--excel` variant
+//! writes `;`, the decimal comma and a UTF-8 BOM, so that Excel and
+//! LibreOffice in a Polish locale open it right with a double click.
+
+use crate::money::{Decimal, Money};
+use anyhow::Context;
+
+/// One cell, typed, so that only text is ever escaped: a negative amount
+/// (`-3.05`) is a number, not a formula.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Money(Money),
+    Decimal(Decimal),
+    Int(i128),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Empty, Cell::text)
+    }
+
+    pub fn opt_money(m: Option<Money>) -> Cell {
+        m.map_or(Cell::Empty, Cell::Money)
+    }
+
+    pub fn opt_decimal(d: Option<Decimal>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Decimal)
+    }
+}
+
+/// Prefixes `'` to a text that begins with `=`, `+`, `-`, `@`, tab or
+/// carriage return.
+pub fn defuse(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes CSV into memory.
+pub struct CsvWriter {
+    inner: ::csv::Writer<Vec<u8>>,
+    excel: bool,
+}
+
+impl CsvWriter {
+    pub fn new(excel: bool) -> CsvWriter {
+        let mut b = ::csv::WriterBuilder::new();
+        b.terminator(::csv::Terminator::CRLF);
+        let start = if excel {
+            b.delimiter(b';');
+            "\u{feff}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
+        CsvWriter {
+            inner: b.from_writer(start),
+            excel,
+        }
+    }
+
+    /// Writes the header row (fixed English keys, never escaped).
+    pub fn header(&mut self, names: &[&str]) -> anyhow::Result<()> {
+        self.inner
+            .write_record(names)
+            .context("could not write a CSV header")
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> anyhow::Result<()> {
+        let fields: Vec<String> = cells.iter().map(|c| self.field(c)).collect();
+        self.inner
+            .write_record(&fields)
+            .context("could not write a CSV row")
+    }
+
+    fn field(&self, c: &Cell) -> String {
+        let comma = |s: String| if self.excel { s.replace('.', ",") } else { s };
+        match c {
+            Cell::Text(s) => defuse(s),
+            Cell::Money(m) => comma(m.plain()),
+            Cell::Decimal(d) => comma(d.text()),
+            Cell::Int(i) => i.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+        self.inner
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("could not finish the CSV output: {}", e.error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_numbers_are_not() {
+        let mut w = CsvWriter::new(false);
+        w.header(&["a", "b", "c"]).unwrap();
+        w.row(&[
+            Cell::text("=SUM(A1)"),
+            Cell::Money(Money(-305)),
+            Cell::text("x,y"),
+        ])
+        .unwrap();
+        let out = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert_eq!(out, "a,b,c\r\n'=SUM(A1),-3.05,\"x,y\"\r\n");
+    }
+
+    #[test]
+    fn excel_variant() {
+        let mut w = CsvWriter::new(true);
+        w.header(&["a", "b"]).unwrap();
+        w.row(&[Cell::text("1;2"), Cell::Money(Money(1_234_560))])
+            .unwrap();
+        w.row(&[Cell::Decimal(Decimal(12_500_000)), Cell::Empty])
+            .unwrap();
+        let out = w.finish().unwrap();
+        assert_eq!(
+            out,
+            "\u{feff}a;b\r\n\"1;2\";12345,60\r\n12,5;\r\n".as_bytes()
+        );
+    }
+}

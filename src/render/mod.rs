@@ -1,0 +1,29 @@
+//! Turning report models into bytes. Each report has one `render` that
+//! matches on [`Format`] once; the helpers here know one output form each and
+//! nothing about reports.
+
+pub mod budget;
+pub mod csv;
+pub mod markdown;
+pub mod table;
+
+use crate::roadmap::Language;
+
+/// The output formats of the reports (SPEC section 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// How to render, resolved by the CLI: `color` is already false when stdout
+/// is not a terminal or `NO_COLOR` is set; `excel` matters for CSV only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub format: Format,
+    pub lang: Language,
+    pub color: bool,
+    pub excel: bool,
+}

@@ -1,0 +1,59 @@
+//! Aligned text tables for people (comfy-table): numbers right-aligned, no
+//! colour or styling unless the caller asks for it (it decides from the
+//! terminal and `NO_COLOR`).
+
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
+
+/// A table with this header; the columns in `right` are right-aligned.
+pub fn new_table(header: &[String], right: &[usize], color: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header(
+        header
+            .iter()
+            .map(|h| cell(h, color, true))
+            .collect::<Vec<_>>(),
+    );
+    for &i in right {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+/// A cell, bold when `strong` and colour is on.
+pub fn cell(text: &str, color: bool, strong: bool) -> Cell {
+    let c = Cell::new(text);
+    if color && strong {
+        c.add_attribute(Attribute::Bold)
+    } else {
+        c
+    }
+}
+
+/// A row of plain cells, or of bold ones (subtotals) when colour is on.
+pub fn row(texts: Vec<String>, color: bool, strong: bool) -> Vec<Cell> {
+    texts.iter().map(|t| cell(t, color, strong)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_right_aligned() {
+        let mut t = new_table(&["name".to_string(), "amount".to_string()], &[1], false);
+        t.add_row(row(vec!["a".into(), "1.00".into()], false, true));
+        t.add_row(row(vec!["b".into(), "100.00".into()], false, false));
+        let s = t.to_string();
+        assert!(!s.contains('\u{1b}'), "no escape codes: {s}");
+        assert!(s.contains("|   1.00 |") || s.contains("┆   1.00 │"), "{s}");
+    }
+}

@@ -1,9 +1,12 @@
 //! cxm: the CXM roadmap in plain text. Load → check → compute → render.
 
+pub mod app;
 pub mod budget;
 pub mod check;
+pub mod cli;
 pub mod diag;
 pub mod i18n;
+pub mod init;
 pub mod money;
 pub mod money_json;
 pub mod render;

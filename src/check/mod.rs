@@ -85,21 +85,7 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| (f.span.start, f.code));
 }
 
-/// Whether an initiative is in the plan of `year` (SPEC section 3): planned
-/// or in progress, with `[start, end]` overlapping 1 January–31 December.
-/// Without both dates it is not (E007 says so).
-pub fn in_plan(ini: &Initiative, year: i32) -> bool {
-    let (Some(status), Some(start), Some(end)) = (&ini.status, &ini.start, &ini.end) else {
-        return false;
-    };
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
-        return false;
-    };
-    status.value.is_active() && start.value <= last && end.value >= first
-}
+pub use crate::budget::in_plan;
 
 /// Whether an initiative is in the plan with status `planned` exactly: the
 /// new work that E009 asks for when a competency's maturity is to rise.

@@ -4,6 +4,7 @@
 
 pub mod budget;
 pub mod csv;
+pub mod diagnostics;
 pub mod markdown;
 pub mod table;
 

@@ -48,10 +48,11 @@ pub fn load_str(text: &str) -> Loaded {
     if !syntax_ok {
         // A value the parser invents while recovering from a syntax error
         // has an empty span at the file's start; what it seems to say
-        // (`plan_year` is 0, `title` is not a string) is noise.
+        // (`plan_year` is 0, `title` is not a string) is noise. And what
+        // the parser could not read may hold a "missing" key.
         let invented = Span::new(0, 0);
         l.findings
-            .retain(|f| f.span != invented || matches!(f.code, Code::E001 | Code::E012));
+            .retain(|f| f.code == Code::E001 || (f.span != invented && f.code != Code::E012));
     }
     Loaded {
         roadmap,

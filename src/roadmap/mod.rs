@@ -4,5 +4,6 @@
 pub mod input;
 pub mod load;
 pub mod model;
+pub mod schema;
 
 pub use model::*;

@@ -1,0 +1,261 @@
+//! Running a command: load → check → compute → render, and the exit code.
+//! Errors returned from here mean the command could not run (exit 2);
+//! problems in the roadmap are findings, not errors.
+
+use crate::budget;
+use crate::check::{self, CheckContext};
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, InitArgs, InputArgs};
+use crate::diag::{Finding, Severity};
+use crate::render::diagnostics;
+use crate::roadmap::schema;
+use crate::roadmap::{Roadmap, input, load};
+use crate::source::Source;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::CommandFactory;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Init(args) => run_init(&args),
+        Command::Schema(args) => {
+            let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
+            text.push('\n');
+            write_output(args.output.as_deref(), text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions(args) => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "cxm", &mut out);
+            write_output(None, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_output(None, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Whether an error is only a closed pipe (`cxm plan | head`): not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A roadmap loaded and checked, with the dates resolved.
+pub struct Checked {
+    pub source: Source,
+    pub roadmap: Roadmap,
+    pub findings: Vec<Finding>,
+    pub as_of: NaiveDate,
+    pub plan_year: Option<i32>,
+    /// The budget of the plan year, when the roadmap allows computing it.
+    pub budget: Option<budget::Budget>,
+}
+
+impl Checked {
+    pub fn has_data_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_data_error)
+    }
+}
+
+/// Reads, loads and checks a roadmap. Only an unreadable input is an `Err`.
+pub fn load_and_check(args: &InputArgs) -> Result<Checked> {
+    let bytes = input::read(&args.file)?;
+    Ok(check_bytes(
+        &input::display_name(&args.file),
+        bytes,
+        args.as_of,
+        args.year,
+    ))
+}
+
+/// Loads and checks a roadmap's bytes; `as_of` and `year` override the
+/// file's values. Never fails: every problem is a finding.
+pub fn check_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    as_of: Option<NaiveDate>,
+    year: Option<i32>,
+) -> Checked {
+    let (source, utf8) = input::decode(name, bytes);
+    // Text that is not UTF-8 is reported once: parsing its lossy decoding
+    // would only add findings about the replacement characters.
+    let loaded = match &utf8 {
+        Some(_) => load::Loaded::default(),
+        None => load::load(&source),
+    };
+    let roadmap = loaded.roadmap;
+    let mut findings: Vec<Finding> = utf8.into_iter().chain(loaded.findings).collect();
+    let as_of = as_of
+        .or(roadmap.meta.as_of.as_ref().map(|d| d.value))
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let plan_year = year.or(roadmap.meta.plan_year.as_ref().map(|y| y.value));
+    // Rules that look across the whole file would only mislead on a file the
+    // TOML parser could not read in full.
+    let mut budget = None;
+    if loaded.syntax_ok {
+        budget = compute_budget(&roadmap, plan_year, as_of, &mut findings);
+        let ctx = CheckContext {
+            as_of,
+            plan_year,
+            cxm_total: budget.as_ref().map(|b| b.totals.cxm),
+        };
+        findings.extend(check::check(&roadmap, &ctx));
+    }
+    findings.retain(|f| f.severity() == Severity::Error || !check::is_allowed(&roadmap, f.code));
+    check::sort(&mut findings);
+    Checked {
+        source,
+        roadmap,
+        findings,
+        as_of,
+        plan_year,
+        budget,
+    }
+}
+
+/// The budget of the plan year, computed once for the budget-cap rule and
+/// the reports. A budget that cannot be computed because of a finding the
+/// rules report anyway (an unknown currency, an incomplete quote) is `None`;
+/// an overflow is a finding of its own.
+fn compute_budget(
+    roadmap: &Roadmap,
+    plan_year: Option<i32>,
+    as_of: NaiveDate,
+    findings: &mut Vec<Finding>,
+) -> Option<budget::Budget> {
+    let opts = budget::BudgetOptions {
+        plan_year: plan_year?,
+        as_of,
+    };
+    match budget::compute(roadmap, &opts) {
+        Ok(b) => Some(b),
+        Err(budget::BudgetError::Overflow { span }) => {
+            findings.push(
+                Finding::new(
+                    crate::diag::Code::E006,
+                    span,
+                    "the budget is too large to compute exactly",
+                )
+                .help("amounts and their sums must stay within 10^13"),
+            );
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode> {
+    let checked = load_and_check(&args.input)?;
+    let findings = &checked.findings;
+    let text = match args.format {
+        CheckFormat::Human => diagnostics::human(
+            &checked.source,
+            findings,
+            use_color(args.input.output.is_some()),
+        ),
+        CheckFormat::Json => diagnostics::json(&checked.source, findings),
+        CheckFormat::Github => diagnostics::github(&checked.source, findings),
+    };
+    write_output(args.input.output.as_deref(), text.as_bytes())?;
+    let errors = findings.iter().any(|f| f.severity() == Severity::Error);
+    let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
+    Ok(if errors || (args.strict && warnings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes the starter roadmap, and the schema it names beside it when there
+/// is none yet. An existing roadmap is never overwritten (exit 2).
+fn run_init(args: &InitArgs) -> Result<ExitCode> {
+    let text = crate::init::starter(args.lang.language(), chrono::Local::now().date_naive());
+    let path = &args.path;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                anyhow::anyhow!(
+                    "{} already exists; cxm init never overwrites a file",
+                    path.display()
+                )
+            } else {
+                anyhow::Error::new(e).context(format!("could not write {}", path.display()))
+            }
+        })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .with_context(|| format!("could not write {}", path.display()))?;
+    let schema_path = path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join("roadmap.schema.json");
+    let mut wrote_schema = false;
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&schema_path)
+    {
+        let mut schema_text = serde_json::to_string_pretty(&schema::json_schema())?;
+        schema_text.push('\n');
+        f.write_all(schema_text.as_bytes())
+            .with_context(|| format!("could not write {}", schema_path.display()))?;
+        wrote_schema = true;
+    }
+    eprintln!("wrote {}", path.display());
+    if wrote_schema {
+        eprintln!(
+            "wrote {} (the schema its first line names, for editors)",
+            schema_path.display()
+        );
+    }
+    eprintln!("next: edit it, then run `cxm check {}`", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
+pub fn use_color(to_file: bool) -> bool {
+    !to_file
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal()
+}
+
+/// Writes to standard output, or atomically to a file: a temporary file in
+/// the same directory, then a rename, so a reader never sees half a report.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) => {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("could not write {}", path.display()))?;
+            tmp.write_all(bytes)
+                .and_then(|()| tmp.flush())
+                .with_context(|| format!("could not write {}", path.display()))?;
+            tmp.persist(path)
+                .with_context(|| format!("could not write {}", path.display()))?;
+            Ok(())
+        }
+    }
+}

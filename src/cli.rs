@@ -1,0 +1,123 @@
+//! The command line: the only module that knows clap. Parsed arguments are
+//! turned into plain option structs before any domain code sees them.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The CXM roadmap in plain text: check it, plan it, budget it.
+#[derive(Debug, Parser)]
+#[command(name = "cxm", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the roadmap: the CI gate (exit 1 on errors, or on warnings with --strict).
+    Check(CheckArgs),
+    /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
+    Init(InitArgs),
+    /// Print the JSON Schema of the roadmap file, for editors (Taplo, Even Better TOML).
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `cxm man > cxm.1`.
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write the roadmap.
+    #[arg(default_value = "roadmap.toml")]
+    pub path: PathBuf,
+    /// Language of the comments and titles.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Polish.
+    Pl,
+}
+
+impl Lang {
+    pub fn language(self) -> crate::roadmap::Language {
+        match self {
+            Lang::En => crate::roadmap::Language::En,
+            Lang::Pl => crate::roadmap::Language::Pl,
+        }
+    }
+}
+
+/// Options every command that reads a roadmap shares.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// The roadmap file; `-` reads standard input.
+    #[arg(default_value = "roadmap.toml")]
+    pub file: String,
+    /// The inventory date, instead of the file's `as_of` (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The plan year, instead of the file's `plan_year`.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+    pub year: Option<i32>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style messages with the source line.
+    Human,
+    /// A JSON array of findings.
+    Json,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date like 2026-11-15"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

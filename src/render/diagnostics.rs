@@ -1,0 +1,248 @@
+//! Findings as text for people (rustc style), JSON for tools, and GitHub
+//! Actions workflow commands for annotations on a pull request.
+
+use crate::diag::{Finding, Severity};
+use crate::source::Source;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// ANSI styling for a terminal; empty strings when colour is off.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn severity(&self, s: Severity, text: &str) -> String {
+        match s {
+            Severity::Error => self.wrap("1;31", text),
+            Severity::Warning => self.wrap("1;33", text),
+        }
+    }
+    fn gutter(&self, text: &str) -> String {
+        self.wrap("1;34", text)
+    }
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The summary line: `2 errors, 3 warnings`.
+pub fn summary(findings: &[Finding]) -> String {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    format!(
+        "{}, {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    )
+}
+
+/// One finding, rustc style:
+///
+/// ```text
+/// error[E005]: owner "jk" is not in the team
+///   --> roadmap.toml:42:9
+///    |
+/// 42 | owner = "jk"
+///    |         ^^^^
+///    = help: did you mean "ak"?
+/// ```
+pub fn human_one(src: &Source, f: &Finding, color: bool) -> String {
+    let p = Paint { on: color };
+    let pos = src.position(f.span.start);
+    let line_text = src.line_text(pos.line).replace('\t', " ");
+    let (from, to) = src.caret_range(f.span);
+    let num = pos.line.to_string();
+    let pad = " ".repeat(num.len());
+    let sev = f.severity();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        p.severity(sev, &format!("{}[{}]", severity_word(sev), f.code.as_str())),
+        p.bold(&format!(": {}", f.message))
+    );
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{}",
+        p.gutter("-->"),
+        src.name,
+        pos.line,
+        pos.column
+    );
+    let _ = writeln!(out, "{pad} {}", p.gutter("|"));
+    let _ = writeln!(out, "{} {} {line_text}", p.gutter(&num), p.gutter("|"));
+    let _ = writeln!(
+        out,
+        "{pad} {} {}{}",
+        p.gutter("|"),
+        " ".repeat(from),
+        p.severity(sev, &"^".repeat(to - from))
+    );
+    for h in &f.help {
+        let _ = writeln!(out, "{pad} {} {h}", p.gutter("= help:"));
+    }
+    out
+}
+
+/// All findings for people, each followed by a blank line, then the summary.
+pub fn human(src: &Source, findings: &[Finding], color: bool) -> String {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&human_one(src, f, color));
+        out.push('\n');
+    }
+    let p = Paint { on: color };
+    let _ = writeln!(out, "{}: {}", src.name, p.bold(&summary(findings)));
+    out
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    help: &'a [String],
+}
+
+/// A JSON array of findings (SPEC section 6).
+pub fn json(src: &Source, findings: &[Finding]) -> String {
+    let items: Vec<JsonFinding<'_>> = findings
+        .iter()
+        .map(|f| {
+            let pos = src.position(f.span.start);
+            let end = src.position(f.span.end.max(f.span.start));
+            JsonFinding {
+                code: f.code.as_str(),
+                severity: f.severity(),
+                message: &f.message,
+                file: &src.name,
+                line: pos.line,
+                column: pos.column,
+                end_line: end.line,
+                end_column: end.column,
+                help: &f.help,
+            }
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    s.push('\n');
+    s
+}
+
+/// Escapes workflow-command data as the Actions toolkit does.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow-command property (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One `::error file=…,line=…,col=…,title=E005::message` line per finding.
+pub fn github(src: &Source, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let pos = src.position(f.span.start);
+        let end = src.position(f.span.end.max(f.span.start));
+        let mut message = f.message.clone();
+        for h in &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        let mut props = format!(
+            "file={},line={},col={}",
+            escape_property(&src.name),
+            pos.line,
+            pos.column
+        );
+        if end.line == pos.line && end.column > pos.column {
+            let _ = write!(props, ",endColumn={}", end.column);
+        }
+        let _ = writeln!(
+            out,
+            "::{} {props},title={}::{}",
+            severity_word(f.severity()),
+            escape_property(f.code.as_str()),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::source::Span;
+
+    #[test]
+    fn caret_under_polish_text() {
+        let src = Source::new("r.toml", "title = \"Ćwiczenia\"\nowner = \"jk\"\n".into());
+        let at = src.text.find("\"jk\"").unwrap();
+        let f = Finding::new(
+            Code::E005,
+            Span::new(at, at + 4),
+            "owner \"jk\" is not in the team",
+        )
+        .help("did you mean \"ak\"?");
+        let text = human_one(&src, &f, false);
+        assert_eq!(
+            text,
+            "error[E005]: owner \"jk\" is not in the team\n --> r.toml:2:9\n  |\n2 | owner = \"jk\"\n  |         ^^^^\n  = help: did you mean \"ak\"?\n"
+        );
+        let at = src.text.find("Ćw").unwrap();
+        let f = Finding::new(Code::W002, Span::new(at, at + "Ćwiczenia".len()), "x");
+        assert!(human_one(&src, &f, false).contains("\n  |          ^^^^^^^^^\n"));
+    }
+
+    #[test]
+    fn github_escapes() {
+        let src = Source::new("a,b:c.toml", "x = 1\n".into());
+        let f = Finding::new(Code::E002, Span::new(0, 1), "50% off\nnext").help("h");
+        assert_eq!(
+            github(&src, &[f]),
+            "::error file=a%2Cb%3Ac.toml,line=1,col=1,endColumn=2,title=E002::50%25 off%0Anext%0Ahelp: h\n"
+        );
+    }
+
+    #[test]
+    fn summary_counts() {
+        let f = Finding::new(Code::W001, Span::new(0, 0), "w");
+        assert_eq!(summary(&[]), "0 errors, 0 warnings");
+        assert_eq!(summary(&[f]), "0 errors, 1 warning");
+    }
+}

@@ -1,0 +1,207 @@
+//! Behaviour through the binary: snapshots of real output (with the exit
+//! code) reviewed as data. Bless a deliberate change with
+//! `INSTA_UPDATE=always cargo test --test cli` and read the diff.
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::process::Command;
+
+fn cxm(args: &[&str]) -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cxm"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+#[test]
+fn check_human() {
+    assert_cmd_snapshot!(cxm(&["check", "tests/fixtures/cli/mixed.toml"]));
+}
+
+#[test]
+fn check_json() {
+    assert_cmd_snapshot!(cxm(&[
+        "check",
+        "tests/fixtures/cli/mixed.toml",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn check_github() {
+    assert_cmd_snapshot!(cxm(&[
+        "check",
+        "tests/fixtures/cli/mixed.toml",
+        "--format",
+        "github"
+    ]));
+}
+
+#[test]
+fn check_shipped_examples_pass_strict() {
+    assert_cmd_snapshot!(cxm(&["check", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["check", "examples/roadmap.pl.toml", "--strict"]));
+}
+
+#[test]
+fn check_reads_standard_input() {
+    assert_cmd_snapshot!(
+        cxm(&["check", "-"]).pass_stdin("[roadmap]\nplan_year = 2027\ncurency = \"PLN\"\n")
+    );
+}
+
+#[test]
+fn exit_code_2_when_the_command_cannot_run() {
+    assert_cmd_snapshot!(cxm(&["check", "no-such-roadmap.toml"]));
+    assert_cmd_snapshot!(cxm(&["check", "tests"]));
+    let out = cxm(&["check", "roadmap.toml.example", "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = cxm(&["check", "roadmap.toml.example", "--as-of", "2026-13-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn warnings_pass_unless_strict_and_allow_silences_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.toml");
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmap.toml.example"),
+    )
+    .unwrap();
+    // Only one quote for the vision: W005.
+    let one_quote = example.replacen(
+        "  [[initiatives.quotes]]\n  vendor = \"CX Advisory\"\n  min = 55000\n  max = 75000\n  date = 2026-10-12\n",
+        "",
+        1,
+    );
+    assert_ne!(one_quote, example);
+    std::fs::write(&path, &one_quote).unwrap();
+    let p = path.to_str().unwrap();
+    let out = cxm(&["check", p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("warning[W005]"));
+    let out = cxm(&["check", p, "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::write(
+        &path,
+        format!("{one_quote}\n[check]\nallow = [\"W005\", \"W008\"]\n"),
+    )
+    .unwrap();
+    let out = cxm(&["check", p, "--strict"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("findings.json");
+    let out = cxm(&[
+        "check",
+        "tests/fixtures/cli/mixed.toml",
+        "--format",
+        "json",
+        "--output",
+        out_path.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert!(written.as_array().is_some_and(|a| !a.is_empty()));
+    // An unwritable place is exit 2.
+    let out = cxm(&[
+        "check",
+        "roadmap.toml.example",
+        "--output",
+        "/nonexistent-dir/x.txt",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// One fixture per rule, run through the binary as CI runs it: each
+/// `tests/fixtures/check/CODE.toml` says on its first line which findings it
+/// must give (`# expect: E005 86:9`), and gives those and no other rule's.
+#[test]
+fn every_rule_fixture_through_the_binary() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read(&path).unwrap();
+        let first = String::from_utf8_lossy(&text)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let mut expected: Vec<String> = first
+            .strip_prefix("# expect:")
+            .map(|rest| {
+                rest.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty() && s != "nothing")
+                    .collect()
+            })
+            .unwrap_or_default();
+        let out = cxm(&["check", path.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut got: Vec<String> = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}:{}",
+                    f["code"].as_str().unwrap(),
+                    f["line"],
+                    f["column"]
+                )
+            })
+            .collect();
+        expected.sort();
+        got.sort();
+        // Every expected finding, and no finding of another rule.
+        for e in &expected {
+            assert!(
+                got.contains(e),
+                "{}: {e} missing from {got:?}",
+                path.display()
+            );
+        }
+        for g in &got {
+            assert!(
+                expected.iter().any(|e| e[..4] == g[..4]),
+                "{}: unexpected {g}",
+                path.display()
+            );
+        }
+        let errors = got.iter().any(|c| c.starts_with('E'));
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(errors)),
+            "{}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 25, "one fixture per rule and valid.toml");
+}

@@ -1,0 +1,172 @@
+//! Any input, however malformed, loads and checks without a panic; and a
+//! generated valid roadmap stays clean until a mutation breaks one rule, which
+//! is then reported.
+
+use chrono::NaiveDate;
+use cxm::app::check_bytes;
+use cxm::diag::Severity;
+use proptest::prelude::*;
+
+fn as_of() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 11, 15)
+}
+
+fn codes(text: &str) -> Vec<String> {
+    check_bytes("gen.toml", text.as_bytes().to_vec(), as_of(), None)
+        .findings
+        .iter()
+        .map(|f| f.code.as_str().to_string())
+        .collect()
+}
+
+const COMPETENCIES: [&str; 4] = ["governance", "measurement", "design", "culture"];
+
+/// A valid roadmap with `n` extra initiatives, each with two quotes.
+fn roadmap(n: usize, quotes: &[(u32, u32)], markup: u8) -> String {
+    let mut s = format!(
+        "[roadmap]\nplan_year = 2027\nas_of = 2026-11-15\nmarkup_percent = {markup}\n\n\
+         [[team]]\nid = \"ak\"\nname = \"Anna\"\ncapacity_days = 100000\n\n\
+         [[departments]]\nid = \"sales\"\nname = \"Sales\"\n\n"
+    );
+    for i in 0..(n + 4) {
+        let (lo, hi) = quotes[i % quotes.len()];
+        s.push_str(&format!(
+            "[[initiatives]]\nid = \"i{i}\"\ntitle = \"Initiative {i}\"\n\
+             competency = \"{}\"\narea = \"cxm\"\nstatus = \"planned\"\nowner = \"ak\"\n\
+             priority = {}\nstart = 2027-02-01\nend = 2027-06-30\neffort_days = 5\n\
+             kpi = \"measured\"\n\n  [[initiatives.quotes]]\n  vendor = \"A\"\n  min = {lo}\n  max = {}\n  date = 2026-10-01\n\n\
+             \x20 [[initiatives.quotes]]\n  vendor = \"B\"\n  amount = {lo}\n  date = 2026-10-02\n\n",
+            COMPETENCIES[i % 4],
+            i % 5 + 1,
+            lo.max(hi),
+        ));
+    }
+    s
+}
+
+/// Mutations that each break one rule, with the code that must be reported.
+const MUTATIONS: &[(&str, &str, &str)] = &[
+    ("competency = \"design\"", "competency = \"desing\"", "E003"),
+    ("owner = \"ak\"", "ownr = \"ak\"", "E002"),
+    ("owner = \"ak\"", "owner = \"zz\"", "E005"),
+    ("id = \"i1\"", "id = \"i0\"", "E004"),
+    ("min = ", "min = -", "E006"),
+    ("end = 2027-06-30", "end = 2027-01-01", "E007"),
+    ("area = \"cxm\"\nstatus", "status", "E012"),
+    ("plan_year = 2027", "plan_year = \"2027\"", "E003"),
+    ("start = 2027-02-01", "start = \"2027-02-01\"", "E003"),
+    ("[[initiatives]]", "[[initiatives]", "E001"),
+    ("area = \"cxm\"", "area = \"cx\"", "E011"),
+    ("kpi = \"measured\"\n", "", "W002"),
+    ("effort_days = 5\n", "", "W003"),
+    ("markup_percent = ", "markup_percent = 0.", "W007"),
+    ("capacity_days = 100000", "capacity_days = 1", "W009"),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_roadmaps_are_clean_and_each_mutation_is_reported(
+        n in 0usize..6,
+        quotes in prop::collection::vec((0u32..1_000_000, 0u32..1_000_000), 1..4),
+        markup in 10u8..=15,
+        which in 0usize..MUTATIONS.len(),
+    ) {
+        let text = roadmap(n, &quotes, markup);
+        let clean = codes(&text);
+        prop_assert!(clean.is_empty(), "clean roadmap gave {clean:?}");
+        let (from, to, code) = MUTATIONS[which];
+        let mutated = text.replacen(from, to, 1);
+        prop_assert_ne!(&mutated, &text);
+        let found = codes(&mutated);
+        prop_assert!(found.iter().any(|c| c == code), "{from} -> {to}: expected {code}, got {found:?}");
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = check_bytes("any.toml", bytes, as_of(), None);
+    }
+
+    #[test]
+    fn mutated_roadmaps_never_panic(
+        cut in 0usize..2000,
+        len in 0usize..40,
+        insert in "[\\[\\]{}=\"'\\n0-9a-z.,#-]{0,12}",
+    ) {
+        let text = roadmap(2, &[(100, 200)], 12);
+        let start = cut.min(text.len());
+        let end = (start + len).min(text.len());
+        let mut bytes = text.into_bytes();
+        bytes.splice(start..end, insert.into_bytes());
+        let checked = check_bytes("mut.toml", bytes, as_of(), None);
+        for f in &checked.findings {
+            // Every finding points inside the file.
+            prop_assert!(f.span.start <= checked.source.text.len());
+        }
+    }
+}
+
+#[test]
+fn hostile_inputs_are_findings_not_crashes() {
+    let deep_array = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_table = format!("a = {}1{}", "{b=".repeat(50_000), "}".repeat(50_000));
+    let dotted = format!("{}b = 1", "a.".repeat(100_000));
+    let long_string = format!(
+        "[roadmap]\nplan_year = 2027\norganisation = \"{}\"\n",
+        "x".repeat(30_000_000)
+    );
+    let cases: Vec<(&str, String, bool)> = vec![
+        ("empty", String::new(), true),
+        ("deep array", deep_array, true),
+        ("deep inline table", deep_table, true),
+        ("deep dotted key", dotted, true),
+        ("long string", long_string, false),
+        (
+            "big integer",
+            "[roadmap]\nplan_year = 2027\nbudget_cap = 99999999999999999999999999999\n".into(),
+            true,
+        ),
+        (
+            "nan and inf",
+            "[roadmap]\nplan_year = 2027\nbudget_cap = nan\nday_rate = -inf\nmarkup_percent = inf\n"
+                .into(),
+            true,
+        ),
+        (
+            "dates at the edges",
+            "[roadmap]\nplan_year = 9999\nas_of = 0001-01-01\n[[initiatives]]\nid = \"a\"\n\
+             title = \"t\"\ncompetency = \"design\"\narea = \"cxm\"\nstatus = \"planned\"\n\
+             start = 0001-01-01\nend = 9999-12-31\n"
+                .into(),
+            false,
+        ),
+    ];
+    for (what, text, must_fail) in cases {
+        let checked = check_bytes(what, text.into_bytes(), as_of(), None);
+        if must_fail {
+            assert!(
+                checked
+                    .findings
+                    .iter()
+                    .any(|f| f.severity() == Severity::Error),
+                "{what}: expected an error"
+            );
+        }
+    }
+    let not_utf8 = check_bytes(
+        "latin2.toml",
+        b"[roadmap]\nteam = \"Zesp\xf3\xb3\"\n".to_vec(),
+        as_of(),
+        None,
+    );
+    assert_eq!(not_utf8.findings.len(), 1);
+    assert_eq!(not_utf8.findings[0].code.as_str(), "E001");
+    assert_eq!(
+        not_utf8
+            .source
+            .position(not_utf8.findings[0].span.start)
+            .line,
+        2
+    );
+}

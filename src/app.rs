@@ -4,9 +4,10 @@
 
 use crate::budget;
 use crate::check::{self, CheckContext};
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, InitArgs, InputArgs};
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, InitArgs, InputArgs, ReportArgs};
 use crate::diag::{Finding, Severity};
 use crate::render::diagnostics;
+use crate::render::{Format, RenderOptions};
 use crate::roadmap::schema;
 use crate::roadmap::{Roadmap, input, load};
 use crate::source::Source;
@@ -20,6 +21,10 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&args),
+        Command::Budget(args) => run_report(&args, |checked, opts| match &checked.budget {
+            Some(b) => crate::render::budget::render(b, opts),
+            None => Err(anyhow::anyhow!("the budget could not be computed")),
+        }),
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
@@ -175,6 +180,73 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Runs a report: load and check, refuse on data errors (their diagnostics
+/// on standard error, exit 1), else render. Plan errors (E008–E010) are what
+/// the reports show, so they print too, with the findings on standard error.
+fn run_report(
+    args: &ReportArgs,
+    render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
+) -> Result<ExitCode> {
+    let checked = load_and_check(&args.input)?;
+    let stderr_color = stderr_color();
+    if checked.has_data_errors() {
+        let shown: Vec<Finding> = checked
+            .findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
+            .cloned()
+            .collect();
+        eprint!(
+            "{}",
+            diagnostics::human(&checked.source, &shown, stderr_color)
+        );
+        eprintln!(
+            "the report is not printed: the roadmap has errors (see above, or run `cxm check`)"
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let errors: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .cloned()
+        .collect();
+    for f in &errors {
+        eprint!(
+            "{}",
+            diagnostics::human_one(&checked.source, f, stderr_color)
+        );
+    }
+    let warnings = checked.findings.len() - errors.len();
+    if warnings > 0 {
+        eprintln!(
+            "note: {} also has {warnings} warning{}; `cxm check {}` shows {}",
+            checked.source.name,
+            if warnings == 1 { "" } else { "s" },
+            args.input.file,
+            if warnings == 1 { "it" } else { "them" }
+        );
+    }
+    let lang = args
+        .lang
+        .map(|l| l.language())
+        .unwrap_or_else(|| checked.roadmap.meta.language());
+    let format = args.format.format();
+    let opts = RenderOptions {
+        format,
+        lang,
+        color: format == Format::Table && use_color(args.input.output.is_some()),
+        excel: args.excel,
+    };
+    let bytes = render(&checked, &opts)?;
+    write_output(args.input.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 /// Writes the starter roadmap, and the schema it names beside it when there

@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate the roadmap: the CI gate (exit 1 on errors, or on warnings with --strict).
     Check(CheckArgs),
+    /// The CXM budget of the plan year, department guidelines and training.
+    Budget(ReportArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),
     /// Print the JSON Schema of the roadmap file, for editors (Taplo, Even Better TOML).
@@ -24,6 +26,45 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `cxm man > cxm.1`.
     Man,
+}
+
+/// Options of the reports.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Language of labels and numbers in table and markdown (default: the roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// With --format csv: `;`, decimal comma and a byte-order mark, for Excel or LibreOffice in a Polish locale.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text for people.
+    Table,
+    /// RFC 4180 CSV, one row per line item.
+    Csv,
+    /// JSON, money as strings with two decimals.
+    Json,
+    /// A GitHub-flavoured Markdown document.
+    Markdown,
+}
+
+impl ReportFormat {
+    pub fn format(self) -> crate::render::Format {
+        match self {
+            ReportFormat::Table => crate::render::Format::Table,
+            ReportFormat::Csv => crate::render::Format::Csv,
+            ReportFormat::Json => crate::render::Format::Json,
+            ReportFormat::Markdown => crate::render::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,7 +4,7 @@
 
 use crate::budget;
 use crate::check::{self, CheckContext};
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, InitArgs, InputArgs, ReportArgs};
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, ReportArgs};
 use crate::diag::{Finding, Severity};
 use crate::render::diagnostics;
 use crate::render::{Format, RenderOptions};
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Some(b) => crate::render::budget::render(b, opts),
             None => Err(anyhow::anyhow!("the budget could not be computed")),
         }),
+        Command::Diff(args) => run_diff(&args),
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
@@ -247,6 +248,92 @@ fn run_report(
 
 fn stderr_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Reads one side of a diff: a file, or `REV:PATH` through `git show` when
+/// no file has that name.
+fn read_side(spec: &str) -> Result<Vec<u8>> {
+    if spec == "-" || Path::new(spec).exists() {
+        return input::read(spec);
+    }
+    let Some((rev, path)) = spec.split_once(':') else {
+        return input::read(spec);
+    };
+    if rev.is_empty() || path.is_empty() {
+        return input::read(spec);
+    }
+    let out = std::process::Command::new("git")
+        .args(["show", spec])
+        .output()
+        .with_context(|| format!("could not run git to read {spec}"))?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "could not read {spec} from git: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    if out.stdout.len() as u64 > input::MAX_BYTES {
+        anyhow::bail!("{spec} is larger than 64 MiB; cxm refuses files that large");
+    }
+    Ok(out.stdout)
+}
+
+fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
+    let stderr_color = stderr_color();
+    let mut sides = Vec::new();
+    for spec in [&args.old, &args.new] {
+        let bytes = read_side(spec)?;
+        let name = input::display_name(spec);
+        sides.push(check_bytes(&name, bytes, None, args.year));
+    }
+    let mut refused = false;
+    for c in &sides {
+        if c.has_data_errors() || c.budget.is_none() {
+            let errors: Vec<Finding> = c
+                .findings
+                .iter()
+                .filter(|f| f.severity() == Severity::Error)
+                .cloned()
+                .collect();
+            eprint!("{}", diagnostics::human(&c.source, &errors, stderr_color));
+            refused = true;
+        }
+    }
+    if refused {
+        eprintln!("the diff is not printed: a version has errors (see above)");
+        return Ok(ExitCode::from(1));
+    }
+    let [old, new] = sides.as_slice() else {
+        anyhow::bail!("a diff needs two versions");
+    };
+    let (Some(old_budget), Some(new_budget)) = (&old.budget, &new.budget) else {
+        anyhow::bail!("the budget could not be computed");
+    };
+    let d = crate::diff::build(
+        &crate::diff::Side {
+            name: &old.source.name,
+            roadmap: &old.roadmap,
+            budget: old_budget,
+        },
+        &crate::diff::Side {
+            name: &new.source.name,
+            roadmap: &new.roadmap,
+            budget: new_budget,
+        },
+    );
+    let format = args.format.format();
+    let opts = RenderOptions {
+        format,
+        lang: args
+            .lang
+            .map(|l| l.language())
+            .unwrap_or_else(|| new.roadmap.meta.language()),
+        color: format == Format::Table && use_color(args.output.is_some()),
+        excel: args.excel,
+    };
+    let bytes = crate::render::diff::render(&d, &opts)?;
+    write_output(args.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the starter roadmap, and the schema it names beside it when there

@@ -18,6 +18,8 @@ pub enum Command {
     Check(CheckArgs),
     /// The CXM budget of the plan year, department guidelines and training.
     Budget(ReportArgs),
+    /// What changed between two versions: initiatives, and the CXM budget per competency and quarter.
+    Diff(DiffArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),
     /// Print the JSON Schema of the roadmap file, for editors (Taplo, Even Better TOML).
@@ -65,6 +67,29 @@ impl ReportFormat {
             ReportFormat::Markdown => crate::render::Format::Markdown,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The old version: a path, or REV:PATH read from git (e.g. `main:roadmap.toml`).
+    pub old: String,
+    /// The new version: a path, or REV:PATH read from git.
+    pub new: String,
+    /// The plan year of both, instead of each file's `plan_year`.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+    pub year: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Language of labels and numbers in table and markdown (default: the new roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// With --format csv: `;`, decimal comma and a byte-order mark.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

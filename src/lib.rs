@@ -5,6 +5,7 @@ pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod i18n;
 pub mod init;
 pub mod money;

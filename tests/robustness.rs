@@ -2,6 +2,8 @@
 //! generated valid roadmap stays clean until a mutation breaks one rule, which
 //! is then reported.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 use chrono::NaiveDate;
 use cxm::app::check_bytes;
 use cxm::diag::Severity;

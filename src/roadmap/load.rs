@@ -7,6 +7,7 @@
 //! (E003), bad amount (E006) and missing key (E012) in one run.
 
 use super::model::*;
+use super::schema::{self, TableDef};
 use crate::diag::{Code, Finding, suggest};
 use crate::money::{self, Decimal, Money, MoneyError};
 use crate::source::{Source, Sp, Span};
@@ -66,74 +67,6 @@ fn syntax_message(msg: &str) -> String {
     format!("TOML syntax error: {first}")
 }
 
-pub const TOP_KEYS: &[&str] = &[
-    "roadmap",
-    "fx",
-    "team",
-    "departments",
-    "maturity",
-    "initiatives",
-    "training",
-    "kpis",
-    "check",
-];
-pub const ROADMAP_KEYS: &[&str] = &[
-    "organisation",
-    "team",
-    "currency",
-    "language",
-    "plan_year",
-    "as_of",
-    "markup_percent",
-    "budget_cap",
-    "day_rate",
-];
-pub const MEMBER_KEYS: &[&str] = &["id", "name", "role", "capacity_days"];
-pub const DEPARTMENT_KEYS: &[&str] = &["id", "name", "headcount"];
-pub const MATURITY_KEYS: &[&str] = &["current", "target"];
-pub const INITIATIVE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "competency",
-    "area",
-    "status",
-    "owner",
-    "department",
-    "priority",
-    "start",
-    "end",
-    "effort_days",
-    "kpi",
-    "benefit",
-    "cost",
-    "actual",
-    "markup_percent",
-    "kpis",
-    "depends_on",
-    "quotes",
-];
-pub const QUOTE_KEYS: &[&str] = &["vendor", "min", "max", "amount", "date", "currency"];
-pub const TRAINING_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "competency",
-    "cost_per_person",
-    "funding",
-    "needs",
-];
-pub const KPI_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "group",
-    "unit",
-    "direction",
-    "baseline",
-    "target",
-    "measurements",
-];
-pub const MEASUREMENT_KEYS: &[&str] = &["date", "value"];
-pub const CHECK_KEYS: &[&str] = &["allow"];
-
 /// ISO 4217 codes in use.
 pub const CURRENCIES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
@@ -182,7 +115,16 @@ impl Loader {
         self.findings.push(f);
     }
 
-    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, known: &[&str], ctx: &str) {
+    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, def: &TableDef) {
+        self.unknown_among(key, &def.names(), def.what);
+    }
+
+    fn unknown_among(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        known: &[&str],
+        ctx: &str,
+    ) {
         let name = key.get_ref().as_ref();
         let mut f = Finding::new(
             Code::E002,
@@ -194,6 +136,15 @@ impl Loader {
             None => f.help(format!("known keys: {}", known.join(", "))),
         };
         self.push(f);
+    }
+
+    /// E012 for every required key of `def` that `t` does not have.
+    fn require(&mut self, t: &DeTable<'_>, span: Span, def: &TableDef, ctx: &str) {
+        for key in def.required() {
+            if !t.iter().any(|(k, _)| k.get_ref() == key) {
+                self.missing(span, key, ctx);
+            }
+        }
     }
 
     fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: &str) {
@@ -528,7 +479,7 @@ impl Loader {
                         r.allow = self.check(t);
                     }
                 }
-                _ => self.unknown_key(k, TOP_KEYS, "the roadmap file"),
+                _ => self.unknown_key(k, &schema::DOCUMENT),
             }
         }
         if !saw_roadmap {
@@ -565,12 +516,10 @@ impl Loader {
                 "markup_percent" => m.markup_percent = self.percent(v, key),
                 "budget_cap" => m.budget_cap = self.money(v, key),
                 "day_rate" => m.day_rate = self.money(v, key),
-                _ => self.unknown_key(k, ROADMAP_KEYS, "[roadmap]"),
+                _ => self.unknown_key(k, &schema::ROADMAP),
             }
         }
-        if !t.iter().any(|(k, _)| k.get_ref() == "plan_year") {
-            self.missing(span, "plan_year", "[roadmap]");
-        }
+        self.require(t, span, &schema::ROADMAP, "[roadmap]");
         m
     }
 
@@ -628,12 +577,10 @@ impl Loader {
                 "name" => m.name = self.string(v, key),
                 "role" => m.role = self.string(v, key),
                 "capacity_days" => m.capacity_days = self.days(v, key),
-                _ => self.unknown_key(k, MEMBER_KEYS, "a [[team]] member"),
+                _ => self.unknown_key(k, &schema::MEMBER),
             }
         }
-        if !t.iter().any(|(k, _)| k.get_ref() == "id") {
-            self.missing(span, "id", "this team member");
-        }
+        self.require(t, span, &schema::MEMBER, "this team member");
         m
     }
 
@@ -648,12 +595,10 @@ impl Loader {
                 "id" => d.id = self.id(v, key),
                 "name" => d.name = self.string(v, key),
                 "headcount" => d.headcount = self.count(v, key),
-                _ => self.unknown_key(k, DEPARTMENT_KEYS, "a [[departments]] entry"),
+                _ => self.unknown_key(k, &schema::DEPARTMENT),
             }
         }
-        if !t.iter().any(|(k, _)| k.get_ref() == "id") {
-            self.missing(span, "id", "this department");
-        }
+        self.require(t, span, &schema::DEPARTMENT, "this department");
         d
     }
 
@@ -662,15 +607,7 @@ impl Loader {
         for (k, v) in t.iter() {
             let name = k.get_ref().as_ref();
             let Some(competency) = Competency::parse(name) else {
-                self.unknown_key(
-                    k,
-                    Competency::ALL
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .as_slice(),
-                    "[maturity]",
-                );
+                self.unknown_among(k, &Competency::names(), "[maturity]");
                 continue;
             };
             let Some(table) = self.table(v, name) else {
@@ -690,7 +627,7 @@ impl Loader {
                 match key {
                     "current" => m.current = level(self),
                     "target" => m.target = level(self),
-                    _ => self.unknown_key(k2, MATURITY_KEYS, "a [maturity] table"),
+                    _ => self.unknown_key(k2, &schema::MATURITY_LEVEL),
                 }
             }
             out.push(m);
@@ -735,15 +672,19 @@ impl Loader {
                         ini.quotes.push(self.quote(qt, qspan));
                     }
                 }
-                _ => self.unknown_key(k, INITIATIVE_KEYS, "an initiative"),
+                _ => self.unknown_key(k, &schema::INITIATIVE),
             }
             if self.findings.len() > before
-                && let Some(known) = INITIATIVE_KEYS.iter().find(|&&n| n == key)
+                && let Some(known) = schema::INITIATIVE
+                    .fields
+                    .iter()
+                    .map(|f| f.name)
+                    .find(|&n| n == key)
             {
                 ini.rejected.push(known);
             }
         }
-        for key in ["id", "title", "competency", "area", "status"] {
+        for key in schema::INITIATIVE.required() {
             if !t.iter().any(|(k, _)| k.get_ref() == key) {
                 let ctx = match &ini.id {
                     Some(id) if key != "id" => format!("initiative {}", quoted(&id.value)),
@@ -770,10 +711,14 @@ impl Loader {
                 "amount" => q.amount = self.money(v, key),
                 "date" => q.date = self.date(v, key),
                 "currency" => q.currency = self.currency(v, key),
-                _ => self.unknown_key(k, QUOTE_KEYS, "a quote"),
+                _ => self.unknown_key(k, &schema::QUOTE),
             }
             if self.findings.len() > before
-                && let Some(known) = QUOTE_KEYS.iter().find(|&&n| n == key)
+                && let Some(known) = schema::QUOTE
+                    .fields
+                    .iter()
+                    .map(|f| f.name)
+                    .find(|&n| n == key)
             {
                 q.rejected.push(known);
             }
@@ -804,14 +749,10 @@ impl Loader {
                         }
                     }
                 }
-                _ => self.unknown_key(k, TRAINING_KEYS, "a [[training]] entry"),
+                _ => self.unknown_key(k, &schema::TRAINING),
             }
         }
-        for key in ["id", "competency", "cost_per_person", "funding"] {
-            if !t.iter().any(|(k, _)| k.get_ref() == key) {
-                self.missing(span, key, "this training");
-            }
-        }
+        self.require(t, span, &schema::TRAINING, "this training");
         tr
     }
 
@@ -837,41 +778,25 @@ impl Loader {
                         }
                     }
                 }
-                _ => self.unknown_key(k, KPI_KEYS, "a [[kpis]] entry"),
+                _ => self.unknown_key(k, &schema::KPI),
             }
         }
-        for key in ["id", "group", "direction"] {
-            if !t.iter().any(|(k, _)| k.get_ref() == key) {
-                self.missing(span, key, "this KPI");
-            }
-        }
+        self.require(t, span, &schema::KPI, "this KPI");
         kpi
     }
 
     fn measurement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Measurement> {
         let mut date = None;
         let mut value = None;
-        let mut seen = (false, false);
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
             match key {
-                "date" => {
-                    seen.0 = true;
-                    date = self.date(v, key);
-                }
-                "value" => {
-                    seen.1 = true;
-                    value = self.decimal(v, key, None, None);
-                }
-                _ => self.unknown_key(k, MEASUREMENT_KEYS, "a measurement"),
+                "date" => date = self.date(v, key),
+                "value" => value = self.decimal(v, key, None, None),
+                _ => self.unknown_key(k, &schema::MEASUREMENT),
             }
         }
-        if !seen.0 {
-            self.missing(span, "date", "this measurement");
-        }
-        if !seen.1 {
-            self.missing(span, "value", "this measurement");
-        }
+        self.require(t, span, &schema::MEASUREMENT, "this measurement");
         Some(Measurement {
             span,
             date: date?,
@@ -884,7 +809,7 @@ impl Loader {
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
             if key != "allow" {
-                self.unknown_key(k, CHECK_KEYS, "[check]");
+                self.unknown_key(k, &schema::CHECK);
                 continue;
             }
             for code in self.string_list(v, key) {

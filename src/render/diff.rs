@@ -1,0 +1,236 @@
+//! `cxm diff` as a table, Markdown (for a pull-request comment), CSV and JSON.
+
+use super::csv::{Cell, CsvWriter};
+use super::markdown::{self, Align};
+use super::table::{new_table, row};
+use super::{Format, RenderOptions};
+use crate::diff::{Diff, MoneyDelta};
+use crate::i18n;
+use crate::money::Money;
+use crate::roadmap::Language;
+use anyhow::Context;
+
+pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    match opts.format {
+        Format::Json => {
+            let mut out = serde_json::to_vec_pretty(d).context("could not write the JSON")?;
+            out.push(b'\n');
+            Ok(out)
+        }
+        Format::Csv => csv(d, opts.excel),
+        Format::Table => Ok(text(d, opts, false).into_bytes()),
+        Format::Markdown => Ok(text(d, opts, true).into_bytes()),
+    }
+}
+
+fn tr(lang: Language, en: &'static str, pl: &'static str) -> &'static str {
+    match lang {
+        Language::En => en,
+        Language::Pl => pl,
+    }
+}
+
+/// A signed amount for people: `+1,250.00`, `-300.00`, `0.00`.
+fn signed(m: Money, lang: Language) -> String {
+    let a = i18n::amount(m, lang);
+    if m.0 > 0 { format!("+{a}") } else { a }
+}
+
+struct Section {
+    title: String,
+    header: Vec<String>,
+    right_from: usize,
+    rows: Vec<Vec<String>>,
+}
+
+fn sections(d: &Diff, lang: Language) -> Vec<Section> {
+    let none = "—".to_string();
+    let mut out = Vec::new();
+    if !d.added.is_empty() {
+        out.push(Section {
+            title: tr(lang, "Added initiatives", "Dodane inicjatywy").into(),
+            header: vec!["ID".into()],
+            right_from: 1,
+            rows: d.added.iter().map(|id| vec![id.clone()]).collect(),
+        });
+    }
+    if !d.removed.is_empty() {
+        out.push(Section {
+            title: tr(lang, "Removed initiatives", "Usunięte inicjatywy").into(),
+            header: vec!["ID".into()],
+            right_from: 1,
+            rows: d.removed.iter().map(|id| vec![id.clone()]).collect(),
+        });
+    }
+    if !d.changed.is_empty() {
+        let mut rows = Vec::new();
+        for c in &d.changed {
+            for (i, (field, ch)) in c.fields.iter().enumerate() {
+                rows.push(vec![
+                    if i == 0 { c.id.clone() } else { String::new() },
+                    (*field).to_string(),
+                    ch.old.clone().unwrap_or_else(|| none.clone()),
+                    ch.new.clone().unwrap_or_else(|| none.clone()),
+                ]);
+            }
+        }
+        out.push(Section {
+            title: tr(lang, "Changed initiatives", "Zmienione inicjatywy").into(),
+            header: vec![
+                "ID".into(),
+                tr(lang, "Field", "Pole").into(),
+                tr(lang, "Old", "Było").into(),
+                tr(lang, "New", "Jest").into(),
+            ],
+            right_from: 4,
+            rows,
+        });
+    }
+    let money_row = |label: String, m: &MoneyDelta| {
+        vec![
+            label,
+            i18n::amount(m.old, lang),
+            i18n::amount(m.new, lang),
+            signed(m.delta, lang),
+        ]
+    };
+    let mut rows = vec![money_row(
+        tr(lang, "CXM total", "Razem CXM").into(),
+        &d.totals.cxm,
+    )];
+    for (c, m) in &d.totals.by_competency {
+        rows.push(money_row(i18n::competency(*c, lang).into(), m));
+    }
+    for (q, m) in d.totals.by_quarter.iter().enumerate() {
+        rows.push(money_row(format!("Q{}", q + 1), m));
+    }
+    let year = if d.plan_year.old == d.plan_year.new {
+        d.plan_year.new.to_string()
+    } else {
+        format!("{} → {}", d.plan_year.old, d.plan_year.new)
+    };
+    out.push(Section {
+        title: format!(
+            "{} {year} ({})",
+            tr(lang, "CXM budget", "Budżet CXM"),
+            i18n::currency_symbol(&d.currency, lang)
+        ),
+        header: vec![
+            String::new(),
+            tr(lang, "Old", "Było").into(),
+            tr(lang, "New", "Jest").into(),
+            tr(lang, "Change", "Zmiana").into(),
+        ],
+        right_from: 1,
+        rows,
+    });
+    out
+}
+
+fn text(d: &Diff, opts: &RenderOptions, md: bool) -> String {
+    let lang = opts.lang;
+    let title = format!(
+        "{}: {} → {}",
+        tr(lang, "Roadmap changes", "Zmiany w roadmapie"),
+        d.old,
+        d.new
+    );
+    let mut out = if md {
+        format!("## {}\n", markdown::escape(&title))
+    } else {
+        format!("{title}\n")
+    };
+    if d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty() {
+        out.push('\n');
+        out.push_str(tr(
+            lang,
+            "No initiative was added, removed or changed.",
+            "Żadna inicjatywa nie została dodana, usunięta ani zmieniona.",
+        ));
+        out.push('\n');
+    }
+    for s in sections(d, lang) {
+        out.push('\n');
+        if md {
+            out.push_str(&format!("### {}\n\n", markdown::escape(&s.title)));
+            let align: Vec<Align> = (0..s.header.len())
+                .map(|i| {
+                    if i >= s.right_from {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    }
+                })
+                .collect();
+            out.push_str(&markdown::table(&s.header, &align, &s.rows));
+        } else {
+            out.push_str(&s.title);
+            out.push('\n');
+            let right: Vec<usize> = (s.right_from..s.header.len()).collect();
+            let mut t = new_table(&s.header, &right, opts.color);
+            for r in s.rows {
+                t.add_row(row(r, opts.color, false));
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One row per change: `kind,id,field,old,new,delta`. Initiative rows carry
+/// text; total rows carry money (never escaped as formulas).
+fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
+    let mut w = CsvWriter::new(excel);
+    w.header(&["kind", "id", "field", "old", "new", "delta"])?;
+    for id in &d.added {
+        w.row(&[
+            Cell::text("added"),
+            Cell::text(id),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ])?;
+    }
+    for id in &d.removed {
+        w.row(&[
+            Cell::text("removed"),
+            Cell::text(id),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ])?;
+    }
+    for c in &d.changed {
+        for (field, ch) in &c.fields {
+            w.row(&[
+                Cell::text("changed"),
+                Cell::text(&c.id),
+                Cell::text(*field),
+                Cell::opt_text(ch.old.as_deref()),
+                Cell::opt_text(ch.new.as_deref()),
+                Cell::Empty,
+            ])?;
+        }
+    }
+    let total = |w: &mut CsvWriter, id: &str, m: &MoneyDelta| {
+        w.row(&[
+            Cell::text("total"),
+            Cell::text(id),
+            Cell::text("cxm"),
+            Cell::Money(m.old),
+            Cell::Money(m.new),
+            Cell::Money(m.delta),
+        ])
+    };
+    total(&mut w, "cxm", &d.totals.cxm)?;
+    for (c, m) in &d.totals.by_competency {
+        total(&mut w, crate::roadmap::Choice::as_str(*c), m)?;
+    }
+    for (q, m) in d.totals.by_quarter.iter().enumerate() {
+        total(&mut w, &format!("Q{}", q + 1), m)?;
+    }
+    w.finish()
+}

@@ -1,0 +1,166 @@
+//! `cxm diff` on a real git repository with two commits, reading `REV:PATH`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::path::Path;
+use std::process::Command;
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn cxm(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cxm"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn example() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmap.toml.example"))
+        .unwrap()
+}
+
+#[test]
+fn diff_between_two_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    std::fs::write(d.join("roadmap.toml"), example()).unwrap();
+    git(d, &["add", "roadmap.toml"]);
+    git(d, &["commit", "-q", "-m", "first"]);
+
+    let mut changed = example();
+    // Webinars move to Q2 with a higher priority; the academy idea goes;
+    // a newsletter with a fixed cost comes.
+    changed = changed.replacen(
+        "priority = 3\nstart = 2027-03-01",
+        "priority = 2\nstart = 2027-04-01",
+        1,
+    );
+    let academy = changed
+        .find("[[initiatives]]\nid = \"cx-academy\"")
+        .unwrap();
+    let training = changed.find("# --- Training").unwrap();
+    changed.replace_range(
+        academy..training,
+        "[[initiatives]]\nid = \"cx-newsletter\"\ntitle = \"Monthly CX newsletter\"\n\
+         competency = \"culture\"\narea = \"cxm\"\nstatus = \"planned\"\nowner = \"ak\"\n\
+         priority = 4\nstart = 2027-01-01\nend = 2027-12-31\neffort_days = 6\n\
+         kpi = \"Open rate 50 %\"\ncost = 3650\n\n",
+    );
+    std::fs::write(d.join("roadmap.toml"), &changed).unwrap();
+    git(d, &["commit", "-q", "-am", "second"]);
+
+    let out = cxm(
+        d,
+        &[
+            "diff",
+            "HEAD~1:roadmap.toml",
+            "HEAD:roadmap.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["added"], serde_json::json!(["cx-newsletter"]));
+    assert_eq!(j["removed"], serde_json::json!(["cx-academy"]));
+    let changed = j["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["id"], "cx-webinars");
+    assert_eq!(
+        changed[0]["fields"]["priority"],
+        serde_json::json!({"old": "3", "new": "2"})
+    );
+    assert_eq!(
+        changed[0]["fields"]["start"],
+        serde_json::json!({"old": "2027-03-01", "new": "2027-04-01"})
+    );
+    // The newsletter's 3650.00 over 365 days: 900.00 / 910.00 / 920.00 / 920.00
+    // by quarter; the webinars' move shifts money between quarters only.
+    assert_eq!(j["totals"]["cxm"]["delta"], "3650.00");
+    assert_eq!(j["totals"]["by_competency"]["culture"]["delta"], "3650.00");
+    assert_eq!(j["totals"]["by_competency"]["governance"]["delta"], "0.00");
+    let q: Vec<i128> = (0..4)
+        .map(|i| {
+            let s = j["totals"]["by_quarter"][i]["delta"]
+                .as_str()
+                .unwrap()
+                .replace('.', "");
+            s.parse().unwrap()
+        })
+        .collect();
+    assert_eq!(q.iter().sum::<i128>(), 365_000);
+    assert!(q[0] < 90_000, "the webinars left Q1: {q:?}");
+
+    // The working tree against the last commit: nothing changed.
+    let out = cxm(d, &["diff", "HEAD:roadmap.toml", "roadmap.toml"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("No initiative was added, removed or changed."),
+        "{text}"
+    );
+
+    // Markdown for a pull-request comment.
+    let out = cxm(
+        d,
+        &[
+            "diff",
+            "HEAD~1:roadmap.toml",
+            "roadmap.toml",
+            "--format",
+            "markdown",
+        ],
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("### Added initiatives"), "{md}");
+    assert!(
+        md.contains("| CXM total | 432,729.66 | 436,379.66 | +3,650.00 |"),
+        "{md}"
+    );
+
+    // A revision that does not exist: the command cannot run.
+    let out = cxm(d, &["diff", "nope:roadmap.toml", "roadmap.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("could not read nope:roadmap.toml from git")
+    );
+}
+
+#[test]
+fn diff_refuses_a_version_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("old.toml"), example()).unwrap();
+    std::fs::write(
+        d.join("new.toml"),
+        example().replacen("owner = \"pn\"", "owner = \"zz\"", 1),
+    )
+    .unwrap();
+    let out = cxm(d, &["diff", "old.toml", "new.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[E005]"));
+}

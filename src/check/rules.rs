@@ -425,10 +425,22 @@ impl<'r> Checker<'r> {
     /// CXM work. E009 alone therefore means: only work already in progress
     /// serves a competency that is meant to grow. When a competency has no
     /// CXM work at all and a maturity gap, one E008 says both.
+    ///
+    /// Coverage is not judged while an initiative's competency, area, status
+    /// or dates could not be read: the finding would only echo that error.
     fn coverage(&mut self) {
         let Some(year) = self.ctx.plan_year else {
             return;
         };
+        let unreadable = self.r.initiatives.iter().any(|ini| {
+            ini.competency.is_none()
+                || ini.area.is_none()
+                || ini.status.is_none()
+                || ["start", "end"].iter().any(|k| ini.is_rejected(k))
+        });
+        if unreadable {
+            return;
+        }
         let mut covered = [false; Competency::ALL.len()];
         let mut planned = [false; Competency::ALL.len()];
         for ini in &self.r.initiatives {

@@ -19,6 +19,7 @@ use crate::source::Span;
 use chrono::{Datelike, NaiveDate};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// What the budget needs beyond the file: the CLI resolves `--year` and
@@ -492,7 +493,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
 
     let mut initiatives = Vec::new();
     let mut backlog = Vec::new();
-    let mut departments: Vec<DepartmentGuideline> = Vec::new();
+    let mut departments = Guidelines::new(r);
     for ini in &r.initiatives {
         let (Some(id), Some(comp), Some(area), Some(status)) =
             (&ini.id, &ini.competency, &ini.area, &ini.status)
@@ -557,7 +558,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
                 people: None,
                 amount: plan_year_budget,
             };
-            add_guideline(&mut departments, dept, r, gl, span)?;
+            departments.add(dept, gl, span)?;
         }
         initiatives.push(line);
     }
@@ -598,7 +599,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
                         people: Some(need.people),
                         amount: need.cost,
                     };
-                    add_guideline(&mut departments, &need.department, r, gl, span)?;
+                    departments.add(&need.department, gl, span)?;
                 }
                 None
             }
@@ -616,13 +617,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
         });
     }
 
-    // Departments in the file's order, unknown ids (E005) after them.
-    departments.sort_by_key(|g| {
-        r.departments
-            .iter()
-            .position(|d| d.id.as_ref().is_some_and(|i| i.value == g.id))
-            .unwrap_or(usize::MAX)
-    });
+    let departments = departments.finish();
 
     let totals = totals(r, &initiatives, &training, &departments, day_rate.is_some())?;
     Ok(Budget {
@@ -644,34 +639,63 @@ fn times(m: Money, n: u64) -> Option<Money> {
     m.0.checked_mul(i128::from(n)).map(Money)
 }
 
-/// Adds a line to the guideline of department `id`, created on first use.
-fn add_guideline(
-    list: &mut Vec<DepartmentGuideline>,
-    id: &str,
-    r: &Roadmap,
-    line: GuidelineLine,
-    span: Span,
-) -> Result<(), BudgetError> {
-    if let Some(g) = list.iter_mut().find(|g| g.id == id) {
-        g.total = g
-            .total
-            .checked_add(line.amount)
-            .ok_or(BudgetError::Overflow { span })?;
-        g.lines.push(line);
-        return Ok(());
+/// The department guidelines as they are collected, with an index by id so
+/// that adding a line stays constant time however many departments there are.
+struct Guidelines<'r> {
+    r: &'r Roadmap,
+    list: Vec<DepartmentGuideline>,
+    index: HashMap<String, usize>,
+}
+
+impl<'r> Guidelines<'r> {
+    fn new(r: &'r Roadmap) -> Self {
+        Guidelines {
+            r,
+            list: Vec::new(),
+            index: HashMap::new(),
+        }
     }
-    let name = r
-        .departments
-        .iter()
-        .find(|d| d.id.as_ref().is_some_and(|i| i.value == id))
-        .and_then(|d| d.name.as_ref().map(|n| n.value.clone()));
-    list.push(DepartmentGuideline {
-        id: id.to_string(),
-        name,
-        total: line.amount,
-        lines: vec![line],
-    });
-    Ok(())
+
+    /// Adds a line to the guideline of department `id`, created on first use.
+    fn add(&mut self, id: &str, line: GuidelineLine, span: Span) -> Result<(), BudgetError> {
+        if let Some(g) = self.index.get(id).and_then(|&i| self.list.get_mut(i)) {
+            g.total = g
+                .total
+                .checked_add(line.amount)
+                .ok_or(BudgetError::Overflow { span })?;
+            g.lines.push(line);
+            return Ok(());
+        }
+        let name = self
+            .r
+            .departments
+            .iter()
+            .find(|d| d.id.as_ref().is_some_and(|i| i.value == id))
+            .and_then(|d| d.name.as_ref().map(|n| n.value.clone()));
+        self.index.insert(id.to_string(), self.list.len());
+        self.list.push(DepartmentGuideline {
+            id: id.to_string(),
+            name,
+            total: line.amount,
+            lines: vec![line],
+        });
+        Ok(())
+    }
+
+    /// The guidelines in the file's order of departments, unknown ids
+    /// (E005) after them.
+    fn finish(mut self) -> Vec<DepartmentGuideline> {
+        let order: HashMap<&str, usize> = self
+            .r
+            .departments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.id.as_ref().map(|id| (id.value.as_str(), i)))
+            .collect();
+        self.list
+            .sort_by_key(|g| order.get(g.id.as_str()).copied().unwrap_or(usize::MAX));
+        self.list
+    }
 }
 
 fn totals(
@@ -693,7 +717,23 @@ fn totals(
     let mut all_initiatives = Sums::default();
     let mut central = Sums::default();
     let mut internal = Money::ZERO;
-    for (l, ini) in initiatives.iter().map(|l| (l, span_of(r, &l.header.id))) {
+    // Spans by id, looked up once each: a search per line would make a large
+    // roadmap quadratic.
+    let ini_spans: HashMap<&str, Span> = r
+        .initiatives
+        .iter()
+        .map(|i| (i.id_str(), i.anchor()))
+        .collect();
+    let training_spans: HashMap<&str, Span> = r
+        .training
+        .iter()
+        .filter_map(|t| t.id.as_ref().map(|i| (i.value.as_str(), i.span)))
+        .collect();
+    for l in initiatives {
+        let ini = ini_spans
+            .get(l.header.id.as_str())
+            .copied()
+            .unwrap_or(r.meta.span);
         if let Some(c) = l.header.internal_cost {
             internal = internal
                 .checked_add(c)
@@ -716,10 +756,9 @@ fn totals(
         let (Some(q), Funding::Central) = (t.quarters, t.funding) else {
             continue;
         };
-        let span = r
-            .training
-            .iter()
-            .find_map(|x| x.id.as_ref().filter(|i| i.value == t.id).map(|i| i.span))
+        let span = training_spans
+            .get(t.id.as_str())
+            .copied()
             .unwrap_or_default();
         let s = Sums::of_training(t.cost, q);
         central.add(&s, span)?;
@@ -750,14 +789,6 @@ fn totals(
         cxm_breakdown: cxm,
         internal_time: has_day_rate.then_some(internal),
     })
-}
-
-/// The span of the initiative with this id (for overflow reports in totals).
-fn span_of(r: &Roadmap, id: &str) -> Span {
-    r.initiatives
-        .iter()
-        .find(|i| i.id_str() == id)
-        .map_or(r.meta.span, Initiative::anchor)
 }
 
 /// Converts a quote bound into the roadmap currency: `round(bound × rate)`.

@@ -1,0 +1,144 @@
+//! The benchmark's tools: `gen N OUT` writes a realistic roadmap of N
+//! initiatives (quotes, dates, fx, training, KPIs); `toml FILE` parses a file
+//! with the `toml` crate's plain document parser, the baseline. Run through
+//! `benches/run.sh`, which times both against `cxm check` and `cxm budget`.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+const COMPETENCIES: [&str; 4] = ["governance", "measurement", "design", "culture"];
+const STATUSES: [&str; 6] = [
+    "planned",
+    "in-progress",
+    "done",
+    "idea",
+    "on-hold",
+    "planned",
+];
+
+fn generate(n: usize) -> String {
+    let mut s = String::with_capacity(n * 700);
+    let teams = (n / 50).max(3);
+    let depts = (n / 200).max(2);
+    let _ = write!(
+        s,
+        "#:schema ./roadmap.schema.json\n[roadmap]\norganisation = \"Bench Bank\"\nteam = \"CX Team\"\n\
+         currency = \"PLN\"\nlanguage = \"en\"\nplan_year = 2027\nas_of = 2026-11-15\n\
+         markup_percent = 12.5\nday_rate = 900\n\n[fx]\nEUR = 4.30\nUSD = 3.95\n\n"
+    );
+    for t in 0..teams {
+        let _ = write!(
+            s,
+            "[[team]]\nid = \"m{t}\"\nname = \"Member {t}\"\nrole = \"CX Analyst\"\ncapacity_days = 100000\n\n"
+        );
+    }
+    for d in 0..depts {
+        let _ = write!(
+            s,
+            "[[departments]]\nid = \"d{d}\"\nname = \"Department {d}\"\nheadcount = 120\n\n"
+        );
+    }
+    for c in COMPETENCIES {
+        let _ = write!(s, "[maturity.{c}]\ncurrent = 2\ntarget = 3\n\n");
+    }
+    for i in 0..n {
+        let c = COMPETENCIES[i % 4];
+        let status = STATUSES[i % STATUSES.len()];
+        let area = if i % 7 == 0 { "cx" } else { "cxm" };
+        let month = i % 12 + 1;
+        let _ = write!(
+            s,
+            "[[initiatives]]\nid = \"ini-{i}\"\ntitle = \"Initiative number {i}: żółta ścieżka klienta\"\n\
+             competency = \"{c}\"\narea = \"{area}\"\nstatus = \"{status}\"\nowner = \"m{}\"\n",
+            i % teams
+        );
+        if area == "cx" {
+            let _ = writeln!(s, "department = \"d{}\"", i % depts);
+        }
+        let (year, end_month) = match status {
+            "done" => (2026, month.min(10)),
+            _ => (2027, (month + 2).min(12)),
+        };
+        let _ = write!(
+            s,
+            "priority = {}\nstart = {year}-{month:02}-01\nend = {year}-{end_month:02}-28\neffort_days = {}\n\
+             kpi = \"KPI of initiative {i}\"\nbenefit = \"Benefit {i}\"\ncost = {}.50\n",
+            i % 5 + 1,
+            i % 40 + 1,
+            (i % 97) * 100,
+        );
+        if i > 0 && i % 3 == 0 {
+            let _ = writeln!(s, "depends_on = [\"ini-{}\"]", i - 1);
+        }
+        let lo = 10_000 + (i % 500) * 100;
+        let _ = write!(
+            s,
+            "\n  [[initiatives.quotes]]\n  vendor = \"Vendor A\"\n  min = {lo}\n  max = {}\n  date = 2026-10-01\n\n\
+             \x20 [[initiatives.quotes]]\n  vendor = \"Vendor B\"\n  amount = {}\n  date = 2026-10-15\n  currency = \"EUR\"\n\n",
+            lo + 5_000,
+            lo / 4,
+        );
+    }
+    for t in 0..(n / 100).max(1) {
+        let _ = write!(
+            s,
+            "[[training]]\nid = \"tr-{t}\"\ntitle = \"Training {t}\"\ncompetency = \"{}\"\ncost_per_person = 1200\n\
+             funding = \"{}\"\nneeds = {{ d0 = 10, d1 = 5 }}\n\n",
+            COMPETENCIES[t % 4],
+            if t % 2 == 0 { "central" } else { "department" }
+        );
+    }
+    for k in 0..(n / 100).max(1) {
+        let _ = write!(
+            s,
+            "[[kpis]]\nid = \"kpi-{k}\"\nname = \"KPI {k}\"\ngroup = \"customer\"\nunit = \"pts\"\ndirection = \"up\"\n\
+             baseline = 12\ntarget = 25\nmeasurements = [ {{ date = 2026-03-31, value = 12 }}, {{ date = 2026-09-30, value = 17.5 }} ]\n\n"
+        );
+    }
+    s
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["gen", n, out] => {
+            let Ok(n) = n.parse::<usize>() else {
+                eprintln!("gen: N must be a number");
+                return ExitCode::from(2);
+            };
+            if let Err(e) = std::fs::write(out, generate(n)) {
+                eprintln!("gen: {e}");
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        ["toml", file] => {
+            let text = match std::fs::read_to_string(file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("toml: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match text.parse::<toml::Table>() {
+                Ok(t) => {
+                    println!("{} top-level keys", t.len());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("toml: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        _ => {
+            eprintln!("usage: bench_tool gen N OUT | bench_tool toml FILE");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -207,3 +207,42 @@ fn every_rule_fixture_through_the_binary() {
     }
     assert_eq!(seen, 25, "one fixture per rule and valid.toml");
 }
+
+#[test]
+fn a_file_over_64_mib_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(64 * 1024 * 1024 + 1).unwrap();
+    let out = cxm(&["check", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 64 MiB"));
+}
+
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/roadmap.pl.toml"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.toml");
+    let text = format!("\u{feff}{}", example.replace('\n', "\r\n"));
+    // And a mistake on line 10, to see the position is still right.
+    let text = text.replacen("plan_year = 2027", "plan_yaer = 2027", 1);
+    std::fs::write(&path, text).unwrap();
+    let out = cxm(&["check", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e002 = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "E002")
+        .unwrap();
+    assert_eq!(
+        (e002["line"].as_u64(), e002["column"].as_u64()),
+        (Some(10), Some(1))
+    );
+}

@@ -16,6 +16,10 @@ pub struct Cli {
 pub enum Command {
     /// Validate the roadmap: the CI gate (exit 1 on errors, or on warnings with --strict).
     Check(CheckArgs),
+    /// The last 12 months and the work under way, by competency: budget against actual, what is missing, time eaters.
+    Inventory(ReportArgs),
+    /// The plan year in priority order: owners, quarters, cumulative budget and effort, the cut line, coverage, load, maturity, backlog.
+    Plan(ReportArgs),
     /// The CXM budget of the plan year, department guidelines and training.
     Budget(ReportArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).

@@ -5,7 +5,10 @@
 pub mod budget;
 pub mod csv;
 pub mod diagnostics;
+pub mod inventory;
 pub mod markdown;
+pub mod plan;
+pub mod sections;
 pub mod table;
 
 use crate::roadmap::Language;

@@ -408,10 +408,12 @@ fn maturity_section(p: &Plan, lang: Language) -> Section {
                     }
                 })
                 .collect();
-            let note = if m.addressed {
-                String::new()
-            } else {
+            // Only a maturity that is to rise needs work above the line.
+            let rises = matches!((m.current, m.target), (Some(c), Some(t)) if t > c);
+            let note = if rises && !m.addressed {
                 t(Text::NotAddressed)
+            } else {
+                String::new()
             };
             Row::Cells(
                 vec![

@@ -34,6 +34,7 @@ use crate::money_json as mj;
 use crate::roadmap::{Area, Choice, Competency, Initiative, Roadmap, Status};
 use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
+use std::collections::{HashMap, HashSet};
 
 /// The inventory report: rows, subtotals per competency, totals and the
 /// time-eater share.
@@ -225,10 +226,16 @@ fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
 /// Builds the inventory as of `as_of`. Only an amount too large to add up
 /// exactly is an error.
 pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, BudgetError> {
-    let team: Vec<&str> = r
+    let team: HashSet<&str> = r
         .team
         .iter()
         .filter_map(|m| m.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    // The budget's lines by id (duplicate ids are E004: reports never see one).
+    let planned: HashMap<&str, &budget::InitiativeLine> = b
+        .initiatives
+        .iter()
+        .map(|l| (l.header.id.as_str(), l))
         .collect();
     let with_rate = b.day_rate.is_some();
     let mut lines = Vec::new();
@@ -240,7 +247,7 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, Bud
         };
         let span = ini.anchor();
         let overflow = || BudgetError::Overflow { span };
-        let budget = match b.initiatives.iter().find(|l| l.header.id == id.value) {
+        let budget = match planned.get(id.value.as_str()) {
             Some(l) => l.figures.known_budget(),
             None => budget::figures(ini, r)?.known_budget(),
         };
@@ -278,7 +285,7 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, Bud
             department: ini.department.as_ref().map(|d| d.value.clone()),
             status: status.value,
             time_eater: area.value == Area::Cx
-                && owner.as_deref().is_some_and(|o| team.contains(&o)),
+                && owner.as_deref().is_some_and(|o| team.contains(o)),
             owner,
             start: ini.start.as_ref().map(|d| d.value),
             end: ini.end.as_ref().map(|d| d.value),

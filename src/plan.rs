@@ -38,6 +38,7 @@ use chrono::NaiveDate;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 /// The plan report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -344,6 +345,14 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
     } = cut(&walk, available, capacity).ok_or_else(overflow)?;
     let first_below = cut_at.map_or(usize::MAX, |(i, _)| i);
 
+    // Lookups by id, so that a roadmap of many initiatives stays linear. A
+    // duplicate id is E004, a data error: reports never see one.
+    let by_id: HashMap<&str, &crate::roadmap::Initiative> = r
+        .initiatives
+        .iter()
+        .map(|x| (x.id_str(), x))
+        .rev()
+        .collect();
     let mut lines = Vec::with_capacity(sorted.len());
     for (i, (l, (cum_b, cum_e))) in sorted.iter().zip(cumulative).enumerate() {
         let h = &l.header;
@@ -359,10 +368,8 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let depends_on = r
-            .initiatives
-            .iter()
-            .find(|x| x.id_str() == h.id)
+        let depends_on = by_id
+            .get(h.id.as_str())
             .map(|x| x.depends_on.iter().map(|d| d.value.clone()).collect())
             .unwrap_or_default();
         lines.push(PlanLine {
@@ -402,7 +409,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
     let (coverage, coverage_by_quarter, coverage_above_line) = coverage(&lines);
     let (load, team_load) = load(r, &lines, capacity).ok_or_else(overflow)?;
     let maturity = maturity(r, &lines);
-    let (dependencies, below_line_dependencies) = dependencies(r, &lines);
+    let (dependencies, below_line_dependencies) = dependencies(&by_id, &lines);
 
     let mut backlog: Vec<BacklogItem> = b
         .backlog
@@ -511,20 +518,24 @@ fn load(
     lines: &[PlanLine],
     capacity: Option<Decimal>,
 ) -> Option<(Vec<MemberLoad>, TeamLoad)> {
+    let mut owned: HashMap<&str, Vec<&PlanLine>> = HashMap::new();
+    for l in lines {
+        if let Some(o) = &l.owner {
+            owned.entry(o.as_str()).or_default().push(l);
+        }
+    }
     let mut members: Vec<MemberLoad> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for m in &r.team {
         let Some(id) = &m.id else { continue };
-        if members.iter().any(|x| x.id == id.value) {
+        if !seen.insert(id.value.as_str()) {
             continue;
         }
         let cap = m.capacity_days.as_ref().map(|c| c.value);
         let mut load = Decimal::ZERO;
         let mut above = Decimal::ZERO;
         let mut initiatives = Vec::new();
-        for l in lines
-            .iter()
-            .filter(|l| l.owner.as_deref() == Some(id.value.as_str()))
-        {
+        for l in owned.get(id.value.as_str()).into_iter().flatten() {
             let e = l.effort_days.unwrap_or(Decimal::ZERO);
             load = load.checked_add(e)?;
             if !l.below_line {
@@ -561,11 +572,8 @@ fn load(
         if !l.below_line {
             team.above_line_days = team.above_line_days.checked_add(e)?;
         }
-        let owned = l
-            .owner
-            .as_deref()
-            .is_some_and(|o| members.iter().any(|m| m.id == o));
-        if !owned {
+        let in_team = l.owner.as_deref().is_some_and(|o| seen.contains(o));
+        if !in_team {
             team.unowned_days = team.unowned_days.checked_add(e)?;
         }
     }
@@ -601,17 +609,24 @@ fn maturity(r: &Roadmap, lines: &[PlanLine]) -> Vec<MaturityLine> {
         .collect()
 }
 
-fn dependencies(r: &Roadmap, lines: &[PlanLine]) -> (Vec<Dependency>, Vec<BelowLineDependency>) {
+fn dependencies(
+    by_id: &HashMap<&str, &crate::roadmap::Initiative>,
+    lines: &[PlanLine],
+) -> (Vec<Dependency>, Vec<BelowLineDependency>) {
+    let in_plan: HashMap<&str, &PlanLine> = lines.iter().map(|l| (l.id.as_str(), l)).collect();
+    let mut dependents: HashMap<&str, Vec<String>> = HashMap::new();
     let mut deps = Vec::new();
     for l in lines {
         for d in &l.depends_on {
-            let state = match lines.iter().find(|x| &x.id == d) {
+            let list = dependents.entry(d.as_str()).or_default();
+            if !list.contains(&l.id) {
+                list.push(l.id.clone());
+            }
+            let state = match in_plan.get(d.as_str()) {
                 Some(x) if x.below_line => DependencyState::BelowLine,
                 Some(_) => DependencyState::AboveLine,
-                None => match r
-                    .initiatives
-                    .iter()
-                    .find(|x| x.id_str() == d)
+                None => match by_id
+                    .get(d.as_str())
                     .map(|x| x.status.as_ref().map(|s| s.value))
                 {
                     Some(Some(Status::Done)) => DependencyState::Done,
@@ -630,12 +645,8 @@ fn dependencies(r: &Roadmap, lines: &[PlanLine]) -> (Vec<Dependency>, Vec<BelowL
         .iter()
         .filter(|l| l.below_line)
         .filter_map(|l| {
-            let dependents: Vec<String> = lines
-                .iter()
-                .filter(|x| x.depends_on.contains(&l.id))
-                .map(|x| x.id.clone())
-                .collect();
-            (!dependents.is_empty()).then(|| BelowLineDependency {
+            let dependents = dependents.remove(l.id.as_str())?;
+            Some(BelowLineDependency {
                 id: l.id.clone(),
                 dependents,
             })

@@ -28,7 +28,18 @@
 //!   W009; effort of initiatives owned by no team member shows apart;
 //! - maturity lists each competency's `cxm` plan initiatives, marking those
 //!   below the line; a competency is `addressed` when one of them is above;
-//! - a backlog idea without quotes or fixed cost has budget `null`.
+//! - a backlog idea without quotes or fixed cost has budget `null`;
+//! - `cx` initiatives stay in the list, with their plan-year budget shown
+//!   (their department pays it) and their effort counted, in their place in
+//!   priority order;
+//! - the line is not a best fit: an initiative below it may be small enough
+//!   to fit on its own, but SPEC puts everything after the first that does
+//!   not fit below, and finishing fewer initiatives is the point;
+//! - central training comes off the cap even when it alone exceeds it;
+//! - besides SPEC's keys the JSON carries the cut line (`null` without
+//!   one), `coverage_by_quarter`, `coverage_above_line`, `load`,
+//!   `team_load`, `maturity`, `dependencies`, `below_line_dependencies` and
+//!   `totals`, so a tool sees what the table shows.
 
 use crate::budget::{Budget, BudgetError, period_days};
 use crate::money::{Decimal, Money};

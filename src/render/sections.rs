@@ -197,6 +197,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_is_as_wide_as_the_table_with_colour_on() {
+        let d = doc(vec![
+            Row::Cells(vec!["a".into(), "1.00".into()], true),
+            Row::Rule("cut".into()),
+        ]);
+        let t = table(&d, true);
+        assert!(t.contains('\u{1b}'), "styled: {t}");
+        let lines: Vec<&str> = t.lines().collect();
+        let top = lines.iter().find(|l| l.starts_with('┌')).unwrap();
+        let rule = lines.iter().find(|l| l.starts_with("├─cut")).unwrap();
+        assert_eq!(rule.chars().count(), top.chars().count(), "{t}");
+    }
+
+    #[test]
     fn a_rule_after_the_last_row_sits_above_the_border() {
         let d = doc(vec![
             Row::Cells(vec!["a".into(), "1.00".into()], false),

@@ -21,9 +21,17 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&args),
-        Command::Budget(args) => run_report(&args, |checked, opts| match &checked.budget {
-            Some(b) => crate::render::budget::render(b, opts),
-            None => Err(anyhow::anyhow!("the budget could not be computed")),
+        Command::Inventory(args) => run_report(&args, |checked, opts| {
+            let inv =
+                crate::inventory::build(&checked.roadmap, checked.as_of, budget_of(checked)?)?;
+            crate::render::inventory::render(&inv, opts)
+        }),
+        Command::Plan(args) => run_report(&args, |checked, opts| {
+            let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
+            crate::render::plan::render(&plan, opts)
+        }),
+        Command::Budget(args) => run_report(&args, |checked, opts| {
+            crate::render::budget::render(budget_of(checked)?, opts)
         }),
         Command::Diff(args) => run_diff(&args),
         Command::Init(args) => run_init(&args),
@@ -47,6 +55,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The budget every report builds on. A roadmap without data errors always
+/// has one; this is the message should it not.
+fn budget_of(checked: &Checked) -> Result<&budget::Budget> {
+    checked
+        .budget
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the budget could not be computed"))
 }
 
 /// Whether an error is only a closed pipe (`cxm plan | head`): not a failure.

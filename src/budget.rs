@@ -128,6 +128,14 @@ pub struct Figures {
     pub budget: Money,
 }
 
+impl Figures {
+    /// The budget when the initiative is priced at all (quotes or a fixed
+    /// cost); `None` when it has neither: no price is not a price of zero.
+    pub fn known_budget(&self) -> Option<Money> {
+        (self.quotes > 0 || self.cost.is_some()).then_some(self.budget)
+    }
+}
+
 /// What names an initiative in every list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Header {
@@ -503,10 +511,7 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
         let span = ini.anchor();
         let overflow = BudgetError::Overflow { span };
         let effort = ini.effort_days.as_ref().map(|e| e.value);
-        let internal_cost = match (effort, day_rate) {
-            (Some(e), Some(rate)) => Some(rate.mul_decimal(e).ok_or(overflow.clone())?),
-            _ => None,
-        };
+        let internal_cost = internal_cost(effort, day_rate, span)?;
         let header = Header {
             id: id.value.clone(),
             title: ini.title.as_ref().map(|t| t.value.clone()),
@@ -522,14 +527,14 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
             internal_cost,
         };
         if status.value == Status::Idea {
-            let figures = figures(ini, r, default_markup)?;
+            let figures = figures(ini, r)?;
             backlog.push(BacklogLine { header, figures });
             continue;
         }
         if !in_plan(ini, year) {
             continue;
         }
-        let figures = figures(ini, r, default_markup)?;
+        let figures = figures(ini, r)?;
         let (Some(start), Some(end)) = (header.start, header.end) else {
             continue;
         };
@@ -811,14 +816,32 @@ fn convert(m: Money, q: &Quote, r: &Roadmap, span: Span) -> Result<Money, Budget
         .ok_or(BudgetError::Overflow { span })
 }
 
-/// The quote averages, estimates and budget of one initiative (SPEC section 4).
-fn figures(ini: &Initiative, r: &Roadmap, default_markup: Decimal) -> Result<Figures, BudgetError> {
+/// Internal time (SPEC section 4): `effort_days × day_rate`, when both are
+/// known. Never part of the cash budget.
+pub fn internal_cost(
+    effort: Option<Decimal>,
+    day_rate: Option<Money>,
+    span: Span,
+) -> Result<Option<Money>, BudgetError> {
+    match (effort, day_rate) {
+        (Some(e), Some(rate)) => rate
+            .mul_decimal(e)
+            .map(Some)
+            .ok_or(BudgetError::Overflow { span }),
+        _ => Ok(None),
+    }
+}
+
+/// The quote averages, estimates and budget of one initiative (SPEC
+/// section 4), whatever its status or dates: `compute` prices the plan and
+/// the backlog with it, and the inventory prices past work with it.
+pub fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetError> {
     let span = ini.anchor();
     let overflow = || BudgetError::Overflow { span };
     let markup = ini
         .markup_percent
         .as_ref()
-        .map_or(default_markup, |m| m.value);
+        .map_or(r.meta.markup(), |m| m.value);
     let cost = ini.cost.as_ref().map(|c| c.value);
 
     let (mut s_min, mut s_max) = (0i128, 0i128);

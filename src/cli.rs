@@ -16,6 +16,10 @@ pub struct Cli {
 pub enum Command {
     /// Validate the roadmap: the CI gate (exit 1 on errors, or on warnings with --strict).
     Check(CheckArgs),
+    /// The last 12 months and the work under way, by competency: budget against actual, what is missing, time eaters.
+    Inventory(ReportArgs),
+    /// The plan year in priority order: owners, quarters, cumulative budget and effort, the cut line, coverage, load, maturity, backlog.
+    Plan(ReportArgs),
     /// The CXM budget of the plan year, department guidelines and training.
     Budget(ReportArgs),
     /// What changed between two versions: initiatives, and the CXM budget per competency and quarter.

@@ -61,6 +61,54 @@ pub enum Text {
     Initiative,
     Training,
     None,
+    // The inventory.
+    InventoryTitle,
+    Window,
+    Actual,
+    Remaining,
+    Variance,
+    Kpi,
+    Missing,
+    TimeEater,
+    Yes,
+    Count,
+    EmptyWindow,
+    ByCompetencyRows,
+    // The plan.
+    PlanTitle,
+    InPriorityOrder,
+    MaturityLevels,
+    Rank,
+    Priority,
+    Quarters,
+    CumulativeBudget,
+    CumulativeEffort,
+    BudgetAvailable,
+    TeamCapacity,
+    PlanEffort,
+    AboveLine,
+    BelowLine,
+    Coverage,
+    Load,
+    Member,
+    CapacityDays,
+    LoadDays,
+    FreeDays,
+    OverCapacity,
+    NotOwnedByTeam,
+    Team,
+    Maturity,
+    AddressedBy,
+    NotAddressed,
+    Dependencies,
+    DependsOn,
+    Note,
+    NotInPlan,
+    UnknownId,
+    Done,
+    EmptyPlan,
+    NoCutLine,
+    NoLimits,
 }
 
 /// The label of a fixed text.
@@ -116,10 +164,218 @@ pub fn text(t: Text, lang: Language) -> &'static str {
         T::Initiative => ("initiative", "inicjatywa"),
         T::Training => ("training", "szkolenie"),
         T::None => ("none", "brak"),
+        T::InventoryTitle => ("CXM inventory", "Inwentaryzacja CXM"),
+        T::Window => ("Window", "Okres"),
+        T::Actual => ("Actual", "Wydano"),
+        T::Remaining => ("Remaining", "Pozostało"),
+        T::Variance => ("Variance", "Odchylenie"),
+        T::Kpi => ("KPI", "KPI"),
+        T::Missing => ("Missing", "Brakuje"),
+        T::TimeEater => ("Time eater", "Pożeracz czasu"),
+        T::Yes => ("yes", "tak"),
+        T::Count => ("Initiatives", "Inicjatywy"),
+        T::EmptyWindow => (
+            "Nothing was finished in the window and nothing is under way.",
+            "W tym okresie nic nie zakończono i nic nie jest w toku.",
+        ),
+        T::ByCompetencyRows => ("Initiatives by competency", "Inicjatywy według kompetencji"),
+        T::PlanTitle => ("CXM plan", "Plan CXM"),
+        T::InPriorityOrder => (
+            "Initiatives in priority order",
+            "Inicjatywy według priorytetu",
+        ),
+        T::MaturityLevels => ("Current → target", "Obecna → docelowa"),
+        T::Rank => ("#", "#"),
+        T::Priority => ("Priority", "Priorytet"),
+        T::Quarters => ("Quarters", "Kwartały"),
+        T::CumulativeBudget => ("Cum. budget", "Budżet narast."),
+        T::CumulativeEffort => ("Cum. effort", "Nakład narast."),
+        T::BudgetAvailable => (
+            "Left for initiatives after central training",
+            "Na inicjatywy po szkoleniach centralnych",
+        ),
+        T::TeamCapacity => ("Team capacity (days)", "Zdolność zespołu (dni)"),
+        T::PlanEffort => ("Plan effort (days)", "Nakład planu (dni)"),
+        T::AboveLine => ("Above the line", "Nad kreską"),
+        T::BelowLine => ("below the line", "pod kreską"),
+        T::Coverage => (
+            "Coverage: CXM initiatives per competency and quarter",
+            "Pokrycie: inicjatywy CXM według kompetencji i kwartałów",
+        ),
+        T::Load => ("Load against capacity", "Obciążenie a zdolność zespołu"),
+        T::Member => ("Team member", "Członek zespołu"),
+        T::CapacityDays => ("Capacity", "Zdolność"),
+        T::LoadDays => ("Load", "Obciążenie"),
+        T::FreeDays => ("Free", "Wolne"),
+        T::OverCapacity => ("over capacity", "ponad zdolność"),
+        T::NotOwnedByTeam => ("Not owned by the team", "Poza zespołem"),
+        T::Team => ("Team", "Zespół"),
+        T::Maturity => ("Maturity", "Dojrzałość"),
+        T::AddressedBy => ("Addressed by", "Inicjatywy"),
+        T::NotAddressed => (
+            "no CXM initiative above the line",
+            "brak inicjatywy CXM nad kreską",
+        ),
+        T::Dependencies => ("Dependencies", "Zależności"),
+        T::DependsOn => ("Depends on", "Zależy od"),
+        T::Note => ("Note", "Uwaga"),
+        T::NotInPlan => ("not in the plan", "poza planem"),
+        T::UnknownId => ("unknown initiative", "nieznana inicjatywa"),
+        T::Done => ("done", "zakończona"),
+        T::EmptyPlan => (
+            "No initiative is planned or in progress in the plan year.",
+            "Na rok planu nie zaplanowano ani nie prowadzi się żadnej inicjatywy.",
+        ),
+        T::NoCutLine => (
+            "No cut line: the plan fits",
+            "Bez linii cięcia: plan się mieści",
+        ),
+        T::NoLimits => (
+            "No cut line: the roadmap gives neither a budget cap nor team capacity",
+            "Bez linii cięcia: roadmapa nie podaje ani limitu budżetu, ani zdolności zespołu",
+        ),
     };
     match lang {
         Language::En => en,
         Language::Pl => pl,
+    }
+}
+
+/// A short competency label, for narrow columns.
+pub fn competency_short(c: Competency, lang: Language) -> &'static str {
+    match (c, lang) {
+        (Competency::Governance, Language::En) => "Governance",
+        (Competency::Governance, Language::Pl) => "Ład CX",
+        (Competency::Measurement, Language::En) => "Measurement",
+        (Competency::Measurement, Language::Pl) => "Pomiar",
+        (Competency::Design, Language::En) => "Design",
+        (Competency::Design, Language::Pl) => "Projektowanie",
+        (Competency::Culture, Language::En) => "Culture",
+        (Competency::Culture, Language::Pl) => "Kultura",
+    }
+}
+
+/// The quarters an initiative touches, which are always consecutive:
+/// en `Q2` or `Q1–Q3`, pl `II kw.` or `I–III kw.`; empty for none.
+pub fn quarter_span(quarters: &[u8], lang: Language) -> String {
+    const ROMAN: [&str; 5] = ["", "I", "II", "III", "IV"];
+    let roman = |q: u8| ROMAN.get(usize::from(q)).copied().unwrap_or("");
+    let (Some(&first), Some(&last)) = (quarters.first(), quarters.last()) else {
+        return String::new();
+    };
+    match (lang, first == last) {
+        (Language::En, true) => format!("Q{first}"),
+        (Language::En, false) => format!("Q{first}–Q{last}"),
+        (Language::Pl, true) => format!("{} kw.", roman(first)),
+        (Language::Pl, false) => format!("{}–{} kw.", roman(first), roman(last)),
+    }
+}
+
+/// What an inventory line lacks: `owner`, `kpi`, `effort`, `budget`.
+pub fn missing(what: &str, lang: Language) -> &'static str {
+    match (what, lang) {
+        ("owner", Language::En) => "owner",
+        ("owner", Language::Pl) => "właściciel",
+        ("kpi", _) => "KPI",
+        ("effort", Language::En) => "effort",
+        ("effort", Language::Pl) => "nakład",
+        ("budget", Language::En) => "budget",
+        ("budget", Language::Pl) => "budżet",
+        _ => "?",
+    }
+}
+
+/// Days: en `12.5 days`, pl `12,5 dni`.
+pub fn days(d: Decimal, lang: Language) -> String {
+    match lang {
+        Language::En if d == Decimal(Decimal::SCALE) => "1 day".to_string(),
+        Language::En => format!("{} days", decimal(d, lang)),
+        Language::Pl if d == Decimal(Decimal::SCALE) => "1 dzień".to_string(),
+        Language::Pl => format!("{}{NBSP}dni", decimal(d, lang)),
+    }
+}
+
+/// The time-eater sentence of the inventory. `share` is a fraction with two
+/// places (`0.31`), `None` when no effort is recorded; `work` names the `cx`
+/// initiatives that took the days.
+pub fn time_eaters(share: Option<Decimal>, work: &[String], lang: Language) -> String {
+    let list = work.join(", ");
+    match (share, lang) {
+        (None, Language::En) => {
+            "No effort days are recorded, so the share of the team's days spent on CX work that belongs to departments cannot be told.".to_string()
+        }
+        (None, Language::Pl) => {
+            "Nie zapisano nakładu w dniach, więc nie wiadomo, jaką część dni zespołu zajęły prace CX należące do działów.".to_string()
+        }
+        (Some(s), Language::En) if s.0 == 0 => {
+            "None of the team's days went to CX work that belongs to departments.".to_string()
+        }
+        (Some(s), Language::Pl) if s.0 == 0 => {
+            "Żaden dzień zespołu nie poszedł na prace CX należące do działów.".to_string()
+        }
+        (Some(s), Language::En) => format!(
+            "{} % of the team's days went to CX work that belongs to departments: {list}. Hand it to them.",
+            decimal(Decimal(s.0.saturating_mul(100)), lang)
+        ),
+        (Some(s), Language::Pl) => format!(
+            "{}{NBSP}% dni zespołu poszło na prace CX, które należą do działów: {list}. Przekaż je działom.",
+            decimal(Decimal(s.0.saturating_mul(100)), lang)
+        ),
+    }
+}
+
+/// The text of the cut line drawn across the plan table.
+pub fn cut_line(
+    budget: Option<(String, String, String)>,
+    capacity: Option<String>,
+    lang: Language,
+) -> String {
+    // budget: (cap, central training, left), already formatted.
+    let budget_text = |(cap, central, left): &(String, String, String)| match lang {
+        Language::En if central.is_empty() => format!("budget cap {cap} reached"),
+        Language::En => {
+            format!("budget cap {cap} reached ({left} left after central training {central})")
+        }
+        Language::Pl if central.is_empty() => format!("wyczerpany limit budżetu {cap}"),
+        Language::Pl => format!(
+            "wyczerpany limit budżetu {cap} (po szkoleniach centralnych {central} zostaje {left})"
+        ),
+    };
+    let capacity_text = |c: &String| match lang {
+        Language::En => format!("team capacity of {c} reached"),
+        Language::Pl => format!("wyczerpana zdolność zespołu: {c}"),
+    };
+    let why = match (&budget, &capacity) {
+        (Some(b), Some(c)) => match lang {
+            Language::En => format!("{} and {}", budget_text(b), capacity_text(c)),
+            Language::Pl => format!("{} i {}", budget_text(b), capacity_text(c)),
+        },
+        (Some(b), None) => budget_text(b),
+        (None, Some(c)) => capacity_text(c),
+        (None, None) => String::new(),
+    };
+    match lang {
+        Language::En => format!("── cut line: {why} ──"),
+        Language::Pl => format!("── linia cięcia: {why} ──"),
+    }
+}
+
+/// The sentence naming an initiative below the line that others need.
+pub fn below_line_dependency(id: &str, dependents: &[String], lang: Language) -> String {
+    let list = dependents.join(", ");
+    match lang {
+        Language::En => format!(
+            "{id} is below the line, but {list} {} on it.",
+            if dependents.len() == 1 {
+                "depends"
+            } else {
+                "depend"
+            }
+        ),
+        Language::Pl => format!(
+            "{id} jest pod kreską, a zależ{} od niej: {list}.",
+            if dependents.len() == 1 { "y" } else { "ą" }
+        ),
     }
 }
 

@@ -6,7 +6,10 @@ pub mod budget;
 pub mod csv;
 pub mod diagnostics;
 pub mod diff;
+pub mod inventory;
 pub mod markdown;
+pub mod plan;
+pub mod sections;
 pub mod table;
 
 use crate::roadmap::Language;

@@ -1,0 +1,232 @@
+//! A people-facing report as a title, a few lines, then titled tables with
+//! notes under them, laid out as aligned text or as Markdown. A table may
+//! carry a rule: a full-width line between two rows that says something
+//! about them (the plan's cut line).
+
+use super::markdown::{self, Align};
+use super::table::{new_table, row};
+
+/// One row of a section's table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// Cells; `true` marks a subtotal (bold with colour, in Markdown).
+    Cells(Vec<String>, bool),
+    /// A line across the table with this text.
+    Rule(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub header: Vec<String>,
+    /// The right-aligned columns (numbers).
+    pub right: Vec<usize>,
+    pub rows: Vec<Row>,
+    /// Sentences printed under the table.
+    pub notes: Vec<String>,
+}
+
+/// The whole document: a title, lines under it, the sections.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// One line per cell: a line break in a title would break the table.
+fn flat(s: &str) -> String {
+    s.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+fn padded(r: &[String], width: usize) -> Vec<String> {
+    let mut r: Vec<String> = r.iter().map(|c| flat(c)).collect();
+    r.resize(width.max(r.len()), String::new());
+    r
+}
+
+/// The document as aligned text tables.
+pub fn table(doc: &Doc, color: bool) -> String {
+    let mut out = format!("{}\n", doc.title);
+    for l in &doc.lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    for s in &doc.sections {
+        out.push('\n');
+        out.push_str(&s.title);
+        out.push('\n');
+        if !s.header.is_empty() {
+            out.push_str(&section_table(s, color));
+            out.push('\n');
+        }
+        for n in &s.notes {
+            out.push_str(n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn section_table(s: &Section, color: bool) -> String {
+    let width = s.header.len();
+    let header: Vec<String> = s.header.iter().map(|h| flat(h)).collect();
+    let mut t = new_table(&header, &s.right, color);
+    // Rules go in after the table is laid out: (rows before it, text).
+    let mut rules: Vec<(usize, &str)> = Vec::new();
+    let mut n = 0;
+    for r in &s.rows {
+        match r {
+            Row::Cells(cells, strong) => {
+                t.add_row(row(padded(cells, width), color, *strong));
+                n += 1;
+            }
+            Row::Rule(text) => rules.push((n, text)),
+        }
+    }
+    let text = t.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    let inner = lines
+        .first()
+        .map_or(0, |l| l.chars().count().saturating_sub(2));
+    let rule = |text: &str| {
+        let body = format!("─{}", flat(text));
+        let fill = inner.saturating_sub(body.chars().count());
+        format!("├{body}{}┤", "─".repeat(fill))
+    };
+    // Top border, header, header separator, then one line per row.
+    const BEFORE_ROWS: usize = 3;
+    let mut out = Vec::with_capacity(lines.len() + rules.len());
+    let last = lines.len().saturating_sub(1);
+    for (i, l) in lines.iter().enumerate() {
+        if i >= BEFORE_ROWS {
+            let data_row = i - BEFORE_ROWS;
+            // Rules before this row, or before the bottom border.
+            for (at, text) in &rules {
+                if *at == data_row || (i == last && *at >= data_row) {
+                    out.push(rule(text));
+                }
+            }
+        }
+        out.push((*l).to_string());
+    }
+    out.join("\n")
+}
+
+/// The document as GitHub-flavoured Markdown.
+pub fn markdown(doc: &Doc) -> String {
+    let mut out = format!("# {}\n\n", markdown::escape(&doc.title));
+    for l in &doc.lines {
+        out.push_str(&format!("- {}\n", markdown::escape(l)));
+    }
+    for s in &doc.sections {
+        out.push_str(&format!("\n## {}\n\n", markdown::escape(&s.title)));
+        if !s.header.is_empty() {
+            let width = s.header.len();
+            let align: Vec<Align> = (0..width)
+                .map(|i| {
+                    if s.right.contains(&i) {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    }
+                })
+                .collect();
+            let rows: Vec<Vec<String>> = s
+                .rows
+                .iter()
+                .map(|r| match r {
+                    Row::Cells(cells, strong) => padded(cells, width)
+                        .into_iter()
+                        .map(|c| {
+                            if *strong && !c.is_empty() {
+                                format!("**{c}**")
+                            } else {
+                                c
+                            }
+                        })
+                        .collect(),
+                    Row::Rule(text) => padded(&[format!("**{text}**")], width),
+                })
+                .collect();
+            out.push_str(&markdown::table(&s.header, &align, &rows));
+        }
+        if !s.notes.is_empty() {
+            out.push('\n');
+            for n in &s.notes {
+                out.push_str(&format!("{}\n", markdown::escape(n)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(rows: Vec<Row>) -> Doc {
+        Doc {
+            title: "T".into(),
+            lines: vec![],
+            sections: vec![Section {
+                title: "S".into(),
+                header: vec!["id".into(), "amount".into()],
+                right: vec![1],
+                rows,
+                notes: vec!["a note".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_rule_is_drawn_between_rows_across_the_table() {
+        let d = doc(vec![
+            Row::Cells(vec!["a".into(), "1.00".into()], false),
+            Row::Rule("cut".into()),
+            Row::Cells(vec!["bb\nb".into(), "2.00".into()], false),
+        ]);
+        let t = table(&d, false);
+        let lines: Vec<&str> = t.lines().collect();
+        let a = lines.iter().position(|l| l.contains(" a ")).unwrap();
+        assert!(lines[a + 1].starts_with("├─cut─"), "{t}");
+        assert!(lines[a + 2].contains("bb b"), "{t}");
+        let width = |l: &str| l.chars().count();
+        assert_eq!(width(lines[a + 1]), width(lines[a]), "{t}");
+        assert!(t.ends_with("a note\n"));
+    }
+
+    #[test]
+    fn a_rule_is_as_wide_as_the_table_with_colour_on() {
+        let d = doc(vec![
+            Row::Cells(vec!["a".into(), "1.00".into()], true),
+            Row::Rule("cut".into()),
+        ]);
+        let t = table(&d, true);
+        assert!(t.contains('\u{1b}'), "styled: {t}");
+        let lines: Vec<&str> = t.lines().collect();
+        let top = lines.iter().find(|l| l.starts_with('┌')).unwrap();
+        let rule = lines.iter().find(|l| l.starts_with("├─cut")).unwrap();
+        assert_eq!(rule.chars().count(), top.chars().count(), "{t}");
+    }
+
+    #[test]
+    fn a_rule_after_the_last_row_sits_above_the_border() {
+        let d = doc(vec![
+            Row::Cells(vec!["a".into(), "1.00".into()], false),
+            Row::Rule("end".into()),
+        ]);
+        let t = table(&d, false);
+        let lines: Vec<&str> = t.lines().collect();
+        let a = lines.iter().position(|l| l.contains(" a ")).unwrap();
+        assert!(lines[a + 1].starts_with("├─end"), "{t}");
+        assert!(lines[a + 2].starts_with('└'), "{t}");
+    }
+
+    #[test]
+    fn markdown_rule_is_a_bold_row() {
+        let d = doc(vec![Row::Rule("cut | here".into())]);
+        let m = markdown(&d);
+        assert!(m.contains("| **cut \\| here** |  |\n"), "{m}");
+    }
+}

@@ -1,0 +1,321 @@
+//! `cxm inventory` and `cxm plan` through the binary: the window's edges,
+//! the cut line on each count, and snapshots of the tables in English and
+//! Polish and of the machine formats. Bless a deliberate change with
+//! `INSTA_UPDATE=always cargo test --test reports` and read the diff.
+
+// Test helpers outside #[test] functions may unwrap too.
+#![allow(clippy::unwrap_used)]
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use serde_json::Value;
+use std::process::Command;
+
+fn cxm(args: &[&str]) -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cxm"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// Runs a report as JSON; it must print and exit 0.
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = cxm(&all).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn below(v: &Value) -> Vec<String> {
+    v["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["below_line"] == true)
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const WINDOW: &str = "tests/fixtures/inventory/window.toml";
+const BUDGET_CUT: &str = "tests/fixtures/plan/budget-cut.toml";
+const CAPACITY_CUT: &str = "tests/fixtures/plan/capacity-cut.toml";
+const BOTH_CUT: &str = "tests/fixtures/plan/both-cut.toml";
+const NO_LINE: &str = "tests/fixtures/plan/no-line.toml";
+
+// --- inventory --------------------------------------------------------------
+
+#[test]
+fn inventory_window_edges() {
+    // Ending exactly 365 days before as_of and ending on as_of are in; a
+    // day outside either end is out; work under way is in, planned is not.
+    let v = json(&["inventory", WINDOW]);
+    assert_eq!(v["as_of"], "2026-11-15");
+    assert_eq!(
+        ids(&v),
+        [
+            "edge-year-ago",
+            "edge-as-of",
+            "running",
+            "complaints",
+            "paused"
+        ]
+    );
+    // A day earlier: the old edge comes in, the as_of edge goes out.
+    let v = json(&["inventory", WINDOW, "--as-of", "2026-11-14"]);
+    assert_eq!(v["as_of"], "2026-11-14");
+    assert_eq!(
+        ids(&v),
+        [
+            "edge-year-ago",
+            "edge-too-old",
+            "running",
+            "complaints",
+            "paused"
+        ]
+    );
+    // A day later: the old edge goes out, the new one comes in.
+    let v = json(&["inventory", WINDOW, "--as-of", "2026-11-16"]);
+    assert_eq!(
+        ids(&v),
+        [
+            "edge-as-of",
+            "running",
+            "complaints",
+            "edge-too-new",
+            "paused"
+        ]
+    );
+}
+
+#[test]
+fn inventory_json_shape() {
+    let v = json(&["inventory", WINDOW]);
+    let first = &v["initiatives"][0];
+    for key in [
+        "id",
+        "competency",
+        "area",
+        "status",
+        "owner",
+        "budget",
+        "actual",
+        "remaining",
+        "effort_days",
+        "time_eater",
+        "missing",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing: {first}");
+    }
+    assert_eq!(first["remaining"], "-1000.00");
+    // (10 + 5 + 30 + 25 + 0): 25 of 70 days on cx work.
+    assert_eq!(v["time_eater_share"], "0.36");
+    let by_id = |id: &str| {
+        v["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_id("complaints")["time_eater"], true);
+    assert_eq!(by_id("complaints")["budget"], "49500.00");
+    assert_eq!(by_id("edge-as-of")["missing"], serde_json::json!(["kpi"]));
+    assert_eq!(
+        by_id("paused")["missing"],
+        serde_json::json!(["owner", "effort", "budget"])
+    );
+    assert_eq!(by_id("paused")["remaining"], Value::Null);
+    assert_eq!(by_id("paused")["budget"], Value::Null);
+}
+
+#[test]
+fn inventory_table_en() {
+    // E008 is a plan error: the report prints, the finding goes to stderr.
+    assert_cmd_snapshot!(cxm(&["inventory", WINDOW]));
+}
+
+#[test]
+fn inventory_table_pl() {
+    assert_cmd_snapshot!(cxm(&["inventory", WINDOW, "--lang", "pl"]));
+}
+
+#[test]
+fn inventory_csv_and_markdown() {
+    assert_cmd_snapshot!(cxm(&["inventory", WINDOW, "--format", "csv"]));
+    assert_cmd_snapshot!(cxm(&["inventory", WINDOW, "--format", "markdown"]));
+}
+
+#[test]
+fn inventory_of_the_shipped_examples() {
+    assert_cmd_snapshot!(cxm(&["inventory", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["inventory", "examples/roadmap.pl.toml"]));
+}
+
+// --- plan -------------------------------------------------------------------
+
+#[test]
+fn plan_cut_by_budget_after_central_training() {
+    let v = json(&["plan", BUDGET_CUT]);
+    assert_eq!(v["plan_year"], 2027);
+    // Priority 1 ties by id; no priority last.
+    assert_eq!(
+        ids(&v),
+        [
+            "nps",
+            "vision",
+            "journey",
+            "standard",
+            "dashboard",
+            "ambassadors"
+        ]
+    );
+    assert_eq!(v["budget_available"], "90000.00");
+    assert_eq!(below(&v), ["standard", "dashboard", "ambassadors"]);
+    assert_eq!(v["cut_line"]["reason"], "budget_cap");
+    let cum: Vec<&str> = v["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["cumulative_budget"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cum,
+        [
+            "40000.00",
+            "70000.00",
+            "70000.00",
+            "95000.00",
+            "100000.00",
+            "101000.00"
+        ]
+    );
+    assert_eq!(v["initiatives"][4]["cumulative_effort"], "77.5");
+    assert_eq!(
+        v["backlog"],
+        serde_json::json!([
+            { "id": "academy", "title": "CX academy", "priority": 1, "owner": "ak",
+              "competency": "culture", "area": "cxm", "effort_days": "30", "budget": "20000.00" },
+            { "id": "roadshow", "title": "CX roadshow", "priority": null, "owner": null,
+              "competency": "culture", "area": "cxm", "effort_days": null, "budget": null }
+        ])
+    );
+    assert_eq!(
+        v["coverage"],
+        serde_json::json!({ "governance": 1, "measurement": 2, "design": 1, "culture": 1 })
+    );
+    assert_eq!(
+        v["below_line_dependencies"],
+        serde_json::json!([{ "id": "standard", "dependents": ["ambassadors"] }])
+    );
+}
+
+#[test]
+fn plan_year_without_initiatives_has_no_line() {
+    // With --year 2028 nothing is in the plan and central training still
+    // comes off the cap: it is a line of every plan year.
+    let v = json(&["plan", BUDGET_CUT, "--year", "2028"]);
+    assert!(ids(&v).is_empty());
+    assert_eq!(v["budget_available"], "90000.00");
+    assert_eq!(v["cut_line"], Value::Null);
+}
+
+#[test]
+fn plan_cut_by_capacity() {
+    let v = json(&["plan", CAPACITY_CUT]);
+    assert_eq!(ids(&v), ["a", "b", "sales-fix", "culture"]);
+    assert_eq!(below(&v), ["sales-fix", "culture"]);
+    assert_eq!(v["cut_line"]["reason"], "capacity");
+    assert_eq!(v["capacity_days"], "60");
+    assert_eq!(v["budget_cap"], Value::Null);
+    // The cx work adds effort, not budget.
+    assert_eq!(v["initiatives"][2]["cumulative_budget"], "2000.00");
+    assert_eq!(v["initiatives"][2]["cumulative_effort"], "70");
+    // No effort adds nothing.
+    assert_eq!(v["initiatives"][3]["cumulative_effort"], "70");
+}
+
+#[test]
+fn plan_cut_by_both() {
+    let v = json(&["plan", BOTH_CUT]);
+    assert_eq!(below(&v), ["second"]);
+    assert_eq!(v["cut_line"]["reason"], "budget_cap_and_capacity");
+}
+
+#[test]
+fn plan_without_cap_or_capacity_has_no_line() {
+    let v = json(&["plan", NO_LINE]);
+    assert!(below(&v).is_empty());
+    assert_eq!(v["cut_line"], Value::Null);
+    assert_eq!(v["initiatives"][1]["cumulative_budget"], "18000000.00");
+}
+
+#[test]
+fn plan_table_en() {
+    // E010 is a plan error: the report prints, the finding goes to stderr.
+    assert_cmd_snapshot!(cxm(&["plan", BUDGET_CUT]));
+}
+
+#[test]
+fn plan_table_pl() {
+    assert_cmd_snapshot!(cxm(&["plan", BUDGET_CUT, "--lang", "pl"]));
+}
+
+#[test]
+fn plan_tables_capacity_and_both() {
+    assert_cmd_snapshot!(cxm(&["plan", CAPACITY_CUT]));
+    assert_cmd_snapshot!(cxm(&["plan", BOTH_CUT, "--lang", "pl"]));
+}
+
+#[test]
+fn plan_csv_and_markdown() {
+    assert_cmd_snapshot!(cxm(&["plan", BUDGET_CUT, "--format", "csv"]));
+    assert_cmd_snapshot!(cxm(&["plan", BUDGET_CUT, "--format", "markdown"]));
+}
+
+#[test]
+fn plan_of_the_shipped_examples() {
+    assert_cmd_snapshot!(cxm(&["plan", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["plan", "examples/roadmap.pl.toml"]));
+}
+
+#[test]
+fn reports_refuse_a_roadmap_with_data_errors() {
+    for report in ["plan", "inventory"] {
+        let out = cxm(&[report, "tests/fixtures/cli/mixed.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{report}");
+        assert!(out.stdout.is_empty(), "{report}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the report is not printed"),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn excel_csv_uses_semicolons_and_the_decimal_comma() {
+    let out = cxm(&["plan", BUDGET_CUT, "--format", "csv", "--excel"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}kind;rank;id;"), "{text}");
+    assert!(text.contains(";12,5;"), "{text}");
+}

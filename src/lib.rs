@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diag;
 pub mod i18n;
 pub mod init;
+pub mod kpi;
 pub mod money;
 pub mod money_json;
 pub mod render;

@@ -205,3 +205,26 @@ fn every_rule_fixture_through_the_binary() {
     }
     assert_eq!(seen, 25, "one fixture per rule and valid.toml");
 }
+
+#[test]
+fn kpi_every_format() {
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--lang", "pl"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--format", "json"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--format", "csv"]));
+    assert_cmd_snapshot!(cxm(&[
+        "kpi",
+        "roadmap.toml.example",
+        "--format",
+        "markdown"
+    ]));
+}
+
+#[test]
+fn kpi_refuses_a_roadmap_with_data_errors() {
+    let out = cxm(&["kpi", "tests/fixtures/cli/mixed.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

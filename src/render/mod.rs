@@ -5,6 +5,7 @@
 pub mod budget;
 pub mod csv;
 pub mod diagnostics;
+pub mod kpi;
 pub mod markdown;
 pub mod table;
 

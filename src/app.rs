@@ -32,6 +32,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
+        Command::Report(args) => run_checked(&args.input(), |checked| match &checked.budget {
+            Some(b) => {
+                let d = crate::dashboard::build(
+                    &checked.roadmap,
+                    &checked.source,
+                    &checked.findings,
+                    b,
+                    checked.as_of,
+                );
+                Ok(crate::render::html::render(
+                    &d,
+                    report_lang(args.lang, checked),
+                ))
+            }
+            None => Err(anyhow::anyhow!("the budget could not be computed")),
+        }),
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;

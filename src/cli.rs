@@ -20,6 +20,8 @@ pub enum Command {
     Budget(ReportArgs),
     /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
     Kpi(ReportArgs),
+    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape).
+    Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),
     /// Print the JSON Schema of the roadmap file, for editors (Taplo, Even Better TOML).

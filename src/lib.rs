@@ -4,6 +4,7 @@ pub mod app;
 pub mod budget;
 pub mod check;
 pub mod cli;
+pub mod dashboard;
 pub mod diag;
 pub mod i18n;
 pub mod init;

@@ -5,8 +5,10 @@
 pub mod budget;
 pub mod csv;
 pub mod diagnostics;
+pub mod html;
 pub mod kpi;
 pub mod markdown;
+pub mod svg;
 pub mod table;
 
 use crate::roadmap::Language;

@@ -131,12 +131,27 @@ tr.total td { font-weight: 700; border-bottom: 2px solid var(--line); }
 footer { color: var(--muted); font-size: 11px; margin-top: 16px; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
-  body { background: #fff; font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 9pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
-  section, .card, .panel, .kpi-card, tr { break-inside: avoid; }
+  header h1 { font-size: 16pt; }
+  .cards { margin-top: 3mm; gap: 3mm; }
+  .card .big { font-size: 18pt; }
+  .two { margin-top: 3mm !important; gap: 3mm; }
+  .card .note { font-size: 7.5pt; }
+  .two svg { max-height: 34mm; }
+  #gantt { max-height: 54mm; }
+  .legend { font-size: 7.5pt; gap: 8px; margin-top: 2px; }
+  .kpi-card h4 { font-size: 9.5pt; }
+  .kpi-card .latest { font-size: 13pt; }
+  .kpi-card .figures, .kpi-card .initiatives { font-size: 7.5pt; margin: 1px 0; }
+  .kpi-chart { max-height: 30mm; }
+  .kpi-card .meter { margin: 2px 0; }
+  section { border: none; padding: 0; margin-top: 4mm; }
+  #timeline { break-inside: avoid; }
+  #kpis { break-before: page; }
+  .kpis { grid-template-columns: repeat(4, 1fr); gap: 3mm; }
+  .card, .panel, .kpi-card, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  section { border: none; padding: 4px 0; }
-  .kpis { grid-template-columns: repeat(4, 1fr); }
 }
 "#;
 

@@ -126,14 +126,16 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Ticks {
     }
 }
 
-/// The domain of a bar chart: the values and zero.
+/// The domain of a bar chart: the values and zero; 0–1 when every value
+/// is zero (or there is none), so that empty bars stand on a plain axis.
 pub fn bar_domain(values: &[f64]) -> (f64, f64) {
-    values
+    let (lo, hi) = values
         .iter()
         .filter(|v| v.is_finite())
         .fold((0.0, 0.0), |(lo, hi), &v| {
             (f64::min(lo, v), f64::max(hi, v))
-        })
+        });
+    if lo == hi { (0.0, 1.0) } else { (lo, hi) }
 }
 
 /// Where a bar of value `v` lies along the value axis: from the zero line
@@ -685,7 +687,8 @@ mod tests {
 
     #[test]
     fn bars_start_at_zero_and_negatives_go_the_other_way() {
-        assert_eq!(bar_domain(&[]), (0.0, 0.0));
+        assert_eq!(bar_domain(&[]), (0.0, 1.0));
+        assert_eq!(bar_domain(&[0.0, 0.0]), (0.0, 1.0));
         assert_eq!(bar_domain(&[5.0, 3.0]), (0.0, 5.0));
         assert_eq!(bar_domain(&[-2.0, 3.0]), (-2.0, 3.0));
         let t = nice_ticks(-20.0, 100.0, 4);
@@ -699,9 +702,11 @@ mod tests {
         assert!(close(start, 0.0) && close(len, 20.0));
         assert_eq!(bar_extent(&x, 0.0), (zero, 0.0));
         // All zero: bars of no length on a 0–1 axis, not a division by zero.
-        let t = nice_ticks(0.0, 0.0, 4);
+        let (lo, hi) = bar_domain(&[0.0; 4]);
+        let t = nice_ticks(lo, hi, 4);
+        assert_eq!((t.lo, t.hi), (0.0, 1.0));
         let x = Scale::new((t.lo, t.hi), (0.0, 100.0));
-        assert_eq!(bar_extent(&x, 0.0).1, 0.0);
+        assert_eq!(bar_extent(&x, 0.0), (0.0, 0.0));
     }
 
     #[test]

@@ -559,7 +559,7 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
     let fill = svg::progress_fill(k.progress_percent.map(decimal_f64));
     let _ = writeln!(
         h,
-        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong>{progress}</strong></div>{chart}<div class=\"initiatives\">{il}: {ini}</div></div>",
+        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong class=\"{pc}\">{progress}</strong></div>{chart}<div class=\"initiatives\">{il}: {ini}</div></div>",
         id = esc(&k.id),
         name = esc(k.name.as_deref().unwrap_or(&k.id)),
         sc = status_class(k.status),
@@ -568,6 +568,12 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
         meter = svg::meter("progress-meter", fill, "#2e7d32"),
         pl = esc(t(Text::Progress)),
         progress = esc(&progress),
+        // The wrong way reads red: the meter cannot show it.
+        pc = if k.progress_percent.is_some_and(|p| p.0 < 0) {
+            "over"
+        } else {
+            ""
+        },
         chart = svg::kpi_chart(
             &marks,
             &refs,

@@ -4,12 +4,14 @@
 
 use crate::budget;
 use crate::check::{self, CheckContext};
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, ReportArgs};
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
+};
 use crate::diag::{Finding, Severity};
 use crate::render::diagnostics;
 use crate::render::{Format, RenderOptions};
 use crate::roadmap::schema;
-use crate::roadmap::{Roadmap, input, load};
+use crate::roadmap::{Language, Roadmap, input, load};
 use crate::source::Source;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -34,6 +36,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::render::budget::render(budget_of(checked)?, opts)
         }),
         Command::Diff(args) => run_diff(&args),
+        Command::Kpi(args) => run_report(&args, |checked, opts| match checked.plan_year {
+            Some(year) => {
+                let report = crate::kpi::build(&checked.roadmap, checked.as_of, year);
+                crate::render::kpi::render(&report, opts)
+            }
+            None => Err(anyhow::anyhow!("the roadmap names no plan year")),
+        }),
+        Command::Report(args) => run_checked(&args.input(), |checked| match &checked.budget {
+            Some(b) => {
+                let d = crate::dashboard::build(
+                    &checked.roadmap,
+                    &checked.source,
+                    &checked.findings,
+                    b,
+                    checked.as_of,
+                );
+                Ok(crate::render::html::render(
+                    &d,
+                    report_lang(args.lang, checked),
+                ))
+            }
+            None => Err(anyhow::anyhow!("the budget could not be computed")),
+        }),
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
@@ -207,7 +232,32 @@ fn run_report(
     args: &ReportArgs,
     render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
 ) -> Result<ExitCode> {
-    let checked = load_and_check(&args.input)?;
+    let format = args.format.format();
+    run_checked(&args.input, |checked| {
+        let opts = RenderOptions {
+            format,
+            lang: report_lang(args.lang, checked),
+            color: format == Format::Table && use_color(args.input.output.is_some()),
+            excel: args.excel,
+        };
+        render(checked, &opts)
+    })
+}
+
+/// `--lang`, else the roadmap's `language`.
+fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
+    lang.map(|l| l.language())
+        .unwrap_or_else(|| checked.roadmap.meta.language())
+}
+
+/// The flow every report shares: load and check, refuse on data errors,
+/// show plan errors and count warnings on standard error, then write what
+/// `render` makes of the checked roadmap.
+fn run_checked(
+    input: &InputArgs,
+    render: impl FnOnce(&Checked) -> Result<Vec<u8>>,
+) -> Result<ExitCode> {
+    let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
     if checked.has_data_errors() {
         let shown: Vec<Finding> = checked
@@ -243,23 +293,12 @@ fn run_report(
             "note: {} also has {warnings} warning{}; `cxm check {}` shows {}",
             checked.source.name,
             if warnings == 1 { "" } else { "s" },
-            args.input.file,
+            input.file,
             if warnings == 1 { "it" } else { "them" }
         );
     }
-    let lang = args
-        .lang
-        .map(|l| l.language())
-        .unwrap_or_else(|| checked.roadmap.meta.language());
-    let format = args.format.format();
-    let opts = RenderOptions {
-        format,
-        lang,
-        color: format == Format::Table && use_color(args.input.output.is_some()),
-        excel: args.excel,
-    };
-    let bytes = render(&checked, &opts)?;
-    write_output(args.input.output.as_deref(), &bytes)?;
+    let bytes = render(&checked)?;
+    write_output(input.output.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

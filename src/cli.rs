@@ -24,6 +24,10 @@ pub enum Command {
     Budget(ReportArgs),
     /// What changed between two versions: initiatives, and the CXM budget per competency and quarter.
     Diff(DiffArgs),
+    /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
+    Kpi(ReportArgs),
+    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape).
+    Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),
     /// Print the JSON Schema of the roadmap file, for editors (Taplo, Even Better TOML).
@@ -48,6 +52,38 @@ pub struct ReportArgs {
     /// With --format csv: `;`, decimal comma and a byte-order mark, for Excel or LibreOffice in a Polish locale.
     #[arg(long)]
     pub excel: bool,
+}
+
+/// Options of `cxm report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportHtmlArgs {
+    /// The roadmap file; `-` reads standard input.
+    #[arg(default_value = "roadmap.toml")]
+    pub file: String,
+    /// Write the HTML dashboard to this file (atomically).
+    #[arg(long, value_name = "OUT", required = true)]
+    pub html: PathBuf,
+    /// Language of the dashboard (default: the roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The inventory date, instead of the file's `as_of` (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The plan year, instead of the file's `plan_year`.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+    pub year: Option<i32>,
+}
+
+impl ReportHtmlArgs {
+    /// The input options every roadmap command shares, writing to `--html`.
+    pub fn input(&self) -> InputArgs {
+        InputArgs {
+            file: self.file.clone(),
+            as_of: self.as_of,
+            year: self.year,
+            output: Some(self.html.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

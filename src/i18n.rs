@@ -2,8 +2,9 @@
 //! `table` and `markdown` output. Machine formats (CSV, JSON) never go
 //! through here: their keys and numbers are fixed.
 
+use crate::kpi::KpiStatus;
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Competency, Funding, Language, Status};
+use crate::roadmap::{Area, Competency, Direction, Funding, Group, Language, Status};
 
 /// U+00A0, the non-breaking space Polish uses between thousands and before
 /// the currency, so a figure never breaks across lines.
@@ -109,6 +110,63 @@ pub enum Text {
     EmptyPlan,
     NoCutLine,
     NoLimits,
+    KpiTitle,
+    GroupCompany,
+    GroupCustomer,
+    GroupBusiness,
+    KpiName,
+    Unit,
+    Baseline,
+    Latest,
+    Date,
+    Target,
+    Better,
+    Higher,
+    Lower,
+    Progress,
+    Trend,
+    Initiatives,
+    TargetsBy,
+    StatusReached,
+    StatusOnTrack,
+    StatusBehind,
+    NoData,
+    NoKpis,
+    StatusRule,
+    DashboardTitle,
+    HeadlineBudget,
+    OfCap,
+    NoCap,
+    Left,
+    OverCap,
+    HeadlineCoverage,
+    CoverageNote,
+    HeadlineTimeEaters,
+    TimeEaterNote,
+    NoEffort,
+    BudgetByCompetency,
+    BudgetByQuarter,
+    Timeline,
+    CutLine,
+    DashBelowLine,
+    CxWork,
+    Findings,
+    NoFindings,
+    Error,
+    Warning,
+    Line,
+    Message,
+    Code,
+    NoGuidelines,
+    NoPlan,
+    NoMeasurement,
+    Value,
+    Generated,
+    DaysShort,
+    KpiCount,
+    BaselineShort,
+    Severity,
+    DashNoCutLine,
 }
 
 /// The label of a fixed text.
@@ -233,6 +291,93 @@ pub fn text(t: Text, lang: Language) -> &'static str {
         T::NoLimits => (
             "No cut line: the roadmap gives neither a budget cap nor team capacity",
             "Bez linii cięcia: roadmapa nie podaje ani limitu budżetu, ani zdolności zespołu",
+        ),
+        T::KpiTitle => ("KPI dashboard", "Kokpit wskaźników"),
+        T::GroupCompany => (
+            "The company's eyes: operational metrics",
+            "Oczami firmy: wskaźniki operacyjne",
+        ),
+        T::GroupCustomer => (
+            "The customer's eyes: NPS, CSAT, CES",
+            "Oczami klienta: NPS, CSAT, CES",
+        ),
+        T::GroupBusiness => (
+            "The business: revenue, cost to serve, complaints, churn",
+            "Wyniki biznesowe: przychód, koszt obsługi, reklamacje, odejścia",
+        ),
+        T::KpiName => ("KPI", "Wskaźnik"),
+        T::Unit => ("Unit", "Jednostka"),
+        T::Baseline => ("Baseline", "Punkt wyjścia"),
+        T::Latest => ("Latest", "Ostatni pomiar"),
+        T::Date => ("Date", "Data"),
+        T::Target => ("Target", "Cel"),
+        T::Better => ("Better", "Lepiej"),
+        T::Higher => ("higher", "wyżej"),
+        T::Lower => ("lower", "niżej"),
+        T::Progress => ("Progress", "Postęp"),
+        T::Trend => ("Trend", "Trend"),
+        T::Initiatives => ("Initiatives", "Inicjatywy"),
+        T::TargetsBy => (
+            "Targets by (end of the plan year)",
+            "Cele na (koniec roku planu)",
+        ),
+        T::StatusReached => ("reached", "osiągnięty"),
+        T::StatusOnTrack => ("on track", "zgodnie z planem"),
+        T::StatusBehind => ("behind", "opóźniony"),
+        T::NoData => ("no data", "brak danych"),
+        T::NoKpis => ("No KPIs in the roadmap.", "Brak wskaźników w roadmapie."),
+        T::StatusRule => (
+            "Status: reached at or beyond the target; on track when progress keeps pace with the time from the first measurement to the end of the plan year; else behind.",
+            "Status: osiągnięty, gdy pomiar jest na poziomie celu lub lepszy; zgodnie z planem, gdy postęp nadąża za czasem od pierwszego pomiaru do końca roku planu; w przeciwnym razie opóźniony.",
+        ),
+        T::DashboardTitle => ("CX dashboard", "Dashboard CX"),
+        T::HeadlineBudget => ("CXM budget", "Budżet CXM"),
+        T::OfCap => ("of the cap", "limitu"),
+        T::NoCap => ("no budget cap set", "brak limitu budżetu"),
+        T::Left => ("left under the cap", "zostaje do limitu"),
+        T::OverCap => ("over the cap", "ponad limit"),
+        T::HeadlineCoverage => ("Competencies covered", "Pokryte kompetencje"),
+        T::CoverageNote => (
+            "have a CXM initiative in the plan",
+            "ma inicjatywę CXM w planie",
+        ),
+        T::HeadlineTimeEaters => ("Time eaters", "Pożeracze czasu"),
+        T::TimeEaterNote => (
+            "of the team's effort (last 12 months and work under way) went to CX work its departments should own",
+            "nakładu zespołu (ostatnie 12 miesięcy i prace w toku) poszło na prace CX, które powinny prowadzić działy",
+        ),
+        T::NoEffort => ("no effort recorded", "brak danych o nakładzie"),
+        T::BudgetByCompetency => ("CXM budget by competency", "Budżet CXM według kompetencji"),
+        T::BudgetByQuarter => ("CXM budget by quarter", "Budżet CXM według kwartałów"),
+        T::Timeline => ("The plan by quarter", "Plan według kwartałów"),
+        T::CutLine => (
+            "Cut line: below it the budget cap or the team's capacity runs out",
+            "Linia odcięcia: poniżej niej brakuje budżetu lub czasu zespołu",
+        ),
+        T::DashBelowLine => ("below the cut line", "poniżej linii odcięcia"),
+        T::CxWork => ("CX work (department's)", "prace CX (działu)"),
+        T::Findings => ("Open findings of cxm check", "Otwarte uwagi z cxm check"),
+        T::NoFindings => (
+            "None: the roadmap passes cxm check.",
+            "Brak: roadmapa przechodzi cxm check.",
+        ),
+        T::Error => ("error", "błąd"),
+        T::Warning => ("warning", "ostrzeżenie"),
+        T::Line => ("Line", "Wiersz"),
+        T::Message => ("Message", "Opis"),
+        T::Code => ("Code", "Kod"),
+        T::NoGuidelines => ("No department guidelines.", "Brak wytycznych dla działów."),
+        T::NoPlan => ("No initiatives in the plan.", "Brak inicjatyw w planie."),
+        T::NoMeasurement => ("no measurement yet", "brak pomiaru"),
+        T::Value => ("Value", "Wartość"),
+        T::Generated => ("Generated by cxm from", "Wygenerowano przez cxm z pliku"),
+        T::DaysShort => ("d", "dni"),
+        T::KpiCount => ("KPIs", "Wskaźniki"),
+        T::BaselineShort => ("baseline", "start"),
+        T::Severity => ("Severity", "Waga"),
+        T::DashNoCutLine => (
+            "No cut line: the whole plan fits the budget cap and the team's capacity.",
+            "Brak linii odcięcia: cały plan mieści się w limicie budżetu i czasie zespołu.",
         ),
     };
     match lang {
@@ -487,6 +632,71 @@ pub fn percent(d: Decimal, lang: Language) -> String {
     match lang {
         Language::En => format!("{}%", decimal(d, lang)),
         Language::Pl => format!("{}{NBSP}%", decimal(d, lang)),
+    }
+}
+
+/// The title of a KPI group: the eyes it sees the results through.
+pub fn group_title(g: Group, lang: Language) -> &'static str {
+    text(
+        match g {
+            Group::Company => Text::GroupCompany,
+            Group::Customer => Text::GroupCustomer,
+            Group::Business => Text::GroupBusiness,
+        },
+        lang,
+    )
+}
+
+/// A KPI's status; `None` is "no data".
+pub fn kpi_status(s: Option<KpiStatus>, lang: Language) -> &'static str {
+    text(
+        match s {
+            Some(KpiStatus::Reached) => Text::StatusReached,
+            Some(KpiStatus::OnTrack) => Text::StatusOnTrack,
+            Some(KpiStatus::Behind) => Text::StatusBehind,
+            None => Text::NoData,
+        },
+        lang,
+    )
+}
+
+/// Which way is better, as a word: `higher` / `lower`.
+pub fn direction(d: Direction, lang: Language) -> &'static str {
+    text(
+        match d {
+            Direction::Up => Text::Higher,
+            Direction::Down => Text::Lower,
+        },
+        lang,
+    )
+}
+
+/// A month's short name, 1–12: en `Jan`, pl `sty`.
+pub fn month(m: u32, lang: Language) -> &'static str {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const PL: [&str; 12] = [
+        "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+    ];
+    let names = match lang {
+        Language::En => &EN,
+        Language::Pl => &PL,
+    };
+    usize::try_from(m)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| names.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A percentage with exactly `places` decimals: en `38.5%`, pl `38,5 %`.
+pub fn percent_fixed(d: Decimal, places: u32, lang: Language) -> String {
+    let t = d.fixed(places);
+    match lang {
+        Language::En => format!("{t}%"),
+        Language::Pl => format!("{}{NBSP}%", t.replace('.', ",")),
     }
 }
 

@@ -246,3 +246,26 @@ fn byte_order_mark_and_crlf_are_accepted() {
         (Some(10), Some(1))
     );
 }
+
+#[test]
+fn kpi_every_format() {
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--lang", "pl"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--format", "json"]));
+    assert_cmd_snapshot!(cxm(&["kpi", "roadmap.toml.example", "--format", "csv"]));
+    assert_cmd_snapshot!(cxm(&[
+        "kpi",
+        "roadmap.toml.example",
+        "--format",
+        "markdown"
+    ]));
+}
+
+#[test]
+fn kpi_refuses_a_roadmap_with_data_errors() {
+    let out = cxm(&["kpi", "tests/fixtures/cli/mixed.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

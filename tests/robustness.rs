@@ -172,3 +172,113 @@ fn hostile_inputs_are_findings_not_crashes() {
         2
     );
 }
+
+/// Renders the KPI report in every format and the HTML dashboard of a
+/// checked roadmap, as the CLI does; panics are the failure.
+fn render_everything(checked: &cxm::app::Checked) -> (cxm::kpi::KpiReport, String) {
+    use cxm::render::{Format, RenderOptions};
+    use cxm::roadmap::Language;
+    let year = checked.plan_year.unwrap_or(2027);
+    let report = cxm::kpi::build(&checked.roadmap, checked.as_of, year);
+    for format in [Format::Table, Format::Csv, Format::Json, Format::Markdown] {
+        for lang in [Language::En, Language::Pl] {
+            let opts = RenderOptions {
+                format,
+                lang,
+                color: false,
+                excel: format == Format::Csv && lang == Language::Pl,
+            };
+            cxm::render::kpi::render(&report, &opts).expect("the KPI report renders");
+        }
+    }
+    let mut html = String::new();
+    if let Some(b) = &checked.budget {
+        let d = cxm::dashboard::build(
+            &checked.roadmap,
+            &checked.source,
+            &checked.findings,
+            b,
+            checked.as_of,
+        );
+        html = String::from_utf8(cxm::render::html::render(&d, Language::Pl))
+            .expect("the dashboard is UTF-8");
+    }
+    (report, html)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// KPIs with any values, dates and directions: the reports never panic,
+    /// never draw NaN, and the status agrees with the figures.
+    #[test]
+    fn any_kpis_render_and_agree_with_their_status(
+        kpis in prop::collection::vec(
+            (
+                any::<bool>(),
+                -1e7f64..1e7,
+                -1e7f64..1e7,
+                prop::collection::vec((0u32..2000, -1e7f64..1e7), 0..5),
+            ),
+            0..5,
+        ),
+        extra in 0usize..3,
+    ) {
+        let mut text = roadmap(extra, &[(100, 200)], 12);
+        for (i, (up, baseline, target, ms)) in kpis.iter().enumerate() {
+            let measurements: Vec<String> = ms
+                .iter()
+                .map(|(day, v)| {
+                    let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+                        + chrono::Days::new(u64::from(*day));
+                    format!("{{ date = {date}, value = {v:.2} }}")
+                })
+                .collect();
+            text.push_str(&format!(
+                "[[kpis]]\nid = \"k{i}\"\nname = \"KPI {i}\"\ngroup = \"{}\"\nunit = \"pts\"\n\
+                 direction = \"{}\"\nbaseline = {baseline:.2}\ntarget = {target:.2}\n\
+                 measurements = [{}]\n\n",
+                ["company", "customer", "business"][i % 3],
+                if *up { "up" } else { "down" },
+                measurements.join(", "),
+            ));
+        }
+        let checked = check_bytes("kpi.toml", text.into_bytes(), as_of(), None);
+        prop_assert!(!checked.has_data_errors(), "{:?}", checked.findings);
+        let (report, html) = render_everything(&checked);
+        prop_assert_eq!(report.kpis.len(), kpis.len());
+        prop_assert!(!html.contains("NaN") && !html.contains("=\"inf") && !html.contains("=\"-inf"));
+        for k in &report.kpis {
+            let dates: Vec<_> = k.series.iter().map(|p| p.date).collect();
+            prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+            if let (Some(l), Some(t), Some(s)) = (k.latest, k.target, k.status) {
+                let beyond = match k.direction {
+                    cxm::roadmap::Direction::Up => l >= t,
+                    cxm::roadmap::Direction::Down => l <= t,
+                };
+                prop_assert_eq!(beyond, s == cxm::kpi::KpiStatus::Reached);
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_roadmaps_render_without_panic(
+        cut in 0usize..2000,
+        len in 0usize..40,
+        insert in "[\\[\\]{}=\"'\\n0-9a-z.,#-]{0,12}",
+    ) {
+        let text = format!(
+            "{}[[kpis]]\nid = \"nps\"\ngroup = \"customer\"\ndirection = \"up\"\nbaseline = 1\n\
+             target = 2\nmeasurements = [{{ date = 2026-01-01, value = 1.5 }}]\n",
+            roadmap(1, &[(100, 200)], 12)
+        );
+        let start = cut.min(text.len());
+        let end = (start + len).min(text.len());
+        let mut bytes = text.into_bytes();
+        bytes.splice(start..end, insert.into_bytes());
+        let checked = check_bytes("mut.toml", bytes, as_of(), None);
+        if !checked.has_data_errors() {
+            render_everything(&checked);
+        }
+    }
+}

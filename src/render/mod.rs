@@ -6,10 +6,13 @@ pub mod budget;
 pub mod csv;
 pub mod diagnostics;
 pub mod diff;
+pub mod html;
 pub mod inventory;
+pub mod kpi;
 pub mod markdown;
 pub mod plan;
 pub mod sections;
+pub mod svg;
 pub mod table;
 
 use crate::roadmap::Language;

@@ -51,7 +51,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     &checked.findings,
                     b,
                     checked.as_of,
-                );
+                )?;
                 Ok(crate::render::html::render(
                     &d,
                     report_lang(args.lang, checked),

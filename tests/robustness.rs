@@ -199,7 +199,8 @@ fn render_everything(checked: &cxm::app::Checked) -> (cxm::kpi::KpiReport, Strin
             &checked.findings,
             b,
             checked.as_of,
-        );
+        )
+        .expect("a budget that computed gives a dashboard");
         html = String::from_utf8(cxm::render::html::render(&d, Language::Pl))
             .expect("the dashboard is UTF-8");
     }

@@ -232,13 +232,13 @@ fn run_report(
     args: &ReportArgs,
     render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
 ) -> Result<ExitCode> {
-    let format = args.format.format();
+    let format = args.output.format.format();
     run_checked(&args.input, |checked| {
         let opts = RenderOptions {
             format,
-            lang: report_lang(args.lang, checked),
+            lang: report_lang(args.output.lang, checked),
             color: format == Format::Table && use_color(args.input.output.is_some()),
-            excel: args.excel,
+            excel: args.output.excel,
         };
         render(checked, &opts)
     })
@@ -377,15 +377,16 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
             budget: new_budget,
         },
     );
-    let format = args.format.format();
+    let format = args.format.format.format();
     let opts = RenderOptions {
         format,
         lang: args
+            .format
             .lang
             .map(|l| l.language())
             .unwrap_or_else(|| new.roadmap.meta.language()),
         color: format == Format::Table && use_color(args.output.is_some()),
-        excel: args.excel,
+        excel: args.format.excel,
     };
     let bytes = crate::render::diff::render(&d, &opts)?;
     write_output(args.output.as_deref(), &bytes)?;

@@ -43,6 +43,13 @@ pub enum Command {
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+/// How a report is written: shared by the reports and `diff`.
+#[derive(Debug, clap::Args)]
+pub struct FormatArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
@@ -118,15 +125,8 @@ pub struct DiffArgs {
     /// The plan year of both, instead of each file's `plan_year`.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
     pub year: Option<i32>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-    /// Language of labels and numbers in table and markdown (default: the new roadmap's `language`).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// With --format csv: `;`, decimal comma and a byte-order mark.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub format: FormatArgs,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -135,7 +135,7 @@ fn diff_between_two_commits() {
         ],
     );
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("### Added initiatives"), "{md}");
+    assert!(md.contains("## Added initiatives"), "{md}");
     assert!(
         md.contains("| CXM total | 432,729.66 | 436,379.66 | +3,650.00 |"),
         "{md}"

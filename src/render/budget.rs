@@ -3,8 +3,7 @@
 //! model, none is computed here.
 
 use super::csv::{Cell, CsvWriter};
-use super::markdown::{self, Align};
-use super::table::{new_table, row};
+use super::sections::{self, Doc, Row};
 use super::{Format, RenderOptions};
 use crate::budget::{Budget, Figures, Header, InitiativeLine, Sums};
 use crate::i18n::{self, Text};
@@ -475,72 +474,36 @@ fn sections(b: &Budget, lang: Language) -> Vec<Section> {
     out
 }
 
-/// Pads a row with blanks to the header's width.
-fn padded(mut r: Vec<String>, width: usize) -> Vec<String> {
-    r.resize(width.max(r.len()), String::new());
-    r
+/// The people-facing report as a document of titled tables.
+fn doc(b: &Budget, lang: Language) -> Doc {
+    let (title, lines) = intro(b, lang);
+    let sections = sections(b, lang)
+        .into_iter()
+        .map(|s| sections::Section {
+            right: (s.right_from..s.header.len()).collect(),
+            title: s.title,
+            header: s.header,
+            rows: s
+                .rows
+                .into_iter()
+                .map(|(cells, strong)| Row::Cells(cells, strong))
+                .collect(),
+            notes: Vec::new(),
+        })
+        .collect();
+    Doc {
+        title,
+        lines,
+        sections,
+    }
 }
 
 fn table(b: &Budget, opts: &RenderOptions) -> String {
-    let (title, lines) = intro(b, opts.lang);
-    let mut out = format!("{title}\n");
-    for l in lines {
-        out.push_str(&l);
-        out.push('\n');
-    }
-    for s in sections(b, opts.lang) {
-        out.push('\n');
-        out.push_str(&s.title);
-        out.push('\n');
-        let right: Vec<usize> = (s.right_from..s.header.len()).collect();
-        let mut t = new_table(&s.header, &right, opts.color);
-        let width = s.header.len();
-        for (r, strong) in s.rows {
-            t.add_row(row(padded(r, width), opts.color, strong));
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
-    out
+    sections::table(&doc(b, opts.lang), opts.color)
 }
 
 fn markdown(b: &Budget, lang: Language) -> String {
-    let (title, lines) = intro(b, lang);
-    let mut out = format!("# {}\n\n", markdown::escape(&title));
-    for l in lines {
-        out.push_str(&format!("- {}\n", markdown::escape(&l)));
-    }
-    for s in sections(b, lang) {
-        out.push_str(&format!("\n## {}\n\n", markdown::escape(&s.title)));
-        let align: Vec<Align> = (0..s.header.len())
-            .map(|i| {
-                if i >= s.right_from {
-                    Align::Right
-                } else {
-                    Align::Left
-                }
-            })
-            .collect();
-        let width = s.header.len();
-        let rows: Vec<Vec<String>> = s
-            .rows
-            .into_iter()
-            .map(|(r, strong)| {
-                padded(r, width)
-                    .into_iter()
-                    .map(|c| {
-                        if strong && !c.is_empty() {
-                            format!("**{c}**")
-                        } else {
-                            c
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        out.push_str(&markdown::table(&s.header, &align, &rows));
-    }
-    out
+    sections::markdown(&doc(b, lang))
 }
 
 #[cfg(test)]

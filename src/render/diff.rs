@@ -1,8 +1,7 @@
 //! `cxm diff` as a table, Markdown (for a pull-request comment), CSV and JSON.
 
 use super::csv::{Cell, CsvWriter};
-use super::markdown::{self, Align};
-use super::table::{new_table, row};
+use super::sections::{self, Doc, Row, Section};
 use super::{Format, RenderOptions};
 use crate::diff::{Diff, MoneyDelta};
 use crate::i18n;
@@ -18,8 +17,8 @@ pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
             Ok(out)
         }
         Format::Csv => csv(d, opts.excel),
-        Format::Table => Ok(text(d, opts, false).into_bytes()),
-        Format::Markdown => Ok(text(d, opts, true).into_bytes()),
+        Format::Table => Ok(sections::table(&doc(d, opts.lang), opts.color).into_bytes()),
+        Format::Markdown => Ok(sections::markdown(&doc(d, opts.lang)).into_bytes()),
     }
 }
 
@@ -36,13 +35,6 @@ fn signed(m: Money, lang: Language) -> String {
     if m.0 > 0 { format!("+{a}") } else { a }
 }
 
-struct Section {
-    title: String,
-    header: Vec<String>,
-    right_from: usize,
-    rows: Vec<Vec<String>>,
-}
-
 fn sections(d: &Diff, lang: Language) -> Vec<Section> {
     let none = "—".to_string();
     let mut out = Vec::new();
@@ -50,28 +42,30 @@ fn sections(d: &Diff, lang: Language) -> Vec<Section> {
         out.push(Section {
             title: tr(lang, "Added initiatives", "Dodane inicjatywy").into(),
             header: vec!["ID".into()],
-            right_from: 1,
-            rows: d.added.iter().map(|id| vec![id.clone()]).collect(),
+            right: Vec::new(),
+            rows: d.added.iter().map(|id| cells(vec![id.clone()])).collect(),
+            notes: Vec::new(),
         });
     }
     if !d.removed.is_empty() {
         out.push(Section {
             title: tr(lang, "Removed initiatives", "Usunięte inicjatywy").into(),
             header: vec!["ID".into()],
-            right_from: 1,
-            rows: d.removed.iter().map(|id| vec![id.clone()]).collect(),
+            right: Vec::new(),
+            rows: d.removed.iter().map(|id| cells(vec![id.clone()])).collect(),
+            notes: Vec::new(),
         });
     }
     if !d.changed.is_empty() {
         let mut rows = Vec::new();
         for c in &d.changed {
             for (i, (field, ch)) in c.fields.iter().enumerate() {
-                rows.push(vec![
+                rows.push(cells(vec![
                     if i == 0 { c.id.clone() } else { String::new() },
                     (*field).to_string(),
                     ch.old.clone().unwrap_or_else(|| none.clone()),
                     ch.new.clone().unwrap_or_else(|| none.clone()),
-                ]);
+                ]));
             }
         }
         out.push(Section {
@@ -82,17 +76,18 @@ fn sections(d: &Diff, lang: Language) -> Vec<Section> {
                 tr(lang, "Old", "Było").into(),
                 tr(lang, "New", "Jest").into(),
             ],
-            right_from: 4,
+            right: Vec::new(),
             rows,
+            notes: Vec::new(),
         });
     }
     let money_row = |label: String, m: &MoneyDelta| {
-        vec![
+        cells(vec![
             label,
             i18n::amount(m.old, lang),
             i18n::amount(m.new, lang),
             signed(m.delta, lang),
-        ]
+        ])
     };
     let mut rows = vec![money_row(
         tr(lang, "CXM total", "Razem CXM").into(),
@@ -121,61 +116,41 @@ fn sections(d: &Diff, lang: Language) -> Vec<Section> {
             tr(lang, "New", "Jest").into(),
             tr(lang, "Change", "Zmiana").into(),
         ],
-        right_from: 1,
+        right: vec![1, 2, 3],
         rows,
+        notes: Vec::new(),
     });
     out
 }
 
-fn text(d: &Diff, opts: &RenderOptions, md: bool) -> String {
-    let lang = opts.lang;
+fn cells(c: Vec<String>) -> Row {
+    Row::Cells(c, false)
+}
+
+/// The people-facing diff: what changed, then the money.
+fn doc(d: &Diff, lang: Language) -> Doc {
     let title = format!(
         "{}: {} → {}",
         tr(lang, "Roadmap changes", "Zmiany w roadmapie"),
         d.old,
         d.new
     );
-    let mut out = if md {
-        format!("## {}\n", markdown::escape(&title))
-    } else {
-        format!("{title}\n")
-    };
+    let mut lines = Vec::new();
     if d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty() {
-        out.push('\n');
-        out.push_str(tr(
-            lang,
-            "No initiative was added, removed or changed.",
-            "Żadna inicjatywa nie została dodana, usunięta ani zmieniona.",
-        ));
-        out.push('\n');
+        lines.push(
+            tr(
+                lang,
+                "No initiative was added, removed or changed.",
+                "Żadna inicjatywa nie została dodana, usunięta ani zmieniona.",
+            )
+            .to_string(),
+        );
     }
-    for s in sections(d, lang) {
-        out.push('\n');
-        if md {
-            out.push_str(&format!("### {}\n\n", markdown::escape(&s.title)));
-            let align: Vec<Align> = (0..s.header.len())
-                .map(|i| {
-                    if i >= s.right_from {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    }
-                })
-                .collect();
-            out.push_str(&markdown::table(&s.header, &align, &s.rows));
-        } else {
-            out.push_str(&s.title);
-            out.push('\n');
-            let right: Vec<usize> = (s.right_from..s.header.len()).collect();
-            let mut t = new_table(&s.header, &right, opts.color);
-            for r in s.rows {
-                t.add_row(row(r, opts.color, false));
-            }
-            out.push_str(&t.to_string());
-            out.push('\n');
-        }
+    Doc {
+        title,
+        lines,
+        sections: sections(d, lang),
     }
-    out
 }
 
 /// One row per change: `kind,id,field,old,new,delta`. Initiative rows carry

@@ -114,3 +114,50 @@ fn schema_rejects_what_the_loader_rejects() {
         assert!(!errors(bad).is_empty(), "schema accepted:\n{bad}");
     }
 }
+
+#[test]
+fn init_passes_check_and_never_overwrites() {
+    for lang in ["en", "pl"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = cxm(&["init", "--lang", lang], dir.path());
+        assert_eq!(out.status.code(), Some(0));
+        let check = cxm(&["check", "--strict"], dir.path());
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{lang}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        // The reports run on it too.
+        for report in ["budget", "plan", "inventory", "kpi"] {
+            let out = cxm(&[report], dir.path());
+            assert_eq!(out.status.code(), Some(0), "{lang} {report}");
+        }
+        // A second init refuses and leaves the file as it was.
+        std::fs::write(dir.path().join("roadmap.toml"), "# mine\n").unwrap();
+        let again = cxm(&["init", "--lang", lang], dir.path());
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("roadmap.toml")).unwrap(),
+            "# mine\n"
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = cxm(&["completions", shell], &root());
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("budget") && text.contains("check"), "{shell}");
+    }
+    let out = cxm(&["man"], &root());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH cxm"),
+        "{text}"
+    );
+}

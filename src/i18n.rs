@@ -286,11 +286,11 @@ pub fn text(t: Text, lang: Language) -> &'static str {
         ),
         T::NoCutLine => (
             "No cut line: the plan fits",
-            "Bez linii cięcia: plan się mieści",
+            "Bez linii odcięcia: plan się mieści",
         ),
         T::NoLimits => (
             "No cut line: the roadmap gives neither a budget cap nor team capacity",
-            "Bez linii cięcia: roadmapa nie podaje ani limitu budżetu, ani zdolności zespołu",
+            "Bez linii odcięcia: roadmapa nie podaje ani limitu budżetu, ani zdolności zespołu",
         ),
         T::KpiTitle => ("KPI dashboard", "Kokpit wskaźników"),
         T::GroupCompany => (
@@ -501,7 +501,7 @@ pub fn cut_line(
     };
     match lang {
         Language::En => format!("── cut line: {why} ──"),
-        Language::Pl => format!("── linia cięcia: {why} ──"),
+        Language::Pl => format!("── linia odcięcia: {why} ──"),
     }
 }
 

@@ -99,7 +99,7 @@ fn the_polish_table_says_it_in_polish() {
     let out = text(&p, Format::Table, Language::Pl);
     assert!(
         out.contains(
-            "── linia cięcia: wyczerpany limit budżetu 450\u{a0}000,00\u{a0}zł (po szkoleniach centralnych 27\u{a0}000,00\u{a0}zł zostaje 423\u{a0}000,00\u{a0}zł) ──"
+            "── linia odcięcia: wyczerpany limit budżetu 450\u{a0}000,00\u{a0}zł (po szkoleniach centralnych 27\u{a0}000,00\u{a0}zł zostaje 423\u{a0}000,00\u{a0}zł) ──"
         ),
         "{out}"
     );
@@ -133,7 +133,7 @@ fn no_line_says_why() {
         Format::Table,
         Language::Pl,
     );
-    assert!(out.contains("Bez linii cięcia: plan się mieści"), "{out}");
+    assert!(out.contains("Bez linii odcięcia: plan się mieści"), "{out}");
 }
 
 #[test]

@@ -9,15 +9,10 @@ use crate::budget::{Budget, Figures, Header, InitiativeLine, Sums};
 use crate::i18n::{self, Text};
 use crate::money::Money;
 use crate::roadmap::{Area, Choice, Funding, Language};
-use anyhow::Context;
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(b).context("could not write the JSON")?;
-            out.push(b'\n');
-            Ok(out)
-        }
+        Format::Json => super::json(b),
         Format::Csv => csv(b, opts.excel),
         Format::Table => Ok(table(b, opts).into_bytes()),
         Format::Markdown => Ok(markdown(b, opts.lang).into_bytes()),

@@ -7,15 +7,10 @@ use crate::diff::{Diff, MoneyDelta};
 use crate::i18n;
 use crate::money::Money;
 use crate::roadmap::Language;
-use anyhow::Context;
 
 pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(d).context("could not write the JSON")?;
-            out.push(b'\n');
-            Ok(out)
-        }
+        Format::Json => super::json(d),
         Format::Csv => csv(d, opts.excel),
         Format::Table => Ok(sections::table(&doc(d, opts.lang), opts.color).into_bytes()),
         Format::Markdown => Ok(sections::markdown(&doc(d, opts.lang)).into_bytes()),

@@ -258,7 +258,7 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
                 if *n == 0 { " missing" } else { "" },
                 competency_color(*c),
                 esc(i18n::competency(*c, lang)),
-                esc(short_competency(*c, lang)),
+                esc(i18n::competency_short(*c, lang)),
             )
         })
         .collect();
@@ -321,20 +321,6 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         );
     }
     h.push_str("</div></div>\n</div>\n");
-}
-
-/// The competency's label, short enough for a chip.
-fn short_competency(c: Competency, lang: Language) -> &'static str {
-    match (c, lang) {
-        (Competency::Governance, Language::En) => "Governance",
-        (Competency::Governance, Language::Pl) => "Ład CX",
-        (Competency::Measurement, Language::En) => "Measurement",
-        (Competency::Measurement, Language::Pl) => "Pomiar",
-        (Competency::Design, Language::En) => "Design",
-        (Competency::Design, Language::Pl) => "Projektowanie",
-        (Competency::Culture, Language::En) => "Culture",
-        (Competency::Culture, Language::Pl) => "Kultura",
-    }
 }
 
 fn budget_charts(h: &mut String, d: &Dashboard<'_>, lang: Language) {

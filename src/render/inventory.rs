@@ -9,15 +9,10 @@ use crate::i18n::{self, Text};
 use crate::inventory::{Inventory, InventoryLine, Subtotal};
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Choice, Language};
-use anyhow::Context;
 
 pub fn render(inv: &Inventory, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(inv).context("could not write the JSON")?;
-            out.push(b'\n');
-            Ok(out)
-        }
+        Format::Json => super::json(inv),
         Format::Csv => csv(inv, opts.excel),
         Format::Table => Ok(sections::table(&doc(inv, opts.lang), opts.color).into_bytes()),
         Format::Markdown => Ok(sections::markdown(&doc(inv, opts.lang)).into_bytes()),

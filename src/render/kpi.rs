@@ -10,15 +10,10 @@ use crate::i18n::{self, Text};
 use crate::kpi::{KpiLine, KpiReport};
 use crate::money::Decimal;
 use crate::roadmap::{Choice, Direction, Group, Language};
-use anyhow::Context;
 
 pub fn render(k: &KpiReport, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(k).context("could not write the JSON")?;
-            out.push(b'\n');
-            Ok(out)
-        }
+        Format::Json => super::json(k),
         Format::Csv => csv(k, opts.excel),
         Format::Table => Ok(table(k, opts).into_bytes()),
         Format::Markdown => Ok(markdown(k, opts.lang).into_bytes()),

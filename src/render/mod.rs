@@ -35,3 +35,12 @@ pub struct RenderOptions {
     pub color: bool,
     pub excel: bool,
 }
+
+/// A report model as pretty JSON with a final newline: the `json` format of
+/// every report.
+pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {
+    let mut out = serde_json::to_vec_pretty(model)
+        .map_err(|e| anyhow::anyhow!("could not write the JSON: {e}"))?;
+    out.push(b'\n');
+    Ok(out)
+}

@@ -10,15 +10,10 @@ use crate::i18n::{self, Text};
 use crate::money::{Decimal, Money};
 use crate::plan::{CutReason, DependencyState, Plan, PlanLine};
 use crate::roadmap::{Area, Choice, Language};
-use anyhow::Context;
 
 pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(p).context("could not write the JSON")?;
-            out.push(b'\n');
-            Ok(out)
-        }
+        Format::Json => super::json(p),
         Format::Csv => csv(p, opts.excel),
         Format::Table => Ok(sections::table(&doc(p, opts.lang), opts.color).into_bytes()),
         Format::Markdown => Ok(sections::markdown(&doc(p, opts.lang)).into_bytes()),

@@ -442,6 +442,17 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
 /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
 pub fn use_color(to_file: bool) -> bool {
     !to_file
@@ -468,6 +479,16 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
                 .with_context(|| format!("could not write {}", path.display()))?;
             tmp.write_all(bytes)
                 .and_then(|()| tmp.flush())
+                .with_context(|| format!("could not write {}", path.display()))?;
+            // A temporary file is private (0600); the report is not: keep the
+            // permissions of the file it replaces, or make it readable as a
+            // newly created file would be.
+            let permissions = match std::fs::metadata(path) {
+                Ok(m) => m.permissions(),
+                Err(_) => default_permissions(tmp.as_file())?,
+            };
+            tmp.as_file()
+                .set_permissions(permissions)
                 .with_context(|| format!("could not write {}", path.display()))?;
             tmp.persist(path)
                 .with_context(|| format!("could not write {}", path.display()))?;

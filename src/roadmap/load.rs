@@ -33,10 +33,11 @@ pub fn load(src: &Source) -> Loaded {
 
 /// Loads TOML text (without a byte-order mark).
 pub fn load_str(text: &str) -> Loaded {
-    let (doc, errors) = tree::parse(text);
     let mut l = Loader {
         findings: Vec::new(),
+        taken: Taken::default(),
     };
+    let (doc, errors) = tree::parse_into(text, &mut l);
     for e in &errors {
         let span = e
             .span
@@ -47,14 +48,15 @@ pub fn load_str(text: &str) -> Loaded {
     }
     // `input::decode` drops one byte-order mark; the TOML lexer would skip
     // a second one.
-    if text.starts_with('\u{feff}') {
+    let second_bom = text.starts_with('\u{feff}');
+    if second_bom {
         l.findings.push(Finding::new(
             Code::E001,
             Span::new(0, 3),
             "TOML syntax error: a byte-order mark is only allowed at the start of the file",
         ));
     }
-    let syntax_ok = errors.is_empty() && l.findings.is_empty();
+    let syntax_ok = errors.is_empty() && !second_bom;
     let roadmap = l.document(&doc);
     if !syntax_ok {
         // A value the parser invents while recovering from a syntax error
@@ -97,6 +99,61 @@ type Value<'i> = Node<'i>;
 
 struct Loader {
     findings: Vec<Finding>,
+    /// Entries of the arrays of tables, loaded while the file is read.
+    taken: Taken,
+}
+
+/// What the loader took from the reader before the walk of the document:
+/// every `[[initiatives]]` (and the like) but the last of each array.
+#[derive(Default)]
+struct Taken {
+    team: Vec<Member>,
+    departments: Vec<Department>,
+    initiatives: Vec<Initiative>,
+    training: Vec<Training>,
+    kpis: Vec<Kpi>,
+}
+
+/// Each entry of an array of tables is loaded as soon as the reader has
+/// finished it, and its tree dropped: the reader never holds more than one
+/// entry of a large roadmap. Findings and spans are the walk's own.
+impl<'i> tree::Sink<'i> for Loader {
+    fn takes(&self, key: &str) -> bool {
+        matches!(
+            key,
+            "team" | "departments" | "initiatives" | "training" | "kpis"
+        )
+    }
+
+    fn take(&mut self, key: &str, element: Node<'i>) {
+        let span = span_of(&element);
+        let DeValue::Table(t) = element.get_ref() else {
+            return;
+        };
+        match key {
+            "team" => {
+                let m = self.member(t, span);
+                self.taken.team.push(m);
+            }
+            "departments" => {
+                let d = self.department(t, span);
+                self.taken.departments.push(d);
+            }
+            "initiatives" => {
+                let ini = self.initiative(t, span);
+                self.taken.initiatives.push(ini);
+            }
+            "training" => {
+                let tr = self.training(t, span);
+                self.taken.training.push(tr);
+            }
+            "kpis" => {
+                let k = self.kpi(t, span);
+                self.taken.kpis.push(k);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn span_of<T>(v: &Spanned<T>) -> Span {
@@ -455,11 +512,13 @@ impl Loader {
                     }
                 }
                 "team" => {
+                    r.team = std::mem::take(&mut self.taken.team);
                     for (t, span) in self.tables(v, "team") {
                         r.team.push(self.member(t, span));
                     }
                 }
                 "departments" => {
+                    r.departments = std::mem::take(&mut self.taken.departments);
                     for (t, span) in self.tables(v, "departments") {
                         r.departments.push(self.department(t, span));
                     }
@@ -470,16 +529,19 @@ impl Loader {
                     }
                 }
                 "initiatives" => {
+                    r.initiatives = std::mem::take(&mut self.taken.initiatives);
                     for (t, span) in self.tables(v, "initiatives") {
                         r.initiatives.push(self.initiative(t, span));
                     }
                 }
                 "training" => {
+                    r.training = std::mem::take(&mut self.taken.training);
                     for (t, span) in self.tables(v, "training") {
                         r.training.push(self.training(t, span));
                     }
                 }
                 "kpis" => {
+                    r.kpis = std::mem::take(&mut self.taken.kpis);
                     for (t, span) in self.tables(v, "kpis") {
                         r.kpis.push(self.kpi(t, span));
                     }

@@ -111,11 +111,15 @@ impl<'i> Array<'i> {
 /// searched in order, which is faster and smaller for the usual few keys.
 const INDEX_FROM: usize = 12;
 
+/// Where each key of a large table is; boxed in [`Table`] so that the
+/// usual small table does not carry an empty map's size.
+type Index = HashMap<Box<str>, usize>;
+
 /// A table in the order its keys were written.
 #[derive(Debug, Clone, Default)]
 pub struct Table<'i> {
     entries: Vec<(Key<'i>, Node<'i>)>,
-    index: Option<HashMap<Box<str>, usize>>,
+    index: Option<Box<Index>>,
     implicit: bool,
     dotted: bool,
     inline: bool,
@@ -172,7 +176,7 @@ impl<'i> Table<'i> {
                 .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
                 .collect();
             index.insert(key.get_ref().as_ref().into(), at);
-            self.index = Some(index);
+            self.index = Some(Box::new(index));
         }
         self.entries.push((key, value));
     }
@@ -181,13 +185,13 @@ impl<'i> Table<'i> {
         let i = self.position(key)?;
         let removed = self.entries.remove(i);
         if self.index.is_some() {
-            self.index = Some(
+            self.index = Some(Box::new(
                 self.entries
                     .iter()
                     .enumerate()
                     .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
                     .collect(),
-            );
+            ));
         }
         Some(removed)
     }
@@ -238,13 +242,49 @@ fn render_literal(literal: &str) -> String {
 /// Parses a whole document, recovering from errors as `toml` does: the
 /// tree holds what could be read, and every error is returned.
 pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
-    parse_in_stretches(text, STRETCH)
+    parse_in_stretches(text, STRETCH, &mut Keep)
 }
 
-/// [`parse`], cutting as soon as `stretch` tokens have been lexed.
-fn parse_in_stretches(text: &str, stretch: usize) -> (Table<'_>, Vec<SyntaxError>) {
+/// Takes the elements of top-level arrays of tables (`[[initiatives]]`) as
+/// soon as no later line can change them, so that the reader need not keep
+/// the whole file's tree: an element is final once the next one begins.
+pub trait Sink<'i> {
+    /// Whether finished elements of the array `key` are handed over.
+    fn takes(&self, key: &str) -> bool;
+    /// A finished element (always a table); it is no longer in the tree,
+    /// which keeps the array's last element only.
+    fn take(&mut self, key: &str, element: Node<'i>);
+}
+
+/// The sink that takes nothing: the whole tree is kept.
+struct Keep;
+
+impl<'i> Sink<'i> for Keep {
+    fn takes(&self, _key: &str) -> bool {
+        false
+    }
+    fn take(&mut self, _key: &str, _element: Node<'i>) {}
+}
+
+/// [`parse`], handing finished elements of top-level arrays of tables to
+/// `sink` where it takes them.
+pub fn parse_into<'i>(text: &'i str, sink: &mut dyn Sink<'i>) -> (Table<'i>, Vec<SyntaxError>) {
+    parse_in_stretches(text, STRETCH, sink)
+}
+
+/// [`parse_into`], cutting as soon as `stretch` tokens have been lexed.
+fn parse_in_stretches<'i>(
+    text: &'i str,
+    stretch: usize,
+    sink: &mut dyn Sink<'i>,
+) -> (Table<'i>, Vec<SyntaxError>) {
     let source = Source::new(text);
-    let mut state = State::default();
+    let mut state = State {
+        root: Table::default(),
+        current_table: Table::default(),
+        current_header: None,
+        sink,
+    };
     let mut errors: Vec<ParseError> = Vec::new();
     let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
     let mut events: Vec<Event> = Vec::new();
@@ -322,14 +362,14 @@ struct Header<'i> {
     is_array: bool,
 }
 
-#[derive(Default)]
-struct State<'i> {
+struct State<'i, 's> {
     root: Table<'i>,
     current_table: Table<'i>,
     current_header: Option<Header<'i>>,
+    sink: &'s mut dyn Sink<'i>,
 }
 
-impl<'i> State<'i> {
+impl<'i> State<'i, '_> {
     /// Parses one stretch of tokens and takes its keys into the tree.
     fn stretch(
         &mut self,
@@ -461,7 +501,15 @@ impl<'i> State<'i> {
             };
             let old_span = entry.span();
             match entry.get_mut() {
-                Value::Array(array) if array.of_tables => array.items.push(prev_table),
+                Value::Array(array) if array.of_tables => {
+                    array.items.push(prev_table);
+                    let finished = array.items.len().saturating_sub(1);
+                    if header.path.is_empty() && finished > 0 && self.sink.takes(key.get_ref()) {
+                        for element in array.items.drain(..finished) {
+                            self.sink.take(key.get_ref(), element);
+                        }
+                    }
+                }
                 _ => errors.report_error(
                     ParseError::new("duplicate key")
                         .with_unexpected(new_key_span)
@@ -963,8 +1011,8 @@ mod tests {
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 continue;
             };
-            let (cut, cut_errors) = parse_in_stretches(text, 1);
-            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX);
+            let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep);
+            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep);
             assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
             assert_eq!(cut_errors, whole_errors, "{text}");
             compared += 1;
@@ -972,10 +1020,51 @@ mod tests {
         assert!(compared > 500);
     }
 
+    /// Takes every element of `a`, remembering each one's text.
+    struct TakeAll(Vec<String>);
+
+    impl<'i> Sink<'i> for TakeAll {
+        fn takes(&self, key: &str) -> bool {
+            key == "a"
+        }
+        fn take(&mut self, _key: &str, element: Node<'i>) {
+            self.0
+                .push(format!("{:?}:{}", element.span(), canon(element.get_ref())));
+        }
+    }
+
+    #[test]
+    fn a_sink_gets_every_finished_element_in_order() {
+        let text =
+            "[[a]]\nx = 1\n[[a.b]]\ny = 2\n[[c]]\n[[a]]\nx = 3\n[a.d]\nz = 4\n[[a]]\nx = 5\n";
+        let (whole, errors) = parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let Some(Value::Array(all)) = whole.get("a").map(Spanned::get_ref) else {
+            panic!("no array a");
+        };
+        let expected: Vec<String> = all
+            .iter()
+            .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref())))
+            .collect();
+        let mut sink = TakeAll(Vec::new());
+        let (rest, errors) = parse_in_stretches(text, 1, &mut sink);
+        assert!(errors.is_empty(), "{errors:?}");
+        let Some(Value::Array(last)) = rest.get("a").map(Spanned::get_ref) else {
+            panic!("no array a");
+        };
+        assert_eq!(last.len(), 1);
+        sink.0.extend(
+            last.iter()
+                .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref()))),
+        );
+        assert_eq!(sink.0, expected);
+        assert_eq!(expected.len(), 3);
+    }
+
     #[test]
     fn headers_inside_arrays_are_not_cut() {
         let text = "a = [\n[1],\n[2]\n]\n[b]\nc = 1\n[[d]]\ne = {f = [\n[3]]}\n";
-        let (doc, errors) = parse_in_stretches(text, 1);
+        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep);
         assert!(errors.is_empty(), "{errors:?}");
         let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
         assert_eq!(keys, ["a", "b", "d"]);

@@ -9,7 +9,7 @@
 use super::model::*;
 use super::schema::{self, TableDef};
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
-use crate::diag::{Code, Finding, suggest};
+use crate::diag::{Code, Finding, quoted, suggest};
 use crate::money::{self, Decimal, Money, MoneyError};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
@@ -125,8 +125,8 @@ impl<'i> tree::Sink<'i> for Loader {
         )
     }
 
-    fn take(&mut self, key: &str, element: Node<'i>) {
-        let span = span_of(&element);
+    fn take(&mut self, key: &str, element: &Node<'i>) {
+        let span = span_of(element);
         let DeValue::Table(t) = element.get_ref() else {
             return;
         };
@@ -170,11 +170,6 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }
-}
-
-/// Where a key stands, for messages: `initiatives.quotes`.
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.escape_debug())
 }
 
 impl Loader {
@@ -740,7 +735,9 @@ impl Loader {
                 "depends_on" => ini.depends_on = self.string_list(v, key),
                 "quotes" => {
                     ini.has_quotes_key = true;
-                    for (qt, qspan) in self.tables(v, "initiatives.quotes") {
+                    let tables = self.tables(v, "initiatives.quotes");
+                    ini.quotes.reserve_exact(tables.len());
+                    for (qt, qspan) in tables {
                         ini.quotes.push(self.quote(qt, qspan));
                     }
                 }

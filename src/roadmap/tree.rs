@@ -109,7 +109,7 @@ impl<'i> Array<'i> {
 
 /// Tables with more keys than this get a hash index; smaller ones are
 /// searched in order, which is faster and smaller for the usual few keys.
-const INDEX_FROM: usize = 12;
+const INDEX_FROM: usize = 32;
 
 /// Where each key of a large table is; boxed in [`Table`] so that the
 /// usual small table does not carry an empty map's size.
@@ -251,9 +251,9 @@ pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
 pub trait Sink<'i> {
     /// Whether finished elements of the array `key` are handed over.
     fn takes(&self, key: &str) -> bool;
-    /// A finished element (always a table); it is no longer in the tree,
+    /// A finished element (always a table); afterwards it leaves the tree,
     /// which keeps the array's last element only.
-    fn take(&mut self, key: &str, element: Node<'i>);
+    fn take(&mut self, key: &str, element: &Node<'i>);
 }
 
 /// The sink that takes nothing: the whole tree is kept.
@@ -263,7 +263,7 @@ impl<'i> Sink<'i> for Keep {
     fn takes(&self, _key: &str) -> bool {
         false
     }
-    fn take(&mut self, _key: &str, _element: Node<'i>) {}
+    fn take(&mut self, _key: &str, _element: &Node<'i>) {}
 }
 
 /// [`parse`], handing finished elements of top-level arrays of tables to
@@ -284,6 +284,7 @@ fn parse_in_stretches<'i>(
         current_table: Table::default(),
         current_header: None,
         sink,
+        spare: Vec::new(),
     };
     let mut errors: Vec<ParseError> = Vec::new();
     let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
@@ -367,7 +368,13 @@ struct State<'i, 's> {
     current_table: Table<'i>,
     current_header: Option<Header<'i>>,
     sink: &'s mut dyn Sink<'i>,
+    /// Emptied key lists of tables the sink has taken, for the next tables
+    /// to fill without growing a new list key by key.
+    spare: Vec<Vec<(Key<'i>, Node<'i>)>>,
 }
+
+/// How many emptied key lists are kept for reuse.
+const SPARE: usize = 8;
 
 impl<'i> State<'i, '_> {
     /// Parses one stretch of tokens and takes its keys into the tree.
@@ -471,7 +478,11 @@ impl<'i> State<'i, '_> {
     }
 
     fn finish_table(&mut self, errors: &mut dyn ErrorSink) {
-        let prev_table = std::mem::take(&mut self.current_table);
+        let next = Table {
+            entries: self.spare.pop().unwrap_or_default(),
+            ..Table::default()
+        };
+        let prev_table = std::mem::replace(&mut self.current_table, next);
         let Some(header) = self.current_header.take() else {
             // The keys before the first header belong to the root.
             self.root = prev_table;
@@ -506,7 +517,8 @@ impl<'i> State<'i, '_> {
                     let finished = array.items.len().saturating_sub(1);
                     if header.path.is_empty() && finished > 0 && self.sink.takes(key.get_ref()) {
                         for element in array.items.drain(..finished) {
-                            self.sink.take(key.get_ref(), element);
+                            self.sink.take(key.get_ref(), &element);
+                            recycle(&mut self.spare, element.into_inner());
                         }
                     }
                 }
@@ -555,6 +567,34 @@ impl<'i> State<'i, '_> {
         self.current_table.implicit = false;
         self.current_table.dotted = false;
         self.current_header = Some(header);
+    }
+}
+
+/// Keeps the key lists of a taken table and of the tables in its arrays of
+/// tables (`[[initiatives.quotes]]`), emptied, for reuse.
+fn recycle<'i>(spare: &mut Vec<Vec<(Key<'i>, Node<'i>)>>, value: Value<'i>) {
+    let Value::Table(table) = value else {
+        return;
+    };
+    let mut entries = table.entries;
+    for (_, v) in entries.drain(..) {
+        if let Value::Array(a) = v.into_inner()
+            && a.of_tables
+        {
+            for item in a.items {
+                if spare.len() >= SPARE {
+                    break;
+                }
+                if let Value::Table(t) = item.into_inner() {
+                    let mut inner = t.entries;
+                    inner.clear();
+                    spare.push(inner);
+                }
+            }
+        }
+    }
+    if spare.len() < SPARE {
+        spare.push(entries);
     }
 }
 
@@ -1027,7 +1067,7 @@ mod tests {
         fn takes(&self, key: &str) -> bool {
             key == "a"
         }
-        fn take(&mut self, _key: &str, element: Node<'i>) {
+        fn take(&mut self, _key: &str, element: &Node<'i>) {
             self.0
                 .push(format!("{:?}:{}", element.span(), canon(element.get_ref())));
         }

@@ -168,8 +168,12 @@ impl<'r> Checker<'r> {
         described: &str,
         entries: impl Iterator<Item = (Option<&'r Sp<String>>, Option<&'r str>)>,
     ) -> Ids<'r> {
-        let mut ids = Ids::default();
-        let mut titles: Vec<Option<&'r str>> = Vec::new();
+        let n = entries.size_hint().0;
+        let mut ids = Ids {
+            first: HashMap::with_capacity(n),
+            names: Vec::with_capacity(n),
+        };
+        let mut titles: Vec<Option<&'r str>> = Vec::with_capacity(n);
         for (i, (id, title)) in entries.enumerate() {
             titles.push(title);
             let Some(id) = id else { continue };

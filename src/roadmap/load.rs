@@ -79,7 +79,7 @@ fn syntax_message(msg: &str) -> String {
     format!("TOML syntax error: {first}")
 }
 
-/// ISO 4217 codes in use.
+/// ISO 4217 codes in use, sorted (looked up by binary search).
 pub const CURRENCIES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
@@ -295,7 +295,7 @@ impl Loader {
     }
 
     fn currency_code(&mut self, s: Sp<String>) -> Option<Sp<String>> {
-        if CURRENCIES.contains(&s.value.as_str()) {
+        if CURRENCIES.binary_search(&s.value.as_str()).is_ok() {
             return Some(s);
         }
         let upper = s.value.to_uppercase();
@@ -304,7 +304,7 @@ impl Loader {
             s.span,
             format!("{} is not an ISO 4217 currency code", quoted(&s.value)),
         );
-        if CURRENCIES.contains(&upper.as_str()) {
+        if CURRENCIES.binary_search(&upper.as_str()).is_ok() {
             f = f.help(format!("did you mean \"{upper}\"?"));
         } else if let Some(n) = suggest(&upper, CURRENCIES.iter().copied()) {
             f = f.help(format!("did you mean \"{n}\"?"));
@@ -915,6 +915,17 @@ impl Loader {
 
 /// A TOML float's text as an `f64` (`inf` and `nan` included, rejected later).
 fn parse_float(text: &str) -> Option<f64> {
+    if !text.contains('_') {
+        return text.parse().ok();
+    }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     cleaned.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn currencies_are_sorted_for_binary_search() {
+        assert!(super::CURRENCIES.windows(2).all(|w| w[0] < w[1]));
+    }
 }

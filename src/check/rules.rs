@@ -34,6 +34,23 @@ pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     c.out
 }
 
+/// E010 alone, for a caller that has the budget's total only after the
+/// other rules ran (with `cxm_total` unset, [`run`] skips E010).
+pub(super) fn run_budget_cap(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
+    let mut c = Checker {
+        r,
+        ctx,
+        out: Vec::new(),
+        suggest_budget: SUGGEST_BUDGET,
+        initiatives: Ids::default(),
+        team: Ids::default(),
+        departments: Ids::default(),
+        kpis: Ids::default(),
+    };
+    c.budget_cap();
+    c.out
+}
+
 /// How many id comparisons "did you mean" may spend in one run. Enough for
 /// every typo in a hand-written file; in a generated file with thousands of
 /// broken references the later ones go without a suggestion rather than

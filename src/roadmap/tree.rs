@@ -25,7 +25,7 @@ use toml_parser::{ErrorSink, ParseError, Source};
 const LIMIT: u32 = 80;
 
 /// Tokens lexed before the reader looks for a place to cut.
-const STRETCH: usize = 4096;
+const STRETCH: usize = 16 * 1024;
 
 pub type Key<'i> = Spanned<Cow<'i, str>>;
 pub type Node<'i> = Spanned<Value<'i>>;

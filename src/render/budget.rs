@@ -15,7 +15,12 @@ use anyhow::Context;
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
         Format::Json => {
-            let mut out = serde_json::to_vec_pretty(b).context("could not write the JSON")?;
+            // A line takes under a kilobyte of pretty JSON: reserve that
+            // rather than grow a report of many megabytes by doubling
+            // (reserved memory that stays unwritten costs nothing).
+            let lines = b.initiatives.len() + b.backlog.len() + b.training.len();
+            let mut out = Vec::with_capacity(16 * 1024 + 1024 * lines);
+            serde_json::to_writer_pretty(&mut out, b).context("could not write the JSON")?;
             out.push(b'\n');
             Ok(out)
         }

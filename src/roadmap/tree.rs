@@ -339,8 +339,8 @@ const LEXER_STACK: usize = 8 << 20;
 #[derive(Default)]
 struct Batch<'i> {
     events: Vec<Event>,
-    /// By event: its decoded key or value, `None` for other events.
-    decoded: Vec<Decoded<'i>>,
+    /// The keys and values decoded, each with the index of its event.
+    decoded: Vec<(usize, Decoded<'i>)>,
     errors: Vec<ParseError>,
 }
 
@@ -356,7 +356,7 @@ enum Decoded<'i> {
 /// Decodes the keys and scalars of a stretch's events.
 fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
     batch.decoded.clear();
-    for event in &batch.events {
+    for (i, event) in batch.events.iter().enumerate() {
         let decoded = match event.kind() {
             EventKind::SimpleKey => match source.get(event) {
                 Some(raw) => {
@@ -370,9 +370,9 @@ fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
                 Some(value) => Decoded::Scalar(value),
                 None => Decoded::None,
             },
-            _ => Decoded::None,
+            _ => continue,
         };
-        batch.decoded.push(decoded);
+        batch.decoded.push((i, decoded));
     }
 }
 
@@ -438,7 +438,10 @@ fn produce<'i>(
 /// A cursor over one stretch's events.
 struct Input<'e, 'i> {
     events: &'e [Event],
-    decoded: &'e mut [Decoded<'i>],
+    /// The batch's decoded keys and values, by event index, and the first
+    /// not yet passed (events are only read forwards).
+    decoded: &'e mut [(usize, Decoded<'i>)],
+    next_decoded: usize,
     at: usize,
 }
 
@@ -451,11 +454,19 @@ impl<'e, 'i> Input<'e, 'i> {
 
     /// What the event last returned by `next_token` decoded to (once).
     fn take_decoded(&mut self) -> Decoded<'i> {
-        self.at
-            .checked_sub(1)
-            .and_then(|i| self.decoded.get_mut(i))
-            .map(std::mem::take)
-            .unwrap_or_default()
+        let Some(wanted) = self.at.checked_sub(1) else {
+            return Decoded::None;
+        };
+        while let Some((i, d)) = self.decoded.get_mut(self.next_decoded) {
+            if *i > wanted {
+                break;
+            }
+            self.next_decoded += 1;
+            if *i == wanted {
+                return std::mem::take(d);
+            }
+        }
+        Decoded::None
     }
 
     /// The value of the scalar event last returned by `next_token`.
@@ -507,6 +518,7 @@ impl<'i> State<'i, '_> {
         let mut input = Input {
             events: &batch.events,
             decoded: &mut batch.decoded,
+            next_decoded: 0,
             at: 0,
         };
         self.document(&mut input, errors);

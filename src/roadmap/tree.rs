@@ -16,10 +16,11 @@ use std::collections::HashMap;
 use std::sync::mpsc;
 use toml::Spanned;
 use toml::value::Datetime;
+use toml_parser::decoder::Encoding;
 use toml_parser::decoder::ScalarKind;
 use toml_parser::lexer::{Token, TokenKind};
-use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
-use toml_parser::{ErrorSink, ParseError, Source};
+use toml_parser::parser::{Event, EventKind, EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, ParseError, Source, Span};
 
 /// How deep arrays, inline tables and dotted keys may nest (as in `toml`).
 const LIMIT: u32 = 80;
@@ -353,6 +354,65 @@ enum Decoded<'i> {
     Scalar(Value<'i>),
 }
 
+/// Passes every event on but whitespace within a line, a third of a
+/// roadmap's events, which the tree never needs: the lexer gives a run of
+/// spaces and tabs as one token, so where the tree skipped one whitespace
+/// event there is now none to skip. (`ValidateWhitespace`, before it, has
+/// checked them.)
+struct SkipWhitespace<'r>(&'r mut dyn EventReceiver);
+
+impl EventReceiver for SkipWhitespace<'_> {
+    fn std_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.std_table_open(span, error);
+    }
+    fn std_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.std_table_close(span, error);
+    }
+    fn array_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_table_open(span, error);
+    }
+    fn array_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_table_close(span, error);
+    }
+    fn inline_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        self.0.inline_table_open(span, error)
+    }
+    fn inline_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.inline_table_close(span, error);
+    }
+    fn array_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        self.0.array_open(span, error)
+    }
+    fn array_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_close(span, error);
+    }
+    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.0.simple_key(span, kind, error);
+    }
+    fn key_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.key_sep(span, error);
+    }
+    fn key_val_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.key_val_sep(span, error);
+    }
+    fn scalar(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.0.scalar(span, kind, error);
+    }
+    fn value_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.value_sep(span, error);
+    }
+    fn whitespace(&mut self, _span: Span, _error: &mut dyn ErrorSink) {}
+    fn comment(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.comment(span, error);
+    }
+    fn newline(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.newline(span, error);
+    }
+    fn error(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.error(span, error);
+    }
+}
+
 /// Decodes the keys and scalars of a stretch's events.
 fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
     batch.decoded.clear();
@@ -389,7 +449,8 @@ fn produce<'i>(
         batch.events.clear();
         batch.errors.clear();
         {
-            let mut validate = ValidateWhitespace::new(&mut batch.events, source);
+            let mut events = SkipWhitespace(&mut batch.events);
+            let mut validate = ValidateWhitespace::new(&mut events, source);
             let mut guard = RecursionGuard::new(&mut validate, LIMIT);
             toml_parser::parser::parse_document(tokens, &mut guard, &mut batch.errors);
         }

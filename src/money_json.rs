@@ -44,34 +44,39 @@ pub fn opt_money_seq<S: Serializer>(ms: &Option<[Money; 4]>, s: S) -> Result<S::
 }
 
 pub fn decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&d.text())
+    s.collect_str(d)
 }
 
 pub fn opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_str(&d.text()),
+        Some(d) => s.collect_str(d),
         None => s.serialize_none(),
     }
 }
 
 pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&iso(*d))
+    s.collect_str(&Iso(*d))
 }
 
 /// `2027-03-01`: chrono's `%Y-%m-%d`, written directly for years 0–9999
 /// (chrono parses its format string at every call; reports write many dates).
-fn iso(d: NaiveDate) -> String {
-    use chrono::Datelike as _;
-    if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-    } else {
-        d.format("%Y-%m-%d").to_string()
+struct Iso(NaiveDate);
+
+impl std::fmt::Display for Iso {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use chrono::Datelike as _;
+        let d = self.0;
+        if (0..=9999).contains(&d.year()) {
+            write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        } else {
+            write!(f, "{}", d.format("%Y-%m-%d"))
+        }
     }
 }
 
 pub fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_str(&iso(*d)),
+        Some(d) => s.collect_str(&Iso(*d)),
         None => s.serialize_none(),
     }
 }
@@ -92,7 +97,7 @@ mod tests {
             (-5, 6, 7),
         ] {
             let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+            assert_eq!(Iso(date).to_string(), date.format("%Y-%m-%d").to_string());
         }
     }
 }

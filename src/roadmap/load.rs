@@ -1,10 +1,12 @@
 //! Loading: the TOML text into the typed [`Roadmap`], with every value's span
 //! and one finding for every bad key or value, never stopping at the first.
 //!
-//! The TOML is parsed with recovery into a spanned tree (`toml::de::DeTable`),
+//! The TOML is parsed with recovery into a spanned tree ([`super::tree`]),
 //! then walked by hand: a serde derive would stop at the first wrong type and
 //! lose the spans, while a walk reports every unknown key (E002), wrong type
-//! (E003), bad amount (E006) and missing key (E012) in one run.
+//! (E003), bad amount (E006) and missing key (E012) in one run. Entries of
+//! arrays of tables are walked as the reader finishes them, so a large file's
+//! tree is never whole in memory.
 
 use super::model::*;
 use super::schema::{self, TableDef};

@@ -7,9 +7,12 @@
 //! all three are alive at once (about 29 times the file's size). Here the
 //! file is lexed a stretch at a time — cut before a table header at the
 //! start of a line, outside any bracket — and each stretch's tokens and
-//! events are dropped once its keys are in the tree. The rules and error
-//! messages follow `toml`'s own `de::parser` (the reference implementation,
-//! by the same maintainers), so findings and their spans read the same.
+//! events are dropped once its keys are in the tree; a large file's stretches
+//! are lexed, parsed and decoded on a second thread while this one builds
+//! the tree. Finished entries of top-level arrays of tables go to a [`Sink`]
+//! and leave the tree. The rules and error messages follow `toml`'s own
+//! `de::parser` (the reference implementation, by the same maintainers), so
+//! findings and their spans read the same.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
 //! The benchmark's tools: `gen N OUT` writes a realistic roadmap of N
 //! initiatives (quotes, dates, fx, training, KPIs); `toml FILE` parses a file
-//! with the `toml` crate's plain document parser, the baseline. Run through
+//! with the `toml` crate's plain document parser, the baseline; `phases
+//! FILE` times the steps of `cxm check` in-process. Run through
 //! `benches/run.sh`, which times both against `cxm check` and `cxm budget`.
 
 use std::fmt::Write as _;
@@ -98,6 +99,41 @@ fn generate(n: usize) -> String {
     s
 }
 
+/// Where `cxm check` spends its time, phase by phase, in milliseconds.
+fn phases(file: &str, bytes: Vec<u8>) {
+    use cxm::roadmap::{input, load};
+    use std::time::Instant;
+    let t = Instant::now();
+    let (source, _) = input::decode(file, bytes);
+    let decoded = t.elapsed();
+    let t = Instant::now();
+    let (tree, errors) = cxm::roadmap::tree::parse(&source.text);
+    let parsed = t.elapsed();
+    println!(
+        "{} top-level keys, {} syntax errors",
+        tree.len(),
+        errors.len()
+    );
+    drop(tree);
+    let t = Instant::now();
+    let loaded = load::load(&source);
+    let loaded_in = t.elapsed();
+    let t = Instant::now();
+    let checked = cxm::app::check_bytes(file, source.text.clone().into_bytes(), None, None);
+    let all = t.elapsed();
+    let t = Instant::now();
+    let json = cxm::render::diagnostics::json(&checked.source, &checked.findings);
+    let rendered = t.elapsed();
+    println!(
+        "decode+lines {decoded:.1?}  tree only (whole tree kept) {parsed:.1?}  load (tree+walk) {loaded_in:.1?}  \
+         check_bytes (decode+load+budget+rules) {all:.1?}  json of {} findings {rendered:.1?} ({} bytes)",
+        checked.findings.len(),
+        json.len()
+    );
+    std::mem::forget(loaded);
+    std::mem::forget(checked);
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -136,8 +172,21 @@ fn main() -> ExitCode {
                 }
             }
         }
+        ["phases", file] => {
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("phases: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            phases(file, bytes);
+            ExitCode::SUCCESS
+        }
         _ => {
-            eprintln!("usage: bench_tool gen N OUT | bench_tool toml FILE");
+            eprintln!(
+                "usage: bench_tool gen N OUT | bench_tool toml FILE | bench_tool phases FILE"
+            );
             ExitCode::from(2)
         }
     }

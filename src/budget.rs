@@ -440,6 +440,15 @@ pub fn allocate(total: Money, weights: &[i128]) -> Vec<Money> {
 /// a 256-bit product: shift-and-add over the bits of `b`, keeping the
 /// remainder below `d` at every step.
 fn mul_div_rem(a: u128, b: u128, d: u128) -> (u128, u128) {
+    // The usual case, money and days far below 2^64: the product fits.
+    match a.checked_mul(b) {
+        Some(p) => (p / d, p % d),
+        None => mul_div_rem_wide(a, b, d),
+    }
+}
+
+/// [`mul_div_rem`] for a product beyond 128 bits.
+fn mul_div_rem_wide(a: u128, b: u128, d: u128) -> (u128, u128) {
     let (mut q, mut rem) = (0u128, 0u128);
     for i in (0..128).rev() {
         // Double: (q, rem) ← 2 × (q, rem), carrying into q.

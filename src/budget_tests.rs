@@ -803,3 +803,15 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The bit-by-bit division agrees with plain arithmetic wherever the
+    /// product fits, so the fast path and the wide one give the same.
+    #[test]
+    fn wide_division_agrees_with_plain(d in 1u128..=u128::from(u64::MAX), a_frac in 0.0f64..1.0, b_frac in 0.0f64..=1.0) {
+        let a = ((d as f64 * a_frac) as u128).min(d - 1);
+        let b = ((d as f64 * b_frac) as u128).min(d);
+        let p = a * b;
+        prop_assert_eq!(mul_div_rem_wide(a, b, d), (p / d, p % d));
+    }
+}

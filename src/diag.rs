@@ -192,9 +192,57 @@ pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
     best.map(|(_, k)| k)
 }
 
+/// A word in double quotes as messages show it (`"ini-1"`), escaped like
+/// Rust's `escape_debug` where it must be. Formatting is deferred to the
+/// message that uses it: rules name every initiative, most never in a
+/// finding. Plain ASCII is written as is, without the per-character
+/// escaping machinery.
+#[derive(Clone, Copy, Debug)]
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write as _;
+        f.write_char('"')?;
+        let plain = self
+            .0
+            .bytes()
+            .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\'' | b'\\'));
+        if plain {
+            f.write_str(self.0)?;
+        } else {
+            write!(f, "{}", self.0.escape_debug())?;
+        }
+        f.write_char('"')
+    }
+}
+
+/// [`Quoted`] as a string.
+pub fn quoted(s: &str) -> String {
+    Quoted(s).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_escapes_as_escape_debug_does() {
+        for s in [
+            "ini-1",
+            "",
+            "a b",
+            "żółw",
+            "say \"hi\"",
+            "it's",
+            "a\\b",
+            "tab\there",
+            "\u{301}e",
+            "line\n",
+        ] {
+            assert_eq!(quoted(s), format!("\"{}\"", s.escape_debug()), "{s:?}");
+        }
+    }
 
     #[test]
     fn suggestions() {

@@ -48,15 +48,25 @@ impl Money {
 
     /// Plain decimal with a point and two places: `12345.60`, `-3.05`.
     pub fn plain(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        self.to_string()
     }
 }
 
+/// The plain text (`-1234.50`), written straight into the output: reports
+/// write tens of thousands of amounts.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.plain())
+        let abs = self.0.unsigned_abs();
+        let (int, cents) = (abs / 100, abs % 100);
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        // 64-bit formatting is much cheaper than 128-bit, and every real
+        // amount fits.
+        match u64::try_from(int) {
+            Ok(small) => write!(f, "{small}.{cents:02}"),
+            Err(_) => write!(f, "{int}.{cents:02}"),
+        }
     }
 }
 
@@ -104,16 +114,7 @@ impl Decimal {
 
     /// The shortest exact text: `12.5`, `15`, `-0.25`.
     pub fn text(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        let int = abs / Self::SCALE as u128;
-        let frac = abs % Self::SCALE as u128;
-        if frac == 0 {
-            format!("{sign}{int}")
-        } else {
-            let f = format!("{frac:06}");
-            format!("{sign}{int}.{}", f.trim_end_matches('0'))
-        }
+        self.to_string()
     }
 
     /// Rounded to `places` decimals (half away from zero), as text with
@@ -149,9 +150,30 @@ impl Decimal {
     }
 }
 
+/// The exact text: `12.5`, `-3`, `0.000001` (no trailing zeros), written
+/// straight into the output.
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
+        let abs = self.0.unsigned_abs();
+        let int = abs / Self::SCALE as u128;
+        let mut frac = abs % Self::SCALE as u128;
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        match u64::try_from(int) {
+            Ok(small) => write!(f, "{small}")?,
+            Err(_) => write!(f, "{int}")?,
+        }
+        if frac == 0 {
+            return Ok(());
+        }
+        // Six places without the zeros at the end.
+        let mut places = Self::PLACES;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            places -= 1;
+        }
+        write!(f, ".{frac:0width$}", width = places as usize)
     }
 }
 
@@ -292,6 +314,54 @@ pub fn decimal_from_float(f: f64) -> Result<Decimal, DecimalError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_text_is_exact_without_trailing_zeros() {
+        for v in [
+            0i128,
+            1,
+            -1,
+            10,
+            120_000,
+            1_000_000,
+            -1_500_000,
+            12_345_678,
+            100_000_001,
+            i128::MAX,
+            i128::MIN + 1,
+        ] {
+            let sign = if v < 0 { "-" } else { "" };
+            let abs = v.unsigned_abs();
+            let (int, frac) = (abs / 1_000_000, abs % 1_000_000);
+            let expected = if frac == 0 {
+                format!("{sign}{int}")
+            } else {
+                format!("{sign}{int}.{}", format!("{frac:06}").trim_end_matches('0'))
+            };
+            assert_eq!(super::Decimal(v).text(), expected, "{v}");
+        }
+    }
+
+    #[test]
+    fn plain_is_the_two_place_text() {
+        for v in [
+            0i128,
+            1,
+            -1,
+            99,
+            100,
+            -101,
+            123_456_789,
+            i128::from(u64::MAX) * 100 + 7,
+            i128::MAX,
+            i128::MIN + 1,
+        ] {
+            let sign = if v < 0 { "-" } else { "" };
+            let abs = v.unsigned_abs();
+            let expected = format!("{sign}{}.{:02}", abs / 100, abs % 100);
+            assert_eq!(super::Money(v).plain(), expected);
+        }
+    }
+
     use super::*;
 
     #[test]

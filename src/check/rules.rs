@@ -34,6 +34,23 @@ pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     c.out
 }
 
+/// E010 alone, for a caller that has the budget's total only after the
+/// other rules ran (with `cxm_total` unset, [`run`] skips E010).
+pub(super) fn run_budget_cap(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
+    let mut c = Checker {
+        r,
+        ctx,
+        out: Vec::new(),
+        suggest_budget: SUGGEST_BUDGET,
+        initiatives: Ids::default(),
+        team: Ids::default(),
+        departments: Ids::default(),
+        kpis: Ids::default(),
+    };
+    c.budget_cap();
+    c.out
+}
+
 /// How many id comparisons "did you mean" may spend in one run. Enough for
 /// every typo in a hand-written file; in a generated file with thousands of
 /// broken references the later ones go without a suggestion rather than
@@ -68,8 +85,21 @@ struct Checker<'r> {
     kpis: Ids<'r>,
 }
 
-fn q(s: &str) -> String {
-    format!("\"{}\"", s.escape_debug())
+/// A word in quotes for a message, formatted only if the message is.
+fn q(s: &str) -> diag::Quoted<'_> {
+    diag::Quoted(s)
+}
+
+/// ` from "vendor"` in a message about a quote, or nothing.
+struct FromVendor<'a>(Option<&'a str>);
+
+impl std::fmt::Display for FromVendor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(v) => write!(f, " from {}", q(v)),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Days as a person reads them: `12.5`, `180`.
@@ -120,68 +150,56 @@ impl<'r> Checker<'r> {
     /// department id), so `sales` may name both a department and a KPI.
     fn duplicates(&mut self) {
         let r = self.r;
-        let initiatives = r.initiatives.iter().map(|i| {
-            (
-                i.id.as_ref(),
-                i.title
-                    .as_ref()
-                    .map(|t| format!("the initiative {}", q(&t.value))),
-            )
-        });
-        self.initiatives = self.index("initiative", initiatives);
-        let team = r.team.iter().map(|m| {
-            (
-                m.id.as_ref(),
-                m.name
-                    .as_ref()
-                    .map(|n| format!("team member {}", q(&n.value))),
-            )
-        });
-        self.team = self.index("team member", team);
-        let departments = r.departments.iter().map(|d| {
-            (
-                d.id.as_ref(),
-                d.name
-                    .as_ref()
-                    .map(|n| format!("department {}", q(&n.value))),
-            )
-        });
-        self.departments = self.index("department", departments);
-        let training = r.training.iter().map(|t| {
-            (
-                t.id.as_ref(),
-                t.title
-                    .as_ref()
-                    .map(|n| format!("the training {}", q(&n.value))),
-            )
-        });
-        self.index("training", training);
-        let kpis = r.kpis.iter().map(|k| {
-            (
-                k.id.as_ref(),
-                k.name.as_ref().map(|n| format!("the KPI {}", q(&n.value))),
-            )
-        });
-        self.kpis = self.index("KPI", kpis);
+        let initiatives = r
+            .initiatives
+            .iter()
+            .map(|i| (i.id.as_ref(), i.title.as_ref().map(|t| t.value.as_str())));
+        self.initiatives = self.index("initiative", "the initiative", initiatives);
+        let team = r
+            .team
+            .iter()
+            .map(|m| (m.id.as_ref(), m.name.as_ref().map(|n| n.value.as_str())));
+        self.team = self.index("team member", "team member", team);
+        let departments = r
+            .departments
+            .iter()
+            .map(|d| (d.id.as_ref(), d.name.as_ref().map(|n| n.value.as_str())));
+        self.departments = self.index("department", "department", departments);
+        let training = r
+            .training
+            .iter()
+            .map(|t| (t.id.as_ref(), t.title.as_ref().map(|n| n.value.as_str())));
+        self.index("training", "the training", training);
+        let kpis = r
+            .kpis
+            .iter()
+            .map(|k| (k.id.as_ref(), k.name.as_ref().map(|n| n.value.as_str())));
+        self.kpis = self.index("KPI", "the KPI", kpis);
     }
 
+    /// The ids of one kind with E004 for each repeated one; `described` is
+    /// how an entry is named by its title (`the initiative "…"`).
     fn index(
         &mut self,
         kind: &str,
-        entries: impl Iterator<Item = (Option<&'r Sp<String>>, Option<String>)>,
+        described: &str,
+        entries: impl Iterator<Item = (Option<&'r Sp<String>>, Option<&'r str>)>,
     ) -> Ids<'r> {
-        let mut ids = Ids::default();
-        let mut described: Vec<Option<String>> = Vec::new();
-        for (i, (id, description)) in entries.enumerate() {
-            described.push(description);
+        let n = entries.size_hint().0;
+        let mut ids = Ids {
+            first: HashMap::with_capacity(n),
+            names: Vec::with_capacity(n),
+        };
+        let mut titles: Vec<Option<&'r str>> = Vec::with_capacity(n);
+        for (i, (id, title)) in entries.enumerate() {
+            titles.push(title);
             let Some(id) = id else { continue };
             match ids.first.get(id.value.as_str()) {
                 Some(&first) => {
-                    let earlier = described
-                        .get(first)
-                        .cloned()
-                        .flatten()
-                        .unwrap_or_else(|| format!("an earlier {kind}"));
+                    let earlier = match titles.get(first).copied().flatten() {
+                        Some(t) => format!("{described} {}", q(t)),
+                        None => format!("an earlier {kind}"),
+                    };
                     self.push(
                         Finding::new(
                             Code::E004,
@@ -307,10 +325,7 @@ impl<'r> Checker<'r> {
                 if bad {
                     continue; // the loader reported the amount
                 }
-                let vendor = quote
-                    .vendor
-                    .as_ref()
-                    .map_or(String::new(), |v| format!(" from {}", q(&v.value)));
+                let vendor = FromVendor(quote.vendor.as_ref().map(|v| v.value.as_str()));
                 match (&quote.min, &quote.max, &quote.amount) {
                     (Some(min), Some(max), None) if min.value > max.value => {
                         self.push(
@@ -702,7 +717,7 @@ impl<'r> Checker<'r> {
                 let dept = ini
                     .department
                     .as_ref()
-                    .map_or("its department".to_string(), |d| q(&d.value));
+                    .map_or("its department".to_string(), |d| q(&d.value).to_string());
                 self.push(
                     Finding::new(
                         Code::W008,
@@ -803,10 +818,9 @@ impl<'r> Checker<'r> {
                 .copied()
                 .unwrap_or_default();
             if load > cap.value {
-                let who = m
-                    .name
-                    .as_ref()
-                    .map_or(q(&id.value), |n| format!("{} ({})", n.value, id.value));
+                let who = m.name.as_ref().map_or(q(&id.value).to_string(), |n| {
+                    format!("{} ({})", n.value, id.value)
+                });
                 self.push(
                     Finding::new(
                         Code::W009,

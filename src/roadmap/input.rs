@@ -30,6 +30,8 @@ pub fn read(path: &str) -> Result<Vec<u8>> {
         if meta.is_dir() {
             bail!("could not read {path}: it is a directory");
         }
+        // Read into place at once rather than doubling the buffer as it fills.
+        bytes.reserve_exact(usize::try_from(meta.len().min(MAX_BYTES) + 1).unwrap_or(0));
         file.take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
             .with_context(|| format!("could not read {path}"))?;

@@ -1,19 +1,21 @@
 //! Loading: the TOML text into the typed [`Roadmap`], with every value's span
 //! and one finding for every bad key or value, never stopping at the first.
 //!
-//! The TOML is parsed with recovery into a spanned tree (`toml::de::DeTable`),
+//! The TOML is parsed with recovery into a spanned tree ([`super::tree`]),
 //! then walked by hand: a serde derive would stop at the first wrong type and
 //! lose the spans, while a walk reports every unknown key (E002), wrong type
-//! (E003), bad amount (E006) and missing key (E012) in one run.
+//! (E003), bad amount (E006) and missing key (E012) in one run. Entries of
+//! arrays of tables are walked as the reader finishes them, so a large file's
+//! tree is never whole in memory.
 
 use super::model::*;
 use super::schema::{self, TableDef};
-use crate::diag::{Code, Finding, suggest};
+use super::tree::{self, Node, Table as DeTable, Value as DeValue};
+use crate::diag::{Code, Finding, quoted, suggest};
 use crate::money::{self, Decimal, Money, MoneyError};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 /// The result of loading: the model (as complete as the file allows) and the
 /// findings of loading.
@@ -33,19 +35,31 @@ pub fn load(src: &Source) -> Loaded {
 
 /// Loads TOML text (without a byte-order mark).
 pub fn load_str(text: &str) -> Loaded {
-    let (doc, errors) = DeTable::parse_recoverable(text);
     let mut l = Loader {
         findings: Vec::new(),
+        taken: Taken::default(),
     };
+    let (doc, errors) = tree::parse_into(text, &mut l);
     for e in &errors {
         let span = e
-            .span()
+            .span
+            .clone()
             .map_or(Span::new(text.len(), text.len()), Span::from);
         l.findings
-            .push(Finding::new(Code::E001, span, syntax_message(e.message())));
+            .push(Finding::new(Code::E001, span, syntax_message(&e.message)));
     }
-    let syntax_ok = errors.is_empty();
-    let roadmap = l.document(doc.get_ref());
+    // `input::decode` drops one byte-order mark; the TOML lexer would skip
+    // a second one.
+    let second_bom = text.starts_with('\u{feff}');
+    if second_bom {
+        l.findings.push(Finding::new(
+            Code::E001,
+            Span::new(0, 3),
+            "TOML syntax error: a byte-order mark is only allowed at the start of the file",
+        ));
+    }
+    let syntax_ok = errors.is_empty() && !second_bom;
+    let roadmap = l.document(&doc);
     if !syntax_ok {
         // A value the parser invents while recovering from a syntax error
         // has an empty span at the file's start; what it seems to say
@@ -67,7 +81,7 @@ fn syntax_message(msg: &str) -> String {
     format!("TOML syntax error: {first}")
 }
 
-/// ISO 4217 codes in use.
+/// ISO 4217 codes in use, sorted (looked up by binary search).
 pub const CURRENCIES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
@@ -83,10 +97,65 @@ pub const CURRENCIES: &[&str] = &[
     "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
 ];
 
-type Value<'i> = Spanned<DeValue<'i>>;
+type Value<'i> = Node<'i>;
 
 struct Loader {
     findings: Vec<Finding>,
+    /// Entries of the arrays of tables, loaded while the file is read.
+    taken: Taken,
+}
+
+/// What the loader took from the reader before the walk of the document:
+/// every `[[initiatives]]` (and the like) but the last of each array.
+#[derive(Default)]
+struct Taken {
+    team: Vec<Member>,
+    departments: Vec<Department>,
+    initiatives: Vec<Initiative>,
+    training: Vec<Training>,
+    kpis: Vec<Kpi>,
+}
+
+/// Each entry of an array of tables is loaded as soon as the reader has
+/// finished it, and its tree dropped: the reader never holds more than one
+/// entry of a large roadmap. Findings and spans are the walk's own.
+impl<'i> tree::Sink<'i> for Loader {
+    fn takes(&self, key: &str) -> bool {
+        matches!(
+            key,
+            "team" | "departments" | "initiatives" | "training" | "kpis"
+        )
+    }
+
+    fn take(&mut self, key: &str, element: &Node<'i>) {
+        let span = span_of(element);
+        let DeValue::Table(t) = element.get_ref() else {
+            return;
+        };
+        match key {
+            "team" => {
+                let m = self.member(t, span);
+                self.taken.team.push(m);
+            }
+            "departments" => {
+                let d = self.department(t, span);
+                self.taken.departments.push(d);
+            }
+            "initiatives" => {
+                let ini = self.initiative(t, span);
+                self.taken.initiatives.push(ini);
+            }
+            "training" => {
+                let tr = self.training(t, span);
+                self.taken.training.push(tr);
+            }
+            "kpis" => {
+                let k = self.kpi(t, span);
+                self.taken.kpis.push(k);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn span_of<T>(v: &Spanned<T>) -> Span {
@@ -103,11 +172,6 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }
-}
-
-/// Where a key stands, for messages: `initiatives.quotes`.
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.escape_debug())
 }
 
 impl Loader {
@@ -233,7 +297,7 @@ impl Loader {
     }
 
     fn currency_code(&mut self, s: Sp<String>) -> Option<Sp<String>> {
-        if CURRENCIES.contains(&s.value.as_str()) {
+        if CURRENCIES.binary_search(&s.value.as_str()).is_ok() {
             return Some(s);
         }
         let upper = s.value.to_uppercase();
@@ -242,7 +306,7 @@ impl Loader {
             s.span,
             format!("{} is not an ISO 4217 currency code", quoted(&s.value)),
         );
-        if CURRENCIES.contains(&upper.as_str()) {
+        if CURRENCIES.binary_search(&upper.as_str()).is_ok() {
             f = f.help(format!("did you mean \"{upper}\"?"));
         } else if let Some(n) = suggest(&upper, CURRENCIES.iter().copied()) {
             f = f.help(format!("did you mean \"{n}\"?"));
@@ -445,11 +509,13 @@ impl Loader {
                     }
                 }
                 "team" => {
+                    r.team = std::mem::take(&mut self.taken.team);
                     for (t, span) in self.tables(v, "team") {
                         r.team.push(self.member(t, span));
                     }
                 }
                 "departments" => {
+                    r.departments = std::mem::take(&mut self.taken.departments);
                     for (t, span) in self.tables(v, "departments") {
                         r.departments.push(self.department(t, span));
                     }
@@ -460,16 +526,19 @@ impl Loader {
                     }
                 }
                 "initiatives" => {
+                    r.initiatives = std::mem::take(&mut self.taken.initiatives);
                     for (t, span) in self.tables(v, "initiatives") {
                         r.initiatives.push(self.initiative(t, span));
                     }
                 }
                 "training" => {
+                    r.training = std::mem::take(&mut self.taken.training);
                     for (t, span) in self.tables(v, "training") {
                         r.training.push(self.training(t, span));
                     }
                 }
                 "kpis" => {
+                    r.kpis = std::mem::take(&mut self.taken.kpis);
                     for (t, span) in self.tables(v, "kpis") {
                         r.kpis.push(self.kpi(t, span));
                     }
@@ -668,7 +737,9 @@ impl Loader {
                 "depends_on" => ini.depends_on = self.string_list(v, key),
                 "quotes" => {
                     ini.has_quotes_key = true;
-                    for (qt, qspan) in self.tables(v, "initiatives.quotes") {
+                    let tables = self.tables(v, "initiatives.quotes");
+                    ini.quotes.reserve_exact(tables.len());
+                    for (qt, qspan) in tables {
                         ini.quotes.push(self.quote(qt, qspan));
                     }
                 }
@@ -846,6 +917,17 @@ impl Loader {
 
 /// A TOML float's text as an `f64` (`inf` and `nan` included, rejected later).
 fn parse_float(text: &str) -> Option<f64> {
+    if !text.contains('_') {
+        return text.parse().ok();
+    }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     cleaned.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn currencies_are_sorted_for_binary_search() {
+        assert!(super::CURRENCIES.windows(2).all(|w| w[0] < w[1]));
+    }
 }

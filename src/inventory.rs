@@ -29,7 +29,7 @@
 //!   within each.
 
 use crate::budget::{self, Budget, BudgetError};
-use crate::money::{Decimal, Money, div_round};
+use crate::money::{Decimal, Money};
 use crate::money_json as mj;
 use crate::roadmap::{Area, Choice, Competency, Initiative, Roadmap, Status};
 use chrono::{Days, NaiveDate};
@@ -205,22 +205,12 @@ pub fn in_window(ini: &Initiative, as_of: NaiveDate) -> bool {
 
 /// `(actual − budget) / budget × 100`, rounded to one decimal.
 fn variance(budget: Money, actual: Money) -> Option<Decimal> {
-    if budget.0 == 0 {
-        return None;
-    }
-    let diff = actual.0.checked_sub(budget.0)?;
-    // Percent with one decimal, then scaled to Decimal's six places.
-    let tenths = div_round(diff.checked_mul(1000)?, budget.0)?;
-    tenths.checked_mul(Decimal::SCALE / 10).map(Decimal)
+    Decimal::percent_of(actual.0.checked_sub(budget.0)?, budget.0)
 }
 
 /// `part / whole`, rounded half away from zero to two places.
 fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    if whole.0 == 0 {
-        return None;
-    }
-    let hundredths = div_round(part.0.checked_mul(100)?, whole.0)?;
-    hundredths.checked_mul(Decimal::SCALE / 100).map(Decimal)
+    Decimal::ratio(part.0, whole.0, 2)
 }
 
 /// Builds the inventory as of `as_of`. Only an amount too large to add up

@@ -34,7 +34,7 @@
 //! - A KPI without `id`, `group` or `direction` (E012, a data error) is
 //!   left out.
 
-use crate::money::{Decimal, div_round};
+use crate::money::Decimal;
 use crate::money_json as mj;
 use crate::roadmap::{Direction, Group, Roadmap};
 use chrono::NaiveDate;
@@ -197,11 +197,10 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, plan_year: i32) -> KpiReport {
 /// `(latest − baseline) / (target − baseline) × 100`, rounded half away
 /// from zero to one place; `None` when `target = baseline` or on overflow.
 pub fn progress_percent(baseline: Decimal, target: Decimal, latest: Decimal) -> Option<Decimal> {
-    let num = latest.checked_sub(baseline)?.0;
-    let den = target.checked_sub(baseline)?.0;
-    // Tenths of a percent: × 1000.
-    let tenths = div_round(num.checked_mul(1000)?, den)?;
-    tenths.checked_mul(Decimal::SCALE / 10).map(Decimal)
+    Decimal::percent_of(
+        latest.checked_sub(baseline)?.0,
+        target.checked_sub(baseline)?.0,
+    )
 }
 
 /// An exact fraction `num / den` with `0 ≤ num ≤ den`, `den > 0`.
@@ -214,8 +213,7 @@ pub struct Share {
 impl Share {
     /// As a percentage rounded to one place.
     pub fn percent(self) -> Option<Decimal> {
-        let tenths = div_round(self.num.checked_mul(1000)?, self.den)?;
-        tenths.checked_mul(Decimal::SCALE / 10).map(Decimal)
+        Decimal::percent_of(self.num, self.den)
     }
 }
 

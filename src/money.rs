@@ -108,6 +108,22 @@ impl Decimal {
         self.0.checked_sub(o.0).map(Decimal)
     }
 
+    /// `num / den` rounded half away from zero to `places` decimals (at
+    /// most six); `None` when `den` is 0 or on overflow. Every ratio the
+    /// reports show (progress, variance, shares) is this one computation.
+    pub fn ratio(num: i128, den: i128, places: u32) -> Option<Decimal> {
+        let places = places.min(Self::PLACES);
+        let rounded = div_round(num.checked_mul(10i128.pow(places))?, den)?;
+        rounded
+            .checked_mul(10i128.pow(Self::PLACES - places))
+            .map(Decimal)
+    }
+
+    /// `num / den` as a percentage with one decimal.
+    pub fn percent_of(num: i128, den: i128) -> Option<Decimal> {
+        Decimal::ratio(num.checked_mul(100)?, den, 1)
+    }
+
     pub fn is_integer(self) -> bool {
         self.0 % Self::SCALE == 0
     }

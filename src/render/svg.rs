@@ -204,6 +204,17 @@ pub fn axis_number(v: f64, decimals: usize, pl: bool) -> String {
     out
 }
 
+/// The opening tag of a bar chart's `<svg>`, labelled for screen readers.
+fn chart_open(id: &str, w: f64, h: f64, label: &str) -> String {
+    format!(
+        r#"<svg id="{id}" class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg">"#,
+        id = esc(id),
+        w = px(w),
+        h = px(h),
+        t = esc(label)
+    )
+}
+
 /// One bar of a bar chart: its label, value (for the geometry), the value
 /// as text, and its colour.
 #[derive(Clone, Debug)]
@@ -226,15 +237,7 @@ pub fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String 
     let (lo, hi) = bar_domain(&values);
     let ticks = nice_ticks(lo, hi, 4);
     let x = Scale::new((ticks.lo, ticks.hi), (left, w - right));
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg id="{id}" class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg">"#,
-        id = esc(id),
-        w = px(w),
-        h = px(h),
-        t = esc(axis_title)
-    );
+    let mut s = chart_open(id, w, h, axis_title);
     for t in &ticks.values {
         let tx = px(x.map(*t));
         let _ = write!(
@@ -288,15 +291,7 @@ pub fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String 
     let y = Scale::new((ticks.lo, ticks.hi), (h - bottom, top));
     let slot = (w - left - right) / bars.len().max(1) as f64;
     let bw = slot * 0.56;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg id="{id}" class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg">"#,
-        id = esc(id),
-        w = px(w),
-        h = px(h),
-        t = esc(axis_title)
-    );
+    let mut s = chart_open(id, w, h, axis_title);
     for t in &ticks.values {
         let ty = px(y.map(*t));
         let _ = write!(

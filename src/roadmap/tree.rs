@@ -803,6 +803,21 @@ fn recycle<'i>(spare: &mut Vec<Vec<(Key<'i>, Node<'i>)>>, value: Value<'i>) {
     }
 }
 
+/// The index of `key` in `table`, adding `implicit` (an implicit table)
+/// under it first when the key is new.
+fn child_index<'i>(table: &mut Table<'i>, key: &Key<'i>, implicit: Table<'i>) -> usize {
+    match table.position(key.get_ref()) {
+        Some(i) => i,
+        None => {
+            table.push(
+                key.clone(),
+                Spanned::new(key.span(), Value::Table(implicit)),
+            );
+            table.entries.len() - 1
+        }
+    }
+}
+
 /// Walks `path` down from `table`, creating implicit tables; `None` (and
 /// an error) where the path runs into a value that is not a table.
 fn descend_path<'t, 'i>(
@@ -812,21 +827,15 @@ fn descend_path<'t, 'i>(
     errors: &mut dyn ErrorSink,
 ) -> Option<&'t mut Table<'i>> {
     for key in path {
-        let i = match table.position(key.get_ref()) {
-            Some(i) => i,
-            None => {
-                let new_table = Table {
-                    implicit: true,
-                    dotted,
-                    ..Table::default()
-                };
-                table.push(
-                    key.clone(),
-                    Spanned::new(key.span(), Value::Table(new_table)),
-                );
-                table.entries.len() - 1
-            }
-        };
+        let i = child_index(
+            table,
+            key,
+            Table {
+                implicit: true,
+                dotted,
+                ..Table::default()
+            },
+        );
         let (_, spanned) = table.entries.get_mut(i)?;
         let old_span = parser_span(spanned.span());
         table = match spanned.get_mut() {
@@ -1120,22 +1129,16 @@ fn descend_inline<'t, 'i>(
     errors: &mut dyn ErrorSink,
 ) -> Option<&'t mut Table<'i>> {
     for key in path {
-        let i = match table.position(key.get_ref()) {
-            Some(i) => i,
-            None => {
-                let new_table = Table {
-                    implicit: true,
-                    dotted: true,
-                    inline: true,
-                    ..Table::default()
-                };
-                table.push(
-                    key.clone(),
-                    Spanned::new(key.span(), Value::Table(new_table)),
-                );
-                table.entries.len() - 1
-            }
-        };
+        let i = child_index(
+            table,
+            key,
+            Table {
+                implicit: true,
+                dotted: true,
+                inline: true,
+                ..Table::default()
+            },
+        );
         let (_, spanned) = table.entries.get_mut(i)?;
         let old_span = parser_span(spanned.span());
         table = match spanned.get_mut() {

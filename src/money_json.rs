@@ -3,18 +3,18 @@
 //! ISO strings, and "no value" as `null`. Used with `#[serde(serialize_with)]`
 //! so that `money.rs` stays free of serde.
 
-use crate::money::{Decimal, Money};
+use crate::money::{Decimal, Money, PLAIN_LEN};
 use chrono::NaiveDate;
 use serde::Serializer;
 use serde::ser::SerializeSeq;
 
 pub fn money<S: Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(m)
+    s.serialize_str(m.plain_in(&mut [0; PLAIN_LEN]))
 }
 
 pub fn opt_money<S: Serializer>(m: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
     match m {
-        Some(m) => s.collect_str(m),
+        Some(m) => money(m, s),
         None => s.serialize_none(),
     }
 }
@@ -24,7 +24,52 @@ struct Plain(Money);
 
 impl serde::Serialize for Plain {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        money(&self.0, s)
+    }
+}
+
+/// A value's text as one JSON string, formatted on the stack: `collect_str`
+/// would escape each piece `fmt` writes on its own, and reports write many
+/// short values. Text longer than the buffer goes the long way.
+fn short_str<S: Serializer, T: std::fmt::Display>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+    let mut short = Short::default();
+    if std::fmt::write(&mut short, format_args!("{value}")).is_ok()
+        && let Some(text) = short.as_str()
+    {
+        s.serialize_str(text)
+    } else {
+        s.collect_str(value)
+    }
+}
+
+/// A fixed buffer for [`short_str`]; writing past its end fails.
+struct Short {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Short {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Short {
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
+impl std::fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -44,18 +89,18 @@ pub fn opt_money_seq<S: Serializer>(ms: &Option<[Money; 4]>, s: S) -> Result<S::
 }
 
 pub fn decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
+    short_str(d, s)
 }
 
 pub fn opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.collect_str(d),
+        Some(d) => short_str(d, s),
         None => s.serialize_none(),
     }
 }
 
 pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&Iso(*d))
+    short_str(&Iso(*d), s)
 }
 
 /// `2027-03-01`: chrono's `%Y-%m-%d`, written directly for years 0–9999
@@ -76,7 +121,7 @@ impl std::fmt::Display for Iso {
 
 pub fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.collect_str(&Iso(*d)),
+        Some(d) => short_str(&Iso(*d), s),
         None => s.serialize_none(),
     }
 }

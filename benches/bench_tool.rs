@@ -124,11 +124,28 @@ fn phases(file: &str, bytes: Vec<u8>) {
     let t = Instant::now();
     let json = cxm::render::diagnostics::json(&checked.source, &checked.findings);
     let rendered = t.elapsed();
+    let t = Instant::now();
+    let budget_json = checked
+        .budget
+        .as_ref()
+        .and_then(|b| {
+            let opts = cxm::render::RenderOptions {
+                format: cxm::render::Format::Json,
+                lang: cxm::roadmap::Language::En,
+                color: false,
+                excel: false,
+            };
+            cxm::render::budget::render(b, &opts).ok()
+        })
+        .unwrap_or_default();
+    let budget_rendered = t.elapsed();
     println!(
         "decode+lines {decoded:.1?}  tree only (whole tree kept) {parsed:.1?}  load (tree+walk) {loaded_in:.1?}  \
-         check_bytes (decode+load+budget+rules) {all:.1?}  json of {} findings {rendered:.1?} ({} bytes)",
+         check_bytes (decode+load+budget+rules) {all:.1?}  json of {} findings {rendered:.1?} ({} bytes)  \
+         budget json {budget_rendered:.1?} ({} bytes)",
         checked.findings.len(),
-        json.len()
+        json.len(),
+        budget_json.len()
     );
     std::mem::forget(loaded);
     std::mem::forget(checked);

@@ -293,3 +293,34 @@ fn colour_only_when_asked() {
     assert!(!plain.contains('\u{1b}'));
     assert!(styled.contains('\u{1b}'));
 }
+
+#[test]
+fn json_is_serde_jsons_text_of_the_model() {
+    let small = compute(&sample(), &opts(2027)).unwrap();
+    // Enough lines for the long lists to be written on two threads.
+    let mut large = sample();
+    let copies: Vec<Initiative> = (0..2_500)
+        .flat_map(|i| {
+            large.initiatives.iter().map(move |ini| {
+                let mut ini = ini.clone();
+                ini.id = sp(format!(
+                    "{}-{i}",
+                    ini.id.as_ref().map_or("", |id| &id.value)
+                ));
+                ini
+            })
+        })
+        .collect();
+    large.initiatives = copies;
+    let large = compute(&large, &opts(2027)).unwrap();
+    assert!(large.initiatives.len() > 5_000 && large.backlog.len() > 2_000);
+    for b in [&small, &large] {
+        let mut expected = serde_json::to_vec_pretty(b).unwrap();
+        expected.push(b'\n');
+        let json = render_as(b, Format::Json, Language::En, false);
+        assert!(
+            json == expected,
+            "the budget's JSON differs from serde_json's"
+        );
+    }
+}

@@ -11,6 +11,7 @@ pub mod inventory;
 pub mod kpi;
 pub mod markdown;
 pub mod plan;
+pub mod pretty;
 pub mod sections;
 pub mod svg;
 pub mod table;
@@ -46,9 +47,14 @@ pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {
 /// kilobyte each: a report of many megabytes then does not grow by copying
 /// (reserved memory that stays unwritten costs nothing).
 pub fn json_sized<T: serde::Serialize>(model: &T, lines: usize) -> anyhow::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(lines.saturating_mul(1024).saturating_add(16 * 1024));
+    let mut out = json_buffer(lines);
     serde_json::to_writer_pretty(&mut out, model)
         .map_err(|e| anyhow::anyhow!("could not write the JSON: {e}"))?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// An output buffer with room for `lines` report lines of up to a kilobyte.
+pub fn json_buffer(lines: usize) -> Vec<u8> {
+    Vec::with_capacity(lines.saturating_mul(1024).saturating_add(16 * 1024))
 }

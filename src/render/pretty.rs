@@ -1,0 +1,273 @@
+//! Pretty JSON written in parts: the same text as `serde_json`'s pretty
+//! printer (two-space indent), but an object's fields are written one by
+//! one, and the elements of a long array on two threads. A budget of tens
+//! of thousands of initiatives is some twenty megabytes of JSON; half of it
+//! is written beside the other half.
+
+use serde::Serialize;
+use serde_json::ser::Formatter;
+use std::io;
+
+/// The serializer the fields' values are written with.
+pub type Ser<'o> = serde_json::Serializer<&'o mut Vec<u8>, Pretty>;
+
+/// `serde_json::ser::PrettyFormatter` with two spaces, starting at a given
+/// depth, so that a value can be written on its own in the middle of a
+/// document.
+#[derive(Clone, Copy, Debug)]
+pub struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    pub fn at(level: usize) -> Self {
+        Pretty {
+            level,
+            has_value: false,
+        }
+    }
+}
+
+fn indent<W: ?Sized + io::Write>(out: &mut W, level: usize) -> io::Result<()> {
+    for _ in 0..level {
+        out.write_all(b"  ")?;
+    }
+    Ok(())
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            indent(out, self.level)?;
+        }
+        out.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(out, self.level)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            indent(out, self.level)?;
+        }
+        out.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(out, self.level)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// From how many elements an array is written on two threads.
+const PARALLEL_FROM: usize = 2_000;
+
+/// The top-level object of a document, written a field at a time.
+pub struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    pub fn begin(out: &'o mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) -> serde_json::Result<()> {
+        self.out
+            .extend_from_slice(if self.first { b"\n  " } else { b",\n  " });
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, key)?;
+        self.out.extend_from_slice(b": ");
+        Ok(())
+    }
+
+    /// A field whose value `write` serializes (with a `serialize_with`
+    /// function or `Serialize::serialize`).
+    pub fn field(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut Ser<'_>) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.key(key)?;
+        write(&mut serde_json::Serializer::with_formatter(
+            &mut *self.out,
+            Pretty::at(1),
+        ))
+    }
+
+    /// An array field, a long one's second half written on a second thread.
+    pub fn array<T: Serialize + Sync>(&mut self, key: &str, items: &[T]) -> serde_json::Result<()> {
+        self.key(key)?;
+        if items.is_empty() {
+            self.out.extend_from_slice(b"[]");
+            return Ok(());
+        }
+        self.out.push(b'[');
+        let half = if items.len() >= PARALLEL_FROM {
+            items.len() / 2
+        } else {
+            items.len()
+        };
+        let (head, tail) = items.split_at(half);
+        let room = self.out.capacity().saturating_sub(self.out.len()) / 2;
+        let tail_text = std::thread::scope(|scope| {
+            let tail_thread = (!tail.is_empty())
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("cxm-json".into())
+                        .spawn_scoped(scope, || {
+                            let mut text = Vec::with_capacity(room);
+                            elements(&mut text, tail, false).map(|()| text)
+                        })
+                        .ok()
+                })
+                .flatten();
+            let whole = tail_thread.is_none();
+            elements(self.out, if whole { items } else { head }, true)?;
+            match tail_thread {
+                Some(handle) => match handle.join() {
+                    Ok(text) => text.map(Some),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                None => Ok(None),
+            }
+        })?;
+        if let Some(text) = tail_text {
+            self.out.extend_from_slice(&text);
+        }
+        self.out.extend_from_slice(b"\n  ]");
+        Ok(())
+    }
+
+    pub fn end(self) {
+        self.out
+            .extend_from_slice(if self.first { b"}" } else { b"\n}" });
+    }
+}
+
+/// The elements of an array at depth 2, each after its separator.
+fn elements<T: Serialize>(out: &mut Vec<u8>, items: &[T], first: bool) -> serde_json::Result<()> {
+    for (i, item) in items.iter().enumerate() {
+        out.extend_from_slice(if first && i == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        });
+        item.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out,
+            Pretty::at(2),
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Line {
+        id: String,
+        quarters: [u32; 2],
+        empty: Vec<u8>,
+        none: Option<u8>,
+        nested: Vec<Vec<u8>>,
+    }
+
+    fn line(i: usize) -> Line {
+        Line {
+            id: format!("line \"{i}\""),
+            quarters: [1, 2],
+            empty: Vec::new(),
+            none: None,
+            nested: vec![vec![], vec![3]],
+        }
+    }
+
+    #[derive(Serialize)]
+    struct Doc {
+        name: &'static str,
+        lines: Vec<Line>,
+        none: Vec<Line>,
+    }
+
+    fn by_parts(doc: &Doc) -> String {
+        let mut out = Vec::new();
+        let mut o = Object::begin(&mut out);
+        o.field("name", |s| doc.name.serialize(s)).unwrap();
+        o.array("lines", &doc.lines).unwrap();
+        o.array("none", &doc.none).unwrap();
+        o.end();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_same_text_as_serde_json_pretty() {
+        for n in [0, 1, 2, PARALLEL_FROM - 1, PARALLEL_FROM, PARALLEL_FROM + 1] {
+            let doc = Doc {
+                name: "budget",
+                lines: (0..n).map(line).collect(),
+                none: Vec::new(),
+            };
+            assert_eq!(
+                by_parts(&doc),
+                serde_json::to_string_pretty(&doc).unwrap(),
+                "{n}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_object() {
+        let mut out = Vec::new();
+        Object::begin(&mut out).end();
+        assert_eq!(
+            out,
+            serde_json::to_vec_pretty(&serde_json::json!({})).unwrap()
+        );
+    }
+}

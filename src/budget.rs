@@ -17,9 +17,9 @@ use crate::money_json as mj;
 use crate::roadmap::{Area, Choice, Competency, Funding, Initiative, Quote, Roadmap, Status};
 use crate::source::Span;
 use chrono::{Datelike, NaiveDate};
+use foldhash::{HashMap, HashMapExt as _};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use std::collections::HashMap;
 use std::fmt;
 
 /// What the budget needs beyond the file: the CLI resolves `--year` and

@@ -7,7 +7,7 @@ use crate::money::Decimal;
 use crate::roadmap::{Area, Choice, Competency, Roadmap, Status};
 use crate::source::{Sp, Span};
 use chrono::Months;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     let mut c = Checker {

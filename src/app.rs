@@ -173,6 +173,9 @@ pub fn check_bytes(
                         .spawn_scoped(scope, || {
                             let mut found = Vec::new();
                             let b = compute_budget(&roadmap, plan_year, as_of, &mut found);
+                            // The rules take longer than the budget: the
+                            // time left finds the lines for the findings.
+                            source.index_lines();
                             (b, found)
                         })
                         .ok()

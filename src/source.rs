@@ -36,12 +36,13 @@ impl<T> Sp<T> {
 }
 
 /// A loaded source: its display name, its text (without a byte-order mark)
-/// and where each line starts.
+/// and where each line starts, found when first asked (a file without
+/// findings never needs it).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and character column.
@@ -87,17 +88,27 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 impl Source {
     pub fn new(name: impl Into<String>, text: String) -> Source {
-        let line_starts = line_starts(&text);
         Source {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where each line starts, found on the first call.
+    fn starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(&self.text))
+    }
+
+    /// Finds where the lines start now (on a thread with time to spare)
+    /// rather than when the first finding is shown.
+    pub fn index_lines(&self) {
+        self.starts();
     }
 
     /// The line index (0-based) holding byte `offset`.
     fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
@@ -115,7 +126,7 @@ impl Source {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.clamp(offset);
         let idx = self.line_index(offset);
-        let start = self.line_starts[idx];
+        let start = self.starts()[idx];
         let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: idx + 1,
@@ -125,14 +136,11 @@ impl Source {
 
     /// The text of a 1-based line, without its line end.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let starts = self.starts();
+        let Some(&start) = starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -143,7 +151,7 @@ impl Source {
         let line = self.line_text(pos.line);
         let start_col = pos.column - 1;
         let end = self.clamp(span.end.max(span.start));
-        let line_start = self.line_starts[pos.line - 1];
+        let line_start = self.starts()[pos.line - 1];
         let line_end = line_start + line.len();
         let end = end.min(line_end).max(self.clamp(span.start));
         let width = self.text[self.clamp(span.start)..end].chars().count();

@@ -266,16 +266,16 @@ pub struct Sums {
 }
 
 impl Sums {
-    fn add(&mut self, o: &Sums, span: Span) -> Result<(), BudgetError> {
-        let add = |a: Money, b: Money| a.checked_add(b).ok_or(BudgetError::Overflow { span });
-        self.budget = add(self.budget, o.budget)?;
-        self.before = add(self.before, o.before)?;
+    /// Adds `o`; `None` on overflow.
+    fn add(&mut self, o: &Sums) -> Option<()> {
+        self.budget = self.budget.checked_add(o.budget)?;
+        self.before = self.before.checked_add(o.before)?;
         for (q, oq) in self.quarters.iter_mut().zip(o.quarters) {
-            *q = add(*q, oq)?;
+            *q = q.checked_add(oq)?;
         }
-        self.after = add(self.after, o.after)?;
-        self.plan_year_budget = add(self.plan_year_budget, o.plan_year_budget)?;
-        Ok(())
+        self.after = self.after.checked_add(o.after)?;
+        self.plan_year_budget = self.plan_year_budget.checked_add(o.plan_year_budget)?;
+        Some(())
     }
 
     fn of_line(l: &InitiativeLine) -> Sums {
@@ -731,61 +731,64 @@ fn totals(
     let mut all_initiatives = Sums::default();
     let mut central = Sums::default();
     let mut internal = Money::ZERO;
-    // Spans by id, looked up once each: a search per line would make a large
-    // roadmap quadratic.
-    let ini_spans: HashMap<&str, Span> = r
-        .initiatives
-        .iter()
-        .map(|i| (i.id_str(), i.anchor()))
-        .collect();
-    let training_spans: HashMap<&str, Span> = r
-        .training
-        .iter()
-        .filter_map(|t| t.id.as_ref().map(|i| (i.value.as_str(), i.span)))
-        .collect();
+    // Where an overflow is reported: the entry with the line's id (the last
+    // one of a repeated id), searched for only when a sum overflows, which
+    // leaves the run anyway.
+    let ini_span = |id: &str| {
+        r.initiatives
+            .iter()
+            .rev()
+            .find(|i| i.id_str() == id)
+            .map_or(r.meta.span, |i| i.anchor())
+    };
+    let training_span = |id: &str| {
+        r.training
+            .iter()
+            .rev()
+            .filter_map(|t| t.id.as_ref())
+            .find(|i| i.value == id)
+            .map_or_else(Span::default, |i| i.span)
+    };
     for l in initiatives {
-        let ini = ini_spans
-            .get(l.header.id.as_str())
-            .copied()
-            .unwrap_or(r.meta.span);
+        let overflow = || BudgetError::Overflow {
+            span: ini_span(&l.header.id),
+        };
         if let Some(c) = l.header.internal_cost {
-            internal = internal
-                .checked_add(c)
-                .ok_or(BudgetError::Overflow { span: ini })?;
+            internal = internal.checked_add(c).ok_or_else(overflow)?;
         }
         if l.header.area != Area::Cxm {
             continue;
         }
         let s = Sums::of_line(l);
-        all_initiatives.add(&s, ini)?;
+        all_initiatives.add(&s).ok_or_else(overflow)?;
         for ct in competencies
             .iter_mut()
             .filter(|c| c.competency == l.header.competency)
         {
-            ct.initiatives.add(&s, ini)?;
-            ct.total.add(&s, ini)?;
+            ct.initiatives.add(&s).ok_or_else(overflow)?;
+            ct.total.add(&s).ok_or_else(overflow)?;
         }
     }
     for t in training {
         let (Some(q), Funding::Central) = (t.quarters, t.funding) else {
             continue;
         };
-        let span = training_spans
-            .get(t.id.as_str())
-            .copied()
-            .unwrap_or_default();
+        let overflow = || BudgetError::Overflow {
+            span: training_span(&t.id),
+        };
         let s = Sums::of_training(t.cost, q);
-        central.add(&s, span)?;
+        central.add(&s).ok_or_else(overflow)?;
         for ct in competencies
             .iter_mut()
             .filter(|c| c.competency == t.competency)
         {
-            ct.central_training.add(&s, span)?;
-            ct.total.add(&s, span)?;
+            ct.central_training.add(&s).ok_or_else(overflow)?;
+            ct.total.add(&s).ok_or_else(overflow)?;
         }
     }
     let mut cxm = all_initiatives;
-    cxm.add(&central, r.meta.span)?;
+    cxm.add(&central)
+        .ok_or(BudgetError::Overflow { span: r.meta.span })?;
     Ok(Totals {
         cxm: cxm.plan_year_budget,
         by_competency: competencies

@@ -340,6 +340,36 @@ pub fn money_from_float(f: f64) -> Result<Money, MoneyError> {
     }
 }
 
+/// A TOML float written as plain digits with a point (`12345.6`: no sign,
+/// exponent or underscore) and at most 15 digits in all. Such a text is the
+/// shortest text of the `f64` it reads as (up to zeros at its end: an `f64`
+/// keeps 15 significant digits), so reading it directly gives what
+/// [`money_from_float`] and [`decimal_from_float`] give, without the
+/// binary round trip. `None` for any other form.
+fn plain_float(text: &str) -> Option<&str> {
+    let (int, frac) = text.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(int) && digits(frac) && int.len() + frac.len() <= 15).then_some(text)
+}
+
+/// [`money_from_float`] of a plain float's text (see [`plain_float`]) with
+/// at most two places; `None` for other texts, which take the `f64` way.
+pub fn money_from_plain_float(text: &str) -> Option<Result<Money, MoneyError>> {
+    let (digits, places) = parse_scaled(plain_float(text)?).ok()?;
+    (places <= 2).then(|| {
+        digits
+            .checked_mul(10i128.pow(2 - places))
+            .ok_or(MoneyError::TooLarge)
+            .and_then(money_from_minor)
+    })
+}
+
+/// [`decimal_from_float`] of a plain float's text (see [`plain_float`]);
+/// `None` for other texts.
+pub fn decimal_from_plain_float(text: &str) -> Option<Result<Decimal, DecimalError>> {
+    plain_float(text).map(Decimal::parse)
+}
+
 fn money_from_minor(minor: i128) -> Result<Money, MoneyError> {
     if minor < 0 {
         Err(MoneyError::Negative)
@@ -461,6 +491,64 @@ mod tests {
             Err(MoneyError::TooLarge)
         );
         assert_eq!(money_from_int_text("-1", 10), Err(MoneyError::Negative));
+    }
+
+    #[test]
+    fn plain_floats_read_as_their_f64() {
+        let mut texts: Vec<String> = [
+            "0.0",
+            "0.5",
+            "0.1",
+            "0.01",
+            "0.10",
+            "12.5",
+            "12345.6",
+            "4.30",
+            "1.005",
+            "0.3",
+            "9999999999999.99",
+            "10000000000000.0",
+            "10000000000000.1",
+            "99999999999999.9",
+            "123456789012.345",
+            "1234567890123.45",
+            "0.000001",
+            "0.0000001",
+            "1.1234567",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Numbers of every length and place count a roadmap may hold.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let int_len = (x % 14) as usize + 1;
+            let frac_len = ((x >> 8) % 7) as usize + 1;
+            let digits = format!("{:024}", x >> 4);
+            let int = digits[..int_len].trim_start_matches('0');
+            let int = if int.is_empty() { "0" } else { int };
+            texts.push(format!("{int}.{}", &digits[int_len..int_len + frac_len]));
+        }
+        let mut quick_ones = 0;
+        for t in &texts {
+            let f: f64 = t.parse().unwrap();
+            if let Some(quick) = money_from_plain_float(t) {
+                assert_eq!(quick, money_from_float(f), "money {t}");
+                quick_ones += 1;
+            }
+            if let Some(quick) = decimal_from_plain_float(t) {
+                assert_eq!(quick, decimal_from_float(f), "decimal {t}");
+            }
+        }
+        assert!(quick_ones > 4_000, "{quick_ones} amounts read directly");
+        assert_eq!(money_from_plain_float("12.5"), Some(Ok(Money(1250))));
+        assert_eq!(money_from_plain_float("1.005"), None);
+        assert_eq!(money_from_plain_float("1_000.5"), None);
+        assert_eq!(money_from_plain_float("1e3"), None);
+        assert_eq!(decimal_from_plain_float("-1.5"), None);
     }
 
     #[test]

@@ -366,9 +366,12 @@ impl Loader {
         let span = span_of(v);
         let r = match v.get_ref() {
             DeValue::Integer(i) => money::money_from_int_text(i.as_str(), i.radix()),
-            DeValue::Float(f) => match parse_float(f.as_str()) {
-                Some(x) => money::money_from_float(x),
-                None => Err(MoneyError::NotFinite),
+            DeValue::Float(f) => match money::money_from_plain_float(f.as_str()) {
+                Some(read) => read,
+                None => match parse_float(f.as_str()) {
+                    Some(x) => money::money_from_float(x),
+                    None => Err(MoneyError::NotFinite),
+                },
             },
             _ => {
                 self.wrong_type(v, key, "an amount (a number)");
@@ -399,9 +402,12 @@ impl Loader {
         let span = span_of(v);
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => money::decimal_from_int_text(i.as_str(), i.radix()),
-            DeValue::Float(f) => match parse_float(f.as_str()) {
-                Some(x) => money::decimal_from_float(x),
-                None => Err(money::DecimalError::NotANumber),
+            DeValue::Float(f) => match money::decimal_from_plain_float(f.as_str()) {
+                Some(read) => read,
+                None => match parse_float(f.as_str()) {
+                    Some(x) => money::decimal_from_float(x),
+                    None => Err(money::DecimalError::NotANumber),
+                },
             },
             _ => {
                 self.wrong_type(v, key, "a number");

@@ -9,7 +9,7 @@ use crate::cli::{
 };
 use crate::diag::{Finding, Severity};
 use crate::render::diagnostics;
-use crate::render::{Format, RenderOptions};
+use crate::render::{Format, RenderOptions, Rendered};
 use crate::roadmap::schema;
 use crate::roadmap::{Language, Roadmap, input, load};
 use crate::source::Source;
@@ -26,20 +26,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Inventory(args) => run_report(&args, |checked, opts| {
             let inv =
                 crate::inventory::build(&checked.roadmap, checked.as_of, budget_of(checked)?)?;
-            crate::render::inventory::render(&inv, opts)
+            crate::render::inventory::render(&inv, opts).map(Rendered::from)
         }),
         Command::Plan(args) => run_report(&args, |checked, opts| {
             let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
-            crate::render::plan::render(&plan, opts)
+            crate::render::plan::render(&plan, opts).map(Rendered::from)
         }),
         Command::Budget(args) => run_report(&args, |checked, opts| {
-            crate::render::budget::render(budget_of(checked)?, opts)
+            crate::render::budget::render_parts(budget_of(checked)?, opts)
         }),
         Command::Diff(args) => run_diff(&args),
         Command::Kpi(args) => run_report(&args, |checked, opts| match checked.plan_year {
             Some(year) => {
                 let report = crate::kpi::build(&checked.roadmap, checked.as_of, year);
-                crate::render::kpi::render(&report, opts)
+                crate::render::kpi::render(&report, opts).map(Rendered::from)
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
@@ -52,10 +52,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     b,
                     checked.as_of,
                 )?;
-                Ok(crate::render::html::render(
-                    &d,
-                    report_lang(args.lang, checked),
-                ))
+                Ok(crate::render::html::render(&d, report_lang(args.lang, checked)).into())
             }
             None => Err(anyhow::anyhow!("the budget could not be computed")),
         }),
@@ -279,7 +276,7 @@ fn exiting(checked: Checked) {
 /// the reports show, so they print too, with the findings on standard error.
 fn run_report(
     args: &ReportArgs,
-    render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
+    render: impl Fn(&Checked, &RenderOptions) -> Result<Rendered>,
 ) -> Result<ExitCode> {
     let format = args.output.format.format();
     run_checked(&args.input, |checked| {
@@ -304,7 +301,7 @@ fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
 /// `render` makes of the checked roadmap.
 fn run_checked(
     input: &InputArgs,
-    render: impl FnOnce(&Checked) -> Result<Vec<u8>>,
+    render: impl FnOnce(&Checked) -> Result<Rendered>,
 ) -> Result<ExitCode> {
     let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
@@ -346,8 +343,8 @@ fn run_checked(
             if warnings == 1 { "it" } else { "them" }
         );
     }
-    let bytes = render(&checked)?;
-    write_output(input.output.as_deref(), &bytes)?;
+    let rendered = render(&checked)?;
+    write_parts(input.output.as_deref(), rendered.parts())?;
     exiting(checked);
     Ok(ExitCode::SUCCESS)
 }
@@ -513,13 +510,22 @@ pub fn use_color(to_file: bool) -> bool {
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match path {
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
+    write_parts(path, std::iter::once(bytes))
+}
+
+/// [`write_output`] of bytes in parts, written one after the other.
+pub fn write_parts<'b>(
+    path: Option<&Path>,
+    parts: impl IntoIterator<Item = &'b [u8]>,
+) -> Result<()> {
+    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
+        for part in parts {
+            out.write_all(part)?;
         }
+        out.flush()
+    };
+    match path {
+        None => Ok(write_all(&mut std::io::stdout().lock())?),
         Some(path) => {
             let dir = match path.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
@@ -527,9 +533,7 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
             };
             let mut tmp = tempfile::NamedTempFile::new_in(dir)
                 .with_context(|| format!("could not write {}", path.display()))?;
-            tmp.write_all(bytes)
-                .and_then(|()| tmp.flush())
-                .with_context(|| format!("could not write {}", path.display()))?;
+            write_all(&mut tmp).with_context(|| format!("could not write {}", path.display()))?;
             // A temporary file is private (0600); the report is not: keep the
             // permissions of the file it replaces, or make it readable as a
             // newly created file would be.

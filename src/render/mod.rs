@@ -37,6 +37,31 @@ pub struct RenderOptions {
     pub excel: bool,
 }
 
+/// A rendered report: its bytes in one or more parts, to be written one
+/// after the other (a large JSON report is written on two threads, and its
+/// halves are not copied together).
+#[derive(Debug, Default)]
+pub struct Rendered(pub Vec<Vec<u8>>);
+
+impl From<Vec<u8>> for Rendered {
+    fn from(bytes: Vec<u8>) -> Self {
+        Rendered(vec![bytes])
+    }
+}
+
+impl Rendered {
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        self.0.iter().map(Vec::as_slice)
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        match <[Vec<u8>; 1]>::try_from(self.0) {
+            Ok([one]) => one,
+            Err(parts) => parts.concat(),
+        }
+    }
+}
+
 /// A report model as pretty JSON with a final newline: the `json` format of
 /// every report.
 pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {

@@ -2,7 +2,8 @@
 //! printer (two-space indent), but an object's fields are written one by
 //! one, and the elements of a long array on two threads. A budget of tens
 //! of thousands of initiatives is some twenty megabytes of JSON; half of it
-//! is written beside the other half.
+//! is written beside the other half, and the halves go out one after the
+//! other rather than being copied together.
 
 use serde::Serialize;
 use serde_json::ser::Formatter;
@@ -103,23 +104,31 @@ impl Formatter for Pretty {
 /// From how many elements an array is written on two threads.
 const PARALLEL_FROM: usize = 2_000;
 
-/// The top-level object of a document, written a field at a time.
-pub struct Object<'o> {
-    out: &'o mut Vec<u8>,
+/// The top-level object of a document, written a field at a time, in
+/// parts: a long array's second half is written on a second thread into a
+/// part of its own, which is never copied onto the first.
+pub struct Object {
+    parts: Vec<Vec<u8>>,
+    out: Vec<u8>,
     first: bool,
 }
 
-impl<'o> Object<'o> {
-    pub fn begin(out: &'o mut Vec<u8>) -> Self {
+impl Object {
+    /// Begins the object in `out`, a buffer reserved for the whole text.
+    pub fn begin(mut out: Vec<u8>) -> Self {
         out.push(b'{');
-        Object { out, first: true }
+        Object {
+            parts: Vec::new(),
+            out,
+            first: true,
+        }
     }
 
     fn key(&mut self, key: &str) -> serde_json::Result<()> {
         self.out
             .extend_from_slice(if self.first { b"\n  " } else { b",\n  " });
         self.first = false;
-        serde_json::to_writer(&mut *self.out, key)?;
+        serde_json::to_writer(&mut self.out, key)?;
         self.out.extend_from_slice(b": ");
         Ok(())
     }
@@ -133,7 +142,7 @@ impl<'o> Object<'o> {
     ) -> serde_json::Result<()> {
         self.key(key)?;
         write(&mut serde_json::Serializer::with_formatter(
-            &mut *self.out,
+            &mut self.out,
             Pretty::at(1),
         ))
     }
@@ -153,6 +162,7 @@ impl<'o> Object<'o> {
         };
         let (head, tail) = items.split_at(half);
         let room = self.out.capacity().saturating_sub(self.out.len()) / 2;
+        let out = &mut self.out;
         let tail_text = std::thread::scope(|scope| {
             let tail_thread = (!tail.is_empty())
                 .then(|| {
@@ -166,7 +176,7 @@ impl<'o> Object<'o> {
                 })
                 .flatten();
             let whole = tail_thread.is_none();
-            elements(self.out, if whole { items } else { head }, true)?;
+            elements(out, if whole { items } else { head }, true)?;
             match tail_thread {
                 Some(handle) => match handle.join() {
                     Ok(text) => text.map(Some),
@@ -176,15 +186,21 @@ impl<'o> Object<'o> {
             }
         })?;
         if let Some(text) = tail_text {
-            self.out.extend_from_slice(&text);
+            // What follows goes into a fresh part after the tail's.
+            let rest = Vec::with_capacity(room);
+            self.parts.push(std::mem::replace(&mut self.out, rest));
+            self.parts.push(text);
         }
         self.out.extend_from_slice(b"\n  ]");
         Ok(())
     }
 
-    pub fn end(self) {
+    /// Closes the object; its text is the parts one after the other.
+    pub fn end(mut self) -> Vec<Vec<u8>> {
         self.out
             .extend_from_slice(if self.first { b"}" } else { b"\n}" });
+        self.parts.push(self.out);
+        self.parts
     }
 }
 
@@ -236,13 +252,11 @@ mod tests {
     }
 
     fn by_parts(doc: &Doc) -> String {
-        let mut out = Vec::new();
-        let mut o = Object::begin(&mut out);
+        let mut o = Object::begin(Vec::new());
         o.field("name", |s| doc.name.serialize(s)).unwrap();
         o.array("lines", &doc.lines).unwrap();
         o.array("none", &doc.none).unwrap();
-        o.end();
-        String::from_utf8(out).unwrap()
+        String::from_utf8(o.end().concat()).unwrap()
     }
 
     #[test]
@@ -263,10 +277,8 @@ mod tests {
 
     #[test]
     fn an_empty_object() {
-        let mut out = Vec::new();
-        Object::begin(&mut out).end();
         assert_eq!(
-            out,
+            Object::begin(Vec::new()).end().concat(),
             serde_json::to_vec_pretty(&serde_json::json!({})).unwrap()
         );
     }

@@ -357,11 +357,11 @@ enum Decoded<'i> {
     Scalar(Value<'i>),
 }
 
-/// Passes every event on but whitespace within a line, a third of a
-/// roadmap's events, which the tree never needs: the lexer gives a run of
-/// spaces and tabs as one token, so where the tree skipped one whitespace
-/// event there is now none to skip. (`ValidateWhitespace`, before it, has
-/// checked them.)
+/// Passes every event on but whitespace, comments and newlines, half of a
+/// roadmap's events, which the tree never needs: it skips them wherever
+/// they stand, and after `=` a newline or comment means a missing value,
+/// which [`value`] sees from the next line's key or header as well.
+/// (`ValidateWhitespace`, before this, has checked them.)
 struct SkipWhitespace<'r>(&'r mut dyn EventReceiver);
 
 impl EventReceiver for SkipWhitespace<'_> {
@@ -405,12 +405,8 @@ impl EventReceiver for SkipWhitespace<'_> {
         self.0.value_sep(span, error);
     }
     fn whitespace(&mut self, _span: Span, _error: &mut dyn ErrorSink) {}
-    fn comment(&mut self, span: Span, error: &mut dyn ErrorSink) {
-        self.0.comment(span, error);
-    }
-    fn newline(&mut self, span: Span, error: &mut dyn ErrorSink) {
-        self.0.newline(span, error);
-    }
+    fn comment(&mut self, _span: Span, _error: &mut dyn ErrorSink) {}
+    fn newline(&mut self, _span: Span, _error: &mut dyn ErrorSink) {}
     fn error(&mut self, span: Span, error: &mut dyn ErrorSink) {
         self.0.error(span, error);
     }
@@ -1033,9 +1029,16 @@ fn more_key(input: &Input<'_, '_>) -> bool {
 }
 
 /// A value after `=`; a missing one reads as integer 0 with an empty span
-/// at the file's start (the parser has reported it), as in `toml`.
+/// at the file's start (the parser has reported it), as in `toml`. What
+/// stands in its place is passed over, as `toml` does, unless it begins the
+/// next line (a key or a header): the newline that ended this one is not
+/// among the events.
 fn value<'i>(input: &mut Input<'_, 'i>, errors: &mut dyn ErrorSink) -> Node<'i> {
-    if let Some(event) = input.next_token() {
+    let next_line = matches!(
+        input.peek(0),
+        Some(EventKind::SimpleKey | EventKind::StdTableOpen | EventKind::ArrayTableOpen)
+    );
+    if !next_line && let Some(event) = input.next_token() {
         match event.kind() {
             EventKind::InlineTableOpen => return on_inline_table(event, input, errors),
             EventKind::ArrayOpen => return on_array(event, input, errors),

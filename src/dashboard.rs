@@ -162,7 +162,7 @@ pub fn build<'a>(
         findings: findings
             .iter()
             .map(|f| {
-                let pos = source.position(f.span.start);
+                let pos = source.position(f.span.start());
                 FindingRow {
                     code: f.code.as_str(),
                     severity: f.severity(),

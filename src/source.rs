@@ -3,16 +3,33 @@
 
 use std::ops::Range;
 
-/// A byte range in the source text.
+/// A byte range in the source text. Offsets are kept in 32 bits, which
+/// halves the spans every value of a large roadmap carries: a file is at
+/// most 64 MiB (`input::MAX_BYTES`), so no offset comes near the limit
+/// (one past it would be clamped to it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
+        let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// The first byte.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    pub fn end(self) -> usize {
+        self.end as usize
     }
 }
 
@@ -147,14 +164,14 @@ impl Source {
     /// The character range a span covers on its first line (at least one
     /// character wide), as 0-based character offsets within that line.
     pub fn caret_range(&self, span: Span) -> (usize, usize) {
-        let pos = self.position(span.start);
+        let pos = self.position(span.start());
         let line = self.line_text(pos.line);
         let start_col = pos.column - 1;
-        let end = self.clamp(span.end.max(span.start));
+        let end = self.clamp(span.end().max(span.start()));
         let line_start = self.starts()[pos.line - 1];
         let line_end = line_start + line.len();
-        let end = end.min(line_end).max(self.clamp(span.start));
-        let width = self.text[self.clamp(span.start)..end].chars().count();
+        let end = end.min(line_end).max(self.clamp(span.start()));
+        let width = self.text[self.clamp(span.start())..end].chars().count();
         (start_col, start_col + width.max(1))
     }
 }
@@ -172,6 +189,16 @@ mod tests {
                 .collect();
             prop_assert_eq!(line_starts(&text), naive);
         }
+    }
+
+    #[test]
+    fn spans_keep_every_offset_of_a_file_cxm_reads() {
+        let max = crate::roadmap::input::MAX_BYTES as usize;
+        let span = Span::new(max, max + 1);
+        assert_eq!((span.start(), span.end()), (max, max + 1));
+        // Beyond 32 bits (never reached: larger files are refused) an
+        // offset is clamped.
+        assert_eq!(Span::new(usize::MAX, 0).start(), u32::MAX as usize);
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn is_allowed(r: &Roadmap, code: Code) -> bool {
 /// keep the order the rule gave them. Use it on the loader's and the
 /// checks' findings together.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| (f.span.start, f.code));
+    findings.sort_by_key(|f| (f.span.start(), f.code));
 }
 
 pub use crate::budget::in_plan;

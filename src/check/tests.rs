@@ -121,7 +121,7 @@ fn located(text: &str, findings: &[Finding]) -> Vec<(Code, usize, usize)> {
     findings
         .iter()
         .map(|f| {
-            let p = src.position(f.span.start);
+            let p = src.position(f.span.start());
             (f.code, p.line, p.column)
         })
         .collect()
@@ -428,7 +428,7 @@ fn coverage_and_maturity_gap_merge_into_one_finding() {
     // It points at the maturity entry of the competency.
     let text = FIXTURES[0].1;
     let src = Source::new("v", text.to_string());
-    assert_eq!(src.position(both[0].span.start).line, 24);
+    assert_eq!(src.position(both[0].span.start()).line, 24);
 }
 
 #[test]
@@ -548,7 +548,7 @@ mod never_panics {
             };
             let findings = check(&loaded.roadmap, &ctx);
             // Sorted, and no warning that [check] allow names.
-            prop_assert!(findings.windows(2).all(|w| (w[0].span.start, w[0].code) <= (w[1].span.start, w[1].code)));
+            prop_assert!(findings.windows(2).all(|w| (w[0].span.start(), w[0].code) <= (w[1].span.start(), w[1].code)));
             prop_assert!(findings.iter().all(|f| !is_allowed(&loaded.roadmap, f.code)));
         }
     }

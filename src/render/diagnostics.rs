@@ -74,7 +74,7 @@ pub fn summary(findings: &[Finding]) -> String {
 /// ```
 pub fn human_one(src: &Source, f: &Finding, color: bool) -> String {
     let p = Paint { on: color };
-    let pos = src.position(f.span.start);
+    let pos = src.position(f.span.start());
     let line_text = src.line_text(pos.line).replace('\t', " ");
     let (from, to) = src.caret_range(f.span);
     let num = pos.line.to_string();
@@ -140,8 +140,8 @@ pub fn json(src: &Source, findings: &[Finding]) -> String {
     let items: Vec<JsonFinding<'_>> = findings
         .iter()
         .map(|f| {
-            let pos = src.position(f.span.start);
-            let end = src.position(f.span.end.max(f.span.start));
+            let pos = src.position(f.span.start());
+            let end = src.position(f.span.end().max(f.span.start()));
             JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity(),
@@ -176,8 +176,8 @@ fn escape_property(s: &str) -> String {
 pub fn github(src: &Source, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
-        let pos = src.position(f.span.start);
-        let end = src.position(f.span.end.max(f.span.start));
+        let pos = src.position(f.span.start());
+        let end = src.position(f.span.end().max(f.span.start()));
         let mut message = f.message.clone();
         for h in &f.help {
             message.push_str("\nhelp: ");

@@ -151,11 +151,11 @@ end = 2027-12-31
     // Days: 184 before, then 90, 91, 92, 92 (549). Floors 237898, 116363,
     // 117656, 118949, 118949 leave one grosz; the largest remainder (153/549)
     // is Q1's.
-    assert_eq!(l.before.0, 237_898);
+    assert_eq!(l.before.minor(), 237_898);
     assert_eq!(
         l.quarters.map(|q| q.0),
         [116_364, 117_656, 118_949, 118_949]
     );
-    assert_eq!(l.plan_year_budget.0, 709_816 - 237_898);
+    assert_eq!(l.plan_year_budget.minor(), 709_816 - 237_898);
     assert_eq!(b.totals.cxm, l.plan_year_budget);
 }

@@ -1,13 +1,14 @@
 //! Pretty JSON written in parts: the same text as `serde_json`'s pretty
 //! printer (two-space indent), but an object's fields are written one by
-//! one, and the elements of a long array on two threads. A budget of tens
-//! of thousands of initiatives is some twenty megabytes of JSON; half of it
-//! is written beside the other half, and the halves go out one after the
-//! other rather than being copied together.
+//! one, and the elements of a long array in chunks on two threads. A budget
+//! of tens of thousands of initiatives is some twenty megabytes of JSON;
+//! the chunks go out one after the other rather than being copied
+//! together.
 
 use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The serializer the fields' values are written with.
 pub type Ser<'o> = serde_json::Serializer<&'o mut Vec<u8>, Pretty>;
@@ -113,8 +114,8 @@ impl Formatter for Pretty {
 const PARALLEL_FROM: usize = 2_000;
 
 /// The top-level object of a document, written a field at a time, in
-/// parts: a long array's second half is written on a second thread into a
-/// part of its own, which is never copied onto the first.
+/// parts: each chunk of a long array is written into a part of its own,
+/// which is never copied onto the others.
 pub struct Object {
     parts: Vec<Vec<u8>>,
     out: Vec<u8>,
@@ -155,7 +156,7 @@ impl Object {
         ))
     }
 
-    /// An array field, a long one's second half written on a second thread.
+    /// An array field; a long one is written in chunks on two threads.
     pub fn array<T: Serialize + Sync>(&mut self, key: &str, items: &[T]) -> serde_json::Result<()> {
         self.key(key)?;
         if items.is_empty() {
@@ -163,41 +164,16 @@ impl Object {
             return Ok(());
         }
         self.out.push(b'[');
-        let half = if items.len() >= PARALLEL_FROM {
-            items.len() / 2
+        if items.len() < PARALLEL_FROM {
+            elements(&mut self.out, items, true)?;
         } else {
-            items.len()
-        };
-        let (head, tail) = items.split_at(half);
-        let room = self.out.capacity().saturating_sub(self.out.len()) / 2;
-        let out = &mut self.out;
-        let tail_text = std::thread::scope(|scope| {
-            let tail_thread = (!tail.is_empty())
-                .then(|| {
-                    std::thread::Builder::new()
-                        .name("cxm-json".into())
-                        .spawn_scoped(scope, || {
-                            let mut text = Vec::with_capacity(room);
-                            elements(&mut text, tail, false).map(|()| text)
-                        })
-                        .ok()
-                })
-                .flatten();
-            let whole = tail_thread.is_none();
-            elements(out, if whole { items } else { head }, true)?;
-            match tail_thread {
-                Some(handle) => match handle.join() {
-                    Ok(text) => text.map(Some),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                None => Ok(None),
-            }
-        })?;
-        if let Some(text) = tail_text {
-            // What follows goes into a fresh part after the tail's.
-            let rest = Vec::with_capacity(room);
+            let chunks: Vec<&[T]> = items.chunks(items.len().div_ceil(CHUNKS)).collect();
+            let texts = in_turn(&chunks)?;
+            // What follows goes into a fresh part after the chunks': the
+            // other fields and short arrays (a long one has parts of its own).
+            let rest = Vec::with_capacity(PARALLEL_FROM * ROOM_PER_ITEM);
             self.parts.push(std::mem::replace(&mut self.out, rest));
-            self.parts.push(text);
+            self.parts.extend(texts);
         }
         self.out.extend_from_slice(b"\n  ]");
         Ok(())
@@ -210,6 +186,52 @@ impl Object {
         self.parts.push(self.out);
         self.parts
     }
+}
+
+/// How many chunks a long array is cut into: enough that when one core
+/// runs slower (the machine is shared), the other takes more of them.
+const CHUNKS: usize = 32;
+
+/// Room reserved for one element's text; what is not written is never
+/// touched, so it costs no memory.
+const ROOM_PER_ITEM: usize = 1024;
+
+/// Writes each chunk of elements on this thread or a second one, whichever
+/// takes it first; the texts in the chunks' order.
+fn in_turn<T: Serialize + Sync>(chunks: &[&[T]]) -> serde_json::Result<Vec<Vec<u8>>> {
+    let next = AtomicUsize::new(0);
+    let work = || -> serde_json::Result<Vec<(usize, Vec<u8>)>> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = chunks.get(i) else {
+                return Ok(done);
+            };
+            let mut text = Vec::with_capacity(chunk.len().saturating_mul(ROOM_PER_ITEM));
+            elements(&mut text, chunk, i == 0)?;
+            done.push((i, text));
+        }
+    };
+    let (mine, theirs) = std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("cxm-json".into())
+            .spawn_scoped(scope, work)
+            .ok();
+        // Without a second thread this one takes every chunk.
+        let mine = work();
+        let theirs = match helper {
+            Some(handle) => match handle.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            None => Ok(Vec::new()),
+        };
+        (mine, theirs)
+    });
+    let mut all = mine?;
+    all.extend(theirs?);
+    all.sort_unstable_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, text)| text).collect())
 }
 
 /// The elements of an array at depth 2, each after its separator.

@@ -16,6 +16,7 @@
 
 use foldhash::HashMap;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -305,18 +306,27 @@ fn parse_in_stretches<'i>(
         spare: Vec::new(),
     };
     let mut errors: Vec<ParseError> = Vec::new();
-    // Lexing and parsing (toml_parser) run on a second thread, a stretch
-    // ahead of the tree and the loader on this one; the two take about
-    // the same time on a large file. Batches come back for reuse.
+    // Lexing runs on a second thread, a stretch ahead of the tree and the
+    // loader on this one. Parsing and decoding a stretch (toml_parser) go
+    // to whichever thread has less to do: the lexer's while this one has
+    // stretches waiting, else this one, which would otherwise wait. On a
+    // large file the two then take about the same time, even when one core
+    // runs slower than the other. Batches come back for reuse.
     let (batches, received) = mpsc::sync_channel::<Batch<'i>>(4);
     let (returned, reusable) = mpsc::channel::<Batch<'i>>();
+    let waiting = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let lexer = threaded.then(|| {
+            let waiting = &waiting;
             std::thread::Builder::new()
                 .name("cxm-toml".into())
                 .stack_size(LEXER_STACK)
                 .spawn_scoped(scope, move || {
-                    produce(source, stretch, &mut |batch| {
+                    produce(source, stretch, &mut |mut batch| {
+                        if waiting.load(Ordering::Acquire) > 0 {
+                            batch.parse(source);
+                        }
+                        waiting.fetch_add(1, Ordering::AcqRel);
                         batches.send(batch).ok()?;
                         Some(reusable.try_recv().unwrap_or_default())
                     });
@@ -325,6 +335,8 @@ fn parse_in_stretches<'i>(
         match lexer {
             Some(Ok(_)) => {
                 for mut batch in received {
+                    waiting.fetch_sub(1, Ordering::AcqRel);
+                    batch.parse(source);
                     state.consume(&mut batch, &mut errors);
                     // The lexer may have finished: then the batch is dropped.
                     let _ = returned.send(batch);
@@ -333,6 +345,7 @@ fn parse_in_stretches<'i>(
             // A small file, or no thread to be had: lex and parse here, a
             // stretch at a time.
             _ => produce(source, stretch, &mut |mut batch| {
+                batch.parse(source);
                 state.consume(&mut batch, &mut errors);
                 Some(batch)
             }),
@@ -347,14 +360,45 @@ fn parse_in_stretches<'i>(
 /// recursion guard has not yet cut off.
 const LEXER_STACK: usize = 8 << 20;
 
-/// One stretch parsed: its events, each key and scalar among them decoded
-/// (on the lexer thread too), and the syntax errors found on the way.
+/// One stretch: its tokens, then, once parsed (on either thread), its
+/// events, each key and scalar among them decoded, and the syntax errors
+/// found on the way.
 #[derive(Default)]
 struct Batch<'i> {
+    tokens: Vec<Token>,
+    /// Whether `events`, `decoded` and `errors` are the parse of `tokens`.
+    parsed: bool,
     events: Vec<Event>,
     /// The keys and values decoded, each with the index of its event.
     decoded: Vec<(usize, Decoded<'i>)>,
     errors: Vec<ParseError>,
+}
+
+impl<'i> Batch<'i> {
+    /// Parses the stretch's tokens and decodes its keys and values, once.
+    fn parse(&mut self, source: Source<'i>) {
+        if self.parsed {
+            return;
+        }
+        self.events.clear();
+        self.errors.clear();
+        {
+            let mut events = SkipWhitespace(&mut self.events);
+            let mut validate = ValidateWhitespace::new(&mut events, source);
+            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
+            toml_parser::parser::parse_document(&self.tokens, &mut guard, &mut self.errors);
+        }
+        decode_all(self, source);
+        self.tokens.clear();
+        self.parsed = true;
+    }
+
+    /// Empties a used batch for the next stretch, keeping its room.
+    fn reuse(mut self) -> Self {
+        self.tokens.clear();
+        self.parsed = false;
+        self
+    }
 }
 
 /// A key or scalar event, decoded.
@@ -579,27 +623,16 @@ fn quick_date(bytes: &[u8]) -> Option<Datetime> {
     })
 }
 
-/// Lexes the file, cuts it into stretches and parses each into a batch for
-/// `emit`, which gives back an empty batch to fill next (or `None`: stop).
+/// Lexes the file and cuts it into stretches, each a batch of tokens for
+/// `emit`, which parses it or leaves that to whoever takes the batch, and
+/// gives back an empty batch to fill next (or `None`: stop).
 fn produce<'i>(
     source: Source<'i>,
     stretch: usize,
     emit: &mut dyn FnMut(Batch<'i>) -> Option<Batch<'i>>,
 ) {
-    let mut tokens: Vec<Token> = Vec::with_capacity(stretch.min(STRETCH) + 64);
     let mut batch = Batch::default();
-    let mut parse = |tokens: &[Token], mut batch: Batch<'i>| {
-        batch.events.clear();
-        batch.errors.clear();
-        {
-            let mut events = SkipWhitespace(&mut batch.events);
-            let mut validate = ValidateWhitespace::new(&mut events, source);
-            let mut guard = RecursionGuard::new(&mut validate, LIMIT);
-            toml_parser::parser::parse_document(tokens, &mut guard, &mut batch.errors);
-        }
-        decode_all(&mut batch, source);
-        emit(batch)
-    };
+    batch.tokens.reserve(stretch.min(STRETCH) + 64);
     // Bracket depth over every `[`, `]`, `{`, `}` token: a header at the
     // start of a line at depth 0 begins a new stretch. After a stray
     // closing bracket the depth cannot be trusted, so the rest is one
@@ -610,12 +643,11 @@ fn produce<'i>(
     for token in source.lex() {
         match token.kind() {
             TokenKind::LeftSquareBracket => {
-                if line_start && depth == 0 && trusted && tokens.len() >= stretch {
-                    match parse(&tokens, batch) {
-                        Some(next) => batch = next,
+                if line_start && depth == 0 && trusted && batch.tokens.len() >= stretch {
+                    match emit(batch) {
+                        Some(next) => batch = next.reuse(),
                         None => return,
                     }
-                    tokens.clear();
                 }
                 depth += 1;
                 line_start = false;
@@ -633,9 +665,9 @@ fn produce<'i>(
             TokenKind::Whitespace => {}
             _ => line_start = false,
         }
-        tokens.push(token);
+        batch.tokens.push(token);
     }
-    let _ = parse(&tokens, batch);
+    let _ = emit(batch);
 }
 
 /// A cursor over one stretch's events.

@@ -170,8 +170,8 @@ pub fn check_bytes(
                         .spawn_scoped(scope, || {
                             let mut found = Vec::new();
                             let b = compute_budget(&roadmap, plan_year, as_of, &mut found);
-                            // The rules take longer than the budget: the
-                            // time left finds the lines for the findings.
+                            // Whichever of the two threads is done first
+                            // finds where the lines start, for the findings.
                             source.index_lines();
                             (b, found)
                         })
@@ -179,6 +179,9 @@ pub fn check_bytes(
                 })
                 .flatten();
             let rule_findings = check::check(&roadmap, &ctx);
+            if budget_thread.is_some() {
+                source.index_lines();
+            }
             let (computed, budget_findings) = match budget_thread {
                 Some(handle) => match handle.join() {
                     Ok(done) => done,

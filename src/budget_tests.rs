@@ -9,6 +9,14 @@ pub(crate) fn sp<T>(v: T) -> Option<Sp<T>> {
     Some(Sp::new(v, Span::default()))
 }
 
+/// A training's need: `n` people of department `d`.
+pub(crate) fn need(d: &str, n: u64) -> (Sp<String>, Sp<u64>) {
+    (
+        Sp::new(d.to_string(), Span::default()),
+        Sp::new(n, Span::default()),
+    )
+}
+
 pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
@@ -454,16 +462,7 @@ fn central_training_is_spread_evenly() {
             competency: sp(Competency::Culture),
             cost_per_person: sp(Money(1001)),
             funding: sp(Funding::Central),
-            needs: vec![
-                (
-                    Sp::new("sales".to_string(), Span::default()),
-                    Sp::new(2, Span::default()),
-                ),
-                (
-                    Sp::new("care".to_string(), Span::default()),
-                    Sp::new(1, Span::default()),
-                ),
-            ],
+            needs: vec![need("sales", 2), need("care", 1)],
             ..Training::default()
         },
         Training {
@@ -471,16 +470,7 @@ fn central_training_is_spread_evenly() {
             competency: sp(Competency::Measurement),
             cost_per_person: sp(money(1200)),
             funding: sp(Funding::Department),
-            needs: vec![
-                (
-                    Sp::new("sales".to_string(), Span::default()),
-                    Sp::new(10, Span::default()),
-                ),
-                (
-                    Sp::new("care".to_string(), Span::default()),
-                    Sp::new(25, Span::default()),
-                ),
-            ],
+            needs: vec![need("sales", 10), need("care", 25)],
             ..Training::default()
         },
     ];

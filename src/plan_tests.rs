@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::budget::compute;
-use crate::budget::tests::{date, initiative, money, opts, roadmap, sp};
+use crate::budget::tests::{date, initiative, money, need, opts, roadmap, sp};
 use crate::roadmap::{Funding, Initiative, Maturity, Member, Training};
 use crate::source::{Sp, Span};
 use proptest::prelude::*;
@@ -45,10 +45,7 @@ fn central(cost: i128) -> Training {
         competency: sp(Competency::Culture),
         cost_per_person: sp(money(cost)),
         funding: sp(Funding::Central),
-        needs: vec![(
-            Sp::new("sales".to_string(), Span::default()),
-            Sp::new(1, Span::default()),
-        )],
+        needs: vec![need("sales", 1)],
         ..Training::default()
     }
 }

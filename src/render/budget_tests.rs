@@ -1,17 +1,11 @@
 //! The budget report's formats agree with each other and with the model.
 
 use super::*;
-use crate::budget::tests::{amount as quote, date, initiative, money, opts, rnps, roadmap, sp};
+use crate::budget::tests::{
+    amount as quote, date, initiative, money, need, opts, rnps, roadmap, sp,
+};
 use crate::budget::{BudgetOptions, compute};
 use crate::roadmap::{Competency, Initiative, Roadmap, Status, Training};
-use crate::source::{Sp, Span};
-
-fn need(d: &str, n: u64) -> (Sp<String>, Sp<u64>) {
-    (
-        Sp::new(d.to_string(), Span::default()),
-        Sp::new(n, Span::default()),
-    )
-}
 
 fn sample() -> Roadmap {
     let cx = Initiative {

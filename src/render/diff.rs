@@ -33,23 +33,20 @@ fn signed(m: Money, lang: Language) -> String {
 fn sections(d: &Diff, lang: Language) -> Vec<Section> {
     let none = "—".to_string();
     let mut out = Vec::new();
-    if !d.added.is_empty() {
-        out.push(Section {
-            title: tr(lang, "Added initiatives", "Dodane inicjatywy").into(),
-            header: vec!["ID".into()],
-            right: Vec::new(),
-            rows: d.added.iter().map(|id| cells(vec![id.clone()])).collect(),
-            notes: Vec::new(),
-        });
-    }
-    if !d.removed.is_empty() {
-        out.push(Section {
-            title: tr(lang, "Removed initiatives", "Usunięte inicjatywy").into(),
-            header: vec!["ID".into()],
-            right: Vec::new(),
-            rows: d.removed.iter().map(|id| cells(vec![id.clone()])).collect(),
-            notes: Vec::new(),
-        });
+    // Added and removed initiatives: a list of ids each, when there are any.
+    for (ids, en, pl) in [
+        (&d.added, "Added initiatives", "Dodane inicjatywy"),
+        (&d.removed, "Removed initiatives", "Usunięte inicjatywy"),
+    ] {
+        if !ids.is_empty() {
+            out.push(Section {
+                title: tr(lang, en, pl).into(),
+                header: vec!["ID".into()],
+                right: Vec::new(),
+                rows: ids.iter().map(|id| cells(vec![id.clone()])).collect(),
+                notes: Vec::new(),
+            });
+        }
     }
     if !d.changed.is_empty() {
         let mut rows = Vec::new();

@@ -122,7 +122,11 @@ fn phases(file: &str, bytes: Vec<u8>) {
     let checked = cxm::app::check_bytes(file, source.text.clone().into_bytes(), None, None);
     let all = t.elapsed();
     let t = Instant::now();
-    let json = cxm::render::diagnostics::json(&checked.source, &checked.findings);
+    let json = cxm::render::diagnostics::json(
+        &checked.source,
+        &checked.findings,
+        cxm::roadmap::Language::En,
+    );
     let rendered = t.elapsed();
     let t = Instant::now();
     let budget_json = checked

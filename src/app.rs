@@ -252,9 +252,10 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             &checked.source,
             findings,
             use_color(args.input.output.is_some()),
+            Language::En,
         ),
-        CheckFormat::Json => diagnostics::json(&checked.source, findings),
-        CheckFormat::Github => diagnostics::github(&checked.source, findings),
+        CheckFormat::Json => diagnostics::json(&checked.source, findings, Language::En),
+        CheckFormat::Github => diagnostics::github(&checked.source, findings, Language::En),
     };
     write_output(args.input.output.as_deref(), text.as_bytes())?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
@@ -317,7 +318,7 @@ fn run_checked(
             .collect();
         eprint!(
             "{}",
-            diagnostics::human(&checked.source, &shown, stderr_color)
+            diagnostics::human(&checked.source, &shown, stderr_color, Language::En)
         );
         eprintln!(
             "the report is not printed: the roadmap has errors (see above, or run `cxm check`)"
@@ -333,7 +334,7 @@ fn run_checked(
     for f in &errors {
         eprint!(
             "{}",
-            diagnostics::human_one(&checked.source, f, stderr_color)
+            diagnostics::human_one(&checked.source, f, stderr_color, Language::En)
         );
     }
     let warnings = checked.findings.len() - errors.len();
@@ -401,7 +402,10 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
                 .filter(|f| f.severity() == Severity::Error)
                 .cloned()
                 .collect();
-            eprint!("{}", diagnostics::human(&c.source, &errors, stderr_color));
+            eprint!(
+                "{}",
+                diagnostics::human(&c.source, &errors, stderr_color, Language::En)
+            );
             refused = true;
         }
     }

@@ -166,7 +166,7 @@ pub fn build<'a>(
                 FindingRow {
                     code: f.code.as_str(),
                     severity: f.severity(),
-                    message: f.message.clone(),
+                    message: crate::render::messages::text(f, crate::roadmap::Language::En),
                     line: pos.line,
                     column: pos.column,
                 }

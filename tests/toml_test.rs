@@ -118,7 +118,7 @@ fn valid_cases_read_to_the_expected_tree() {
         }
         let checked = check_bytes(&name, case.fixture().to_vec(), None, None);
         if let Some(f) = checked.findings.iter().find(|f| f.code.as_str() == "E001") {
-            failed.push(format!("{name}: cxm check gave E001 {}", f.message));
+            failed.push(format!("{name}: cxm check gave E001 {:?}", f.message));
         }
     }
     assert!(ran > 100, "only {ran} valid cases ran");

@@ -271,11 +271,10 @@ fn cycle_message_names_the_cycle() {
     let text = FIXTURES.iter().find(|(n, _)| *n == "E013").unwrap().1;
     let findings = run(text);
     let f = findings.iter().find(|f| f.code == Code::E013).unwrap();
+    let message = crate::render::messages::text(f, crate::roadmap::Language::En);
     assert!(
-        f.message
-            .contains("voc-hub → cx-council → cx-ambassadors → voc-hub"),
-        "{}",
-        f.message
+        message.contains("voc-hub → cx-council → cx-ambassadors → voc-hub"),
+        "{message}"
     );
     assert_eq!(findings.iter().filter(|f| f.code == Code::E013).count(), 1);
 }
@@ -317,20 +316,32 @@ fn codes(findings: &[Finding]) -> Vec<Code> {
 fn quote_shapes() {
     let only_min = variant(&[("min = 9000\n  max = 12000", "min = 9000")]);
     assert_eq!(codes(&only_min), [Code::E006]);
-    assert!(only_min[0].message.contains("has `min` but no `max`"));
+    assert!(
+        crate::render::messages::text(&only_min[0], crate::roadmap::Language::En)
+            .contains("has `min` but no `max`")
+    );
 
     let both = variant(&[("amount = 26000", "amount = 26000\n  max = 27000")]);
     assert_eq!(codes(&both), [Code::E006]);
-    assert!(both[0].message.contains("both `amount` and"));
+    assert!(
+        crate::render::messages::text(&both[0], crate::roadmap::Language::En)
+            .contains("both `amount` and")
+    );
 
     let neither = variant(&[("amount = 26000\n", "")]);
     assert_eq!(codes(&neither), [Code::E006]);
-    assert!(neither[0].message.contains("gives no price"));
+    assert!(
+        crate::render::messages::text(&neither[0], crate::roadmap::Language::En)
+            .contains("gives no price")
+    );
 
     // A bound the loader refused is reported once, by the loader.
     let negative = variant(&[("min = 9000", "min = -9000")]);
     assert_eq!(codes(&negative), [Code::E006]);
-    assert!(negative[0].message.contains("negative"));
+    assert!(
+        crate::render::messages::text(&negative[0], crate::roadmap::Language::En)
+            .contains("negative")
+    );
 }
 
 #[test]
@@ -367,7 +378,11 @@ fn unknown_references() {
         let found = variant(&[(old, new)]);
         assert_eq!(codes(&found), [Code::E005], "{new}: {found:#?}");
         if let Some(h) = help {
-            assert_eq!(found[0].help, [h.to_string()], "{new}");
+            assert_eq!(
+                crate::render::messages::help(&found[0], crate::roadmap::Language::En),
+                [h.to_string()],
+                "{new}"
+            );
         }
     }
 }
@@ -380,7 +395,7 @@ fn duplicate_ids_of_every_kind() {
     )]);
     assert_eq!(codes(&team), [Code::E004]);
     assert_eq!(
-        team[0].help,
+        crate::render::messages::help(&team[0], crate::roadmap::Language::En),
         ["first defined as team member \"Anna Kowalska\"; give each team member its own id"]
     );
     let dept = variant(&[(
@@ -404,7 +419,10 @@ fn duplicate_ids_of_every_kind() {
 fn missing_dates_but_not_rejected_ones() {
     let no_end = variant(&[("end = 2027-05-31\n", "")]);
     assert_eq!(codes(&no_end), [Code::E007]);
-    assert!(no_end[0].message.contains("has no `end` date"));
+    assert!(
+        crate::render::messages::text(&no_end[0], crate::roadmap::Language::En)
+            .contains("has no `end` date")
+    );
     // A date written as a string is E003; it is not also "missing".
     let quoted = variant(&[("start = 2027-03-01", "start = \"2027-03-01\"")]);
     assert_eq!(codes(&quoted), [Code::E003]);
@@ -421,8 +439,9 @@ fn coverage_and_maturity_gap_merge_into_one_finding() {
     ]);
     assert_eq!(codes(&both), [Code::E008]);
     assert!(
-        both[0].message.contains("rise from 1 to 3"),
-        "{}",
+        crate::render::messages::text(&both[0], crate::roadmap::Language::En)
+            .contains("rise from 1 to 3"),
+        "{:?}",
         both[0].message
     );
     // It points at the maturity entry of the competency.
@@ -438,7 +457,10 @@ fn cx_work_of_the_team_and_plans_in_the_past() {
         ("end = 2027-05-31", "end = 2026-10-31"),
     ]);
     assert_eq!(codes(&past), [Code::W010]);
-    assert!(past[0].message.contains("still planned"));
+    assert!(
+        crate::render::messages::text(&past[0], crate::roadmap::Language::En)
+            .contains("still planned")
+    );
 }
 
 #[test]
@@ -481,7 +503,10 @@ fn sort_by_place_then_code_stably() {
         Finding::new(Code::E001, Span::new(1, 2), "d"),
     ];
     sort(&mut f);
-    let order: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+    let order: Vec<String> = f
+        .iter()
+        .map(|f| crate::render::messages::text(f, crate::roadmap::Language::En))
+        .collect();
     assert_eq!(order, ["d", "a", "b", "c"]);
 }
 

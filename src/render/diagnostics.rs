@@ -2,6 +2,8 @@
 //! Actions workflow commands for annotations on a pull request.
 
 use crate::diag::{Finding, Severity};
+use crate::render::messages;
+use crate::roadmap::Language;
 use crate::source::Source;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -72,7 +74,7 @@ pub fn summary(findings: &[Finding]) -> String {
 ///    |         ^^^^
 ///    = help: did you mean "ak"?
 /// ```
-pub fn human_one(src: &Source, f: &Finding, color: bool) -> String {
+pub fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) -> String {
     let p = Paint { on: color };
     let pos = src.position(f.span.start());
     let line_text = src.line_text(pos.line).replace('\t', " ");
@@ -85,7 +87,7 @@ pub fn human_one(src: &Source, f: &Finding, color: bool) -> String {
         out,
         "{}{}",
         p.severity(sev, &format!("{}[{}]", severity_word(sev), f.code.as_str())),
-        p.bold(&format!(": {}", f.message))
+        p.bold(&format!(": {}", messages::text(f, lang)))
     );
     let _ = writeln!(
         out,
@@ -104,17 +106,17 @@ pub fn human_one(src: &Source, f: &Finding, color: bool) -> String {
         " ".repeat(from),
         p.severity(sev, &"^".repeat(to - from))
     );
-    for h in &f.help {
+    for h in messages::help(f, lang) {
         let _ = writeln!(out, "{pad} {} {h}", p.gutter("= help:"));
     }
     out
 }
 
 /// All findings for people, each followed by a blank line, then the summary.
-pub fn human(src: &Source, findings: &[Finding], color: bool) -> String {
+pub fn human(src: &Source, findings: &[Finding], color: bool, lang: Language) -> String {
     let mut out = String::new();
     for f in findings {
-        out.push_str(&human_one(src, f, color));
+        out.push_str(&human_one(src, f, color, lang));
         out.push('\n');
     }
     let p = Paint { on: color };
@@ -126,17 +128,17 @@ pub fn human(src: &Source, findings: &[Finding], color: bool) -> String {
 struct JsonFinding<'a> {
     code: &'a str,
     severity: Severity,
-    message: &'a str,
+    message: String,
     file: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    help: &'a [String],
+    help: Vec<String>,
 }
 
 /// A JSON array of findings (SPEC section 6).
-pub fn json(src: &Source, findings: &[Finding]) -> String {
+pub fn json(src: &Source, findings: &[Finding], lang: Language) -> String {
     let items: Vec<JsonFinding<'_>> = findings
         .iter()
         .map(|f| {
@@ -145,13 +147,13 @@ pub fn json(src: &Source, findings: &[Finding]) -> String {
             JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity(),
-                message: &f.message,
+                message: messages::text(f, lang),
                 file: &src.name,
                 line: pos.line,
                 column: pos.column,
                 end_line: end.line,
                 end_column: end.column,
-                help: &f.help,
+                help: messages::help(f, lang),
             }
         })
         .collect();
@@ -173,15 +175,15 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One `::error file=…,line=…,col=…,title=E005::message` line per finding.
-pub fn github(src: &Source, findings: &[Finding]) -> String {
+pub fn github(src: &Source, findings: &[Finding], lang: Language) -> String {
     let mut out = String::new();
     for f in findings {
         let pos = src.position(f.span.start());
         let end = src.position(f.span.end().max(f.span.start()));
-        let mut message = f.message.clone();
-        for h in &f.help {
+        let mut message = messages::text(f, lang);
+        for h in messages::help(f, lang) {
             message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(&h);
         }
         let mut props = format!(
             "file={},line={},col={}",
@@ -219,14 +221,14 @@ mod tests {
             "owner \"jk\" is not in the team",
         )
         .help("did you mean \"ak\"?");
-        let text = human_one(&src, &f, false);
+        let text = human_one(&src, &f, false, Language::En);
         assert_eq!(
             text,
             "error[E005]: owner \"jk\" is not in the team\n --> r.toml:2:9\n  |\n2 | owner = \"jk\"\n  |         ^^^^\n  = help: did you mean \"ak\"?\n"
         );
         let at = src.text.find("Ćw").unwrap();
         let f = Finding::new(Code::W002, Span::new(at, at + "Ćwiczenia".len()), "x");
-        assert!(human_one(&src, &f, false).contains("\n  |          ^^^^^^^^^\n"));
+        assert!(human_one(&src, &f, false, Language::En).contains("\n  |          ^^^^^^^^^\n"));
     }
 
     #[test]
@@ -234,7 +236,7 @@ mod tests {
         let src = Source::new("a,b:c.toml", "x = 1\n".into());
         let f = Finding::new(Code::E002, Span::new(0, 1), "50% off\nnext").help("h");
         assert_eq!(
-            github(&src, &[f]),
+            github(&src, &[f], Language::En),
             "::error file=a%2Cb%3Ac.toml,line=1,col=1,endColumn=2,title=E002::50%25 off%0Anext%0Ahelp: h\n"
         );
     }

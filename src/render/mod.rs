@@ -10,6 +10,7 @@ pub mod html;
 pub mod inventory;
 pub mod kpi;
 pub mod markdown;
+pub mod messages;
 pub mod plan;
 pub mod pretty;
 pub mod sections;

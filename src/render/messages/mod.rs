@@ -1,0 +1,28 @@
+//! The words of every finding: its message and its help lines, made from the
+//! finding's data when it is rendered, in the language asked for. The kinds
+//! and their data live low, in `diag`; the words live here, with the other
+//! renderers.
+
+mod load;
+mod rules;
+
+use crate::diag::{Finding, Message};
+use crate::roadmap::Language;
+
+/// The finding's message, one line.
+pub fn text(f: &Finding, lang: Language) -> String {
+    match &f.message {
+        Message::Load(m) => load::text(m, lang),
+        Message::Rule(m) => rules::text(m, lang),
+        Message::Text { message, .. } => message.clone(),
+    }
+}
+
+/// The finding's help lines, shown as `= help: …`.
+pub fn help(f: &Finding, lang: Language) -> Vec<String> {
+    match &f.message {
+        Message::Load(m) => load::help(m, lang),
+        Message::Rule(m) => rules::help(m, lang),
+        Message::Text { help, .. } => help.clone(),
+    }
+}

@@ -85,7 +85,7 @@ impl Code {
             .iter()
             .filter(|c| c.severity() == Severity::Warning);
         let first = warnings.next().map_or("", |c| c.as_str());
-        let last = warnings.last().map_or(first, |c| c.as_str());
+        let last = warnings.next_back().map_or(first, |c| c.as_str());
         format!("{first}–{last}")
     }
 

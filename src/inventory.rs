@@ -213,6 +213,74 @@ fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
     Decimal::ratio(part.0, whole.0, 2)
 }
 
+/// One initiative's inventory line; `None` for one whose id, competency,
+/// area or status the loader could not read.
+fn inventory_line(
+    ini: &Initiative,
+    r: &Roadmap,
+    b: &Budget,
+    planned: &HashMap<&str, &budget::InitiativeLine>,
+    team: &HashSet<&str>,
+) -> Result<Option<InventoryLine>, BudgetError> {
+    let (Some(id), Some(comp), Some(area), Some(status)) =
+        (&ini.id, &ini.competency, &ini.area, &ini.status)
+    else {
+        return Ok(None);
+    };
+    let span = ini.anchor();
+    let overflow = || BudgetError::Overflow { span };
+    let budget = match planned.get(id.value.as_str()) {
+        Some(l) => l.figures.known_budget(),
+        None => budget::figures(ini, r)?.known_budget(),
+    };
+    let actual = ini.actual.as_ref().map(|a| a.value);
+    let remaining = match (budget, actual) {
+        (Some(bu), Some(ac)) => Some(bu.checked_sub(ac).ok_or_else(overflow)?),
+        _ => None,
+    };
+    let variance_percent = match (budget, actual) {
+        (Some(bu), Some(ac)) => variance(bu, ac),
+        _ => None,
+    };
+    let effort = ini.effort_days.as_ref().map(|e| e.value);
+    let owner = ini.owner.as_ref().map(|o| o.value.clone());
+    let kpi = ini.kpi.as_ref().map(|k| k.value.clone());
+    let cxm = area.value == Area::Cxm;
+    let mut missing = Vec::new();
+    if cxm && owner.is_none() {
+        missing.push(Missing::Owner);
+    }
+    if kpi.as_deref().is_none_or(|k| k.trim().is_empty()) {
+        missing.push(Missing::Kpi);
+    }
+    if effort.is_none() {
+        missing.push(Missing::Effort);
+    }
+    if cxm && budget.is_none() {
+        missing.push(Missing::Budget);
+    }
+    Ok(Some(InventoryLine {
+        id: id.value.clone(),
+        title: ini.title.as_ref().map(|t| t.value.clone()),
+        competency: comp.value,
+        area: area.value,
+        department: ini.department.as_ref().map(|d| d.value.clone()),
+        status: status.value,
+        time_eater: area.value == Area::Cx && owner.as_deref().is_some_and(|o| team.contains(o)),
+        owner,
+        start: ini.start.as_ref().map(|d| d.value),
+        end: ini.end.as_ref().map(|d| d.value),
+        budget,
+        actual,
+        remaining,
+        variance_percent,
+        effort_days: effort,
+        internal_cost: budget::internal_cost(effort, b.day_rate, span)?,
+        kpi,
+        missing,
+    }))
+}
+
 /// Builds the inventory as of `as_of`. Only an amount too large to add up
 /// exactly is an error.
 pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, BudgetError> {
@@ -230,64 +298,9 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, Bud
     let with_rate = b.day_rate.is_some();
     let mut lines = Vec::new();
     for ini in r.initiatives.iter().filter(|i| in_window(i, as_of)) {
-        let (Some(id), Some(comp), Some(area), Some(status)) =
-            (&ini.id, &ini.competency, &ini.area, &ini.status)
-        else {
-            continue;
-        };
-        let span = ini.anchor();
-        let overflow = || BudgetError::Overflow { span };
-        let budget = match planned.get(id.value.as_str()) {
-            Some(l) => l.figures.known_budget(),
-            None => budget::figures(ini, r)?.known_budget(),
-        };
-        let actual = ini.actual.as_ref().map(|a| a.value);
-        let remaining = match (budget, actual) {
-            (Some(bu), Some(ac)) => Some(bu.checked_sub(ac).ok_or_else(overflow)?),
-            _ => None,
-        };
-        let variance_percent = match (budget, actual) {
-            (Some(bu), Some(ac)) => variance(bu, ac),
-            _ => None,
-        };
-        let effort = ini.effort_days.as_ref().map(|e| e.value);
-        let owner = ini.owner.as_ref().map(|o| o.value.clone());
-        let kpi = ini.kpi.as_ref().map(|k| k.value.clone());
-        let cxm = area.value == Area::Cxm;
-        let mut missing = Vec::new();
-        if cxm && owner.is_none() {
-            missing.push(Missing::Owner);
+        if let Some(line) = inventory_line(ini, r, b, &planned, &team)? {
+            lines.push(line);
         }
-        if kpi.as_deref().is_none_or(|k| k.trim().is_empty()) {
-            missing.push(Missing::Kpi);
-        }
-        if effort.is_none() {
-            missing.push(Missing::Effort);
-        }
-        if cxm && budget.is_none() {
-            missing.push(Missing::Budget);
-        }
-        lines.push(InventoryLine {
-            id: id.value.clone(),
-            title: ini.title.as_ref().map(|t| t.value.clone()),
-            competency: comp.value,
-            area: area.value,
-            department: ini.department.as_ref().map(|d| d.value.clone()),
-            status: status.value,
-            time_eater: area.value == Area::Cx
-                && owner.as_deref().is_some_and(|o| team.contains(o)),
-            owner,
-            start: ini.start.as_ref().map(|d| d.value),
-            end: ini.end.as_ref().map(|d| d.value),
-            budget,
-            actual,
-            remaining,
-            variance_percent,
-            effort_days: effort,
-            internal_cost: budget::internal_cost(effort, b.day_rate, span)?,
-            kpi,
-            missing,
-        });
     }
     // Stable: file order within each competency.
     lines.sort_by_key(|l| l.competency);

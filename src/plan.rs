@@ -329,15 +329,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         Some(cap) => Some(cap.checked_sub(central).ok_or_else(overflow)?),
         None => None,
     };
-    let mut capacity: Option<Decimal> = None;
-    for c in r.team.iter().filter_map(|m| m.capacity_days.as_ref()) {
-        capacity = Some(
-            capacity
-                .unwrap_or(Decimal::ZERO)
-                .checked_add(c.value)
-                .ok_or_else(overflow)?,
-        );
-    }
+    let capacity = team_capacity(r).ok_or_else(overflow)?;
 
     let mut sorted: Vec<&crate::budget::InitiativeLine> = b.initiatives.iter().collect();
     sorted.sort_by(|x, y| {
@@ -364,6 +356,69 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         .map(|x| (x.id_str(), x))
         .rev()
         .collect();
+    let lines = plan_lines(&sorted, cumulative, first_below, year, &by_id);
+    let cut_line = cut_at.and_then(|(i, reason)| {
+        Some(CutLine {
+            first_below: lines.get(i)?.id.clone(),
+            last_above: i
+                .checked_sub(1)
+                .and_then(|j| lines.get(j))
+                .map(|l| l.id.clone()),
+            above: i,
+            reason,
+        })
+    });
+
+    let totals = totals(&lines, central).ok_or_else(overflow)?;
+    let (coverage, coverage_by_quarter, coverage_above_line) = coverage(&lines);
+    let (load, team_load) = load(r, &lines, capacity).ok_or_else(overflow)?;
+    let maturity = maturity(r, &lines);
+    let (dependencies, below_line_dependencies) = dependencies(&by_id, &lines);
+
+    let backlog = backlog(b);
+
+    Ok(Plan {
+        currency: b.currency.clone(),
+        plan_year: year,
+        budget_cap: b.budget_cap,
+        central_training: central,
+        budget_available: available,
+        capacity_days: capacity,
+        initiatives: lines,
+        cut_line,
+        totals,
+        coverage,
+        coverage_by_quarter,
+        coverage_above_line,
+        load,
+        team_load,
+        maturity,
+        dependencies,
+        below_line_dependencies,
+        backlog,
+    })
+}
+
+/// The team's capacity in person-days: the sum of the `capacity_days`
+/// given, `None` when no member gives one (`Some(None)`), or `None` on an
+/// overflow.
+fn team_capacity(r: &Roadmap) -> Option<Option<Decimal>> {
+    let mut capacity: Option<Decimal> = None;
+    for c in r.team.iter().filter_map(|m| m.capacity_days.as_ref()) {
+        capacity = Some(capacity.unwrap_or(Decimal::ZERO).checked_add(c.value)?);
+    }
+    Some(capacity)
+}
+
+/// The plan's lines in plan order, with their running totals and whether
+/// they fall below the cut line.
+fn plan_lines(
+    sorted: &[&crate::budget::InitiativeLine],
+    cumulative: Vec<(Money, Decimal)>,
+    first_below: usize,
+    year: i32,
+    by_id: &HashMap<&str, &crate::roadmap::Initiative>,
+) -> Vec<PlanLine> {
     let mut lines = Vec::with_capacity(sorted.len());
     for (i, (l, (cum_b, cum_e))) in sorted.iter().zip(cumulative).enumerate() {
         let h = &l.header;
@@ -404,24 +459,11 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
             depends_on,
         });
     }
-    let cut_line = cut_at.and_then(|(i, reason)| {
-        Some(CutLine {
-            first_below: lines.get(i)?.id.clone(),
-            last_above: i
-                .checked_sub(1)
-                .and_then(|j| lines.get(j))
-                .map(|l| l.id.clone()),
-            above: i,
-            reason,
-        })
-    });
+    lines
+}
 
-    let totals = totals(&lines, central).ok_or_else(overflow)?;
-    let (coverage, coverage_by_quarter, coverage_above_line) = coverage(&lines);
-    let (load, team_load) = load(r, &lines, capacity).ok_or_else(overflow)?;
-    let maturity = maturity(r, &lines);
-    let (dependencies, below_line_dependencies) = dependencies(&by_id, &lines);
-
+/// Ideas and other work outside the plan, in plan order.
+fn backlog(b: &Budget) -> Vec<BacklogItem> {
     let mut backlog: Vec<BacklogItem> = b
         .backlog
         .iter()
@@ -437,27 +479,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         })
         .collect();
     backlog.sort_by(|x, y| plan_order((x.priority, &x.id), (y.priority, &y.id)));
-
-    Ok(Plan {
-        currency: b.currency.clone(),
-        plan_year: year,
-        budget_cap: b.budget_cap,
-        central_training: central,
-        budget_available: available,
-        capacity_days: capacity,
-        initiatives: lines,
-        cut_line,
-        totals,
-        coverage,
-        coverage_by_quarter,
-        coverage_above_line,
-        load,
-        team_load,
-        maturity,
-        dependencies,
-        below_line_dependencies,
-        backlog,
-    })
+    backlog
 }
 
 fn totals(lines: &[PlanLine], central: Money) -> Option<PlanTotals> {

@@ -203,11 +203,18 @@ pub fn render(d: &Dashboard<'_>, lang: Language) -> Vec<u8> {
 }
 
 fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    h.push_str("<div class=\"cards\">\n");
+    budget_card(h, d, lang);
+    coverage_card(h, d, lang);
+    time_eaters_card(h, d, lang);
+    kpis_card(h, d, lang);
+    h.push_str("</div>\n");
+}
+
+/// The CXM budget against the cap.
+fn budget_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     let t = |x| i18n::text(x, lang);
     let b = d.budget;
-    h.push_str("<div class=\"cards\">\n");
-
-    // The CXM budget against the cap.
     let total = i18n::money(b.totals.cxm, &b.currency, lang);
     let (note, fill, over) = match (b.budget_cap, d.cap_used_percent) {
         (Some(cap), Some(pct)) => {
@@ -246,8 +253,11 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         // The note holds only escaped texts and formatted figures.
         note.split("<br>").map(esc).collect::<Vec<_>>().join("<br>")
     );
+}
 
-    // Coverage of the four competencies.
+/// Coverage of the four competencies.
+fn coverage_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
     let covered = d.covered();
     let chips: String = d
         .coverage
@@ -269,8 +279,11 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         if covered < 4 { " over" } else { "" },
         esc(t(Text::CoverageNote)),
     );
+}
 
-    // The time eaters.
+/// The time eaters: the team's days on CX work the departments own.
+fn time_eaters_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
     let te = &d.time_eaters;
     let (big, fill, note) = match te.share {
         Some(s) => {
@@ -297,8 +310,11 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         svg::meter("time-eaters", fill, "#c7831f"),
         esc(&note)
     );
+}
 
-    // The KPIs at a glance.
+/// The KPIs at a glance.
+fn kpis_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
     let count = |s: Option<KpiStatus>| d.kpis.kpis.iter().filter(|k| k.status == s).count();
     let _ = write!(
         h,
@@ -320,7 +336,7 @@ fn headline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
             esc(i18n::kpi_status(s, lang))
         );
     }
-    h.push_str("</div></div>\n</div>\n");
+    h.push_str("</div></div>\n");
 }
 
 fn budget_charts(h: &mut String, d: &Dashboard<'_>, lang: Language) {

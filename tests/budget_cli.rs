@@ -262,7 +262,7 @@ fn titles_that_look_like_formulas_are_defused() {
 
 #[test]
 fn data_errors_refuse_the_report_and_plan_errors_do_not() {
-    let out = cxm(&["budget", "tests/fixtures/check/E005.toml"])
+    let out = cxm(&["budget", "tests/cases/check/E005-unknown-owner.toml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -273,7 +273,7 @@ fn data_errors_refuse_the_report_and_plan_errors_do_not() {
         "{err}"
     );
 
-    let out = cxm(&["budget", "tests/fixtures/check/E010.toml"])
+    let out = cxm(&["budget", "tests/cases/check/E010-over-budget-cap.toml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

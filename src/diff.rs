@@ -6,11 +6,18 @@
 //! Initiatives are matched by `id`: a renamed id shows as one removed and one
 //! added. Fields are compared as the text a reader would see (money with two
 //! decimals, dates as ISO), so `cost = 5000` and `cost = 5000.0` are equal.
+//!
+//! What is compared, in which order and under which label, is declared with
+//! the keys ([`DIFF`] in `roadmap::fields`); how each key is read from the
+//! model is [`reader`], one arm per key.
 
 use crate::budget::Budget;
 use crate::money::Money;
 use crate::money_json as mj;
+use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
 use crate::roadmap::{Choice, Competency, Initiative, Roadmap};
+use crate::source::Sp;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -102,28 +109,6 @@ fn competency_map<S: serde::Serializer>(
     m.end()
 }
 
-/// The fields compared, in the order they are shown.
-pub const FIELDS: &[&str] = &[
-    "title",
-    "competency",
-    "area",
-    "status",
-    "owner",
-    "department",
-    "priority",
-    "start",
-    "end",
-    "effort_days",
-    "kpi",
-    "cost",
-    "markup_percent",
-    "quotes",
-    "budget",
-    "plan_year_budget",
-    "kpis",
-    "depends_on",
-];
-
 /// An initiative's budget figures from the side's budget: the total budget
 /// and the plan-year part (plan initiatives), or the budget alone (ideas).
 fn budget_figures(b: &Budget) -> HashMap<&str, (Money, Option<Money>)> {
@@ -163,44 +148,61 @@ fn quotes_text(ini: &Initiative) -> Option<String> {
     Some(parts.join("; "))
 }
 
-fn field_value(
+/// The text of what diff compares, from one side's initiative and budget
+/// figures; `None` where absent.
+fn compared_value(
     ini: &Initiative,
-    field: &str,
+    compared: Compared,
     figures: Option<&(Money, Option<Money>)>,
 ) -> Option<String> {
-    let text = |v: &Option<crate::source::Sp<String>>| v.as_ref().map(|s| s.value.clone());
-    let date = |d: &Option<crate::source::Sp<chrono::NaiveDate>>| {
+    match compared {
+        Compared::Key(key) => reader(key).and_then(|read| read(ini)),
+        Compared::Budget => figures.map(|f| f.0.plain()),
+        Compared::PlanYearBudget => figures.and_then(|f| f.1).map(Money::plain),
+    }
+}
+
+/// How diff reads a declared key from the model, as a reader would see it;
+/// `None` for a key [`DIFF`] does not compare. Every key is named here, so
+/// a new key does not compile until it is given a reader or none.
+fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
+    use InitiativeKey as K;
+    fn text(v: &Option<Sp<String>>) -> Option<String> {
+        v.as_ref().map(|s| s.value.clone())
+    }
+    fn choice<T: Choice>(v: &Option<Sp<T>>) -> Option<String> {
+        v.as_ref().map(|c| c.value.as_str().into())
+    }
+    fn date(d: &Option<Sp<NaiveDate>>) -> Option<String> {
         d.as_ref().map(|d| d.value.format("%Y-%m-%d").to_string())
-    };
-    let list = |l: &[crate::source::Sp<String>]| {
+    }
+    fn list(l: &[Sp<String>]) -> Option<String> {
         (!l.is_empty()).then(|| {
             l.iter()
                 .map(|s| s.value.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         })
-    };
-    match field {
-        "title" => text(&ini.title),
-        "competency" => ini.competency.as_ref().map(|c| c.value.as_str().into()),
-        "area" => ini.area.as_ref().map(|c| c.value.as_str().into()),
-        "status" => ini.status.as_ref().map(|c| c.value.as_str().into()),
-        "owner" => text(&ini.owner),
-        "department" => text(&ini.department),
-        "priority" => ini.priority.as_ref().map(|p| p.value.to_string()),
-        "start" => date(&ini.start),
-        "end" => date(&ini.end),
-        "effort_days" => ini.effort_days.as_ref().map(|d| d.value.text()),
-        "kpi" => text(&ini.kpi),
-        "cost" => ini.cost.as_ref().map(|m| m.value.plain()),
-        "markup_percent" => ini.markup_percent.as_ref().map(|m| m.value.text()),
-        "quotes" => quotes_text(ini),
-        "budget" => figures.map(|f| f.0.plain()),
-        "plan_year_budget" => figures.and_then(|f| f.1).map(Money::plain),
-        "kpis" => list(&ini.kpis),
-        "depends_on" => list(&ini.depends_on),
-        _ => None,
     }
+    Some(match key {
+        K::Title => |i| text(&i.title),
+        K::Competency => |i| choice(&i.competency),
+        K::Area => |i| choice(&i.area),
+        K::Status => |i| choice(&i.status),
+        K::Owner => |i| text(&i.owner),
+        K::Department => |i| text(&i.department),
+        K::Priority => |i| i.priority.as_ref().map(|p| p.value.to_string()),
+        K::Start => |i| date(&i.start),
+        K::End => |i| date(&i.end),
+        K::EffortDays => |i| i.effort_days.as_ref().map(|d| d.value.text()),
+        K::Kpi => |i| text(&i.kpi),
+        K::Cost => |i| i.cost.as_ref().map(|m| m.value.plain()),
+        K::MarkupPercent => |i| i.markup_percent.as_ref().map(|m| m.value.text()),
+        K::Quotes => quotes_text,
+        K::Kpis => |i| list(&i.kpis),
+        K::DependsOn => |i| list(&i.depends_on),
+        K::Id | K::Benefit | K::Actual => return None,
+    })
 }
 
 /// Compares two versions.
@@ -224,12 +226,12 @@ pub fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             added.push(id.to_string());
             continue;
         };
-        let fields: Vec<(&'static str, Change<Option<String>>)> = FIELDS
+        let fields: Vec<(&'static str, Change<Option<String>>)> = DIFF
             .iter()
-            .filter_map(|&f| {
-                let o = field_value(before, f, old_figures.get(id));
-                let n = field_value(ini, f, new_figures.get(id));
-                (o != n).then_some((f, Change { old: o, new: n }))
+            .filter_map(|&c| {
+                let o = compared_value(before, c, old_figures.get(id));
+                let n = compared_value(ini, c, new_figures.get(id));
+                (o != n).then_some((c.label(), Change { old: o, new: n }))
             })
             .collect();
         if !fields.is_empty() {
@@ -280,5 +282,26 @@ pub fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             by_competency,
             by_quarter,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roadmap::fields::Key as _;
+
+    /// A key has a reader exactly when [`DIFF`] compares it: one cannot be
+    /// added without the other.
+    #[test]
+    fn diff_reads_exactly_the_keys_it_compares() {
+        for &key in InitiativeKey::ALL {
+            let compared = DIFF.contains(&Compared::Key(key));
+            assert_eq!(
+                reader(key).is_some(),
+                compared,
+                "`{}`: compared by diff but no reader, or a reader but not in DIFF",
+                key.name()
+            );
+        }
     }
 }

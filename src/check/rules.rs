@@ -5,6 +5,7 @@ use super::{CheckContext, in_plan, planned_in};
 use crate::diag::{self, Code, Finding};
 use crate::money::Decimal;
 use crate::roadmap::{Area, Choice, Competency, Roadmap, Status};
+use crate::roadmap::{InitiativeKey as K, QuoteKey as Q, fields::Key as _};
 use crate::source::{Sp, Span};
 use chrono::Months;
 use foldhash::{HashMap, HashMapExt as _};
@@ -319,8 +320,8 @@ impl<'r> Checker<'r> {
         for ini in &self.r.initiatives {
             let name = q(ini.id_str());
             for quote in &ini.quotes {
-                let bad = ["min", "max", "amount"]
-                    .iter()
+                let bad = [Q::Min, Q::Max, Q::Amount]
+                    .into_iter()
                     .any(|k| quote.is_rejected(k));
                 if bad {
                     continue; // the loader reported the amount
@@ -403,10 +404,10 @@ impl<'r> Checker<'r> {
             if !status.value.is_active() {
                 continue;
             }
-            let missing: Vec<&str> = [("start", ini.start.is_some()), ("end", ini.end.is_some())]
+            let missing: Vec<&str> = [(K::Start, ini.start.is_some()), (K::End, ini.end.is_some())]
                 .into_iter()
                 .filter(|&(k, has)| !has && !ini.is_rejected(k))
-                .map(|(k, _)| k)
+                .map(|(k, _)| k.name())
                 .collect();
             if !missing.is_empty() {
                 self.push(
@@ -451,7 +452,7 @@ impl<'r> Checker<'r> {
             ini.competency.is_none()
                 || ini.area.is_none()
                 || ini.status.is_none()
-                || ["start", "end"].iter().any(|k| ini.is_rejected(k))
+                || [K::Start, K::End].into_iter().any(|k| ini.is_rejected(k))
         });
         if unreadable {
             return;
@@ -542,7 +543,7 @@ impl<'r> Checker<'r> {
         for ini in &self.r.initiatives {
             if ini.area.as_ref().is_some_and(|a| a.value == Area::Cx)
                 && ini.department.is_none()
-                && !ini.is_rejected("department")
+                && !ini.is_rejected(K::Department)
             {
                 self.push(
                     Finding::new(
@@ -621,7 +622,7 @@ impl<'r> Checker<'r> {
             let planned = year.is_some_and(|y| in_plan(ini, y));
 
             // W001
-            if area == Some(Area::Cxm) && ini.owner.is_none() && !ini.is_rejected("owner") {
+            if area == Some(Area::Cxm) && ini.owner.is_none() && !ini.is_rejected(K::Owner) {
                 self.push(
                     Finding::new(
                         Code::W001,
@@ -633,7 +634,7 @@ impl<'r> Checker<'r> {
             }
             // W002: `kpi` or at least one entry of `kpis` says how success is measured.
             let has_kpi = ini.kpi.as_ref().is_some_and(|k| !k.value.trim().is_empty())
-                || ini.is_rejected("kpi")
+                || ini.is_rejected(K::Kpi)
                 || !ini.kpis.is_empty();
             if !has_kpi {
                 self.push(
@@ -646,7 +647,7 @@ impl<'r> Checker<'r> {
                 );
             }
             // W003
-            if planned && ini.effort_days.is_none() && !ini.is_rejected("effort_days") {
+            if planned && ini.effort_days.is_none() && !ini.is_rejected(K::EffortDays) {
                 self.push(
                     Finding::new(
                         Code::W003,
@@ -660,9 +661,9 @@ impl<'r> Checker<'r> {
             if planned
                 && area == Some(Area::Cxm)
                 && ini.cost.is_none()
-                && !ini.is_rejected("cost")
+                && !ini.is_rejected(K::Cost)
                 && ini.quotes.is_empty()
-                && !ini.is_rejected("quotes")
+                && !ini.is_rejected(K::Quotes)
             {
                 self.push(
                     Finding::new(

@@ -1,7 +1,146 @@
 //! The kinds of finding the loader makes (reading, TOML syntax, keys and
-//! values one at a time), with their data. Their words are in
+//! values one at a time), with their data: the key and its table, the value
+//! as written, what the key's declaration expected (its kind, its range),
+//! the suggestions and the lists of what is known. Their words are in
 //! `render::messages::load`.
+
+use crate::money::{Decimal, MoneyError};
+use crate::roadmap::fields::{Bounds, Whole};
 
 /// A finding of the loader.
 #[derive(Clone, Debug, PartialEq)]
-pub enum LoadMessage {}
+pub enum LoadMessage {
+    /// The TOML reader's error, its message as the reader wrote it.
+    Syntax {
+        parser: String,
+    },
+    /// A second byte-order mark after the one dropped on reading.
+    SecondBom,
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// `table` names the table as its declaration does (`[roadmap]`, `an
+    /// initiative`); `known` is every key it has, `suggestion` the one
+    /// meant, if any is close.
+    UnknownKey {
+        key: String,
+        table: &'static str,
+        suggestion: Option<&'static str>,
+        known: Vec<&'static str>,
+    },
+    MissingKey {
+        key: &'static str,
+        whose: Whose,
+    },
+    /// The file has no `[roadmap]` table.
+    NoRoadmap,
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: Found,
+    },
+    /// `[[key]]` written as something else than an array of tables.
+    NotTables {
+        key: String,
+        found: Found,
+    },
+    /// An entry of an array of tables that is not a table.
+    EntryNotTable {
+        key: String,
+        found: Found,
+    },
+    InvalidId {
+        text: String,
+    },
+    /// A word outside a closed set; `what` names the set (`status`).
+    UnknownChoice {
+        what: &'static str,
+        text: String,
+        suggestion: Option<&'static str>,
+        known: Vec<&'static str>,
+    },
+    NotCurrency {
+        text: String,
+        suggestion: Option<&'static str>,
+    },
+    /// A date with a time or an offset.
+    DateWithTime {
+        key: String,
+    },
+    /// A date in quotes; `date` is the text when it reads as a date.
+    QuotedDate {
+        key: String,
+        date: Option<String>,
+    },
+    BadAmount {
+        key: String,
+        error: MoneyError,
+    },
+    NumberOutOfRange {
+        key: String,
+        value: Decimal,
+        bounds: Bounds,
+    },
+    TooManyPlaces {
+        key: String,
+    },
+    NumberTooLarge {
+        key: String,
+    },
+    NotFinite {
+        key: String,
+        bounds: Bounds,
+    },
+    /// A whole number outside its range; `text` as written.
+    WholeOutOfRange {
+        key: String,
+        text: String,
+        range: Whole,
+    },
+    /// An exchange rate of 0 or less.
+    RateNotPositive {
+        code: String,
+    },
+    /// A code in `[check] allow` that is not a warning.
+    NotAllowable {
+        text: String,
+        suggestion: Option<&'static str>,
+    },
+}
+
+/// The table a missing key belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Whose {
+    Roadmap,
+    Member,
+    Department,
+    /// An initiative, by its id when it has one (and the id is not what is
+    /// missing).
+    Initiative(Option<String>),
+    Training,
+    Kpi,
+    Measurement,
+}
+
+/// What a value should have been, by the kind its key declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    TextList,
+    Date,
+    Amount,
+    Number,
+    WholeNumber,
+    Table,
+}
+
+/// What a TOML value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}

@@ -5,7 +5,7 @@
 mod load;
 mod rules;
 
-pub use load::LoadMessage;
+pub use load::{Expected, Found, LoadMessage, Whose};
 pub use rules::RuleMessage;
 
 use crate::source::Span;

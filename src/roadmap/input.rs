@@ -2,7 +2,7 @@
 //! limit, a UTF-8 byte-order mark dropped, and invalid UTF-8 turned into a
 //! finding rather than an error.
 
-use crate::diag::{Code, Finding};
+use crate::diag::{Code, Finding, LoadMessage};
 use crate::source::{Source, Span};
 use anyhow::{Context, Result, bail};
 use std::io::Read;
@@ -99,12 +99,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> (Source, Option<Finding>) {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let finding = Finding::new(
-                Code::E001,
-                Span::new(at, at + 1),
-                "the file is not valid UTF-8",
-            )
-            .help("save the roadmap as UTF-8 (without another encoding such as Windows-1250)");
+            let finding = Finding::new(Code::E001, Span::new(at, at + 1), LoadMessage::NotUtf8);
             (Source::new(name, text), Some(finding))
         }
     }

@@ -7,14 +7,23 @@
 //! (E003), bad amount (E006) and missing key (E012) in one run. Entries of
 //! arrays of tables are walked as the reader finishes them, so a large file's
 //! tree is never whole in memory.
+//!
+//! Which keys a table has, their kinds, ranges and whether they are required
+//! come from their declaration ([`super::fields`]); each table's walk
+//! matches on its enum of keys, so a key declared and not loaded does not
+//! compile.
 
+use super::fields::{
+    self, Bounds, CURRENCIES, CheckKey, DepartmentKey, DocumentKey, InitiativeKey, Key, KpiKey,
+    LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, TableDef, TrainingKey, Whole,
+};
 use super::model::*;
-use super::schema::{self, TableDef};
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
-use crate::diag::{Code, Finding, quoted, suggest};
+use crate::diag::{Code, Expected, Finding, Found, LoadMessage, Severity, Whose, suggest};
 use crate::money::{self, Decimal, Money, MoneyError};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use toml::Spanned;
 
 /// The result of loading: the model (as complete as the file allows) and the
@@ -45,18 +54,14 @@ pub fn load_str(text: &str) -> Loaded {
             .span
             .clone()
             .map_or(Span::new(text.len(), text.len()), Span::from);
-        l.findings
-            .push(Finding::new(Code::E001, span, syntax_message(&e.message)));
+        let parser = e.message.clone();
+        l.error(Code::E001, span, LoadMessage::Syntax { parser });
     }
     // `input::decode` drops one byte-order mark; the TOML lexer would skip
     // a second one.
     let second_bom = text.starts_with('\u{feff}');
     if second_bom {
-        l.findings.push(Finding::new(
-            Code::E001,
-            Span::new(0, 3),
-            "TOML syntax error: a byte-order mark is only allowed at the start of the file",
-        ));
+        l.error(Code::E001, Span::new(0, 3), LoadMessage::SecondBom);
     }
     let syntax_ok = errors.is_empty() && !second_bom;
     let roadmap = l.document(&doc);
@@ -76,28 +81,8 @@ pub fn load_str(text: &str) -> Loaded {
     }
 }
 
-fn syntax_message(msg: &str) -> String {
-    let first = msg.lines().next().unwrap_or("invalid TOML").trim();
-    format!("TOML syntax error: {first}")
-}
-
-/// ISO 4217 codes in use, sorted (looked up by binary search).
-pub const CURRENCIES: &[&str] = &[
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
-    "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
-    "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ",
-    "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD",
-    "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR",
-    "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR",
-    "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN",
-    "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR",
-    "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB",
-    "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS",
-    "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
-];
-
 type Value<'i> = Node<'i>;
+type KeyNode<'i> = Spanned<Cow<'i, str>>;
 
 struct Loader {
     findings: Vec<Finding>,
@@ -121,39 +106,41 @@ struct Taken {
 /// entry of a large roadmap. Findings and spans are the walk's own.
 impl<'i> tree::Sink<'i> for Loader {
     fn takes(&self, key: &str) -> bool {
+        use DocumentKey as D;
         matches!(
-            key,
-            "team" | "departments" | "initiatives" | "training" | "kpis"
+            D::parse(key),
+            Some(D::Team | D::Departments | D::Initiatives | D::Training | D::Kpis)
         )
     }
 
     fn take(&mut self, key: &str, element: &Node<'i>) {
+        use DocumentKey as D;
         let span = span_of(element);
         let DeValue::Table(t) = element.get_ref() else {
             return;
         };
-        match key {
-            "team" => {
+        match D::parse(key) {
+            Some(D::Team) => {
                 let m = self.member(t, span);
                 self.taken.team.push(m);
             }
-            "departments" => {
+            Some(D::Departments) => {
                 let d = self.department(t, span);
                 self.taken.departments.push(d);
             }
-            "initiatives" => {
+            Some(D::Initiatives) => {
                 let ini = self.initiative(t, span);
                 self.taken.initiatives.push(ini);
             }
-            "training" => {
+            Some(D::Training) => {
                 let tr = self.training(t, span);
                 self.taken.training.push(tr);
             }
-            "kpis" => {
+            Some(D::Kpis) => {
                 let k = self.kpi(t, span);
                 self.taken.kpis.push(k);
             }
-            _ => {}
+            Some(D::Roadmap | D::Fx | D::Maturity | D::Check) | None => {}
         }
     }
 }
@@ -162,84 +149,85 @@ fn span_of<T>(v: &Spanned<T>) -> Span {
     Span::from(v.span())
 }
 
-fn type_name(v: &DeValue<'_>) -> &'static str {
+fn found(v: &DeValue<'_>) -> Found {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => Found::String,
+        DeValue::Integer(_) => Found::Integer,
+        DeValue::Float(_) => Found::Float,
+        DeValue::Boolean(_) => Found::Boolean,
+        DeValue::Datetime(_) => Found::Datetime,
+        DeValue::Array(_) => Found::Array,
+        DeValue::Table(_) => Found::Table,
     }
 }
 
+/// Findings, keys, and values one at a time.
 impl Loader {
-    fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+    fn error(&mut self, code: Code, span: Span, m: LoadMessage) {
+        self.findings.push(Finding::new(code, span, m));
+    }
+
+    /// The key of `K`'s table that `k` names, or E002 for a key the table
+    /// does not know.
+    fn key<K: Key>(&mut self, k: &KeyNode<'_>) -> Option<K> {
+        let key = K::parse(k.get_ref());
+        if key.is_none() {
+            self.unknown_key(k, K::table());
+        }
+        key
     }
 
     /// E002 for a key `def` does not know; returns the known key it
     /// suggests instead, if any.
-    fn unknown_key(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        def: &TableDef,
-    ) -> Option<&'static str> {
-        self.unknown_among(key, &def.names(), def.what)
+    fn unknown_key(&mut self, key: &KeyNode<'_>, def: &TableDef) -> Option<&'static str> {
+        self.unknown_among(key, def.names(), def.what)
     }
 
     fn unknown_among(
         &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        known: &[&'static str],
-        ctx: &str,
+        key: &KeyNode<'_>,
+        known: Vec<&'static str>,
+        table: &'static str,
     ) -> Option<&'static str> {
         let name = key.get_ref().as_ref();
-        let mut f = Finding::new(
-            Code::E002,
-            span_of(key),
-            format!("unknown key {} in {ctx}", quoted(name)),
-        );
         let suggestion = suggest(name, known.iter().copied());
-        f = match suggestion {
-            Some(s) => f.help(format!("did you mean \"{s}\"?")),
-            None => f.help(format!("known keys: {}", known.join(", "))),
+        let m = LoadMessage::UnknownKey {
+            key: name.to_string(),
+            table,
+            suggestion,
+            known,
         };
-        self.push(f);
+        self.error(Code::E002, span_of(key), m);
         suggestion
     }
 
     /// E012 for every required key of `def` that `t` does not have.
-    fn require(&mut self, t: &DeTable<'_>, span: Span, def: &TableDef, ctx: &str) {
+    fn require(&mut self, t: &DeTable<'_>, span: Span, def: &TableDef, whose: Whose) {
         for key in def.required() {
             if !t.iter().any(|(k, _)| k.get_ref() == key) {
-                self.missing(span, key, ctx);
+                self.missing(span, key, whose.clone());
             }
         }
     }
 
-    fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: &str) {
-        self.push(Finding::new(
-            Code::E003,
-            span_of(v),
-            format!("`{key}` must be {expected}, not {}", type_name(v.get_ref())),
-        ));
+    fn missing(&mut self, span: Span, key: &'static str, whose: Whose) {
+        self.error(Code::E012, span, LoadMessage::MissingKey { key, whose });
     }
 
-    fn missing(&mut self, span: Span, key: &str, ctx: &str) {
-        self.push(Finding::new(
-            Code::E012,
-            span,
-            format!("{ctx} has no `{key}`, which is required"),
-        ));
+    fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: Expected) {
+        let m = LoadMessage::WrongType {
+            key: key.to_string(),
+            expected,
+            found: found(v.get_ref()),
+        };
+        self.error(Code::E003, span_of(v), m);
     }
 
     fn string(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<String>> {
         match v.get_ref() {
             DeValue::String(s) => Some(Sp::new(s.to_string(), span_of(v))),
             _ => {
-                self.wrong_type(v, key, "a string");
+                self.wrong_type(v, key, Expected::Text);
                 None
             }
         }
@@ -254,14 +242,8 @@ impl Loader {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
-            self.push(
-                Finding::new(
-                    Code::E003,
-                    s.span,
-                    format!("{} is not a valid id", quoted(&s.value)),
-                )
-                .help("an id uses only letters, digits, '-' and '_'"),
-            );
+            let text = s.value;
+            self.error(Code::E003, s.span, LoadMessage::InvalidId { text });
             return None;
         }
         Some(s)
@@ -274,7 +256,7 @@ impl Loader {
                 .filter_map(|item| self.string(item, key))
                 .collect(),
             _ => {
-                self.wrong_type(v, key, "an array of strings");
+                self.wrong_type(v, key, Expected::TextList);
                 Vec::new()
             }
         }
@@ -285,17 +267,14 @@ impl Loader {
         if let Some(c) = T::parse(&s.value) {
             return Some(Sp::new(c, s.span));
         }
-        let names = T::names();
-        let mut f = Finding::new(
-            Code::E003,
-            s.span,
-            format!("unknown {} {}", T::WHAT, quoted(&s.value)),
-        );
-        f = match suggest(&s.value, names.iter().copied()) {
-            Some(n) => f.help(format!("did you mean \"{n}\"?")),
-            None => f.help(format!("one of: {}", names.join(", "))),
+        let known = T::names();
+        let m = LoadMessage::UnknownChoice {
+            what: T::WHAT,
+            suggestion: suggest(&s.value, known.iter().copied()),
+            text: s.value,
+            known,
         };
-        self.push(f);
+        self.error(Code::E003, s.span, m);
         None
     }
 
@@ -309,17 +288,13 @@ impl Loader {
             return Some(s);
         }
         let upper = s.value.to_uppercase();
-        let mut f = Finding::new(
-            Code::E003,
-            s.span,
-            format!("{} is not an ISO 4217 currency code", quoted(&s.value)),
-        );
-        if CURRENCIES.binary_search(&upper.as_str()).is_ok() {
-            f = f.help(format!("did you mean \"{upper}\"?"));
-        } else if let Some(n) = suggest(&upper, CURRENCIES.iter().copied()) {
-            f = f.help(format!("did you mean \"{n}\"?"));
-        }
-        self.push(f);
+        let suggestion = match CURRENCIES.binary_search(&upper.as_str()) {
+            Ok(i) => CURRENCIES.get(i).copied(),
+            Err(_) => suggest(&upper, CURRENCIES.iter().copied()),
+        };
+        let text = s.value;
+        let m = LoadMessage::NotCurrency { text, suggestion };
+        self.error(Code::E003, s.span, m);
         None
     }
 
@@ -336,27 +311,20 @@ impl Loader {
                 {
                     return Some(Sp::new(date, span));
                 }
-                self.push(Finding::new(
-                    Code::E003,
-                    span,
-                    format!("`{key}` must be a date without a time, like 2027-03-01"),
-                ));
+                let key = key.to_string();
+                self.error(Code::E003, span, LoadMessage::DateWithTime { key });
                 None
             }
             DeValue::String(s) => {
-                let mut f = Finding::new(
-                    Code::E003,
-                    span,
-                    format!("`{key}` must be a date, not a string"),
-                );
-                if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
-                    f = f.help(format!("drop the quotes: {key} = {s}"));
-                }
-                self.push(f);
+                let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .is_ok()
+                    .then(|| s.to_string());
+                let key = key.to_string();
+                self.error(Code::E003, span, LoadMessage::QuotedDate { key, date });
                 None
             }
             _ => {
-                self.wrong_type(v, key, "a date like 2027-03-01");
+                self.wrong_type(v, key, Expected::Date);
                 None
             }
         }
@@ -374,31 +342,22 @@ impl Loader {
                 },
             },
             _ => {
-                self.wrong_type(v, key, "an amount (a number)");
+                self.wrong_type(v, key, Expected::Amount);
                 return None;
             }
         };
         match r {
             Ok(m) => Some(Sp::new(m, span)),
-            Err(e) => {
-                self.push(Finding::new(
-                    Code::E006,
-                    span,
-                    format!("invalid amount in `{key}`: {e}"),
-                ));
+            Err(error) => {
+                let key = key.to_string();
+                self.error(Code::E006, span, LoadMessage::BadAmount { key, error });
                 None
             }
         }
     }
 
-    /// An exact decimal within `[min, max]` (either bound optional).
-    fn decimal(
-        &mut self,
-        v: &Value<'_>,
-        key: &str,
-        min: Option<Decimal>,
-        max: Option<Decimal>,
-    ) -> Option<Sp<Decimal>> {
+    /// An exact decimal within `bounds`.
+    fn decimal(&mut self, v: &Value<'_>, key: &str, bounds: Bounds) -> Option<Sp<Decimal>> {
         let span = span_of(v);
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => money::decimal_from_int_text(i.as_str(), i.radix()),
@@ -410,87 +369,83 @@ impl Loader {
                 },
             },
             _ => {
-                self.wrong_type(v, key, "a number");
+                self.wrong_type(v, key, Expected::Number);
                 return None;
             }
         };
-        let range_text = match (min, max) {
-            (Some(lo), Some(hi)) => format!(" from {lo} to {hi}"),
-            (Some(lo), None) if lo == Decimal::ZERO => " of 0 or more".to_string(),
-            (Some(lo), None) => format!(" of {lo} or more"),
-            (None, Some(hi)) => format!(" of at most {hi}"),
-            (None, None) => String::new(),
-        };
+        let key = key.to_string();
         let problem = match parsed {
-            Ok(d) if min.is_some_and(|lo| d < lo) || max.is_some_and(|hi| d > hi) => {
-                format!("`{key}` must be a number{range_text}, not {d}")
+            Ok(d) if bounds.min.is_some_and(|lo| d < lo) || bounds.max.is_some_and(|hi| d > hi) => {
+                LoadMessage::NumberOutOfRange {
+                    key,
+                    value: d,
+                    bounds,
+                }
             }
             Ok(d) => return Some(Sp::new(d, span)),
-            Err(money::DecimalError::TooManyPlaces(_)) => {
-                format!("`{key}` has more than six decimal places")
-            }
-            Err(money::DecimalError::TooLarge) => format!("`{key}` is too large"),
-            Err(money::DecimalError::NotANumber) => {
-                format!("`{key}` must be a finite number{range_text}")
-            }
+            Err(money::DecimalError::TooManyPlaces(_)) => LoadMessage::TooManyPlaces { key },
+            Err(money::DecimalError::TooLarge) => LoadMessage::NumberTooLarge { key },
+            Err(money::DecimalError::NotANumber) => LoadMessage::NotFinite { key, bounds },
         };
-        self.push(Finding::new(Code::E003, span, problem));
+        self.error(Code::E003, span, problem);
         None
     }
 
-    /// A whole number within `[min, max]`.
-    fn whole(&mut self, v: &Value<'_>, key: &str, min: i128, max: i128) -> Option<Sp<i128>> {
+    /// A whole number within `range`.
+    fn whole(&mut self, v: &Value<'_>, key: &str, range: Whole) -> Option<Sp<u32>> {
         let span = span_of(v);
         let DeValue::Integer(i) = v.get_ref() else {
-            self.wrong_type(v, key, "a whole number");
+            self.wrong_type(v, key, Expected::WholeNumber);
             return None;
         };
-        match i128::from_str_radix(i.as_str(), i.radix()) {
-            Ok(n) if (min..=max).contains(&n) => Some(Sp::new(n, span)),
+        match u32::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) if (range.min..=range.top()).contains(&n) => Some(Sp::new(n, span)),
             _ => {
-                let range = if max == i128::from(u32::MAX) || max == i128::from(u64::MAX) {
-                    format!("of {min} or more")
-                } else {
-                    format!("from {min} to {max}")
+                let m = LoadMessage::WholeOutOfRange {
+                    key: key.to_string(),
+                    text: i.as_str().to_string(),
+                    range,
                 };
-                self.push(Finding::new(
-                    Code::E003,
-                    span,
-                    format!("`{key}` must be a whole number {range}, not {}", i.as_str()),
-                ));
+                self.error(Code::E003, span, m);
                 None
             }
         }
     }
 
+    fn percent(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
+        self.decimal(v, key, fields::PERCENTS)
+    }
+
+    fn days(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
+        self.decimal(v, key, fields::DAYS)
+    }
+
+    fn count(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<u64>> {
+        self.whole(v, key, fields::COUNTS)
+            .map(|n| Sp::new(u64::from(n.value), n.span))
+    }
+
     /// The elements of an array of tables (`[[name]]` or `name = [{…}]`).
     fn tables<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Vec<(&'v DeTable<'i>, Span)> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.push(
-                Finding::new(
-                    Code::E003,
-                    span_of(v),
-                    format!(
-                        "`{key}` must be an array of tables, not {}",
-                        type_name(v.get_ref())
-                    ),
-                )
-                .help(format!("write each entry under its own [[{key}]] header")),
-            );
+            let m = LoadMessage::NotTables {
+                key: key.to_string(),
+                found: found(v.get_ref()),
+            };
+            self.error(Code::E003, span_of(v), m);
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, span_of(item))),
-                other => self.push(Finding::new(
-                    Code::E003,
-                    span_of(item),
-                    format!(
-                        "each entry of `{key}` must be a table, not {}",
-                        type_name(other)
-                    ),
-                )),
+                other => {
+                    let m = LoadMessage::EntryNotTable {
+                        key: key.to_string(),
+                        found: found(other),
+                    };
+                    self.error(Code::E003, span_of(item), m);
+                }
             }
         }
         out
@@ -500,132 +455,114 @@ impl Loader {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.wrong_type(v, key, "a table");
+                self.wrong_type(v, key, Expected::Table);
                 None
             }
         }
     }
+}
 
+/// The tables of the file, each walked by its enum of keys.
+impl Loader {
     fn document(&mut self, root: &DeTable<'_>) -> Roadmap {
+        use DocumentKey as D;
         let mut r = Roadmap::default();
         let mut saw_roadmap = false;
         for (k, v) in root.iter() {
-            match k.get_ref().as_ref() {
-                "roadmap" => {
+            let Some(key) = self.key::<D>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                D::Roadmap => {
                     saw_roadmap = true;
-                    if let Some(t) = self.table(v, "roadmap") {
+                    if let Some(t) = self.table(v, name) {
                         r.meta = self.meta(t, span_of(v));
                     }
                 }
-                "fx" => {
-                    if let Some(t) = self.table(v, "fx") {
+                D::Fx => {
+                    if let Some(t) = self.table(v, name) {
                         r.fx = self.fx(t);
                     }
                 }
-                "team" => {
+                D::Team => {
                     r.team = std::mem::take(&mut self.taken.team);
-                    for (t, span) in self.tables(v, "team") {
+                    for (t, span) in self.tables(v, name) {
                         r.team.push(self.member(t, span));
                     }
                 }
-                "departments" => {
+                D::Departments => {
                     r.departments = std::mem::take(&mut self.taken.departments);
-                    for (t, span) in self.tables(v, "departments") {
+                    for (t, span) in self.tables(v, name) {
                         r.departments.push(self.department(t, span));
                     }
                 }
-                "maturity" => {
-                    if let Some(t) = self.table(v, "maturity") {
+                D::Maturity => {
+                    if let Some(t) = self.table(v, name) {
                         r.maturity = self.maturity(t);
                     }
                 }
-                "initiatives" => {
+                D::Initiatives => {
                     r.initiatives = std::mem::take(&mut self.taken.initiatives);
-                    for (t, span) in self.tables(v, "initiatives") {
+                    for (t, span) in self.tables(v, name) {
                         r.initiatives.push(self.initiative(t, span));
                     }
                 }
-                "training" => {
+                D::Training => {
                     r.training = std::mem::take(&mut self.taken.training);
-                    for (t, span) in self.tables(v, "training") {
+                    for (t, span) in self.tables(v, name) {
                         r.training.push(self.training(t, span));
                     }
                 }
-                "kpis" => {
+                D::Kpis => {
                     r.kpis = std::mem::take(&mut self.taken.kpis);
-                    for (t, span) in self.tables(v, "kpis") {
+                    for (t, span) in self.tables(v, name) {
                         r.kpis.push(self.kpi(t, span));
                     }
                 }
-                "check" => {
-                    if let Some(t) = self.table(v, "check") {
+                D::Check => {
+                    if let Some(t) = self.table(v, name) {
                         r.allow = self.check(t);
                     }
-                }
-                _ => {
-                    self.unknown_key(k, &schema::DOCUMENT);
                 }
             }
         }
         if !saw_roadmap {
-            self.push(
-                Finding::new(
-                    Code::E012,
-                    Span::new(0, 0),
-                    "the file has no [roadmap] table",
-                )
-                .help("start the file with [roadmap] and plan_year = <the year being planned>"),
-            );
+            self.error(Code::E012, Span::new(0, 0), LoadMessage::NoRoadmap);
         }
         r
     }
 
     fn meta(&mut self, t: &DeTable<'_>, span: Span) -> Meta {
+        use RoadmapKey as K;
         let mut m = Meta {
             span,
             ..Meta::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "organisation" => m.organisation = self.string(v, key),
-                "team" => m.team = self.string(v, key),
-                "currency" => m.currency = self.currency(v, key),
-                "language" => m.language = self.choice(v, key),
-                "plan_year" => {
+                K::Organisation => m.organisation = self.string(v, name),
+                K::Team => m.team = self.string(v, name),
+                K::Currency => m.currency = self.currency(v, name),
+                K::Language => m.language = self.choice(v, name),
+                K::PlanYear => {
+                    // Within `YEARS`, which `i32` holds.
                     m.plan_year = self
-                        .whole(v, key, 1, 9999)
+                        .whole(v, name, fields::YEARS)
                         .map(|y| Sp::new(y.value as i32, y.span));
                 }
-                "as_of" => m.as_of = self.date(v, key),
-                "markup_percent" => m.markup_percent = self.percent(v, key),
-                "budget_cap" => m.budget_cap = self.money(v, key),
-                "day_rate" => m.day_rate = self.money(v, key),
-                _ => {
-                    self.unknown_key(k, &schema::ROADMAP);
-                }
+                K::AsOf => m.as_of = self.date(v, name),
+                K::MarkupPercent => m.markup_percent = self.percent(v, name),
+                K::BudgetCap => m.budget_cap = self.money(v, name),
+                K::DayRate => m.day_rate = self.money(v, name),
             }
         }
-        self.require(t, span, &schema::ROADMAP, "[roadmap]");
+        self.require(t, span, &fields::ROADMAP, Whose::Roadmap);
         m
-    }
-
-    fn percent(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
-        self.decimal(v, key, Some(Decimal::ZERO), Decimal::from_int(100))
-    }
-
-    fn days(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
-        self.decimal(
-            v,
-            key,
-            Some(Decimal::ZERO),
-            Decimal::from_int(1_000_000_000),
-        )
-    }
-
-    fn count(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<u64>> {
-        self.whole(v, key, 0, i128::from(u32::MAX))
-            .map(|n| Sp::new(n.value as u64, n.span))
     }
 
     fn fx(&mut self, t: &DeTable<'_>) -> Vec<FxRate> {
@@ -635,14 +572,12 @@ impl Loader {
             let Some(code) = self.currency_code(code) else {
                 continue;
             };
-            let rate = self.decimal(v, &code.value, None, None);
-            let rate = match rate {
+            let rate = match self.decimal(v, &code.value, fields::NUMBERS) {
                 Some(r) if r.value <= Decimal::ZERO => {
-                    self.push(Finding::new(
-                        Code::E003,
-                        r.span,
-                        format!("the rate of {} must be more than 0", code.value),
-                    ));
+                    let m = LoadMessage::RateNotPositive {
+                        code: code.value.clone(),
+                    };
+                    self.error(Code::E003, r.span, m);
                     None
                 }
                 r => r,
@@ -653,43 +588,45 @@ impl Loader {
     }
 
     fn member(&mut self, t: &DeTable<'_>, span: Span) -> Member {
+        use MemberKey as K;
         let mut m = Member {
             span,
             ..Member::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "id" => m.id = self.id(v, key),
-                "name" => m.name = self.string(v, key),
-                "role" => m.role = self.string(v, key),
-                "capacity_days" => m.capacity_days = self.days(v, key),
-                _ => {
-                    self.unknown_key(k, &schema::MEMBER);
-                }
+                K::Id => m.id = self.id(v, name),
+                K::Name => m.name = self.string(v, name),
+                K::Role => m.role = self.string(v, name),
+                K::CapacityDays => m.capacity_days = self.days(v, name),
             }
         }
-        self.require(t, span, &schema::MEMBER, "this team member");
+        self.require(t, span, &fields::MEMBER, Whose::Member);
         m
     }
 
     fn department(&mut self, t: &DeTable<'_>, span: Span) -> Department {
+        use DepartmentKey as K;
         let mut d = Department {
             span,
             ..Department::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "id" => d.id = self.id(v, key),
-                "name" => d.name = self.string(v, key),
-                "headcount" => d.headcount = self.count(v, key),
-                _ => {
-                    self.unknown_key(k, &schema::DEPARTMENT);
-                }
+                K::Id => d.id = self.id(v, name),
+                K::Name => d.name = self.string(v, name),
+                K::Headcount => d.headcount = self.count(v, name),
             }
         }
-        self.require(t, span, &schema::DEPARTMENT, "this department");
+        self.require(t, span, &fields::DEPARTMENT, Whose::Department);
         d
     }
 
@@ -698,7 +635,7 @@ impl Loader {
         for (k, v) in t.iter() {
             let name = k.get_ref().as_ref();
             let Some(competency) = Competency::parse(name) else {
-                self.unknown_among(k, &Competency::names(), "[maturity]");
+                self.unknown_among(k, Competency::names(), fields::MATURITY);
                 continue;
             };
             let Some(table) = self.table(v, name) else {
@@ -710,17 +647,16 @@ impl Loader {
                 target: None,
             };
             for (k2, v2) in table.iter() {
-                let key = k2.get_ref().as_ref();
-                let level = |l: &mut Loader| {
-                    l.whole(v2, key, 1, 5)
-                        .map(|n| Sp::new(n.value as u8, n.span))
+                let Some(key) = self.key::<LevelKey>(k2) else {
+                    continue;
                 };
+                // Within `LEVELS`, which `u8` holds.
+                let level = self
+                    .whole(v2, key.name(), fields::LEVELS)
+                    .map(|n| Sp::new(n.value as u8, n.span));
                 match key {
-                    "current" => m.current = level(self),
-                    "target" => m.target = level(self),
-                    _ => {
-                        self.unknown_key(k2, &schema::MATURITY_LEVEL);
-                    }
+                    LevelKey::Current => m.current = level,
+                    LevelKey::Target => m.target = level,
                 }
             }
             out.push(m);
@@ -729,185 +665,182 @@ impl Loader {
     }
 
     fn initiative(&mut self, t: &DeTable<'_>, span: Span) -> Initiative {
+        use InitiativeKey as K;
         let mut ini = Initiative {
             span,
             ..Initiative::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = K::parse(k.get_ref()) else {
+                // A misspelt key was written: the rules must not call the
+                // key it stands for missing as well.
+                let meant = self.unknown_key(k, &fields::INITIATIVE);
+                ini.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
             let before = self.findings.len();
-            match key {
-                "id" => ini.id = self.id(v, key),
-                "title" => ini.title = self.string(v, key),
-                "competency" => ini.competency = self.choice(v, key),
-                "area" => ini.area = self.choice(v, key),
-                "status" => ini.status = self.choice(v, key),
-                "owner" => ini.owner = self.string(v, key),
-                "department" => ini.department = self.string(v, key),
-                "priority" => {
-                    ini.priority = self
-                        .whole(v, key, 1, i128::from(u32::MAX))
-                        .map(|n| Sp::new(n.value as u32, n.span));
-                }
-                "start" => ini.start = self.date(v, key),
-                "end" => ini.end = self.date(v, key),
-                "effort_days" => ini.effort_days = self.days(v, key),
-                "kpi" => ini.kpi = self.string(v, key),
-                "benefit" => ini.benefit = self.string(v, key),
-                "cost" => ini.cost = self.money(v, key),
-                "actual" => ini.actual = self.money(v, key),
-                "markup_percent" => ini.markup_percent = self.percent(v, key),
-                "kpis" => ini.kpis = self.string_list(v, key),
-                "depends_on" => ini.depends_on = self.string_list(v, key),
-                "quotes" => {
-                    ini.has_quotes_key = true;
-                    let tables = self.tables(v, "initiatives.quotes");
-                    ini.quotes.reserve_exact(tables.len());
-                    for (qt, qspan) in tables {
-                        ini.quotes.push(self.quote(qt, qspan));
-                    }
-                }
-                _ => {
-                    // A misspelt key was written: the rules must not call
-                    // the key it stands for missing as well.
-                    if let Some(meant) = self.unknown_key(k, &schema::INITIATIVE) {
-                        ini.rejected.push(meant);
-                    }
-                }
-            }
-            if self.findings.len() > before
-                && let Some(known) = schema::INITIATIVE
-                    .fields
-                    .iter()
-                    .map(|f| f.name)
-                    .find(|&n| n == key)
-            {
-                ini.rejected.push(known);
+            self.initiative_key(&mut ini, key, v);
+            if self.findings.len() > before {
+                ini.rejected.push(key);
             }
         }
-        for key in schema::INITIATIVE.required() {
-            if !t.iter().any(|(k, _)| k.get_ref() == key) && !ini.is_rejected(key) {
-                let ctx = match &ini.id {
-                    Some(id) if key != "id" => format!("initiative {}", quoted(&id.value)),
-                    _ => "this initiative".to_string(),
-                };
-                self.missing(span, key, &ctx);
+        for &key in K::ALL {
+            let name = key.name();
+            if key.field().required
+                && !t.iter().any(|(k, _)| k.get_ref() == name)
+                && !ini.is_rejected(key)
+            {
+                let id = ini.id.as_ref().filter(|_| key != K::Id);
+                let whose = Whose::Initiative(id.map(|id| id.value.clone()));
+                self.missing(span, name, whose);
             }
         }
         ini
     }
 
+    fn initiative_key(&mut self, ini: &mut Initiative, key: InitiativeKey, v: &Value<'_>) {
+        use InitiativeKey as K;
+        let name = key.name();
+        match key {
+            K::Id => ini.id = self.id(v, name),
+            K::Title => ini.title = self.string(v, name),
+            K::Competency => ini.competency = self.choice(v, name),
+            K::Area => ini.area = self.choice(v, name),
+            K::Status => ini.status = self.choice(v, name),
+            K::Owner => ini.owner = self.string(v, name),
+            K::Department => ini.department = self.string(v, name),
+            K::Priority => ini.priority = self.whole(v, name, fields::PRIORITIES),
+            K::Start => ini.start = self.date(v, name),
+            K::End => ini.end = self.date(v, name),
+            K::EffortDays => ini.effort_days = self.days(v, name),
+            K::Kpi => ini.kpi = self.string(v, name),
+            K::Benefit => ini.benefit = self.string(v, name),
+            K::Cost => ini.cost = self.money(v, name),
+            K::Actual => ini.actual = self.money(v, name),
+            K::MarkupPercent => ini.markup_percent = self.percent(v, name),
+            K::Kpis => ini.kpis = self.string_list(v, name),
+            K::DependsOn => ini.depends_on = self.string_list(v, name),
+            K::Quotes => {
+                ini.has_quotes_key = true;
+                let tables = self.tables(v, "initiatives.quotes");
+                ini.quotes.reserve_exact(tables.len());
+                for (qt, qspan) in tables {
+                    ini.quotes.push(self.quote(qt, qspan));
+                }
+            }
+        }
+    }
+
     fn quote(&mut self, t: &DeTable<'_>, span: Span) -> Quote {
+        use QuoteKey as K;
         let mut q = Quote {
             span,
             ..Quote::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, &fields::QUOTE);
+                q.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let name = key.name();
             let before = self.findings.len();
             match key {
-                "vendor" => q.vendor = self.string(v, key),
-                "min" => q.min = self.money(v, key),
-                "max" => q.max = self.money(v, key),
-                "amount" => q.amount = self.money(v, key),
-                "date" => q.date = self.date(v, key),
-                "currency" => q.currency = self.currency(v, key),
-                _ => {
-                    if let Some(meant) = self.unknown_key(k, &schema::QUOTE) {
-                        q.rejected.push(meant);
-                    }
-                }
+                K::Vendor => q.vendor = self.string(v, name),
+                K::Min => q.min = self.money(v, name),
+                K::Max => q.max = self.money(v, name),
+                K::Amount => q.amount = self.money(v, name),
+                K::Date => q.date = self.date(v, name),
+                K::Currency => q.currency = self.currency(v, name),
             }
-            if self.findings.len() > before
-                && let Some(known) = schema::QUOTE
-                    .fields
-                    .iter()
-                    .map(|f| f.name)
-                    .find(|&n| n == key)
-            {
-                q.rejected.push(known);
+            if self.findings.len() > before {
+                q.rejected.push(key);
             }
         }
         q
     }
 
     fn training(&mut self, t: &DeTable<'_>, span: Span) -> Training {
+        use TrainingKey as K;
         let mut tr = Training {
             span,
             ..Training::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "id" => tr.id = self.id(v, key),
-                "title" => tr.title = self.string(v, key),
-                "competency" => tr.competency = self.choice(v, key),
-                "cost_per_person" => tr.cost_per_person = self.money(v, key),
-                "funding" => tr.funding = self.choice(v, key),
-                "needs" => {
-                    if let Some(needs) = self.table(v, key) {
-                        for (dk, dv) in needs.iter() {
-                            let dept = Sp::new(dk.get_ref().to_string(), span_of(dk));
-                            if let Some(n) = self.count(dv, dk.get_ref()) {
-                                tr.needs.push((dept, n));
-                            }
+                K::Id => tr.id = self.id(v, name),
+                K::Title => tr.title = self.string(v, name),
+                K::Competency => tr.competency = self.choice(v, name),
+                K::CostPerPerson => tr.cost_per_person = self.money(v, name),
+                K::Funding => tr.funding = self.choice(v, name),
+                K::Needs => {
+                    let Some(needs) = self.table(v, name) else {
+                        continue;
+                    };
+                    for (dk, dv) in needs.iter() {
+                        let dept = Sp::new(dk.get_ref().to_string(), span_of(dk));
+                        if let Some(n) = self.count(dv, dk.get_ref()) {
+                            tr.needs.push((dept, n));
                         }
                     }
                 }
-                _ => {
-                    self.unknown_key(k, &schema::TRAINING);
-                }
             }
         }
-        self.require(t, span, &schema::TRAINING, "this training");
+        self.require(t, span, &fields::TRAINING, Whose::Training);
         tr
     }
 
     fn kpi(&mut self, t: &DeTable<'_>, span: Span) -> Kpi {
+        use KpiKey as K;
         let mut kpi = Kpi {
             span,
             ..Kpi::default()
         };
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "id" => kpi.id = self.id(v, key),
-                "name" => kpi.name = self.string(v, key),
-                "group" => kpi.group = self.choice(v, key),
-                "unit" => kpi.unit = self.string(v, key),
-                "direction" => kpi.direction = self.choice(v, key),
-                "baseline" => kpi.baseline = self.decimal(v, key, None, None),
-                "target" => kpi.target = self.decimal(v, key, None, None),
-                "measurements" => {
-                    for (mt, mspan) in self.tables(v, key) {
+                K::Id => kpi.id = self.id(v, name),
+                K::Name => kpi.name = self.string(v, name),
+                K::Group => kpi.group = self.choice(v, name),
+                K::Unit => kpi.unit = self.string(v, name),
+                K::Direction => kpi.direction = self.choice(v, name),
+                K::Baseline => kpi.baseline = self.decimal(v, name, fields::NUMBERS),
+                K::Target => kpi.target = self.decimal(v, name, fields::NUMBERS),
+                K::Measurements => {
+                    for (mt, mspan) in self.tables(v, name) {
                         if let Some(m) = self.measurement(mt, mspan) {
                             kpi.measurements.push(m);
                         }
                     }
                 }
-                _ => {
-                    self.unknown_key(k, &schema::KPI);
-                }
             }
         }
-        self.require(t, span, &schema::KPI, "this KPI");
+        self.require(t, span, &fields::KPI, Whose::Kpi);
         kpi
     }
 
     fn measurement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Measurement> {
+        use MeasurementKey as K;
         let mut date = None;
         let mut value = None;
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
             match key {
-                "date" => date = self.date(v, key),
-                "value" => value = self.decimal(v, key, None, None),
-                _ => {
-                    self.unknown_key(k, &schema::MEASUREMENT);
-                }
+                K::Date => date = self.date(v, name),
+                K::Value => value = self.decimal(v, name, fields::NUMBERS),
             }
         }
-        self.require(t, span, &schema::MEASUREMENT, "this measurement");
+        self.require(t, span, &fields::MEASUREMENT, Whose::Measurement);
         Some(Measurement {
             span,
             date: date?,
@@ -918,35 +851,22 @@ impl Loader {
     fn check(&mut self, t: &DeTable<'_>) -> Vec<Sp<String>> {
         let mut allow = Vec::new();
         for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
-            if key != "allow" {
-                self.unknown_key(k, &schema::CHECK);
+            let Some(key) = self.key::<CheckKey>(k) else {
                 continue;
-            }
-            for code in self.string_list(v, key) {
-                match crate::diag::Code::parse(&code.value) {
-                    Some(c) if c.severity() == crate::diag::Severity::Warning => allow.push(code),
+            };
+            let CheckKey::Allow = key;
+            for code in self.string_list(v, key.name()) {
+                match Code::parse(&code.value) {
+                    Some(c) if c.severity() == Severity::Warning => allow.push(code),
                     _ => {
-                        let warnings: Vec<&str> = crate::diag::Code::ALL
-                            .iter()
-                            .filter(|c| c.severity() == crate::diag::Severity::Warning)
-                            .map(|c| c.as_str())
-                            .collect();
-                        let mut f = Finding::new(
-                            Code::E003,
-                            code.span,
-                            format!(
-                                "{} is not a warning code that can be allowed",
-                                quoted(&code.value)
-                            ),
-                        );
-                        f = match suggest(&code.value.to_uppercase(), warnings.iter().copied()) {
-                            Some(s) => {
-                                f.help(format!("did you mean \"{s}\"? (errors cannot be silenced)"))
-                            }
-                            None => f.help("only warnings W001–W011 can be allowed"),
+                        let warnings = fields::warning_codes();
+                        let suggestion =
+                            suggest(&code.value.to_uppercase(), warnings.iter().copied());
+                        let m = LoadMessage::NotAllowable {
+                            text: code.value,
+                            suggestion,
                         };
-                        self.push(f);
+                        self.error(Code::E003, code.span, m);
                     }
                 }
             }
@@ -962,12 +882,4 @@ fn parse_float(text: &str) -> Option<f64> {
     }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     cleaned.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn currencies_are_sorted_for_binary_search() {
-        assert!(super::CURRENCIES.windows(2).all(|w| w[0] < w[1]));
-    }
 }

@@ -3,6 +3,7 @@
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
 
+use super::fields::{InitiativeKey, QuoteKey};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -177,7 +178,7 @@ pub struct Initiative {
     pub has_quotes_key: bool,
     /// Keys that were written but rejected by the loader (wrong type or
     /// value, already reported): a rule must not call them missing.
-    pub rejected: Vec<&'static str>,
+    pub rejected: Vec<InitiativeKey>,
 }
 
 impl Initiative {
@@ -186,7 +187,7 @@ impl Initiative {
     }
 
     /// Whether `key` was written but rejected by the loader.
-    pub fn is_rejected(&self, key: &str) -> bool {
+    pub fn is_rejected(&self, key: InitiativeKey) -> bool {
         self.rejected.contains(&key)
     }
 
@@ -206,12 +207,12 @@ pub struct Quote {
     pub date: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<&'static str>,
+    pub rejected: Vec<QuoteKey>,
 }
 
 impl Quote {
     /// Whether `key` was written but rejected by the loader.
-    pub fn is_rejected(&self, key: &str) -> bool {
+    pub fn is_rejected(&self, key: QuoteKey) -> bool {
         self.rejected.contains(&key)
     }
 

@@ -161,7 +161,7 @@ pub fn check_bytes(
             plan_year,
             cxm_total: None,
         };
-        let (computed, budget_findings, rule_findings) = std::thread::scope(|scope| {
+        let (computed, budget_findings) = std::thread::scope(|scope| {
             let in_parallel = roadmap.initiatives.len() >= PARALLEL_FROM;
             let budget_thread = in_parallel
                 .then(|| {
@@ -178,7 +178,6 @@ pub fn check_bytes(
                         .ok()
                 })
                 .flatten();
-            let rule_findings = check::check(&roadmap, &ctx);
             if budget_thread.is_some() {
                 source.index_lines();
             }
@@ -193,13 +192,12 @@ pub fn check_bytes(
                     (b, found)
                 }
             };
-            (computed, budget_findings, rule_findings)
+            (computed, budget_findings)
         });
         budget = computed;
         ctx.cxm_total = budget.as_ref().map(|b| b.totals.cxm);
         findings.extend(budget_findings);
-        findings.extend(rule_findings);
-        findings.extend(check::check_budget_cap(&roadmap, &ctx));
+        findings.extend(check::check(&roadmap, &ctx));
     }
     findings.retain(|f| f.severity() == Severity::Error || !check::is_allowed(&roadmap, f.code));
     check::sort(&mut findings);

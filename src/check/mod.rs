@@ -60,24 +60,15 @@ pub struct CheckContext {
 }
 
 /// Runs every cross-value rule. Warnings named in `[check] allow` are left
-/// out; errors never are. The findings come sorted (see [`sort`]).
+/// out (their rules do not run); errors never are. The findings come sorted
+/// (see [`sort`]).
 ///
 /// Run it only on a roadmap whose TOML parsed (`Loaded::syntax_ok`): after a
 /// syntax error the model is partial, and cross-value findings (a missing
 /// competency, an unknown owner) would be guesses.
 pub fn check(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     let mut out = rules::run(r, ctx);
-    out.retain(|f| !is_allowed(r, f.code));
     sort(&mut out);
-    out
-}
-
-/// E010 (the CXM total over the cap) alone: [`check`] with `cxm_total`
-/// unset gives every other finding, so the rules need not wait for the
-/// budget.
-pub fn check_budget_cap(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
-    let mut out = rules::run_budget_cap(r, ctx);
-    out.retain(|f| !is_allowed(r, f.code));
     out
 }
 

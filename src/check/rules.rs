@@ -1,55 +1,187 @@
-//! The rules themselves, one function per code (or per pair of codes that
-//! look at the same thing). Each pushes findings; none prints.
+//! The rules themselves: one function per rule, run in the order of
+//! [`RULES`]. Each reads the roadmap through a [`Ctx`] and pushes findings
+//! of the one code it is listed with; none prints. Adding a rule is one
+//! function, one line in [`RULES`] and one fixture.
+//!
+//! A code with two separate conditions has two functions (E007: the order
+//! of the dates, and missing dates); E008 and E009 read one coverage table,
+//! which each computes for itself (it is linear, and the two stay apart).
+//! Findings come in list order, not file order; `check` sorts them, and
+//! findings of one rule at one place keep the order the rule gave them.
+//!
+//! A warning that `[check] allow` silences is not run at all.
 
-use super::{CheckContext, in_plan, planned_in};
-use crate::diag::{self, Code, Finding};
-use crate::money::Decimal;
-use crate::roadmap::{Area, Choice, Competency, Roadmap, Status};
-use crate::roadmap::{InitiativeKey as K, QuoteKey as Q, fields::Key as _};
+use super::{CheckContext, in_plan, is_allowed, planned_in};
+use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
+use crate::money::{Decimal, Money};
+use crate::roadmap::{Area, Choice as _, Competency, Initiative, Roadmap, Status};
+use crate::roadmap::{InitiativeKey as K, QuoteKey as Q};
 use crate::source::{Sp, Span};
-use chrono::Months;
+use chrono::{Months, NaiveDate};
 use foldhash::{HashMap, HashMapExt as _};
 
+/// A rule: reads the roadmap, pushes findings.
+type Rule = fn(&Ctx<'_>, &mut Vec<Finding>);
+
+/// Every rule, with the one code its findings have.
+const RULES: &[(Code, Rule)] = &[
+    (Code::E004, duplicate_ids),
+    (Code::E005, unknown_references),
+    (Code::E006, quote_shapes),
+    (Code::E007, end_before_start),
+    (Code::E007, undated_active_work),
+    (Code::E008, uncovered_competencies),
+    (Code::E009, no_new_work),
+    (Code::E010, budget_cap),
+    (Code::E011, cx_without_department),
+    (Code::E013, dependency_cycles),
+    (Code::W001, cxm_without_owner),
+    (Code::W002, no_success_measure),
+    (Code::W003, no_effort),
+    (Code::W004, no_price),
+    (Code::W005, one_quote),
+    (Code::W006, stale_quotes),
+    (Code::W007, unusual_markups),
+    (Code::W008, team_owns_cx_work),
+    (Code::W009, capacity),
+    (Code::W010, status_against_dates),
+    (Code::W011, dependency_order),
+];
+
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
-    let mut c = Checker {
-        r,
-        ctx,
-        out: Vec::new(),
-        suggest_budget: SUGGEST_BUDGET,
-        initiatives: Ids::default(),
-        team: Ids::default(),
-        departments: Ids::default(),
-        kpis: Ids::default(),
-    };
-    c.duplicates();
-    c.references();
-    c.quotes();
-    c.dates();
-    c.coverage();
-    c.budget_cap();
-    c.departments_of_cx();
-    c.cycles();
-    c.warnings();
-    c.capacity();
-    c.dependency_order();
-    c.out
+    let ctx = Ctx::new(r, ctx);
+    let mut out = Vec::new();
+    for &(code, rule) in RULES {
+        if is_allowed(r, code) {
+            continue;
+        }
+        let from = out.len();
+        rule(&ctx, &mut out);
+        debug_assert!(
+            out[from..].iter().all(|f| f.code == code
+                && matches!(&f.message, diag::Message::Rule(m) if m.code() == code)),
+            "a rule listed as {} made another finding",
+            code.as_str()
+        );
+    }
+    out
 }
 
-/// E010 alone, for a caller that has the budget's total only after the
-/// other rules ran (with `cxm_total` unset, [`run`] skips E010).
-pub(super) fn run_budget_cap(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
-    let mut c = Checker {
-        r,
-        ctx,
-        out: Vec::new(),
-        suggest_budget: SUGGEST_BUDGET,
-        initiatives: Ids::default(),
-        team: Ids::default(),
-        departments: Ids::default(),
-        kpis: Ids::default(),
-    };
-    c.budget_cap();
-    c.out
+/// What every rule may read: the roadmap, the dates and total it is checked
+/// against, and the ids of each kind that references name.
+struct Ctx<'r> {
+    r: &'r Roadmap,
+    as_of: NaiveDate,
+    plan_year: Option<i32>,
+    cxm_total: Option<Money>,
+    initiatives: Ids<'r>,
+    team: Ids<'r>,
+    departments: Ids<'r>,
+    kpis: Ids<'r>,
+}
+
+impl<'r> Ctx<'r> {
+    fn new(r: &'r Roadmap, ctx: &CheckContext) -> Ctx<'r> {
+        Ctx {
+            r,
+            as_of: ctx.as_of,
+            plan_year: ctx.plan_year,
+            cxm_total: ctx.cxm_total,
+            initiatives: Ids::of(r.initiatives.iter().map(|i| i.id.as_ref())),
+            team: Ids::of(r.team.iter().map(|m| m.id.as_ref())),
+            departments: Ids::of(r.departments.iter().map(|d| d.id.as_ref())),
+            kpis: Ids::of(r.kpis.iter().map(|k| k.id.as_ref())),
+        }
+    }
+}
+
+/// The ids of one kind of entry: where each was first defined, and the
+/// distinct ids in file order (for suggestions).
+struct Ids<'r> {
+    first: HashMap<&'r str, usize>,
+    names: Vec<&'r str>,
+}
+
+impl<'r> Ids<'r> {
+    fn of(ids: impl Iterator<Item = Option<&'r Sp<String>>>) -> Ids<'r> {
+        let n = ids.size_hint().0;
+        let mut out = Ids {
+            first: HashMap::with_capacity(n),
+            names: Vec::with_capacity(n),
+        };
+        for (i, id) in ids.enumerate() {
+            let Some(id) = id else { continue };
+            if !out.first.contains_key(id.value.as_str()) {
+                out.first.insert(id.value.as_str(), i);
+                out.names.push(id.value.as_str());
+            }
+        }
+        out
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.first.get(id).copied()
+    }
+}
+
+/// E004: an id defined twice among entries of one kind. Ids of different
+/// kinds never meet (an owner is always a team id, a department always a
+/// department id), so `sales` may name both a department and a KPI. The
+/// second definition is the finding.
+fn duplicate_ids(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let r = ctx.r;
+    let initiatives: Vec<_> = r
+        .initiatives
+        .iter()
+        .map(|i| (&i.id, title(&i.title)))
+        .collect();
+    duplicates_in(Entry::Initiative, &initiatives, &ctx.initiatives, out);
+    let team: Vec<_> = r.team.iter().map(|m| (&m.id, title(&m.name))).collect();
+    duplicates_in(Entry::TeamMember, &team, &ctx.team, out);
+    let departments: Vec<_> = r
+        .departments
+        .iter()
+        .map(|d| (&d.id, title(&d.name)))
+        .collect();
+    duplicates_in(Entry::Department, &departments, &ctx.departments, out);
+    let training: Vec<_> = r
+        .training
+        .iter()
+        .map(|t| (&t.id, title(&t.title)))
+        .collect();
+    let training_ids = Ids::of(r.training.iter().map(|t| t.id.as_ref()));
+    duplicates_in(Entry::Training, &training, &training_ids, out);
+    let kpis: Vec<_> = r.kpis.iter().map(|k| (&k.id, title(&k.name))).collect();
+    duplicates_in(Entry::Kpi, &kpis, &ctx.kpis, out);
+}
+
+fn title(t: &Option<Sp<String>>) -> Option<&str> {
+    t.as_ref().map(|t| t.value.as_str())
+}
+
+/// E004 for the entries of one kind, each its id and title (or name).
+fn duplicates_in(
+    kind: Entry,
+    entries: &[(&Option<Sp<String>>, Option<&str>)],
+    ids: &Ids<'_>,
+    out: &mut Vec<Finding>,
+) {
+    for (i, (id, _)) in entries.iter().enumerate() {
+        let Some(id) = id else { continue };
+        let Some(first) = ids.get(&id.value).filter(|&first| first != i) else {
+            continue;
+        };
+        let first_title = entries.get(first).and_then(|e| e.1).map(str::to_string);
+        out.push(Finding::new(
+            Code::E004,
+            id.span,
+            M::DuplicateId {
+                kind,
+                id: id.value.clone(),
+                first_title,
+            },
+        ));
+    }
 }
 
 /// How many id comparisons "did you mean" may spend in one run. Enough for
@@ -61,858 +193,635 @@ const SUGGEST_BUDGET: usize = 200_000;
 /// their length, and no id that long is a typo of a known one).
 const SUGGEST_MAX_LEN: usize = 64;
 
-/// The ids of one kind of entry: where each was first defined, and the
-/// distinct ids in file order (for suggestions).
-#[derive(Default)]
-struct Ids<'r> {
-    first: HashMap<&'r str, usize>,
-    names: Vec<&'r str>,
+/// "did you mean" within the run's budget ([`SUGGEST_BUDGET`]).
+struct Suggester {
+    budget: usize,
 }
 
-impl<'r> Ids<'r> {
-    fn get(&self, id: &str) -> Option<usize> {
-        self.first.get(id).copied()
-    }
-}
-
-struct Checker<'r> {
-    r: &'r Roadmap,
-    ctx: &'r CheckContext,
-    out: Vec<Finding>,
-    suggest_budget: usize,
-    initiatives: Ids<'r>,
-    team: Ids<'r>,
-    departments: Ids<'r>,
-    kpis: Ids<'r>,
-}
-
-/// A word in quotes for a message, formatted only if the message is.
-fn q(s: &str) -> diag::Quoted<'_> {
-    diag::Quoted(s)
-}
-
-/// ` from "vendor"` in a message about a quote, or nothing.
-struct FromVendor<'a>(Option<&'a str>);
-
-impl std::fmt::Display for FromVendor<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(v) => write!(f, " from {}", q(v)),
-            None => Ok(()),
-        }
-    }
-}
-
-/// Days as a person reads them: `12.5`, `180`.
-fn days(d: Decimal) -> String {
-    d.text()
-}
-
-fn label(c: Competency) -> &'static str {
-    match c {
-        Competency::Governance => "CX governance",
-        Competency::Measurement => "experience measurement and metrics analysis",
-        Competency::Design => "experience diagnosis and design",
-        Competency::Culture => "customer-centric culture and attitudes",
-    }
-}
-
-impl<'r> Checker<'r> {
-    fn push(&mut self, f: Finding) {
-        self.out.push(f);
-    }
-
-    /// "did you mean", within the run's budget.
-    fn suggest(&mut self, word: &str, known: &[&'r str]) -> Option<&'r str> {
-        if word.len() > SUGGEST_MAX_LEN || known.len() > self.suggest_budget {
+impl Suggester {
+    fn suggest<'k>(&mut self, word: &str, known: &[&'k str]) -> Option<&'k str> {
+        if word.len() > SUGGEST_MAX_LEN || known.len() > self.budget {
             return None;
         }
-        self.suggest_budget -= known.len();
+        self.budget -= known.len();
         diag::suggest(word, known.iter().copied())
     }
 
-    /// A finding for a reference to an unknown id, with the best help there is.
-    fn unknown(&mut self, value: &Sp<String>, message: String, known: &[&'r str], what: &str) {
-        let mut f = Finding::new(Code::E005, value.span, message);
-        f = if let Some(s) = self.suggest(&value.value, known) {
-            f.help(format!("did you mean \"{s}\"?"))
+    /// The best help there is for an unknown id among `known`.
+    fn known(&mut self, word: &str, known: &[&str]) -> Known {
+        if let Some(s) = self.suggest(word, known) {
+            Known::Suggestion(s.to_string())
         } else if known.is_empty() {
-            f.help(format!("the file defines no {what}"))
-        } else if known.len() <= 8 {
-            f.help(format!("known {what}: {}", known.join(", ")))
+            Known::Empty
+        } else if known.len() <= Known::LIST_MAX {
+            Known::Few(known.iter().map(|s| s.to_string()).collect())
         } else {
-            f
-        };
-        self.push(f);
-    }
-
-    /// E004: an id defined twice among entries of one kind. Ids of different
-    /// kinds never meet (an owner is always a team id, a department always a
-    /// department id), so `sales` may name both a department and a KPI.
-    fn duplicates(&mut self) {
-        let r = self.r;
-        let initiatives = r
-            .initiatives
-            .iter()
-            .map(|i| (i.id.as_ref(), i.title.as_ref().map(|t| t.value.as_str())));
-        self.initiatives = self.index("initiative", "the initiative", initiatives);
-        let team = r
-            .team
-            .iter()
-            .map(|m| (m.id.as_ref(), m.name.as_ref().map(|n| n.value.as_str())));
-        self.team = self.index("team member", "team member", team);
-        let departments = r
-            .departments
-            .iter()
-            .map(|d| (d.id.as_ref(), d.name.as_ref().map(|n| n.value.as_str())));
-        self.departments = self.index("department", "department", departments);
-        let training = r
-            .training
-            .iter()
-            .map(|t| (t.id.as_ref(), t.title.as_ref().map(|n| n.value.as_str())));
-        self.index("training", "the training", training);
-        let kpis = r
-            .kpis
-            .iter()
-            .map(|k| (k.id.as_ref(), k.name.as_ref().map(|n| n.value.as_str())));
-        self.kpis = self.index("KPI", "the KPI", kpis);
-    }
-
-    /// The ids of one kind with E004 for each repeated one; `described` is
-    /// how an entry is named by its title (`the initiative "…"`).
-    fn index(
-        &mut self,
-        kind: &str,
-        described: &str,
-        entries: impl Iterator<Item = (Option<&'r Sp<String>>, Option<&'r str>)>,
-    ) -> Ids<'r> {
-        let n = entries.size_hint().0;
-        let mut ids = Ids {
-            first: HashMap::with_capacity(n),
-            names: Vec::with_capacity(n),
-        };
-        let mut titles: Vec<Option<&'r str>> = Vec::with_capacity(n);
-        for (i, (id, title)) in entries.enumerate() {
-            titles.push(title);
-            let Some(id) = id else { continue };
-            match ids.first.get(id.value.as_str()) {
-                Some(&first) => {
-                    let earlier = match titles.get(first).copied().flatten() {
-                        Some(t) => format!("{described} {}", q(t)),
-                        None => format!("an earlier {kind}"),
-                    };
-                    self.push(
-                        Finding::new(
-                            Code::E004,
-                            id.span,
-                            format!("the {kind} id {} is used twice", q(&id.value)),
-                        )
-                        .help(format!(
-                            "first defined as {earlier}; give each {kind} its own id"
-                        )),
-                    );
-                }
-                None => {
-                    ids.first.insert(id.value.as_str(), i);
-                    ids.names.push(id.value.as_str());
-                }
-            }
-        }
-        ids
-    }
-
-    /// E005: owners, departments, training needs, KPIs, dependencies and
-    /// quote currencies must name something the file defines.
-    fn references(&mut self) {
-        let r = self.r;
-        let team = std::mem::take(&mut self.team.names);
-        let departments = std::mem::take(&mut self.departments.names);
-        let kpis = std::mem::take(&mut self.kpis.names);
-        let initiatives = std::mem::take(&mut self.initiatives.names);
-        let home = r.meta.currency();
-        let mut currencies: Vec<&'r str> = vec![home];
-        currencies.extend(r.fx.iter().map(|f| f.code.value.as_str()));
-
-        for ini in &r.initiatives {
-            let name = q(ini.id_str());
-            if let Some(owner) = &ini.owner
-                && self.team.get(&owner.value).is_none()
-            {
-                let msg = format!(
-                    "the owner {} of initiative {name} is not a [[team]] member",
-                    q(&owner.value)
-                );
-                self.unknown(owner, msg, &team, "team members");
-            }
-            if let Some(dept) = &ini.department
-                && self.departments.get(&dept.value).is_none()
-            {
-                let msg = format!(
-                    "the department {} of initiative {name} is not in [[departments]]",
-                    q(&dept.value)
-                );
-                self.unknown(dept, msg, &departments, "departments");
-            }
-            for kpi in &ini.kpis {
-                if self.kpis.get(&kpi.value).is_none() {
-                    let msg = format!(
-                        "initiative {name} names the KPI {}, which is not in [[kpis]]",
-                        q(&kpi.value)
-                    );
-                    self.unknown(kpi, msg, &kpis, "KPIs");
-                }
-            }
-            for dep in &ini.depends_on {
-                if self.initiatives.get(&dep.value).is_none() {
-                    let msg = format!(
-                        "initiative {name} depends on {}, which is not an initiative in this file",
-                        q(&dep.value)
-                    );
-                    self.unknown(dep, msg, &initiatives, "initiatives");
-                }
-            }
-            for quote in &ini.quotes {
-                if let Some(cur) = &quote.currency
-                    && !currencies.contains(&cur.value.as_str())
-                {
-                    let mut f = Finding::new(
-                        Code::E005,
-                        cur.span,
-                        format!(
-                            "a quote of initiative {name} is in {}, which has no rate in [fx]",
-                            cur.value
-                        ),
-                    );
-                    f = match self.suggest(&cur.value, &currencies) {
-                        Some(s) => f.help(format!("did you mean \"{s}\"?")),
-                        None => f.help(format!(
-                            "add a rate into {home} under [fx], e.g. {} = 4.30",
-                            cur.value
-                        )),
-                    };
-                    self.push(f);
-                }
-            }
-        }
-        for tr in &r.training {
-            let name = tr
-                .id
-                .as_ref()
-                .map_or(String::new(), |i| format!(" {}", q(&i.value)));
-            for (dept, _) in &tr.needs {
-                if self.departments.get(&dept.value).is_none() {
-                    let msg = format!(
-                        "the training{name} lists needs of {}, which is not in [[departments]]",
-                        q(&dept.value)
-                    );
-                    self.unknown(dept, msg, &departments, "departments");
-                }
-            }
-        }
-        self.team.names = team;
-        self.departments.names = departments;
-        self.kpis.names = kpis;
-        self.initiatives.names = initiatives;
-    }
-
-    /// E006: the shape of each quote: a range `min`–`max` or one `amount`.
-    fn quotes(&mut self) {
-        for ini in &self.r.initiatives {
-            let name = q(ini.id_str());
-            for quote in &ini.quotes {
-                let bad = [Q::Min, Q::Max, Q::Amount]
-                    .into_iter()
-                    .any(|k| quote.is_rejected(k));
-                if bad {
-                    continue; // the loader reported the amount
-                }
-                let vendor = FromVendor(quote.vendor.as_ref().map(|v| v.value.as_str()));
-                match (&quote.min, &quote.max, &quote.amount) {
-                    (Some(min), Some(max), None) if min.value > max.value => {
-                        self.push(
-                            Finding::new(
-                                Code::E006,
-                                min.span,
-                                format!(
-                                    "the quote{vendor} for {name} has a minimum ({}) above its maximum ({})",
-                                    min.value, max.value
-                                ),
-                            )
-                            .help("swap `min` and `max`"),
-                        );
-                    }
-                    (Some(_), Some(_), None) | (None, None, Some(_)) => {}
-                    (None, None, None) => self.push(
-                        Finding::new(
-                            Code::E006,
-                            quote.span,
-                            format!("the quote{vendor} for {name} gives no price"),
-                        )
-                        .help("give a range with `min` and `max`, or one figure with `amount`"),
-                    ),
-                    (Some(one), None, None) | (None, Some(one), None) => {
-                        let (has, lacks) = if quote.min.is_some() {
-                            ("min", "max")
-                        } else {
-                            ("max", "min")
-                        };
-                        self.push(
-                            Finding::new(
-                                Code::E006,
-                                one.span,
-                                format!(
-                                    "the quote{vendor} for {name} has `{has}` but no `{lacks}`"
-                                ),
-                            )
-                            .help(format!(
-                                "add `{lacks}`, or write a single figure as `amount`"
-                            )),
-                        );
-                    }
-                    (_, _, Some(amount)) => self.push(
-                        Finding::new(
-                            Code::E006,
-                            amount.span,
-                            format!(
-                                "the quote{vendor} for {name} has both `amount` and a `min`/`max` range"
-                            ),
-                        )
-                        .help("keep either the range or the single figure"),
-                    ),
-                }
-            }
+            Known::Many
         }
     }
+}
 
-    /// E007: `end` before `start`; planned or in-progress work without dates.
-    fn dates(&mut self) {
-        for ini in &self.r.initiatives {
-            let name = q(ini.id_str());
-            if let (Some(start), Some(end)) = (&ini.start, &ini.end)
-                && end.value < start.value
-            {
-                self.push(Finding::new(
-                    Code::E007,
-                    end.span,
-                    format!(
-                        "initiative {name} ends ({}) before it starts ({})",
-                        end.value, start.value
-                    ),
-                ));
-            }
-            let Some(status) = &ini.status else { continue };
-            if !status.value.is_active() {
+/// E005: owners, departments, training needs, KPIs, dependencies and quote
+/// currencies must name something the file defines. One walk over the file
+/// in order, so the suggestion budget goes to the first broken references.
+fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let r = ctx.r;
+    let mut s = Suggester {
+        budget: SUGGEST_BUDGET,
+    };
+    let home = r.meta.currency();
+    let mut currencies: Vec<&str> = vec![home];
+    currencies.extend(r.fx.iter().map(|f| f.code.value.as_str()));
+    for ini in &r.initiatives {
+        let initiative = || ini.id_str().to_string();
+        if let Some(owner) = &ini.owner
+            && ctx.team.get(&owner.value).is_none()
+        {
+            let m = M::UnknownOwner {
+                initiative: initiative(),
+                owner: owner.value.clone(),
+                known: s.known(&owner.value, &ctx.team.names),
+            };
+            out.push(Finding::new(Code::E005, owner.span, m));
+        }
+        if let Some(dept) = &ini.department
+            && ctx.departments.get(&dept.value).is_none()
+        {
+            let m = M::UnknownDepartment {
+                initiative: initiative(),
+                department: dept.value.clone(),
+                known: s.known(&dept.value, &ctx.departments.names),
+            };
+            out.push(Finding::new(Code::E005, dept.span, m));
+        }
+        for kpi in ini.kpis.iter().filter(|k| ctx.kpis.get(&k.value).is_none()) {
+            let m = M::UnknownKpi {
+                initiative: initiative(),
+                kpi: kpi.value.clone(),
+                known: s.known(&kpi.value, &ctx.kpis.names),
+            };
+            out.push(Finding::new(Code::E005, kpi.span, m));
+        }
+        for dep in (ini.depends_on.iter()).filter(|d| ctx.initiatives.get(&d.value).is_none()) {
+            let m = M::UnknownDependency {
+                initiative: initiative(),
+                dependency: dep.value.clone(),
+                known: s.known(&dep.value, &ctx.initiatives.names),
+            };
+            out.push(Finding::new(Code::E005, dep.span, m));
+        }
+        for cur in ini.quotes.iter().filter_map(|q| q.currency.as_ref()) {
+            if currencies.contains(&cur.value.as_str()) {
                 continue;
             }
-            let missing: Vec<&str> = [(K::Start, ini.start.is_some()), (K::End, ini.end.is_some())]
+            let suggestion = s.suggest(&cur.value, &currencies).map(str::to_string);
+            let m = M::UnknownCurrency {
+                initiative: initiative(),
+                currency: cur.value.clone(),
+                home: home.to_string(),
+                suggestion,
+            };
+            out.push(Finding::new(Code::E005, cur.span, m));
+        }
+    }
+    for tr in &r.training {
+        for (dept, _) in &tr.needs {
+            if ctx.departments.get(&dept.value).is_none() {
+                let m = M::UnknownTrainingDepartment {
+                    training: tr.id.as_ref().map(|i| i.value.clone()),
+                    department: dept.value.clone(),
+                    known: s.known(&dept.value, &ctx.departments.names),
+                };
+                out.push(Finding::new(Code::E005, dept.span, m));
+            }
+        }
+    }
+}
+
+/// E006: the shape of each quote: a range `min`–`max` or one `amount`.
+/// A bound the loader refused has been reported already.
+fn quote_shapes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        for quote in &ini.quotes {
+            let bad = [Q::Min, Q::Max, Q::Amount]
                 .into_iter()
-                .filter(|&(k, has)| !has && !ini.is_rejected(k))
-                .map(|(k, _)| k.name())
-                .collect();
-            if !missing.is_empty() {
-                self.push(
-                    Finding::new(
-                        Code::E007,
-                        ini.anchor(),
-                        format!(
-                            "initiative {name} is {} but has no `{}` date",
-                            status.value.as_str(),
-                            missing.join("` or `")
-                        ),
-                    )
-                    .help("planned and in-progress work needs `start` and `end` to be placed in the plan"),
-                );
+                .any(|k| quote.is_rejected(k));
+            if bad {
+                continue; // the loader reported the amount
             }
-        }
-    }
-
-    /// Where a plan-level finding about a competency points: its `[maturity]`
-    /// entry, else `plan_year`, else the `[roadmap]` header.
-    fn competency_span(&self, c: Competency) -> Span {
-        let r = self.r;
-        if let Some(m) = r.maturity.iter().find(|m| m.competency.value == c) {
-            return m.competency.span;
-        }
-        r.meta.plan_year.as_ref().map_or(r.meta.span, |y| y.span)
-    }
-
-    /// E008 and E009: every competency needs CXM work in the plan; a
-    /// competency whose maturity is to rise needs *new* (status `planned`)
-    /// CXM work. E009 alone therefore means: only work already in progress
-    /// serves a competency that is meant to grow. When a competency has no
-    /// CXM work at all and a maturity gap, one E008 says both.
-    ///
-    /// Coverage is not judged while an initiative's competency, area, status
-    /// or dates could not be read: the finding would only echo that error.
-    fn coverage(&mut self) {
-        let Some(year) = self.ctx.plan_year else {
-            return;
-        };
-        let unreadable = self.r.initiatives.iter().any(|ini| {
-            ini.competency.is_none()
-                || ini.area.is_none()
-                || ini.status.is_none()
-                || [K::Start, K::End].into_iter().any(|k| ini.is_rejected(k))
-        });
-        if unreadable {
-            return;
-        }
-        let mut covered = [false; Competency::ALL.len()];
-        let mut planned = [false; Competency::ALL.len()];
-        for ini in &self.r.initiatives {
-            let (Some(c), Some(area)) = (&ini.competency, &ini.area) else {
-                continue;
-            };
-            if area.value != Area::Cxm || !in_plan(ini, year) {
-                continue;
-            }
-            let k = c.value as usize;
-            covered[k] = true;
-            planned[k] |= planned_in(ini, year);
-        }
-        for &c in Competency::ALL {
-            let k = c as usize;
-            let gap = self
-                .r
-                .maturity
-                .iter()
-                .find_map(|m| match (&m.current, &m.target) {
-                    (Some(cur), Some(tgt)) if m.competency.value == c && tgt.value > cur.value => {
-                        Some((cur.value, tgt.value))
-                    }
-                    _ => None,
-                });
-            let span = self.competency_span(c);
-            let what = format!("{} ({})", c.as_str(), label(c));
-            if !covered[k] {
-                let mut msg =
-                    format!("no CXM initiative in the {year} plan develops the competency {what}");
-                if let Some((cur, tgt)) = gap {
-                    msg.push_str(&format!(
-                        ", although its maturity is to rise from {cur} to {tgt}"
-                    ));
+            let initiative = ini.id_str().to_string();
+            let vendor = quote.vendor.as_ref().map(|v| v.value.clone());
+            let (span, m) = match (&quote.min, &quote.max, &quote.amount) {
+                (Some(min), Some(max), None) if min.value > max.value => {
+                    let (min, max, span) = (min.value, max.value, min.span);
+                    let m = M::QuoteMinAboveMax {
+                        initiative,
+                        vendor,
+                        min,
+                        max,
+                    };
+                    (span, m)
                 }
-                self.push(Finding::new(Code::E008, span, msg).help(format!(
-                    "plan at least one area = \"cxm\" initiative with competency = \"{}\" in {year}; a healthy plan develops all four competencies every year",
-                    c.as_str()
-                )));
-            } else if let (false, Some((cur, tgt))) = (planned[k], gap) {
-                self.push(
-                    Finding::new(
-                        Code::E009,
-                        span,
-                        format!(
-                            "the maturity of {what} is to rise from {cur} to {tgt}, but no new CXM initiative is planned for it in {year}"
-                        ),
-                    )
-                    .help("work already in progress keeps the level; plan an initiative with status = \"planned\" to raise it, or lower the target"),
-                );
-            }
+                (Some(_), Some(_), None) | (None, None, Some(_)) => continue,
+                (None, None, None) => (quote.span, M::QuoteWithoutPrice { initiative, vendor }),
+                (Some(one), None, None) | (None, Some(one), None) => {
+                    let given = if quote.min.is_some() {
+                        Bound::Min
+                    } else {
+                        Bound::Max
+                    };
+                    let m = M::QuoteHalfRange {
+                        initiative,
+                        vendor,
+                        given,
+                    };
+                    (one.span, m)
+                }
+                (_, _, Some(amount)) => {
+                    (amount.span, M::QuoteAmountAndRange { initiative, vendor })
+                }
+            };
+            out.push(Finding::new(Code::E006, span, m));
         }
     }
+}
 
-    /// E010: the CXM total of the plan year against `budget_cap`.
-    fn budget_cap(&mut self) {
-        let (Some(total), Some(cap)) = (self.ctx.cxm_total, &self.r.meta.budget_cap) else {
-            return;
+/// E007: `end` before `start`.
+fn end_before_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if let (Some(start), Some(end)) = (&ini.start, &ini.end)
+            && end.value < start.value
+        {
+            let m = M::EndBeforeStart {
+                initiative: ini.id_str().to_string(),
+                start: start.value,
+                end: end.value,
+            };
+            out.push(Finding::new(Code::E007, end.span, m));
+        }
+    }
+}
+
+/// E007: planned or in-progress work without dates. A date the loader
+/// refused (E003) is not also called missing.
+fn undated_active_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        let Some(status) = ini.status.as_ref().filter(|s| s.value.is_active()) else {
+            continue;
         };
-        if total <= cap.value {
-            return;
-        }
-        let cur = self.r.meta.currency();
-        let over = total.checked_sub(cap.value).unwrap_or_default();
-        let year = self
-            .ctx
-            .plan_year
-            .map_or(String::new(), |y| format!(" of {y}"));
-        self.push(
-            Finding::new(
-                Code::E010,
-                cap.span,
-                format!(
-                    "the CXM budget{year} ({total} {cur}) exceeds the budget cap ({} {cur}) by {over} {cur}",
-                    cap.value
-                ),
-            )
-            .help("finish fewer initiatives: move some to a later year or back to ideas, or raise the cap"),
-        );
-    }
-
-    /// E011: improvement work (`cx`) belongs to a department.
-    fn departments_of_cx(&mut self) {
-        for ini in &self.r.initiatives {
-            if ini.area.as_ref().is_some_and(|a| a.value == Area::Cx)
-                && ini.department.is_none()
-                && !ini.is_rejected(K::Department)
-            {
-                self.push(
-                    Finding::new(
-                        Code::E011,
-                        ini.anchor(),
-                        format!(
-                            "initiative {} is CX improvement work (area = \"cx\") but names no department",
-                            q(ini.id_str())
-                        ),
-                    )
-                    .help("add `department`: the department that owns and pays for the improvement"),
-                );
-            }
+        let no_start = ini.start.is_none() && !ini.is_rejected(K::Start);
+        let no_end = ini.end.is_none() && !ini.is_rejected(K::End);
+        if no_start || no_end {
+            let m = M::Undated {
+                initiative: ini.id_str().to_string(),
+                status: status.value,
+                no_start,
+                no_end,
+            };
+            out.push(Finding::new(Code::E007, ini.anchor(), m));
         }
     }
+}
 
-    /// E013: one finding per cycle of `depends_on`, at the dependency entry
-    /// of the cycle's first initiative in the file.
-    fn cycles(&mut self) {
-        let inis = &self.r.initiatives;
-        let adj: Vec<Vec<usize>> = inis
+/// How the plan serves one competency: what E008 and E009 judge.
+struct Coverage {
+    competency: Competency,
+    /// Some `cxm` initiative in the plan develops it.
+    covered: bool,
+    /// Some of those is new work (status `planned`).
+    new_work: bool,
+    /// Its maturity's `(current, target)`, when the target is higher.
+    gap: Option<(u8, u8)>,
+    /// Its `[maturity]` entry, else `plan_year`, else the `[roadmap]` header.
+    span: Span,
+}
+
+/// The plan year and each competency's coverage, in the order of
+/// [`Competency::ALL`]; nothing without a plan year. Nothing either while
+/// an initiative's competency, area, status or dates could not be read: a
+/// finding would only echo that error.
+fn coverage(ctx: &Ctx<'_>) -> Option<(i32, Vec<Coverage>)> {
+    let year = ctx.plan_year?;
+    let r = ctx.r;
+    let unreadable = r.initiatives.iter().any(|ini| {
+        ini.competency.is_none()
+            || ini.area.is_none()
+            || ini.status.is_none()
+            || [K::Start, K::End].into_iter().any(|k| ini.is_rejected(k))
+    });
+    if unreadable {
+        return None;
+    }
+    let mut covered = [false; Competency::ALL.len()];
+    let mut planned = [false; Competency::ALL.len()];
+    for ini in &r.initiatives {
+        let (Some(c), Some(area)) = (&ini.competency, &ini.area) else {
+            continue;
+        };
+        if area.value != Area::Cxm || !in_plan(ini, year) {
+            continue;
+        }
+        let k = c.value as usize;
+        covered[k] = true;
+        planned[k] |= planned_in(ini, year);
+    }
+    let of = |c: Competency| {
+        let gap = r
+            .maturity
             .iter()
-            .map(|ini| {
-                ini.depends_on
-                    .iter()
-                    .filter_map(|d| self.initiatives.get(&d.value))
-                    .collect()
-            })
-            .collect();
-        for cycle in super::cycles(&adj) {
-            let (Some(&a), Some(&b)) = (cycle.first(), cycle.get(1).or(cycle.first())) else {
-                continue;
+            .find_map(|m| match (&m.current, &m.target) {
+                (Some(cur), Some(tgt)) if m.competency.value == c && tgt.value > cur.value => {
+                    Some((cur.value, tgt.value))
+                }
+                _ => None,
+            });
+        let span = r
+            .maturity
+            .iter()
+            .find(|m| m.competency.value == c)
+            .map_or_else(
+                || r.meta.plan_year.as_ref().map_or(r.meta.span, |y| y.span),
+                |m| m.competency.span,
+            );
+        Coverage {
+            competency: c,
+            covered: covered[c as usize],
+            new_work: planned[c as usize],
+            gap,
+            span,
+        }
+    };
+    Some((year, Competency::ALL.iter().map(|&c| of(c)).collect()))
+}
+
+/// E008: every competency needs `cxm` work in the plan. When it has none
+/// and a maturity gap too, this one finding says both.
+fn uncovered_competencies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some((year, table)) = coverage(ctx) else {
+        return;
+    };
+    for c in table.into_iter().filter(|c| !c.covered) {
+        let m = M::Uncovered {
+            competency: c.competency,
+            year,
+            gap: c.gap,
+        };
+        out.push(Finding::new(Code::E008, c.span, m));
+    }
+}
+
+/// E009: a competency whose maturity is to rise needs *new* (status
+/// `planned`) `cxm` work; work already in progress alone does not do.
+fn no_new_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some((year, table)) = coverage(ctx) else {
+        return;
+    };
+    for c in table {
+        if let (true, false, Some((current, target))) = (c.covered, c.new_work, c.gap) {
+            let m = M::NoNewWork {
+                competency: c.competency,
+                year,
+                current,
+                target,
             };
-            let target = inis[b].id_str();
-            let span = inis[a]
-                .depends_on
+            out.push(Finding::new(Code::E009, c.span, m));
+        }
+    }
+}
+
+/// E010: the CXM total of the plan year against `budget_cap`; nothing
+/// without the total.
+fn budget_cap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let (Some(total), Some(cap)) = (ctx.cxm_total, &ctx.r.meta.budget_cap) else {
+        return;
+    };
+    if total <= cap.value {
+        return;
+    }
+    let m = M::OverCap {
+        year: ctx.plan_year,
+        total,
+        cap: cap.value,
+        over: total.checked_sub(cap.value).unwrap_or_default(),
+        currency: ctx.r.meta.currency().to_string(),
+    };
+    out.push(Finding::new(Code::E010, cap.span, m));
+}
+
+/// E011: improvement work (`cx`) belongs to a department.
+fn cx_without_department(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if ini.area.as_ref().is_some_and(|a| a.value == Area::Cx)
+            && ini.department.is_none()
+            && !ini.is_rejected(K::Department)
+        {
+            let m = M::CxWithoutDepartment {
+                initiative: ini.id_str().to_string(),
+            };
+            out.push(Finding::new(Code::E011, ini.anchor(), m));
+        }
+    }
+}
+
+/// E013: one finding per strongly connected component of `depends_on`,
+/// naming its shortest cycle through the component's first initiative in
+/// the file, at that initiative's entry for the next one in the cycle.
+fn dependency_cycles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let inis = &ctx.r.initiatives;
+    let adj: Vec<Vec<usize>> = inis
+        .iter()
+        .map(|ini| {
+            ini.depends_on
                 .iter()
-                .find(|d| d.value == target)
-                .map_or(inis[a].anchor(), |d| d.span);
-            let ids: Vec<&str> = cycle.iter().map(|&i| inis[i].id_str()).collect();
-            let message = if ids.len() == 1 {
-                format!(
-                    "initiative {} depends on itself: {} → {}",
-                    q(ids[0]),
-                    ids[0],
-                    ids[0]
-                )
-            } else {
-                format!(
-                    "initiatives depend on each other in a cycle: {}",
-                    name_cycle(&ids)
-                )
-            };
-            self.push(Finding::new(Code::E013, span, message).help(
-                "none of them can start first; remove the `depends_on` entry that is not a real prerequisite",
+                .filter_map(|d| ctx.initiatives.get(&d.value))
+                .collect()
+        })
+        .collect();
+    for cycle in super::cycles(&adj) {
+        let (Some(&a), Some(&b)) = (cycle.first(), cycle.get(1).or(cycle.first())) else {
+            continue;
+        };
+        let target = inis[b].id_str();
+        let span = inis[a]
+            .depends_on
+            .iter()
+            .find(|d| d.value == target)
+            .map_or(inis[a].anchor(), |d| d.span);
+        let cycle = cycle
+            .iter()
+            .map(|&i| inis[i].id_str().to_string())
+            .collect();
+        out.push(Finding::new(Code::E013, span, M::DependencyCycle { cycle }));
+    }
+}
+
+/// W001: `cxm` work needs an owner.
+fn cxm_without_owner(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        let cxm = ini.area.as_ref().is_some_and(|a| a.value == Area::Cxm);
+        if cxm && ini.owner.is_none() && !ini.is_rejected(K::Owner) {
+            let initiative = ini.id_str().to_string();
+            out.push(Finding::new(
+                Code::W001,
+                ini.anchor(),
+                M::NoOwner { initiative },
             ));
         }
     }
+}
 
-    /// The warnings about one initiative or quote at a time.
-    fn warnings(&mut self) {
-        let r = self.r;
-        let year = self.ctx.plan_year;
-        let too_old = self.ctx.as_of.checked_sub_months(Months::new(12));
-        let low = Decimal(10 * Decimal::SCALE);
-        let high = Decimal(15 * Decimal::SCALE);
-        if let Some(m) = &r.meta.markup_percent
-            && (m.value < low || m.value > high)
-        {
-            self.push(markup_finding(m, "the roadmap's markup"));
-        }
-        for ini in &r.initiatives {
-            let name = q(ini.id_str());
-            let area = ini.area.as_ref().map(|a| a.value);
-            let status = ini.status.as_ref().map(|s| s.value);
-            let planned = year.is_some_and(|y| in_plan(ini, y));
-
-            // W001
-            if area == Some(Area::Cxm) && ini.owner.is_none() && !ini.is_rejected(K::Owner) {
-                self.push(
-                    Finding::new(
-                        Code::W001,
-                        ini.anchor(),
-                        format!("CXM initiative {name} has no owner"),
-                    )
-                    .help("set `owner` to the id of the [[team]] member who answers for it"),
-                );
-            }
-            // W002: `kpi` or at least one entry of `kpis` says how success is measured.
-            let has_kpi = ini.kpi.as_ref().is_some_and(|k| !k.value.trim().is_empty())
-                || ini.is_rejected(K::Kpi)
-                || !ini.kpis.is_empty();
-            if !has_kpi {
-                self.push(
-                    Finding::new(
-                        Code::W002,
-                        ini.anchor(),
-                        format!("initiative {name} does not say how its success is measured"),
-                    )
-                    .help("add `kpi`, the success measure, e.g. kpi = \"NPS measured quarterly\""),
-                );
-            }
-            // W003
-            if planned && ini.effort_days.is_none() && !ini.is_rejected(K::EffortDays) {
-                self.push(
-                    Finding::new(
-                        Code::W003,
-                        ini.anchor(),
-                        format!("initiative {name} is in the plan but has no effort estimate"),
-                    )
-                    .help("add `effort_days`, the team person-days it takes, so the plan can be checked against capacity"),
-                );
-            }
-            // W004
-            if planned
-                && area == Some(Area::Cxm)
-                && ini.cost.is_none()
-                && !ini.is_rejected(K::Cost)
-                && ini.quotes.is_empty()
-                && !ini.is_rejected(K::Quotes)
-            {
-                self.push(
-                    Finding::new(
-                        Code::W004,
-                        ini.anchor(),
-                        format!("CXM initiative {name} is in the plan but has no price: neither `cost` nor quotes"),
-                    )
-                    .help("ask vendors for price ranges ([[initiatives.quotes]]), or write a fixed `cost` (0 if it costs only team time)"),
-                );
-            }
-            // W005
-            if let [only] = ini.quotes.as_slice() {
-                self.push(
-                    Finding::new(
-                        Code::W005,
-                        only.span,
-                        format!("initiative {name} has only one vendor quote"),
-                    )
-                    .help("ask at least two vendors for a price range and average them"),
-                );
-            }
-            // W006
-            for quote in &ini.quotes {
-                if let (Some(date), Some(limit)) = (&quote.date, too_old)
-                    && date.value < limit
-                {
-                    self.push(
-                        Finding::new(
-                            Code::W006,
-                            date.span,
-                            format!(
-                                "a quote for {name} dates from {}, more than 12 months before {}",
-                                date.value, self.ctx.as_of
-                            ),
-                        )
-                        .help("prices move: ask the vendor for a fresh range"),
-                    );
-                }
-            }
-            // W007
-            if let Some(m) = &ini.markup_percent
-                && (m.value < low || m.value > high)
-            {
-                self.push(markup_finding(m, &format!("the markup of {name}")));
-            }
-            // W008
-            if area == Some(Area::Cx)
-                && status.is_some_and(Status::is_active)
-                && let Some(owner) = &ini.owner
-                && self.team.get(&owner.value).is_some()
-            {
-                let dept = ini
-                    .department
-                    .as_ref()
-                    .map_or("its department".to_string(), |d| q(&d.value).to_string());
-                self.push(
-                    Finding::new(
-                        Code::W008,
-                        owner.span,
-                        format!(
-                            "time eater: initiative {name} is CX improvement work (area = \"cx\") owned by {}, a member of the CX team",
-                            q(&owner.value)
-                        ),
-                    )
-                    .help(format!("hand it to {dept}, which owns the improvement; the CX team's time is for CXM work")),
-                );
-            }
-            // W010
-            if let (Some(s), Some(end)) = (status, &ini.end) {
-                let as_of = self.ctx.as_of;
-                if s == Status::Done && end.value > as_of {
-                    self.push(
-                        Finding::new(
-                            Code::W010,
-                            end.span,
-                            format!(
-                                "initiative {name} is done but ends on {}, after {as_of}",
-                                end.value
-                            ),
-                        )
-                        .help("correct the status or the end date"),
-                    );
-                } else if s == Status::Planned && end.value < as_of {
-                    self.push(
-                        Finding::new(
-                            Code::W010,
-                            end.span,
-                            format!(
-                                "initiative {name} is still planned but was to end on {}, before {as_of}",
-                                end.value
-                            ),
-                        )
-                        .help("mark it done, in-progress or cancelled, or move its dates"),
-                    );
-                }
-            }
+/// W002: every initiative, whatever its status, says how its success is
+/// measured: `kpi`, or at least one entry of `kpis`.
+fn no_success_measure(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        let has_kpi = ini.kpi.as_ref().is_some_and(|k| !k.value.trim().is_empty())
+            || ini.is_rejected(K::Kpi)
+            || !ini.kpis.is_empty();
+        if !has_kpi {
+            let m = M::NoSuccessMeasure {
+                initiative: ini.id_str().to_string(),
+            };
+            out.push(Finding::new(Code::W002, ini.anchor(), m));
         }
     }
+}
 
-    /// W009: plan effort per team member and for the whole team against
-    /// capacity. The team's total counts the effort of every plan initiative
-    /// (both areas, owned or not) against the sum of the `capacity_days`
-    /// that are given, and points at the first `[[team]]` header.
-    fn capacity(&mut self) {
-        let Some(year) = self.ctx.plan_year else {
-            return;
-        };
-        let r = self.r;
-        let mut per_owner: HashMap<&str, Decimal> = HashMap::new();
-        let mut total = Decimal::ZERO;
-        for ini in &r.initiatives {
-            let Some(effort) = &ini.effort_days else {
-                continue;
-            };
-            if !in_plan(ini, year) {
-                continue;
-            }
-            total = total
-                .checked_add(effort.value)
-                .unwrap_or(Decimal(i128::MAX));
-            if let Some(owner) = &ini.owner {
-                let e = per_owner
-                    .entry(owner.value.as_str())
-                    .or_insert(Decimal::ZERO);
-                *e = e.checked_add(effort.value).unwrap_or(Decimal(i128::MAX));
-            }
-        }
-        let mut capacity = Decimal::ZERO;
-        let mut any_capacity = false;
-        let mut first_span = None;
-        for (i, m) in r.team.iter().enumerate() {
-            let span = m
-                .capacity_days
-                .as_ref()
-                .map(|c| c.span)
-                .or(m.id.as_ref().map(|id| id.span))
-                .unwrap_or(m.span);
-            first_span.get_or_insert(m.span);
-            let Some(cap) = &m.capacity_days else {
-                continue;
-            };
-            any_capacity = true;
-            capacity = capacity
-                .checked_add(cap.value)
-                .unwrap_or(Decimal(i128::MAX));
-            // A duplicated id is E004; only its first entry carries the load.
-            let Some(id) = &m.id else { continue };
-            if self.team.get(&id.value) != Some(i) {
-                continue;
-            }
-            let load = per_owner
-                .get(id.value.as_str())
-                .copied()
-                .unwrap_or_default();
-            if load > cap.value {
-                let who = m.name.as_ref().map_or(q(&id.value).to_string(), |n| {
-                    format!("{} ({})", n.value, id.value)
-                });
-                self.push(
-                    Finding::new(
-                        Code::W009,
-                        span,
-                        format!(
-                            "{who} owns {} days of {year} plan work, more than the capacity of {} days",
-                            days(load),
-                            days(cap.value)
-                        ),
-                    )
-                    .help("better to finish fewer initiatives: move some to another owner, a later year or the backlog"),
-                );
-            }
-        }
-        if let Some(span) = first_span
-            && any_capacity
-            && total > capacity
-        {
-            self.push(
-                Finding::new(
-                    Code::W009,
-                    span,
-                    format!(
-                        "the {year} plan needs {} team days, more than the team's total capacity of {} days",
-                        days(total),
-                        days(capacity)
-                    ),
-                )
-                .help("better to finish fewer initiatives: cut the plan to fit the team"),
-            );
+/// Whether an initiative is in the plan of the year checked, if there is one.
+fn planned(ctx: &Ctx<'_>, ini: &Initiative) -> bool {
+    ctx.plan_year.is_some_and(|y| in_plan(ini, y))
+}
+
+/// W003: plan work needs an effort estimate, to be weighed against capacity.
+fn no_effort(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if planned(ctx, ini) && ini.effort_days.is_none() && !ini.is_rejected(K::EffortDays) {
+            let initiative = ini.id_str().to_string();
+            out.push(Finding::new(
+                Code::W003,
+                ini.anchor(),
+                M::NoEffort { initiative },
+            ));
         }
     }
+}
 
-    /// W011: an initiative must start after every initiative it depends on
-    /// has ended. Starting on the day the dependency ends counts as too early
-    /// (the dependency's last day is still spent on it): `start <= end` of the
-    /// dependency is a finding, `start > end` is fine. A dependency on itself
-    /// is E013's business.
-    fn dependency_order(&mut self) {
-        let inis = &self.r.initiatives;
-        for (i, ini) in inis.iter().enumerate() {
-            let Some(start) = &ini.start else { continue };
-            for dep in &ini.depends_on {
-                let Some(j) = self.initiatives.get(&dep.value) else {
-                    continue;
+/// W004: `cxm` plan work needs a price: `cost` or quotes.
+fn no_price(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if planned(ctx, ini)
+            && ini.area.as_ref().is_some_and(|a| a.value == Area::Cxm)
+            && ini.cost.is_none()
+            && !ini.is_rejected(K::Cost)
+            && ini.quotes.is_empty()
+            && !ini.is_rejected(K::Quotes)
+        {
+            let initiative = ini.id_str().to_string();
+            out.push(Finding::new(
+                Code::W004,
+                ini.anchor(),
+                M::NoPrice { initiative },
+            ));
+        }
+    }
+}
+
+/// W005: one vendor quote is no range.
+fn one_quote(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if let [only] = ini.quotes.as_slice() {
+            let initiative = ini.id_str().to_string();
+            out.push(Finding::new(
+                Code::W005,
+                only.span,
+                M::OneQuote { initiative },
+            ));
+        }
+    }
+}
+
+/// W006: a quote more than 12 months older than the inventory date.
+fn stale_quotes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(limit) = ctx.as_of.checked_sub_months(Months::new(12)) else {
+        return;
+    };
+    for ini in &ctx.r.initiatives {
+        for date in ini.quotes.iter().filter_map(|q| q.date.as_ref()) {
+            if date.value < limit {
+                let m = M::StaleQuote {
+                    initiative: ini.id_str().to_string(),
+                    date: date.value,
+                    as_of: ctx.as_of,
                 };
-                if j == i {
-                    continue;
-                }
-                let Some(end) = &inis[j].end else { continue };
-                if start.value <= end.value {
-                    self.push(
-                        Finding::new(
-                            Code::W011,
-                            dep.span,
-                            format!(
-                                "initiative {} starts on {}, but {}, which it depends on, ends only on {}",
-                                q(ini.id_str()),
-                                start.value,
-                                q(&dep.value),
-                                end.value
-                            ),
-                        )
-                        .help("start it after the dependency ends, or drop the dependency"),
-                    );
-                }
+                out.push(Finding::new(Code::W006, date.span, m));
             }
         }
     }
 }
 
-fn markup_finding(m: &Sp<Decimal>, what: &str) -> Finding {
-    Finding::new(
-        Code::W007,
-        m.span,
-        format!("{what} is {} %, outside the usual 10–15 %", m.value),
-    )
-    .help("the inflation markup on vendor ranges is normally 10–15 %")
+/// W007: a markup outside the usual 10–15 %, the roadmap's or an
+/// initiative's.
+fn unusual_markups(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    const LOW: Decimal = Decimal(10 * Decimal::SCALE);
+    const HIGH: Decimal = Decimal(15 * Decimal::SCALE);
+    let unusual = |m: &&Sp<Decimal>| m.value < LOW || m.value > HIGH;
+    if let Some(m) = ctx.r.meta.markup_percent.as_ref().filter(unusual) {
+        let markup = m.value;
+        let msg = M::UnusualMarkup {
+            initiative: None,
+            markup,
+        };
+        out.push(Finding::new(Code::W007, m.span, msg));
+    }
+    for ini in &ctx.r.initiatives {
+        if let Some(m) = ini.markup_percent.as_ref().filter(unusual) {
+            let msg = M::UnusualMarkup {
+                initiative: Some(ini.id_str().to_string()),
+                markup: m.value,
+            };
+            out.push(Finding::new(Code::W007, m.span, msg));
+        }
+    }
 }
 
-/// `a → b → c → a`; a very long cycle shows its ends and how many between.
-fn name_cycle(ids: &[&str]) -> String {
-    const SHOW: usize = 12;
-    let mut parts: Vec<String> = Vec::new();
-    if ids.len() <= SHOW {
-        parts.extend(ids.iter().map(|s| s.to_string()));
-    } else {
-        parts.extend(ids[..SHOW / 2].iter().map(|s| s.to_string()));
-        parts.push(format!("… {} more …", ids.len() - SHOW));
-        parts.extend(ids[ids.len() - SHOW / 2..].iter().map(|s| s.to_string()));
+/// W008, the time eater: improvement work (`cx`), planned or in progress,
+/// owned by a member of the CX team, whose time is for `cxm` work.
+fn team_owns_cx_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if ini.area.as_ref().is_some_and(|a| a.value == Area::Cx)
+            && ini.status.as_ref().is_some_and(|s| s.value.is_active())
+            && let Some(owner) = &ini.owner
+            && ctx.team.get(&owner.value).is_some()
+        {
+            let m = M::TeamOwnsCxWork {
+                initiative: ini.id_str().to_string(),
+                owner: owner.value.clone(),
+                department: ini.department.as_ref().map(|d| d.value.clone()),
+            };
+            out.push(Finding::new(Code::W008, owner.span, m));
+        }
     }
-    parts.push(ids.first().map_or(String::new(), |s| s.to_string()));
-    parts.join(" → ")
+}
+
+/// W009: plan effort per team member and for the whole team against
+/// capacity. The team's total counts the effort of every plan initiative
+/// (both areas, owned or not) against the sum of the `capacity_days` that
+/// are given, and points at the first `[[team]]` header; a member's
+/// overload points at their `capacity_days`.
+fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.plan_year else {
+        return;
+    };
+    let r = ctx.r;
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).unwrap_or(Decimal(i128::MAX));
+    let mut per_owner: HashMap<&str, Decimal> = HashMap::new();
+    let mut total = Decimal::ZERO;
+    for ini in &r.initiatives {
+        let Some(effort) = &ini.effort_days else {
+            continue;
+        };
+        if !in_plan(ini, year) {
+            continue;
+        }
+        total = add(total, effort.value);
+        if let Some(owner) = &ini.owner {
+            let e = per_owner
+                .entry(owner.value.as_str())
+                .or_insert(Decimal::ZERO);
+            *e = add(*e, effort.value);
+        }
+    }
+    let mut capacity = Decimal::ZERO;
+    let mut any_capacity = false;
+    for (i, m) in r.team.iter().enumerate() {
+        let Some(cap) = &m.capacity_days else {
+            continue;
+        };
+        any_capacity = true;
+        capacity = add(capacity, cap.value);
+        // A duplicated id is E004; only its first entry carries the load.
+        let Some(id) =
+            m.id.as_ref()
+                .filter(|id| ctx.team.get(&id.value) == Some(i))
+        else {
+            continue;
+        };
+        let load = per_owner
+            .get(id.value.as_str())
+            .copied()
+            .unwrap_or_default();
+        if load > cap.value {
+            let m = M::OwnerOverloaded {
+                member: id.value.clone(),
+                name: m.name.as_ref().map(|n| n.value.clone()),
+                year,
+                load,
+                capacity: cap.value,
+            };
+            out.push(Finding::new(Code::W009, cap.span, m));
+        }
+    }
+    if let Some(first) = r.team.first()
+        && any_capacity
+        && total > capacity
+    {
+        let m = M::TeamOverloaded {
+            year,
+            needed: total,
+            capacity,
+        };
+        out.push(Finding::new(Code::W009, first.span, m));
+    }
+}
+
+/// W010: a status the dates contradict: done but ending after the
+/// inventory date, or still planned but meant to have ended before it.
+fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let as_of = ctx.as_of;
+    for ini in &ctx.r.initiatives {
+        let (Some(status), Some(end)) = (&ini.status, &ini.end) else {
+            continue;
+        };
+        let initiative = ini.id_str().to_string();
+        let m = match status.value {
+            Status::Done if end.value > as_of => M::DoneInFuture {
+                initiative,
+                end: end.value,
+                as_of,
+            },
+            Status::Planned if end.value < as_of => M::PlannedInPast {
+                initiative,
+                end: end.value,
+                as_of,
+            },
+            _ => continue,
+        };
+        out.push(Finding::new(Code::W010, end.span, m));
+    }
+}
+
+/// W011: an initiative must start after every initiative it depends on
+/// has ended. Starting on the day the dependency ends counts as too early
+/// (the dependency's last day is still spent on it): `start <= end` of the
+/// dependency is a finding, `start > end` is fine. A dependency on itself
+/// is E013's business.
+fn dependency_order(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let inis = &ctx.r.initiatives;
+    for (i, ini) in inis.iter().enumerate() {
+        let Some(start) = &ini.start else { continue };
+        for dep in &ini.depends_on {
+            let Some(j) = ctx.initiatives.get(&dep.value).filter(|&j| j != i) else {
+                continue;
+            };
+            let Some(end) = &inis[j].end else { continue };
+            if start.value <= end.value {
+                let m = M::StartsBeforeDependencyEnds {
+                    initiative: ini.id_str().to_string(),
+                    start: start.value,
+                    dependency: dep.value.clone(),
+                    end: end.value,
+                };
+                out.push(Finding::new(Code::W011, dep.span, m));
+            }
+        }
+    }
 }

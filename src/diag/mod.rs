@@ -6,7 +6,7 @@ mod load;
 mod rules;
 
 pub use load::{Expected, Found, LoadMessage, Whose};
-pub use rules::RuleMessage;
+pub use rules::{Bound, Entry, Known, RuleMessage};
 
 use crate::source::Span;
 use serde::Serialize;

@@ -1,7 +1,279 @@
 //! The kinds of finding the rules across the roadmap make (`check`) and the
 //! budget's own (an overflow), with their data. Their words are in
 //! `render::messages::rules`.
+//!
+//! A variant carries what the words need and nothing the reader could not
+//! be shown: ids and titles as written, amounts as [`Money`], days and
+//! percentages as [`Decimal`], dates, and the model's own enums. Figures a
+//! rule computed (the amount over the cap, a member's load) travel as
+//! figures, so that no renderer recomputes them.
+//!
+//! Each variant belongs to exactly one code ([`RuleMessage::code`]); a rule
+//! still names the code where it makes the finding, and `check` asserts in
+//! debug builds that the two agree.
+
+use super::Code;
+use crate::money::{Decimal, Money};
+use crate::roadmap::{Competency, Status};
+use chrono::NaiveDate;
 
 /// A finding of a rule.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RuleMessage {}
+pub enum RuleMessage {
+    /// E004: an id used by two entries of one kind. `first_title` is the
+    /// title (or name) of the entry that defined it first, if it has one.
+    DuplicateId {
+        kind: Entry,
+        id: String,
+        first_title: Option<String>,
+    },
+    /// E005: an initiative's `owner` that is no `[[team]]` member.
+    UnknownOwner {
+        initiative: String,
+        owner: String,
+        known: Known,
+    },
+    /// E005: an initiative's `department` that is not in `[[departments]]`.
+    UnknownDepartment {
+        initiative: String,
+        department: String,
+        known: Known,
+    },
+    /// E005: an entry of an initiative's `kpis` that is not in `[[kpis]]`.
+    UnknownKpi {
+        initiative: String,
+        kpi: String,
+        known: Known,
+    },
+    /// E005: an entry of `depends_on` that names no initiative.
+    UnknownDependency {
+        initiative: String,
+        dependency: String,
+        known: Known,
+    },
+    /// E005: a department in a training's `needs` that is not in
+    /// `[[departments]]`; `training` is the training's id, if it has one.
+    UnknownTrainingDepartment {
+        training: Option<String>,
+        department: String,
+        known: Known,
+    },
+    /// E005: a quote in a currency without a rate in `[fx]`. `home` is the
+    /// roadmap's currency; `suggestion` a known currency close to it.
+    UnknownCurrency {
+        initiative: String,
+        currency: String,
+        home: String,
+        suggestion: Option<String>,
+    },
+    /// E006: a quote whose `min` is above its `max`.
+    QuoteMinAboveMax {
+        initiative: String,
+        vendor: Option<String>,
+        min: Money,
+        max: Money,
+    },
+    /// E006: a quote with neither a range nor an `amount`.
+    QuoteWithoutPrice {
+        initiative: String,
+        vendor: Option<String>,
+    },
+    /// E006: a quote with one bound of its range, `given`, and not the other.
+    QuoteHalfRange {
+        initiative: String,
+        vendor: Option<String>,
+        given: Bound,
+    },
+    /// E006: a quote with both `amount` and a range.
+    QuoteAmountAndRange {
+        initiative: String,
+        vendor: Option<String>,
+    },
+    /// E006: a budget whose amounts or sums leave the exact range.
+    BudgetOverflow,
+    /// E007: `end` before `start`.
+    EndBeforeStart {
+        initiative: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// E007: planned or in-progress work without `start`, `end` or both
+    /// (at least one of the two flags is set).
+    Undated {
+        initiative: String,
+        status: Status,
+        no_start: bool,
+        no_end: bool,
+    },
+    /// E008: no `cxm` work in the plan develops a competency; `gap` is its
+    /// maturity's `(current, target)` when the target is higher.
+    Uncovered {
+        competency: Competency,
+        year: i32,
+        gap: Option<(u8, u8)>,
+    },
+    /// E009: a competency's maturity is to rise, but no new `cxm` work is
+    /// planned for it.
+    NoNewWork {
+        competency: Competency,
+        year: i32,
+        current: u8,
+        target: u8,
+    },
+    /// E010: the CXM total over `budget_cap`, by `over`, in `currency`.
+    OverCap {
+        year: Option<i32>,
+        total: Money,
+        cap: Money,
+        over: Money,
+        currency: String,
+    },
+    /// E011: improvement work (`cx`) without a department.
+    CxWithoutDepartment { initiative: String },
+    /// E013: a cycle of `depends_on`, each initiative's id in order, the
+    /// first depending on the second and the last on the first. One id is
+    /// an initiative that depends on itself.
+    DependencyCycle { cycle: Vec<String> },
+    /// W001: `cxm` work without an owner.
+    NoOwner { initiative: String },
+    /// W002: no `kpi` or `kpis`.
+    NoSuccessMeasure { initiative: String },
+    /// W003: plan work without `effort_days`.
+    NoEffort { initiative: String },
+    /// W004: `cxm` plan work with neither `cost` nor quotes.
+    NoPrice { initiative: String },
+    /// W005: a single vendor quote.
+    OneQuote { initiative: String },
+    /// W006: a quote dated more than 12 months before the inventory date.
+    StaleQuote {
+        initiative: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W007: a markup outside 10–15 %: an initiative's, or the roadmap's
+    /// when `initiative` is `None`.
+    UnusualMarkup {
+        initiative: Option<String>,
+        markup: Decimal,
+    },
+    /// W008: improvement work (`cx`) in progress or planned, owned by a
+    /// member of the CX team. `department` is the initiative's, if it names
+    /// one.
+    TeamOwnsCxWork {
+        initiative: String,
+        owner: String,
+        department: Option<String>,
+    },
+    /// W009: a team member owns more plan work than their capacity.
+    OwnerOverloaded {
+        member: String,
+        name: Option<String>,
+        year: i32,
+        load: Decimal,
+        capacity: Decimal,
+    },
+    /// W009: the plan needs more days than the team's total capacity.
+    TeamOverloaded {
+        year: i32,
+        needed: Decimal,
+        capacity: Decimal,
+    },
+    /// W010: done, but its end date is after the inventory date.
+    DoneInFuture {
+        initiative: String,
+        end: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W010: still planned, but its end date has passed.
+    PlannedInPast {
+        initiative: String,
+        end: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W011: starts on or before the last day of a dependency.
+    StartsBeforeDependencyEnds {
+        initiative: String,
+        start: NaiveDate,
+        dependency: String,
+        end: NaiveDate,
+    },
+}
+
+impl RuleMessage {
+    /// The code every finding with this message has.
+    pub fn code(&self) -> Code {
+        use RuleMessage as M;
+        match self {
+            M::DuplicateId { .. } => Code::E004,
+            M::UnknownOwner { .. }
+            | M::UnknownDepartment { .. }
+            | M::UnknownKpi { .. }
+            | M::UnknownDependency { .. }
+            | M::UnknownTrainingDepartment { .. }
+            | M::UnknownCurrency { .. } => Code::E005,
+            M::QuoteMinAboveMax { .. }
+            | M::QuoteWithoutPrice { .. }
+            | M::QuoteHalfRange { .. }
+            | M::QuoteAmountAndRange { .. }
+            | M::BudgetOverflow => Code::E006,
+            M::EndBeforeStart { .. } | M::Undated { .. } => Code::E007,
+            M::Uncovered { .. } => Code::E008,
+            M::NoNewWork { .. } => Code::E009,
+            M::OverCap { .. } => Code::E010,
+            M::CxWithoutDepartment { .. } => Code::E011,
+            M::DependencyCycle { .. } => Code::E013,
+            M::NoOwner { .. } => Code::W001,
+            M::NoSuccessMeasure { .. } => Code::W002,
+            M::NoEffort { .. } => Code::W003,
+            M::NoPrice { .. } => Code::W004,
+            M::OneQuote { .. } => Code::W005,
+            M::StaleQuote { .. } => Code::W006,
+            M::UnusualMarkup { .. } => Code::W007,
+            M::TeamOwnsCxWork { .. } => Code::W008,
+            M::OwnerOverloaded { .. } | M::TeamOverloaded { .. } => Code::W009,
+            M::DoneInFuture { .. } | M::PlannedInPast { .. } => Code::W010,
+            M::StartsBeforeDependencyEnds { .. } => Code::W011,
+        }
+    }
+}
+
+/// The kinds of entry that have ids (E004 compares ids within one kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Initiative,
+    TeamMember,
+    Department,
+    Training,
+    Kpi,
+}
+
+/// What the file offers in place of an unknown id: the help of E005.
+///
+/// The rule decides which, not the renderer: suggestions have a budget per
+/// run (see `check`), and a list is kept only when it is short enough to
+/// show, so that a file with thousands of broken references does not copy
+/// thousands of ids into each finding.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Known {
+    /// A known id close enough to be what was meant.
+    Suggestion(String),
+    /// No close one; the few ids of the kind the file defines, in file order
+    /// (at most [`Known::LIST_MAX`]).
+    Few(Vec<String>),
+    /// The file defines no id of the kind.
+    Empty,
+    /// No close one among more ids than are worth listing.
+    Many,
+}
+
+impl Known {
+    /// The most ids a finding lists.
+    pub const LIST_MAX: usize = 8;
+}
+
+/// One end of a quote's range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Min,
+    Max,
+}

@@ -1,12 +1,497 @@
-//! The words of the rules' findings.
+//! The words of the rules' findings (and of the budget's overflow).
+//!
+//! Only English exists so far: both languages get the English words, as the
+//! output did before findings were typed. The Polish texts come with the
+//! language issue; each is then one more arm where `lang` is matched.
+//!
+//! Ids, vendors and titles are shown in double quotes ([`Quoted`]); a few
+//! places show them bare, as they always have: the ids of a cycle, a
+//! currency code, a member's id beside their name, and the word a "did you
+//! mean" suggests.
 
-use crate::diag::RuleMessage;
-use crate::roadmap::Language;
+use crate::diag::{Bound, Entry, Known, Quoted as Q, RuleMessage};
+use crate::roadmap::{Choice as _, Competency, Language};
+use std::fmt;
 
 pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
-    match *m {}
+    use RuleMessage as M;
+    match m {
+        M::DuplicateId { kind, id, .. } => {
+            format!("the {} id {} is used twice", entry(*kind), Q(id))
+        }
+        M::UnknownOwner {
+            initiative, owner, ..
+        } => format!(
+            "the owner {} of initiative {} is not a [[team]] member",
+            Q(owner),
+            Q(initiative)
+        ),
+        M::UnknownDepartment {
+            initiative,
+            department,
+            ..
+        } => format!(
+            "the department {} of initiative {} is not in [[departments]]",
+            Q(department),
+            Q(initiative)
+        ),
+        M::UnknownKpi {
+            initiative, kpi, ..
+        } => format!(
+            "initiative {} names the KPI {}, which is not in [[kpis]]",
+            Q(initiative),
+            Q(kpi)
+        ),
+        M::UnknownDependency {
+            initiative,
+            dependency,
+            ..
+        } => format!(
+            "initiative {} depends on {}, which is not an initiative in this file",
+            Q(initiative),
+            Q(dependency)
+        ),
+        M::UnknownTrainingDepartment {
+            training,
+            department,
+            ..
+        } => {
+            let name = training
+                .as_ref()
+                .map_or(String::new(), |t| format!(" {}", Q(t)));
+            format!(
+                "the training{name} lists needs of {}, which is not in [[departments]]",
+                Q(department)
+            )
+        }
+        M::UnknownCurrency {
+            initiative,
+            currency,
+            ..
+        } => format!(
+            "a quote of initiative {} is in {currency}, which has no rate in [fx]",
+            Q(initiative)
+        ),
+        M::QuoteMinAboveMax {
+            initiative,
+            vendor,
+            min,
+            max,
+        } => format!(
+            "the quote{} for {} has a minimum ({min}) above its maximum ({max})",
+            FromVendor(vendor),
+            Q(initiative)
+        ),
+        M::QuoteWithoutPrice { initiative, vendor } => format!(
+            "the quote{} for {} gives no price",
+            FromVendor(vendor),
+            Q(initiative)
+        ),
+        M::QuoteHalfRange {
+            initiative,
+            vendor,
+            given,
+        } => format!(
+            "the quote{} for {} has `{}` but no `{}`",
+            FromVendor(vendor),
+            Q(initiative),
+            key(*given),
+            key(other(*given))
+        ),
+        M::QuoteAmountAndRange { initiative, vendor } => format!(
+            "the quote{} for {} has both `amount` and a `min`/`max` range",
+            FromVendor(vendor),
+            Q(initiative)
+        ),
+        M::BudgetOverflow => "the budget is too large to compute exactly".to_string(),
+        M::EndBeforeStart {
+            initiative,
+            start,
+            end,
+        } => format!(
+            "initiative {} ends ({end}) before it starts ({start})",
+            Q(initiative)
+        ),
+        M::Undated {
+            initiative,
+            status,
+            no_start,
+            no_end,
+        } => {
+            let missing: Vec<&str> = [("start", *no_start), ("end", *no_end)]
+                .into_iter()
+                .filter(|&(_, no)| no)
+                .map(|(k, _)| k)
+                .collect();
+            format!(
+                "initiative {} is {} but has no `{}` date",
+                Q(initiative),
+                status.as_str(),
+                missing.join("` or `")
+            )
+        }
+        M::Uncovered {
+            competency,
+            year,
+            gap,
+        } => {
+            let mut text = format!(
+                "no CXM initiative in the {year} plan develops the competency {}",
+                Named(*competency)
+            );
+            if let Some((current, target)) = gap {
+                text.push_str(&format!(
+                    ", although its maturity is to rise from {current} to {target}"
+                ));
+            }
+            text
+        }
+        M::NoNewWork {
+            competency,
+            year,
+            current,
+            target,
+        } => format!(
+            "the maturity of {} is to rise from {current} to {target}, but no new CXM initiative is planned for it in {year}",
+            Named(*competency)
+        ),
+        M::OverCap {
+            year,
+            total,
+            cap,
+            over,
+            currency: cur,
+        } => {
+            let year = year.map_or(String::new(), |y| format!(" of {y}"));
+            format!(
+                "the CXM budget{year} ({total} {cur}) exceeds the budget cap ({cap} {cur}) by {over} {cur}"
+            )
+        }
+        M::CxWithoutDepartment { initiative } => format!(
+            "initiative {} is CX improvement work (area = \"cx\") but names no department",
+            Q(initiative)
+        ),
+        M::DependencyCycle { cycle } => match cycle.as_slice() {
+            [one] => format!("initiative {} depends on itself: {one} → {one}", Q(one)),
+            ids => format!(
+                "initiatives depend on each other in a cycle: {}",
+                name_cycle(ids)
+            ),
+        },
+        M::NoOwner { initiative } => format!("CXM initiative {} has no owner", Q(initiative)),
+        M::NoSuccessMeasure { initiative } => format!(
+            "initiative {} does not say how its success is measured",
+            Q(initiative)
+        ),
+        M::NoEffort { initiative } => format!(
+            "initiative {} is in the plan but has no effort estimate",
+            Q(initiative)
+        ),
+        M::NoPrice { initiative } => format!(
+            "CXM initiative {} is in the plan but has no price: neither `cost` nor quotes",
+            Q(initiative)
+        ),
+        M::OneQuote { initiative } => {
+            format!("initiative {} has only one vendor quote", Q(initiative))
+        }
+        M::StaleQuote {
+            initiative,
+            date,
+            as_of,
+        } => format!(
+            "a quote for {} dates from {date}, more than 12 months before {as_of}",
+            Q(initiative)
+        ),
+        M::UnusualMarkup { initiative, markup } => {
+            let what = initiative.as_ref().map_or_else(
+                || "the roadmap's markup".to_string(),
+                |i| format!("the markup of {}", Q(i)),
+            );
+            format!("{what} is {markup} %, outside the usual 10–15 %")
+        }
+        M::TeamOwnsCxWork {
+            initiative, owner, ..
+        } => format!(
+            "time eater: initiative {} is CX improvement work (area = \"cx\") owned by {}, a member of the CX team",
+            Q(initiative),
+            Q(owner)
+        ),
+        M::OwnerOverloaded {
+            member,
+            name,
+            year,
+            load,
+            capacity,
+        } => {
+            let who = name
+                .as_ref()
+                .map_or_else(|| Q(member).to_string(), |n| format!("{n} ({member})"));
+            format!(
+                "{who} owns {load} days of {year} plan work, more than the capacity of {capacity} days"
+            )
+        }
+        M::TeamOverloaded {
+            year,
+            needed,
+            capacity,
+        } => format!(
+            "the {year} plan needs {needed} team days, more than the team's total capacity of {capacity} days"
+        ),
+        M::DoneInFuture {
+            initiative,
+            end,
+            as_of,
+        } => format!(
+            "initiative {} is done but ends on {end}, after {as_of}",
+            Q(initiative)
+        ),
+        M::PlannedInPast {
+            initiative,
+            end,
+            as_of,
+        } => format!(
+            "initiative {} is still planned but was to end on {end}, before {as_of}",
+            Q(initiative)
+        ),
+        M::StartsBeforeDependencyEnds {
+            initiative,
+            start,
+            dependency,
+            end,
+        } => format!(
+            "initiative {} starts on {start}, but {}, which it depends on, ends only on {end}",
+            Q(initiative),
+            Q(dependency)
+        ),
+    }
 }
 
 pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
-    match *m {}
+    use RuleMessage as M;
+    let line = match m {
+        M::DuplicateId {
+            kind, first_title, ..
+        } => {
+            let earlier = match first_title {
+                Some(t) => format!("{} {}", described(*kind), Q(t)),
+                None => format!("an earlier {}", entry(*kind)),
+            };
+            let kind = entry(*kind);
+            format!("first defined as {earlier}; give each {kind} its own id")
+        }
+        M::UnknownOwner { known, .. } => return known_help(known, "team members"),
+        M::UnknownDepartment { known, .. } | M::UnknownTrainingDepartment { known, .. } => {
+            return known_help(known, "departments");
+        }
+        M::UnknownKpi { known, .. } => return known_help(known, "KPIs"),
+        M::UnknownDependency { known, .. } => return known_help(known, "initiatives"),
+        M::UnknownCurrency {
+            currency,
+            home,
+            suggestion,
+            ..
+        } => match suggestion {
+            Some(s) => did_you_mean(s),
+            None => format!("add a rate into {home} under [fx], e.g. {currency} = 4.30"),
+        },
+        M::QuoteMinAboveMax { .. } => "swap `min` and `max`".to_string(),
+        M::QuoteWithoutPrice { .. } => {
+            "give a range with `min` and `max`, or one figure with `amount`".to_string()
+        }
+        M::QuoteHalfRange { given, .. } => format!(
+            "add `{}`, or write a single figure as `amount`",
+            key(other(*given))
+        ),
+        M::QuoteAmountAndRange { .. } => "keep either the range or the single figure".to_string(),
+        M::BudgetOverflow => "amounts and their sums must stay within 10^13".to_string(),
+        M::EndBeforeStart { .. } => return Vec::new(),
+        M::Undated { .. } => {
+            "planned and in-progress work needs `start` and `end` to be placed in the plan"
+                .to_string()
+        }
+        M::Uncovered {
+            competency, year, ..
+        } => format!(
+            "plan at least one area = \"cxm\" initiative with competency = \"{}\" in {year}; a healthy plan develops all four competencies every year",
+            competency.as_str()
+        ),
+        M::NoNewWork { .. } => "work already in progress keeps the level; plan an initiative with status = \"planned\" to raise it, or lower the target".to_string(),
+        M::OverCap { .. } => "finish fewer initiatives: move some to a later year or back to ideas, or raise the cap".to_string(),
+        M::CxWithoutDepartment { .. } => {
+            "add `department`: the department that owns and pays for the improvement".to_string()
+        }
+        M::DependencyCycle { .. } => "none of them can start first; remove the `depends_on` entry that is not a real prerequisite".to_string(),
+        M::NoOwner { .. } => {
+            "set `owner` to the id of the [[team]] member who answers for it".to_string()
+        }
+        M::NoSuccessMeasure { .. } => {
+            "add `kpi`, the success measure, e.g. kpi = \"NPS measured quarterly\"".to_string()
+        }
+        M::NoEffort { .. } => "add `effort_days`, the team person-days it takes, so the plan can be checked against capacity".to_string(),
+        M::NoPrice { .. } => "ask vendors for price ranges ([[initiatives.quotes]]), or write a fixed `cost` (0 if it costs only team time)".to_string(),
+        M::OneQuote { .. } => "ask at least two vendors for a price range and average them".to_string(),
+        M::StaleQuote { .. } => "prices move: ask the vendor for a fresh range".to_string(),
+        M::UnusualMarkup { .. } => {
+            "the inflation markup on vendor ranges is normally 10–15 %".to_string()
+        }
+        M::TeamOwnsCxWork { department, .. } => {
+            let dept = department
+                .as_ref()
+                .map_or_else(|| "its department".to_string(), |d| Q(d).to_string());
+            format!("hand it to {dept}, which owns the improvement; the CX team's time is for CXM work")
+        }
+        M::OwnerOverloaded { .. } => "better to finish fewer initiatives: move some to another owner, a later year or the backlog".to_string(),
+        M::TeamOverloaded { .. } => {
+            "better to finish fewer initiatives: cut the plan to fit the team".to_string()
+        }
+        M::DoneInFuture { .. } => "correct the status or the end date".to_string(),
+        M::PlannedInPast { .. } => {
+            "mark it done, in-progress or cancelled, or move its dates".to_string()
+        }
+        M::StartsBeforeDependencyEnds { .. } => {
+            "start it after the dependency ends, or drop the dependency".to_string()
+        }
+    };
+    vec![line]
+}
+
+/// The help of E005: a suggestion, the few known ids, or that there are none.
+fn known_help(known: &Known, what: &str) -> Vec<String> {
+    match known {
+        Known::Suggestion(s) => vec![did_you_mean(s)],
+        Known::Empty => vec![format!("the file defines no {what}")],
+        Known::Few(ids) => vec![format!("known {what}: {}", ids.join(", "))],
+        Known::Many => Vec::new(),
+    }
+}
+
+fn did_you_mean(s: &str) -> String {
+    format!("did you mean \"{s}\"?")
+}
+
+/// An entry's kind as a message names it: `the KPI id …`.
+fn entry(kind: Entry) -> &'static str {
+    match kind {
+        Entry::Initiative => "initiative",
+        Entry::TeamMember => "team member",
+        Entry::Department => "department",
+        Entry::Training => "training",
+        Entry::Kpi => "KPI",
+    }
+}
+
+/// An entry as named before its title: `the initiative "…"`.
+fn described(kind: Entry) -> &'static str {
+    match kind {
+        Entry::Initiative => "the initiative",
+        Entry::TeamMember => "team member",
+        Entry::Department => "department",
+        Entry::Training => "the training",
+        Entry::Kpi => "the KPI",
+    }
+}
+
+fn key(b: Bound) -> &'static str {
+    match b {
+        Bound::Min => "min",
+        Bound::Max => "max",
+    }
+}
+
+fn other(b: Bound) -> Bound {
+    match b {
+        Bound::Min => Bound::Max,
+        Bound::Max => Bound::Min,
+    }
+}
+
+/// ` from "vendor"` in a message about a quote, or nothing.
+struct FromVendor<'a>(&'a Option<String>);
+
+impl fmt::Display for FromVendor<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(v) => write!(f, " from {}", Q(v)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A competency by its key and what it means: `design (experience
+/// diagnosis and design)`.
+struct Named(Competency);
+
+impl fmt::Display for Named {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.0 {
+            Competency::Governance => "CX governance",
+            Competency::Measurement => "experience measurement and metrics analysis",
+            Competency::Design => "experience diagnosis and design",
+            Competency::Culture => "customer-centric culture and attitudes",
+        };
+        write!(f, "{} ({label})", self.0.as_str())
+    }
+}
+
+/// `a → b → c → a`; a very long cycle shows its ends and how many between.
+fn name_cycle(ids: &[String]) -> String {
+    const SHOW: usize = 12;
+    let mut parts: Vec<&str> = Vec::new();
+    let more;
+    if ids.len() <= SHOW {
+        parts.extend(ids.iter().map(String::as_str));
+    } else {
+        parts.extend(ids[..SHOW / 2].iter().map(String::as_str));
+        more = format!("… {} more …", ids.len() - SHOW);
+        parts.push(&more);
+        parts.extend(ids[ids.len() - SHOW / 2..].iter().map(String::as_str));
+    }
+    parts.push(ids.first().map_or("", String::as_str));
+    parts.join(" → ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cycle(ids: &[&str]) -> String {
+        let m = RuleMessage::DependencyCycle {
+            cycle: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        text(&m, Language::En)
+    }
+
+    #[test]
+    fn cycles_of_one_and_of_many() {
+        assert_eq!(
+            cycle(&["a b"]),
+            "initiative \"a b\" depends on itself: a b → a b"
+        );
+        assert_eq!(
+            cycle(&["a", "b", "c"]),
+            "initiatives depend on each other in a cycle: a → b → c → a"
+        );
+        let twelve: Vec<String> = (0..12).map(|i| format!("c{i}")).collect();
+        let twelve: Vec<&str> = twelve.iter().map(String::as_str).collect();
+        assert!(cycle(&twelve).ends_with("c10 → c11 → c0"));
+        let long: Vec<String> = (0..30).map(|i| format!("c{i}")).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert_eq!(
+            cycle(&long),
+            "initiatives depend on each other in a cycle: \
+             c0 → c1 → c2 → c3 → c4 → c5 → … 18 more … → c24 → c25 → c26 → c27 → c28 → c29 → c0"
+        );
+    }
+
+    #[test]
+    fn both_languages_have_words_for_now() {
+        let m = RuleMessage::BudgetOverflow;
+        for lang in [Language::En, Language::Pl] {
+            assert_eq!(text(&m, lang), "the budget is too large to compute exactly");
+            assert_eq!(
+                help(&m, lang),
+                ["amounts and their sums must stay within 10^13"]
+            );
+        }
+    }
 }

@@ -167,6 +167,22 @@ pub enum Text {
     BaselineShort,
     Severity,
     DashNoCutLine,
+    // The plan, more.
+    InitiativeColumn,
+    CxRowsNote,
+    // The diff.
+    RoadmapChanges,
+    NothingChanged,
+    AddedInitiatives,
+    RemovedInitiatives,
+    ChangedInitiatives,
+    Field,
+    Old,
+    New,
+    Change,
+    DiffCxmTotal,
+    /// No header: the column's cells say what each row is.
+    Blank,
 }
 
 /// The label of a fixed text.
@@ -379,6 +395,25 @@ pub fn text(t: Text, lang: Language) -> &'static str {
             "No cut line: the whole plan fits the budget cap and the team's capacity.",
             "Brak linii odcięcia: cały plan mieści się w limicie budżetu i czasie zespołu.",
         ),
+        T::InitiativeColumn => ("Initiative", "Inicjatywa"),
+        T::CxRowsNote => (
+            "CX rows are paid by their departments: their budget is not in the cumulative budget, their effort is in the cumulative effort.",
+            "Wiersze CX opłacają działy: ich budżet nie wchodzi do budżetu narastająco, ich nakład wchodzi do nakładu narastająco.",
+        ),
+        T::RoadmapChanges => ("Roadmap changes", "Zmiany w roadmapie"),
+        T::NothingChanged => (
+            "No initiative was added, removed or changed.",
+            "Żadna inicjatywa nie została dodana, usunięta ani zmieniona.",
+        ),
+        T::AddedInitiatives => ("Added initiatives", "Dodane inicjatywy"),
+        T::RemovedInitiatives => ("Removed initiatives", "Usunięte inicjatywy"),
+        T::ChangedInitiatives => ("Changed initiatives", "Zmienione inicjatywy"),
+        T::Field => ("Field", "Pole"),
+        T::Old => ("Old", "Było"),
+        T::New => ("New", "Jest"),
+        T::Change => ("Change", "Zmiana"),
+        T::DiffCxmTotal => ("CXM total", "Razem CXM"),
+        T::Blank => ("", ""),
     };
     match lang {
         Language::En => en,

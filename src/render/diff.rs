@@ -159,8 +159,8 @@ enum Item<'a> {
 
 /// One row per change: `kind,id,field,old,new,delta`. Initiative rows carry
 /// text; total rows carry money (never escaped as formulas).
-fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
-    let columns = CsvColumns::<Item>::new()
+fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
+    CsvColumns::<Item>::new()
         .col("kind", |i| {
             Cell::text(match i {
                 Item::Added(_) => "added",
@@ -191,7 +191,10 @@ fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
         .col("delta", |i| match i {
             Item::Total { money, .. } => Cell::Money(money.delta),
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
-        });
+        })
+}
+
+fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
     let changed = d.changed.iter().flat_map(|c| {
         c.fields.iter().map(|(field, change)| Item::Changed {
             id: &c.id,
@@ -221,5 +224,5 @@ fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
         .chain(d.removed.iter().map(|id| Item::Removed(id)))
         .chain(changed)
         .chain(totals);
-    columns.write(rows, excel)
+    csv_columns().write(rows, excel)
 }

@@ -162,15 +162,13 @@ fn section_markdown(s: &Section) -> String {
                 .iter()
                 .map(|c| if *strong { bold(flat(c)) } else { flat(c) })
                 .collect(),
-            Row::Rule(text) => (0..s.heads.len())
-                .map(|i| {
-                    if i == 0 {
-                        format!("**{}**", flat(text))
-                    } else {
-                        String::new()
-                    }
-                })
-                .collect(),
+            Row::Rule(text) => {
+                // Markdown has no cell across columns: the text in the first.
+                let rest = s.heads.iter().skip(1).map(|_| String::new());
+                std::iter::once(format!("**{}**", flat(text)))
+                    .chain(rest)
+                    .collect()
+            }
         })
         .collect();
     markdown::table(&s.heads, &rows)

@@ -105,10 +105,10 @@ impl<'a, R> Columns<'a, R> {
         self
     }
 
-    /// Adds the columns of `more` after these.
-    pub fn then(mut self, more: Columns<'a, R>) -> Self {
-        self.0.extend(more.0);
-        self
+    /// Adds what `add` adds only when `shown`: a column that only some
+    /// reports have (internal time, when there is a day rate).
+    pub fn when(self, shown: bool, add: impl FnOnce(Self) -> Self) -> Self {
+        if shown { add(self) } else { self }
     }
 
     /// Four number columns Q1–Q4, each cell one quarter of what `quarter`

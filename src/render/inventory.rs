@@ -91,7 +91,7 @@ fn area(l: &InventoryLine, lang: Language) -> String {
 /// column (there is a day rate to price effort with).
 fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
     use LineRow as R;
-    let figures = Columns::<LineRow>::new()
+    Columns::<LineRow>::new()
         .left(Text::Id, KEY, |r, lang| match r {
             R::Competency(c) => i18n::competency(*c, lang).to_string(),
             R::Line(l) => l.id.clone(),
@@ -132,13 +132,14 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
             R::Line(l) => opt_days(l.effort_days, lang),
             R::Sum(_, s) => i18n::decimal(s.effort_days, lang),
             R::Competency(_) => String::new(),
-        });
-    let internal = Columns::<LineRow>::new().right(Text::InternalTime, DETAIL, |r, lang| match r {
-        R::Line(l) => opt_amount(l.internal_cost, lang),
-        R::Sum(_, s) => opt_amount(s.internal_cost, lang),
-        R::Competency(_) => String::new(),
-    });
-    let notes = Columns::<LineRow>::new()
+        })
+        .when(with_rate, |c| {
+            c.right(Text::InternalTime, DETAIL, |r, lang| match r {
+                R::Line(l) => opt_amount(l.internal_cost, lang),
+                R::Sum(_, s) => opt_amount(s.internal_cost, lang),
+                R::Competency(_) => String::new(),
+            })
+        })
         .left(Text::Missing, MAIN, |r, lang| match r {
             R::Line(l) => {
                 let missing: Vec<&str> = l
@@ -153,12 +154,7 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
         .left(Text::Kpi, DETAIL, |r, _| match r {
             R::Line(l) => l.kpi.clone().unwrap_or_else(|| DASH.to_string()),
             R::Competency(_) | R::Sum(..) => String::new(),
-        });
-    if with_rate {
-        figures.then(internal).then(notes)
-    } else {
-        figures.then(notes)
-    }
+        })
 }
 
 /// Each competency with work in the window: a heading, its initiatives, its
@@ -200,14 +196,12 @@ fn competencies_section(inv: &Inventory, lang: Language) -> Section {
         })
         .right(Text::EffortDays, MAIN, |s, lang| {
             i18n::decimal(s.effort_days, lang)
-        });
-    let columns = if inv.day_rate.is_some() {
-        columns.right(Text::InternalTime, DETAIL, |s, lang| {
-            opt_amount(s.internal_cost, lang)
         })
-    } else {
-        columns
-    };
+        .when(inv.day_rate.is_some(), |c| {
+            c.right(Text::InternalTime, DETAIL, |s, lang| {
+                opt_amount(s.internal_cost, lang)
+            })
+        });
     let mut t = Table::new(columns, lang);
     t.rows(inv.competencies.iter().filter(|c| c.competency.is_some()));
     t.strong(&inv.totals);

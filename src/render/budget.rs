@@ -274,36 +274,38 @@ enum InitiativeRow<'a> {
 fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>> {
     use InitiativeRow as R;
     // A figure of an initiative's quotes; blank on headings and sums.
-    let figure = |r: &R, cell: fn(&Figures, Language) -> String, lang| match r {
-        R::Line(l) => cell(&l.figures, lang),
-        R::Competency(_) | R::Sums(..) => String::new(),
-    };
+    fn figure(r: &R, cell: impl Fn(&Figures) -> String) -> String {
+        match r {
+            R::Line(l) => cell(&l.figures),
+            R::Competency(_) | R::Sums(..) => String::new(),
+        }
+    }
     Columns::<InitiativeRow>::new()
         .left(Text::Id, KEY, |r, lang| match r {
             R::Competency(c) => i18n::competency(*c, lang).to_string(),
             R::Line(l) => l.header.id.clone(),
             R::Sums(label, _) => i18n::text(*label, lang).to_string(),
         })
-        .right(Text::Quotes, DETAIL, move |r, lang| {
-            figure(r, |f, _| f.quotes.to_string(), lang)
+        .right(Text::Quotes, DETAIL, |r, _| {
+            figure(r, |f| f.quotes.to_string())
         })
-        .right(Text::Low, DETAIL, move |r, lang| {
-            figure(r, |f, lang| opt_amount(f.low, lang), lang)
+        .right(Text::Low, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.low, lang))
         })
-        .right(Text::Mid, DETAIL, move |r, lang| {
-            figure(r, |f, lang| opt_amount(f.mid, lang), lang)
+        .right(Text::Mid, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.mid, lang))
         })
-        .right(Text::High, DETAIL, move |r, lang| {
-            figure(r, |f, lang| opt_amount(f.high, lang), lang)
+        .right(Text::High, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.high, lang))
         })
-        .right(Text::Markup, DETAIL, move |r, lang| {
-            figure(r, |f, lang| i18n::percent(f.markup_percent, lang), lang)
+        .right(Text::Markup, DETAIL, |r, lang| {
+            figure(r, |f| i18n::percent(f.markup_percent, lang))
         })
-        .right(Text::Estimate, MAIN, move |r, lang| {
-            figure(r, |f, lang| opt_amount(f.estimate, lang), lang)
+        .right(Text::Estimate, MAIN, |r, lang| {
+            figure(r, |f| opt_amount(f.estimate, lang))
         })
-        .right(Text::Cost, MAIN, move |r, lang| {
-            figure(r, |f, lang| opt_amount(f.cost, lang), lang)
+        .right(Text::Cost, MAIN, |r, lang| {
+            figure(r, |f| opt_amount(f.cost, lang))
         })
         .right(Text::Budget, KEY, |r, lang| match r {
             R::Line(l) => i18n::amount(l.figures.budget, lang),

@@ -2,7 +2,7 @@
 //! notes under them, laid out as aligned text or as Markdown. A table may
 //! carry a rule: a full-width line between two rows that says something
 //! about them (the plan's cut line). Sections are made by
-//! [`super::columns::Table`]: every row has a cell for every column.
+//! `columns::Table`: every row has a cell for every column.
 
 use super::columns::Head;
 use super::markdown;

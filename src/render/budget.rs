@@ -2,15 +2,19 @@
 //! [`crate::budget::Budget`] holds: every subtotal and total comes from the
 //! model, none is computed here.
 
-use super::csv::{Cell, CsvWriter};
+use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
+use super::csv::Cell;
 use super::pretty::Object;
-use super::sections::{self, Doc, Row};
+use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions, Rendered};
-use crate::budget::{Budget, Figures, Header, InitiativeLine, Sums};
+use crate::budget::{
+    BacklogLine, Budget, CompetencyTotal, Figures, GuidelineLine, Header, InitiativeLine, LineKind,
+    Sums, Totals, TrainingLine,
+};
 use crate::i18n::{self, Text};
 use crate::money::Money;
 use crate::money_json as mj;
-use crate::roadmap::{Area, Choice, Funding, Language};
+use crate::roadmap::{Area, Choice, Competency, Funding, Language};
 use serde::Serialize as _;
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
@@ -65,147 +69,153 @@ fn json(b: &Budget) -> anyhow::Result<Vec<Vec<u8>>> {
     Ok(parts)
 }
 
-/// The CSV header: fixed English keys, one column per figure of any line.
-pub const CSV_HEADER: [&str; 29] = [
-    "kind",
-    "id",
-    "title",
-    "competency",
-    "area",
-    "department",
-    "status",
-    "funding",
-    "quotes",
-    "low",
-    "mid",
-    "high",
-    "markup_percent",
-    "estimate",
-    "estimate_low",
-    "estimate_high",
-    "cost",
-    "budget",
-    "before",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "after",
-    "plan_year_budget",
-    "people",
-    "cost_per_person",
-    "effort_days",
-    "internal_cost",
-];
-
-fn figure_cells(f: &Figures) -> Vec<Cell> {
-    vec![
-        Cell::Int(i128::try_from(f.quotes).unwrap_or(i128::MAX)),
-        Cell::opt_money(f.low),
-        Cell::opt_money(f.mid),
-        Cell::opt_money(f.high),
-        Cell::Decimal(f.markup_percent),
-        Cell::opt_money(f.estimate),
-        Cell::opt_money(f.estimate_low),
-        Cell::opt_money(f.estimate_high),
-        Cell::opt_money(f.cost),
-        Cell::Money(f.budget),
-    ]
+/// One line of the CSV: an initiative of the plan year, a training, or a
+/// backlog idea.
+enum Item<'a> {
+    Initiative(&'a InitiativeLine),
+    Training(&'a TrainingLine),
+    Backlog(&'a BacklogLine),
 }
 
-fn header_cells(kind: &str, h: &Header) -> Vec<Cell> {
-    vec![
-        Cell::text(kind),
-        Cell::text(&h.id),
-        Cell::opt_text(h.title.as_deref()),
-        Cell::text(h.competency.as_str()),
-        Cell::text(h.area.as_str()),
-        Cell::opt_text(h.department.as_deref()),
-        Cell::text(h.status.as_str()),
-        Cell::Empty,
-    ]
+impl Item<'_> {
+    /// A cell of an initiative's or an idea's header (a training has none).
+    fn header(&self, cell: impl Fn(&Header) -> Cell) -> Cell {
+        match self {
+            Item::Initiative(l) => cell(&l.header),
+            Item::Backlog(l) => cell(&l.header),
+            Item::Training(_) => Cell::Empty,
+        }
+    }
+
+    /// A cell of an initiative's or an idea's figures (a training has none).
+    fn figures(&self, cell: impl Fn(&Figures) -> Cell) -> Cell {
+        match self {
+            Item::Initiative(l) => cell(&l.figures),
+            Item::Backlog(l) => cell(&l.figures),
+            Item::Training(_) => Cell::Empty,
+        }
+    }
+
+    /// A cell of a plan-year initiative only.
+    fn initiative(&self, cell: impl Fn(&InitiativeLine) -> Cell) -> Cell {
+        match self {
+            Item::Initiative(l) => cell(l),
+            Item::Training(_) | Item::Backlog(_) => Cell::Empty,
+        }
+    }
+
+    /// A cell of a training only.
+    fn training(&self, cell: impl Fn(&TrainingLine) -> Cell) -> Cell {
+        match self {
+            Item::Training(t) => cell(t),
+            Item::Initiative(_) | Item::Backlog(_) => Cell::Empty,
+        }
+    }
+
+    /// A quarter's budget (0–3): an initiative's, or a scheduled training's.
+    fn quarter(&self, q: usize) -> Cell {
+        let quarters = match self {
+            Item::Initiative(l) => Some(l.quarters),
+            Item::Training(t) => t.quarters,
+            Item::Backlog(_) => None,
+        };
+        quarters
+            .and_then(|all| all.into_iter().nth(q))
+            .map_or(Cell::Empty, Cell::Money)
+    }
+}
+
+/// The CSV: fixed English keys, one column per figure of any line. A
+/// training's cost is its budget and its plan-year budget.
+fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
+    CsvColumns::<Item>::new()
+        .col("kind", |i| {
+            Cell::text(match i {
+                Item::Initiative(_) => "initiative",
+                Item::Training(_) => "training",
+                Item::Backlog(_) => "backlog",
+            })
+        })
+        .col("id", |i| match i {
+            Item::Training(t) => Cell::text(&t.id),
+            _ => i.header(|h| Cell::text(&h.id)),
+        })
+        .col("title", |i| match i {
+            Item::Training(t) => Cell::opt_text(t.title.as_deref()),
+            _ => i.header(|h| Cell::opt_text(h.title.as_deref())),
+        })
+        .col("competency", |i| match i {
+            Item::Training(t) => Cell::text(t.competency.as_str()),
+            _ => i.header(|h| Cell::text(h.competency.as_str())),
+        })
+        .col("area", |i| i.header(|h| Cell::text(h.area.as_str())))
+        .col("department", |i| {
+            i.header(|h| Cell::opt_text(h.department.as_deref()))
+        })
+        .col("status", |i| i.header(|h| Cell::text(h.status.as_str())))
+        .col("funding", |i| {
+            i.training(|t| Cell::text(t.funding.as_str()))
+        })
+        .col("quotes", |i| i.figures(|f| Cell::count(f.quotes)))
+        .col("low", |i| i.figures(|f| Cell::opt_money(f.low)))
+        .col("mid", |i| i.figures(|f| Cell::opt_money(f.mid)))
+        .col("high", |i| i.figures(|f| Cell::opt_money(f.high)))
+        .col("markup_percent", |i| {
+            i.figures(|f| Cell::Decimal(f.markup_percent))
+        })
+        .col("estimate", |i| i.figures(|f| Cell::opt_money(f.estimate)))
+        .col("estimate_low", |i| {
+            i.figures(|f| Cell::opt_money(f.estimate_low))
+        })
+        .col("estimate_high", |i| {
+            i.figures(|f| Cell::opt_money(f.estimate_high))
+        })
+        .col("cost", |i| match i {
+            Item::Training(t) => Cell::Money(t.cost),
+            _ => i.figures(|f| Cell::opt_money(f.cost)),
+        })
+        .col("budget", |i| match i {
+            Item::Training(t) => Cell::Money(t.cost),
+            _ => i.figures(|f| Cell::Money(f.budget)),
+        })
+        .col("before", |i| i.initiative(|l| Cell::Money(l.before)))
+        .col("q1", |i| i.quarter(0))
+        .col("q2", |i| i.quarter(1))
+        .col("q3", |i| i.quarter(2))
+        .col("q4", |i| i.quarter(3))
+        .col("after", |i| i.initiative(|l| Cell::Money(l.after)))
+        .col("plan_year_budget", |i| match i {
+            Item::Training(t) => Cell::Money(t.cost),
+            _ => i.initiative(|l| Cell::Money(l.plan_year_budget)),
+        })
+        .col("people", |i| {
+            i.training(|t| Cell::Int(i128::from(t.people)))
+        })
+        .col("cost_per_person", |i| {
+            i.training(|t| Cell::Money(t.cost_per_person))
+        })
+        .col("effort_days", |i| {
+            i.header(|h| Cell::opt_decimal(h.effort_days))
+        })
+        .col("internal_cost", |i| {
+            i.header(|h| Cell::opt_money(h.internal_cost))
+        })
 }
 
 fn csv(b: &Budget, excel: bool) -> anyhow::Result<Vec<u8>> {
-    let mut w = CsvWriter::new(excel);
-    w.header(&CSV_HEADER)?;
-    for l in &b.initiatives {
-        let mut cells = header_cells("initiative", &l.header);
-        cells.extend(figure_cells(&l.figures));
-        cells.push(Cell::Money(l.before));
-        cells.extend(l.quarters.iter().map(|q| Cell::Money(*q)));
-        cells.push(Cell::Money(l.after));
-        cells.push(Cell::Money(l.plan_year_budget));
-        cells.push(Cell::Empty);
-        cells.push(Cell::Empty);
-        cells.push(Cell::opt_decimal(l.header.effort_days));
-        cells.push(Cell::opt_money(l.header.internal_cost));
-        w.row(&cells)?;
-    }
-    for t in &b.training {
-        let mut cells = vec![
-            Cell::text("training"),
-            Cell::text(&t.id),
-            Cell::opt_text(t.title.as_deref()),
-            Cell::text(t.competency.as_str()),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::text(t.funding.as_str()),
-        ];
-        // quotes … estimate_high do not apply; cost and budget are the training's cost.
-        cells.extend(std::iter::repeat_n(Cell::Empty, 8));
-        cells.push(Cell::Money(t.cost));
-        cells.push(Cell::Money(t.cost));
-        cells.push(Cell::Empty);
-        match t.quarters {
-            Some(q) => cells.extend(q.iter().map(|m| Cell::Money(*m))),
-            None => cells.extend(std::iter::repeat_n(Cell::Empty, 4)),
-        }
-        cells.push(Cell::Empty);
-        cells.push(Cell::Money(t.cost));
-        cells.push(Cell::Int(i128::from(t.people)));
-        cells.push(Cell::Money(t.cost_per_person));
-        cells.push(Cell::Empty);
-        cells.push(Cell::Empty);
-        w.row(&cells)?;
-    }
-    for l in &b.backlog {
-        let mut cells = header_cells("backlog", &l.header);
-        cells.extend(figure_cells(&l.figures));
-        cells.extend(std::iter::repeat_n(Cell::Empty, 9));
-        cells.push(Cell::opt_decimal(l.header.effort_days));
-        cells.push(Cell::opt_money(l.header.internal_cost));
-        w.row(&cells)?;
-    }
-    w.finish()
-}
-
-/// One titled table of the people-facing report; rows flagged `true` are
-/// subtotals (bold when colour is on).
-struct Section {
-    title: String,
-    header: Vec<String>,
-    right_from: usize,
-    rows: Vec<(Vec<String>, bool)>,
+    let rows = b
+        .initiatives
+        .iter()
+        .map(Item::Initiative)
+        .chain(b.training.iter().map(Item::Training))
+        .chain(b.backlog.iter().map(Item::Backlog));
+    csv_columns().write(rows, excel)
 }
 
 const DASH: &str = "—";
 
-fn amount(m: Money, lang: Language) -> String {
-    i18n::amount(m, lang)
-}
-
 fn opt_amount(m: Option<Money>, lang: Language) -> String {
-    m.map_or_else(|| DASH.to_string(), |m| amount(m, lang))
-}
-
-fn quarter_headers(lang: Language) -> [String; 4] {
-    [Text::Q1, Text::Q2, Text::Q3, Text::Q4].map(|t| i18n::text(t, lang).to_string())
-}
-
-fn quarter_cells(q: &[Money; 4], lang: Language) -> Vec<String> {
-    q.iter().map(|m| amount(*m, lang)).collect()
+    m.map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
 }
 
 /// The lines above the tables: what the figures are.
@@ -251,287 +261,298 @@ fn intro(b: &Budget, lang: Language) -> (String, Vec<String>) {
     (title, lines)
 }
 
-fn sums_row(
-    label: String,
-    s: &Sums,
-    lang: Language,
-    width: usize,
-    with_internal: bool,
-) -> Vec<String> {
-    // Label, then blanks up to the budget column, then budget, plan year, quarters.
-    let mut r = vec![label];
-    r.resize(width, String::new());
-    r.push(amount(s.budget, lang));
-    r.push(amount(s.plan_year_budget, lang));
-    r.extend(quarter_cells(&s.quarters, lang));
-    if with_internal {
-        r.push(String::new());
-    }
-    r
+/// A row of the CXM initiatives table: a competency heading, an initiative,
+/// or sums (a competency's subtotal, all initiatives) under their label.
+enum InitiativeRow<'a> {
+    Competency(Competency),
+    Line(&'a InitiativeLine),
+    Sums(Text, &'a Sums),
 }
 
-fn initiative_row(l: &InitiativeLine, lang: Language, with_internal: bool) -> Vec<String> {
-    let f = &l.figures;
-    let mut r = vec![
-        l.header.id.clone(),
-        f.quotes.to_string(),
-        opt_amount(f.low, lang),
-        opt_amount(f.mid, lang),
-        opt_amount(f.high, lang),
-        i18n::percent(f.markup_percent, lang),
-        opt_amount(f.estimate, lang),
-        opt_amount(f.cost, lang),
-        amount(f.budget, lang),
-        amount(l.plan_year_budget, lang),
-    ];
-    r.extend(quarter_cells(&l.quarters, lang));
-    if with_internal {
-        r.push(opt_amount(l.header.internal_cost, lang));
-    }
-    r
-}
-
-fn sections(b: &Budget, lang: Language) -> Vec<Section> {
-    let t = |x| i18n::text(x, lang).to_string();
-    let with_internal = b.day_rate.is_some();
-    let mut out = Vec::new();
-
-    // CXM initiatives by competency.
-    let mut header = vec![
-        t(Text::Id),
-        t(Text::Quotes),
-        t(Text::Low),
-        t(Text::Mid),
-        t(Text::High),
-        t(Text::Markup),
-        t(Text::Estimate),
-        t(Text::Cost),
-        t(Text::Budget),
-        t(Text::PlanYearBudget),
-    ];
-    header.extend(quarter_headers(lang));
-    if with_internal {
-        header.push(t(Text::InternalTime));
-    }
-    let mut rows = Vec::new();
-    for ct in &b.totals.competencies {
-        rows.push((
-            vec![i18n::competency(ct.competency, lang).to_string()],
-            true,
-        ));
-        for l in b
-            .initiatives
-            .iter()
-            .filter(|l| l.header.area == Area::Cxm && l.header.competency == ct.competency)
-        {
-            rows.push((initiative_row(l, lang, with_internal), false));
+/// The columns of the CXM initiatives table; `with_internal`: the internal
+/// time column (there is a day rate to price effort with).
+fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>> {
+    use InitiativeRow as R;
+    // A figure of an initiative's quotes; blank on headings and sums.
+    fn figure(r: &R, cell: impl Fn(&Figures) -> String) -> String {
+        match r {
+            R::Line(l) => cell(&l.figures),
+            R::Competency(_) | R::Sums(..) => String::new(),
         }
-        rows.push((
-            sums_row(t(Text::Subtotal), &ct.initiatives, lang, 8, with_internal),
-            true,
-        ));
     }
-    rows.push((
-        sums_row(
-            t(Text::CxmInitiatives),
-            &b.totals.initiatives,
-            lang,
-            8,
-            with_internal,
-        ),
-        true,
-    ));
-    out.push(Section {
-        title: t(Text::CxmInitiatives),
-        header,
-        right_from: 1,
-        rows,
-    });
+    Columns::<InitiativeRow>::new()
+        .left(Text::Id, KEY, |r, lang| match r {
+            R::Competency(c) => i18n::competency(*c, lang).to_string(),
+            R::Line(l) => l.header.id.clone(),
+            R::Sums(label, _) => i18n::text(*label, lang).to_string(),
+        })
+        .right(Text::Quotes, DETAIL, |r, _| {
+            figure(r, |f| f.quotes.to_string())
+        })
+        .right(Text::Low, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.low, lang))
+        })
+        .right(Text::Mid, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.mid, lang))
+        })
+        .right(Text::High, DETAIL, |r, lang| {
+            figure(r, |f| opt_amount(f.high, lang))
+        })
+        .right(Text::Markup, DETAIL, |r, lang| {
+            figure(r, |f| i18n::percent(f.markup_percent, lang))
+        })
+        .right(Text::Estimate, MAIN, |r, lang| {
+            figure(r, |f| opt_amount(f.estimate, lang))
+        })
+        .right(Text::Cost, MAIN, |r, lang| {
+            figure(r, |f| opt_amount(f.cost, lang))
+        })
+        .right(Text::Budget, KEY, |r, lang| match r {
+            R::Line(l) => i18n::amount(l.figures.budget, lang),
+            R::Sums(_, s) => i18n::amount(s.budget, lang),
+            R::Competency(_) => String::new(),
+        })
+        .right(Text::PlanYearBudget, KEY, |r, lang| match r {
+            R::Line(l) => i18n::amount(l.plan_year_budget, lang),
+            R::Sums(_, s) => i18n::amount(s.plan_year_budget, lang),
+            R::Competency(_) => String::new(),
+        })
+        .quarters(
+            MAIN,
+            |r| match r {
+                R::Line(l) => Some(l.quarters),
+                R::Sums(_, s) => Some(s.quarters),
+                R::Competency(_) => None,
+            },
+            |m, lang| i18n::amount(*m, lang),
+        )
+        .when(with_internal, |c| {
+            c.right(Text::InternalTime, DETAIL, |r, lang| match r {
+                R::Line(l) => opt_amount(l.header.internal_cost, lang),
+                R::Competency(_) | R::Sums(..) => String::new(),
+            })
+        })
+}
 
-    // Central training.
-    let central: Vec<_> = b
+/// Per competency: a heading, its CXM initiatives, its subtotal; then the
+/// sums of all CXM initiatives.
+fn initiatives_section(b: &Budget, lang: Language) -> Section {
+    let mut t = Table::new(initiative_columns(b.day_rate.is_some()), lang);
+    for ct in &b.totals.competencies {
+        t.strong(&InitiativeRow::Competency(ct.competency));
+        t.rows(
+            b.initiatives
+                .iter()
+                .filter(|l| l.header.area == Area::Cxm && l.header.competency == ct.competency)
+                .map(InitiativeRow::Line),
+        );
+        t.strong(&InitiativeRow::Sums(Text::Subtotal, &ct.initiatives));
+    }
+    t.strong(&InitiativeRow::Sums(
+        Text::CxmInitiatives,
+        &b.totals.initiatives,
+    ));
+    t.section(
+        i18n::text(Text::CxmInitiatives, lang).to_string(),
+        Vec::new(),
+    )
+}
+
+/// A row of the central training table: a training, or the total.
+enum TrainingRow<'a> {
+    Line(&'a TrainingLine),
+    Total(&'a Sums),
+}
+
+/// The centrally funded training, with its total; none without any.
+fn central_training_section(b: &Budget, lang: Language) -> Option<Section> {
+    use TrainingRow as R;
+    let central: Vec<&TrainingLine> = b
         .training
         .iter()
         .filter(|x| x.funding == Funding::Central)
         .collect();
-    if !central.is_empty() {
-        let mut header = vec![
-            t(Text::Id),
-            t(Text::Competency),
-            t(Text::People),
-            t(Text::CostPerPerson),
-            t(Text::Budget),
-        ];
-        header.extend(quarter_headers(lang));
-        let mut rows = Vec::new();
-        for x in central {
-            let mut r = vec![
-                x.id.clone(),
-                i18n::competency(x.competency, lang).to_string(),
-                x.people.to_string(),
-                amount(x.cost_per_person, lang),
-                amount(x.cost, lang),
-            ];
-            r.extend(
-                x.quarters
-                    .map_or_else(|| vec![String::new(); 4], |q| quarter_cells(&q, lang)),
-            );
-            rows.push((r, false));
-        }
-        let s = &b.totals.central_training;
-        let mut r = vec![t(Text::Total), String::new(), String::new(), String::new()];
-        r.push(amount(s.plan_year_budget, lang));
-        r.extend(quarter_cells(&s.quarters, lang));
-        rows.push((r, true));
-        out.push(Section {
-            title: t(Text::CentralTraining),
-            header,
-            right_from: 2,
-            rows,
-        });
+    if central.is_empty() {
+        return None;
     }
-
-    // The CXM total by competency.
-    let mut header = vec![
-        t(Text::Competency),
-        t(Text::CxmInitiatives),
-        t(Text::CentralTraining),
-        t(Text::Total),
-    ];
-    header.extend(quarter_headers(lang));
-    let mut rows: Vec<(Vec<String>, bool)> = b
-        .totals
-        .competencies
-        .iter()
-        .map(|c| {
-            let mut r = vec![
-                i18n::competency(c.competency, lang).to_string(),
-                amount(c.initiatives.plan_year_budget, lang),
-                amount(c.central_training.plan_year_budget, lang),
-                amount(c.total.plan_year_budget, lang),
-            ];
-            r.extend(quarter_cells(&c.total.quarters, lang));
-            (r, false)
+    let columns = Columns::<TrainingRow>::new()
+        .left(Text::Id, KEY, |r, lang| match r {
+            R::Line(x) => x.id.clone(),
+            R::Total(_) => i18n::text(Text::Total, lang).to_string(),
         })
-        .collect();
-    let mut r = vec![
-        t(Text::CxmTotal),
-        amount(b.totals.initiatives.plan_year_budget, lang),
-        amount(b.totals.central_training.plan_year_budget, lang),
-        amount(b.totals.cxm, lang),
-    ];
-    r.extend(quarter_cells(&b.totals.by_quarter, lang));
-    rows.push((r, true));
-    out.push(Section {
-        title: t(Text::ByCompetency),
-        header,
-        right_from: 1,
-        rows,
-    });
+        .left(Text::Competency, MAIN, |r, lang| match r {
+            R::Line(x) => i18n::competency(x.competency, lang).to_string(),
+            R::Total(_) => String::new(),
+        })
+        .right(Text::People, MAIN, |r, _| match r {
+            R::Line(x) => x.people.to_string(),
+            R::Total(_) => String::new(),
+        })
+        .right(Text::CostPerPerson, DETAIL, |r, lang| match r {
+            R::Line(x) => i18n::amount(x.cost_per_person, lang),
+            R::Total(_) => String::new(),
+        })
+        .right(Text::Budget, KEY, |r, lang| match r {
+            R::Line(x) => i18n::amount(x.cost, lang),
+            R::Total(s) => i18n::amount(s.plan_year_budget, lang),
+        })
+        .quarters(
+            MAIN,
+            |r| match r {
+                R::Line(x) => x.quarters,
+                R::Total(s) => Some(s.quarters),
+            },
+            |m, lang| i18n::amount(*m, lang),
+        );
+    let mut t = Table::new(columns, lang);
+    t.rows(central.into_iter().map(R::Line));
+    t.strong(&R::Total(&b.totals.central_training));
+    Some(t.section(
+        i18n::text(Text::CentralTraining, lang).to_string(),
+        Vec::new(),
+    ))
+}
 
-    // Department guidelines.
-    if !b.departments.is_empty() {
-        let header = vec![
-            t(Text::Department),
-            t(Text::Kind),
-            t(Text::Id),
-            t(Text::People),
-            t(Text::Amount),
-        ];
-        let mut rows = Vec::new();
-        for d in &b.departments {
-            let name = d.name.clone().unwrap_or_else(|| d.id.clone());
-            for (k, l) in d.lines.iter().enumerate() {
-                let kind = match l.kind {
-                    crate::budget::LineKind::Initiative => t(Text::Initiative),
-                    crate::budget::LineKind::Training => t(Text::Training),
-                };
-                rows.push((
-                    vec![
-                        if k == 0 { name.clone() } else { String::new() },
-                        kind,
-                        l.id.clone(),
-                        l.people.map_or_else(String::new, |p| p.to_string()),
-                        amount(l.amount, lang),
-                    ],
-                    false,
-                ));
-            }
-            rows.push((
-                vec![
-                    format!("{} {}", t(Text::Total), name),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    amount(d.total, lang),
-                ],
-                true,
-            ));
-        }
-        out.push(Section {
-            title: t(Text::DepartmentGuidelines),
-            header,
-            right_from: 3,
-            rows,
-        });
-    }
+/// A row of the CXM total by competency: a competency, or the CXM total.
+enum CompetencyRow<'a> {
+    Competency(&'a CompetencyTotal),
+    Total(&'a Totals),
+}
 
-    // Backlog.
-    if !b.backlog.is_empty() {
-        let header = vec![
-            t(Text::Id),
-            t(Text::Competency),
-            t(Text::Area),
-            t(Text::Quotes),
-            t(Text::Estimate),
-            t(Text::Cost),
-            t(Text::Budget),
-        ];
-        let rows = b
-            .backlog
-            .iter()
-            .map(|l| {
-                (
-                    vec![
-                        l.header.id.clone(),
-                        i18n::competency(l.header.competency, lang).to_string(),
-                        i18n::area(l.header.area, lang).to_string(),
-                        l.figures.quotes.to_string(),
-                        opt_amount(l.figures.estimate, lang),
-                        opt_amount(l.figures.cost, lang),
-                        amount(l.figures.budget, lang),
-                    ],
-                    false,
-                )
-            })
-            .collect();
-        out.push(Section {
-            title: t(Text::Backlog),
-            header,
-            right_from: 3,
-            rows,
-        });
+/// The plan-year budget of each competency (initiatives, central training,
+/// both) and its quarters; then the CXM total.
+fn by_competency_section(b: &Budget, lang: Language) -> Section {
+    use CompetencyRow as R;
+    let columns = Columns::<CompetencyRow>::new()
+        .left(Text::Competency, KEY, |r, lang| match r {
+            R::Competency(c) => i18n::competency(c.competency, lang).to_string(),
+            R::Total(_) => i18n::text(Text::CxmTotal, lang).to_string(),
+        })
+        .right(Text::CxmInitiatives, MAIN, |r, lang| {
+            let s = match r {
+                R::Competency(c) => &c.initiatives,
+                R::Total(t) => &t.initiatives,
+            };
+            i18n::amount(s.plan_year_budget, lang)
+        })
+        .right(Text::CentralTraining, MAIN, |r, lang| {
+            let s = match r {
+                R::Competency(c) => &c.central_training,
+                R::Total(t) => &t.central_training,
+            };
+            i18n::amount(s.plan_year_budget, lang)
+        })
+        .right(Text::Total, KEY, |r, lang| match r {
+            R::Competency(c) => i18n::amount(c.total.plan_year_budget, lang),
+            R::Total(t) => i18n::amount(t.cxm, lang),
+        })
+        .quarters(
+            MAIN,
+            |r| match r {
+                R::Competency(c) => Some(c.total.quarters),
+                R::Total(t) => Some(t.by_quarter),
+            },
+            |m, lang| i18n::amount(*m, lang),
+        );
+    let mut t = Table::new(columns, lang);
+    t.rows(b.totals.competencies.iter().map(R::Competency));
+    t.strong(&R::Total(&b.totals));
+    t.section(i18n::text(Text::ByCompetency, lang).to_string(), Vec::new())
+}
+
+/// A row of the department guidelines: a line of a department (its name on
+/// the first only), or a department's total.
+enum GuidelineRow<'a> {
+    Line(Option<&'a str>, &'a GuidelineLine),
+    Total(&'a str, Money),
+}
+
+/// What each department is to budget for, line by line, with its total;
+/// none without departments.
+fn guidelines_section(b: &Budget, lang: Language) -> Option<Section> {
+    use GuidelineRow as R;
+    if b.departments.is_empty() {
+        return None;
     }
-    out
+    let columns = Columns::<GuidelineRow>::new()
+        .left(Text::Department, KEY, |r, lang| match r {
+            R::Line(name, _) => name.unwrap_or_default().to_string(),
+            R::Total(name, _) => format!("{} {name}", i18n::text(Text::Total, lang)),
+        })
+        .left(Text::Kind, DETAIL, |r, lang| match r {
+            R::Line(_, l) => i18n::text(
+                match l.kind {
+                    LineKind::Initiative => Text::Initiative,
+                    LineKind::Training => Text::Training,
+                },
+                lang,
+            )
+            .to_string(),
+            R::Total(..) => String::new(),
+        })
+        .left(Text::Id, KEY, |r, _| match r {
+            R::Line(_, l) => l.id.clone(),
+            R::Total(..) => String::new(),
+        })
+        .right(Text::People, MAIN, |r, _| match r {
+            R::Line(_, l) => l.people.map_or_else(String::new, |p| p.to_string()),
+            R::Total(..) => String::new(),
+        })
+        .right(Text::Amount, KEY, |r, lang| match r {
+            R::Line(_, l) => i18n::amount(l.amount, lang),
+            R::Total(_, total) => i18n::amount(*total, lang),
+        });
+    let mut t = Table::new(columns, lang);
+    for d in &b.departments {
+        let name = d.name.as_deref().unwrap_or(&d.id);
+        t.rows(
+            d.lines
+                .iter()
+                .enumerate()
+                .map(|(k, l)| R::Line((k == 0).then_some(name), l)),
+        );
+        t.strong(&R::Total(name, d.total));
+    }
+    Some(t.section(
+        i18n::text(Text::DepartmentGuidelines, lang).to_string(),
+        Vec::new(),
+    ))
+}
+
+/// The ideas, outside every total; none without any.
+fn backlog_section(b: &Budget, lang: Language) -> Option<Section> {
+    if b.backlog.is_empty() {
+        return None;
+    }
+    let columns = Columns::<BacklogLine>::new()
+        .left(Text::Id, KEY, |l, _| l.header.id.clone())
+        .left(Text::Competency, MAIN, |l, lang| {
+            i18n::competency(l.header.competency, lang).to_string()
+        })
+        .left(Text::Area, DETAIL, |l, lang| {
+            i18n::area(l.header.area, lang).to_string()
+        })
+        .right(Text::Quotes, DETAIL, |l, _| l.figures.quotes.to_string())
+        .right(Text::Estimate, MAIN, |l, lang| {
+            opt_amount(l.figures.estimate, lang)
+        })
+        .right(Text::Cost, MAIN, |l, lang| opt_amount(l.figures.cost, lang))
+        .right(Text::Budget, KEY, |l, lang| {
+            i18n::amount(l.figures.budget, lang)
+        });
+    let mut t = Table::new(columns, lang);
+    t.rows(&b.backlog);
+    Some(t.section(i18n::text(Text::Backlog, lang).to_string(), Vec::new()))
 }
 
 /// The people-facing report as a document of titled tables.
 fn doc(b: &Budget, lang: Language) -> Doc {
     let (title, lines) = intro(b, lang);
-    let sections = sections(b, lang)
-        .into_iter()
-        .map(|s| sections::Section {
-            right: (s.right_from..s.header.len()).collect(),
-            title: s.title,
-            header: s.header,
-            rows: s
-                .rows
-                .into_iter()
-                .map(|(cells, strong)| Row::Cells(cells, strong))
-                .collect(),
-            notes: Vec::new(),
-        })
-        .collect();
+    let mut sections = vec![initiatives_section(b, lang)];
+    sections.extend(central_training_section(b, lang));
+    sections.push(by_competency_section(b, lang));
+    sections.extend(guidelines_section(b, lang));
+    sections.extend(backlog_section(b, lang));
     Doc {
         title,
         lines,

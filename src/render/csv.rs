@@ -15,6 +15,10 @@ pub enum Cell {
     Money(Money),
     Decimal(Decimal),
     Int(i128),
+    /// Parts joined by a separator in one cell, each part written as its own
+    /// cell would be (a KPI's series: `date value; date value`, the value
+    /// with the variant's decimal mark).
+    Joined(Vec<Cell>, &'static str),
     Empty,
 }
 
@@ -33,6 +37,29 @@ impl Cell {
 
     pub fn opt_decimal(d: Option<Decimal>) -> Cell {
         d.map_or(Cell::Empty, Cell::Decimal)
+    }
+
+    pub fn opt_int(n: Option<impl Into<i128>>) -> Cell {
+        n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
+    }
+
+    /// A count (of quotes, of measurements, a rank).
+    pub fn count(n: usize) -> Cell {
+        Cell::Int(i128::try_from(n).unwrap_or(i128::MAX))
+    }
+
+    /// A date as `YYYY-MM-DD`.
+    pub fn date(d: chrono::NaiveDate) -> Cell {
+        Cell::text(d.format("%Y-%m-%d").to_string())
+    }
+
+    pub fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
+        d.map_or(Cell::Empty, Cell::date)
+    }
+
+    /// `true` or `false`.
+    pub fn bool(b: bool) -> Cell {
+        Cell::text(if b { "true" } else { "false" })
     }
 }
 
@@ -89,6 +116,11 @@ impl CsvWriter {
             Cell::Money(m) => comma(m.plain()),
             Cell::Decimal(d) => comma(d.text()),
             Cell::Int(i) => i.to_string(),
+            Cell::Joined(parts, sep) => parts
+                .iter()
+                .map(|p| self.field(p))
+                .collect::<Vec<_>>()
+                .join(sep),
             Cell::Empty => String::new(),
         }
     }

@@ -1,12 +1,13 @@
 //! `cxm diff` as a table, Markdown (for a pull-request comment), CSV and JSON.
 
-use super::csv::{Cell, CsvWriter};
-use super::sections::{self, Doc, Row, Section};
+use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
+use super::csv::Cell;
+use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
-use crate::diff::{Diff, MoneyDelta};
-use crate::i18n;
+use crate::diff::{Change, Diff, MoneyDelta};
+use crate::i18n::{self, Text};
 use crate::money::Money;
-use crate::roadmap::Language;
+use crate::roadmap::{Choice, Language};
 
 pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
@@ -17,12 +18,7 @@ pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-fn tr(lang: Language, en: &'static str, pl: &'static str) -> &'static str {
-    match lang {
-        Language::En => en,
-        Language::Pl => pl,
-    }
-}
+const DASH: &str = "—";
 
 /// A signed amount for people: `+1,250.00`, `-300.00`, `0.00`.
 fn signed(m: Money, lang: Language) -> String {
@@ -30,174 +26,203 @@ fn signed(m: Money, lang: Language) -> String {
     if m.0 > 0 { format!("+{a}") } else { a }
 }
 
-fn sections(d: &Diff, lang: Language) -> Vec<Section> {
-    let none = "—".to_string();
-    let mut out = Vec::new();
-    // Added and removed initiatives: a list of ids each, when there are any.
-    for (ids, en, pl) in [
-        (&d.added, "Added initiatives", "Dodane inicjatywy"),
-        (&d.removed, "Removed initiatives", "Usunięte inicjatywy"),
-    ] {
-        if !ids.is_empty() {
-            out.push(Section {
-                title: tr(lang, en, pl).into(),
-                header: vec!["ID".into()],
-                right: Vec::new(),
-                rows: ids.iter().map(|id| cells(vec![id.clone()])).collect(),
-                notes: Vec::new(),
-            });
-        }
+/// A list of initiative ids under a title (added, removed); none when empty.
+fn ids_section(ids: &[String], title: Text, lang: Language) -> Option<Section> {
+    if ids.is_empty() {
+        return None;
     }
-    if !d.changed.is_empty() {
-        let mut rows = Vec::new();
-        for c in &d.changed {
-            for (i, (field, ch)) in c.fields.iter().enumerate() {
-                rows.push(cells(vec![
-                    if i == 0 { c.id.clone() } else { String::new() },
-                    (*field).to_string(),
-                    ch.old.clone().unwrap_or_else(|| none.clone()),
-                    ch.new.clone().unwrap_or_else(|| none.clone()),
-                ]));
-            }
-        }
-        out.push(Section {
-            title: tr(lang, "Changed initiatives", "Zmienione inicjatywy").into(),
-            header: vec![
-                "ID".into(),
-                tr(lang, "Field", "Pole").into(),
-                tr(lang, "Old", "Było").into(),
-                tr(lang, "New", "Jest").into(),
-            ],
-            right: Vec::new(),
-            rows,
-            notes: Vec::new(),
-        });
+    let columns = Columns::<String>::new().left(Text::Id, KEY, |id, _| id.clone());
+    let mut t = Table::new(columns, lang);
+    t.rows(ids);
+    Some(t.section(i18n::text(title, lang).to_string(), Vec::new()))
+}
+
+/// One changed field of an initiative; the id only on its first field.
+struct FieldRow<'a> {
+    id: Option<&'a str>,
+    field: &'static str,
+    change: &'a Change<Option<String>>,
+}
+
+fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
+    if d.changed.is_empty() {
+        return None;
     }
-    let money_row = |label: String, m: &MoneyDelta| {
-        cells(vec![
-            label,
-            i18n::amount(m.old, lang),
-            i18n::amount(m.new, lang),
-            signed(m.delta, lang),
-        ])
-    };
-    let mut rows = vec![money_row(
-        tr(lang, "CXM total", "Razem CXM").into(),
-        &d.totals.cxm,
-    )];
-    for (c, m) in &d.totals.by_competency {
-        rows.push(money_row(i18n::competency(*c, lang).into(), m));
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| DASH.to_string());
+    let columns = Columns::<FieldRow>::new()
+        .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
+        .left(Text::Field, KEY, |r, _| r.field.to_string())
+        .left(Text::Old, MAIN, move |r, _| value(&r.change.old))
+        .left(Text::New, KEY, move |r, _| value(&r.change.new));
+    let mut t = Table::new(columns, lang);
+    for c in &d.changed {
+        t.rows(
+            c.fields
+                .iter()
+                .enumerate()
+                .map(|(i, (field, change))| FieldRow {
+                    id: (i == 0).then_some(c.id.as_str()),
+                    field,
+                    change,
+                }),
+        );
     }
-    for (q, m) in d.totals.by_quarter.iter().enumerate() {
-        rows.push(money_row(format!("Q{}", q + 1), m));
-    }
+    Some(t.section(
+        i18n::text(Text::ChangedInitiatives, lang).to_string(),
+        Vec::new(),
+    ))
+}
+
+/// One line of the money table: the CXM total, a competency or a quarter.
+struct MoneyRow<'a> {
+    label: String,
+    money: &'a MoneyDelta,
+}
+
+fn money_section(d: &Diff, lang: Language) -> Section {
+    let columns = Columns::<MoneyRow>::new()
+        .left(Text::Blank, KEY, |r, _| r.label.clone())
+        .right(Text::Old, DETAIL, |r, lang| i18n::amount(r.money.old, lang))
+        .right(Text::New, MAIN, |r, lang| i18n::amount(r.money.new, lang))
+        .right(Text::Change, KEY, |r, lang| signed(r.money.delta, lang));
+    let mut t = Table::new(columns, lang);
+    t.row(&MoneyRow {
+        label: i18n::text(Text::DiffCxmTotal, lang).to_string(),
+        money: &d.totals.cxm,
+    });
+    t.rows(d.totals.by_competency.iter().map(|(c, m)| MoneyRow {
+        label: i18n::competency(*c, lang).to_string(),
+        money: m,
+    }));
+    t.rows(
+        d.totals
+            .by_quarter
+            .iter()
+            .enumerate()
+            .map(|(q, m)| MoneyRow {
+                label: format!("Q{}", q + 1),
+                money: m,
+            }),
+    );
     let year = if d.plan_year.old == d.plan_year.new {
         d.plan_year.new.to_string()
     } else {
         format!("{} → {}", d.plan_year.old, d.plan_year.new)
     };
-    out.push(Section {
-        title: format!(
-            "{} {year} ({})",
-            tr(lang, "CXM budget", "Budżet CXM"),
-            i18n::currency_symbol(&d.currency, lang)
-        ),
-        header: vec![
-            String::new(),
-            tr(lang, "Old", "Było").into(),
-            tr(lang, "New", "Jest").into(),
-            tr(lang, "Change", "Zmiana").into(),
-        ],
-        right: vec![1, 2, 3],
-        rows,
-        notes: Vec::new(),
-    });
-    out
-}
-
-fn cells(c: Vec<String>) -> Row {
-    Row::Cells(c, false)
+    let title = format!(
+        "{} {year} ({})",
+        i18n::text(Text::BudgetTitle, lang),
+        i18n::currency_symbol(&d.currency, lang)
+    );
+    t.section(title, Vec::new())
 }
 
 /// The people-facing diff: what changed, then the money.
 fn doc(d: &Diff, lang: Language) -> Doc {
-    let title = format!(
-        "{}: {} → {}",
-        tr(lang, "Roadmap changes", "Zmiany w roadmapie"),
-        d.old,
-        d.new
-    );
+    let t = |x| i18n::text(x, lang);
+    let title = format!("{}: {} → {}", t(Text::RoadmapChanges), d.old, d.new);
     let mut lines = Vec::new();
     if d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty() {
-        lines.push(
-            tr(
-                lang,
-                "No initiative was added, removed or changed.",
-                "Żadna inicjatywa nie została dodana, usunięta ani zmieniona.",
-            )
-            .to_string(),
-        );
+        lines.push(t(Text::NothingChanged).to_string());
     }
+    let mut sections: Vec<Section> = [
+        ids_section(&d.added, Text::AddedInitiatives, lang),
+        ids_section(&d.removed, Text::RemovedInitiatives, lang),
+        changed_section(d, lang),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    sections.push(money_section(d, lang));
     Doc {
         title,
         lines,
-        sections: sections(d, lang),
+        sections,
     }
+}
+
+/// One line of the CSV.
+enum Item<'a> {
+    Added(&'a str),
+    Removed(&'a str),
+    Changed {
+        id: &'a str,
+        field: &'static str,
+        change: &'a Change<Option<String>>,
+    },
+    /// `id` is `cxm`, a competency's key or a quarter (`Q1`).
+    Total {
+        id: String,
+        money: &'a MoneyDelta,
+    },
 }
 
 /// One row per change: `kind,id,field,old,new,delta`. Initiative rows carry
 /// text; total rows carry money (never escaped as formulas).
+fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
+    CsvColumns::<Item>::new()
+        .col("kind", |i| {
+            Cell::text(match i {
+                Item::Added(_) => "added",
+                Item::Removed(_) => "removed",
+                Item::Changed { .. } => "changed",
+                Item::Total { .. } => "total",
+            })
+        })
+        .col("id", |i| match i {
+            Item::Added(id) | Item::Removed(id) | Item::Changed { id, .. } => Cell::text(*id),
+            Item::Total { id, .. } => Cell::text(id),
+        })
+        .col("field", |i| match i {
+            Item::Changed { field, .. } => Cell::text(*field),
+            Item::Total { .. } => Cell::text("cxm"),
+            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+        })
+        .col("old", |i| match i {
+            Item::Changed { change, .. } => Cell::opt_text(change.old.as_deref()),
+            Item::Total { money, .. } => Cell::Money(money.old),
+            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+        })
+        .col("new", |i| match i {
+            Item::Changed { change, .. } => Cell::opt_text(change.new.as_deref()),
+            Item::Total { money, .. } => Cell::Money(money.new),
+            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+        })
+        .col("delta", |i| match i {
+            Item::Total { money, .. } => Cell::Money(money.delta),
+            Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
+        })
+}
+
 fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
-    let mut w = CsvWriter::new(excel);
-    w.header(&["kind", "id", "field", "old", "new", "delta"])?;
-    for id in &d.added {
-        w.row(&[
-            Cell::text("added"),
-            Cell::text(id),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-        ])?;
-    }
-    for id in &d.removed {
-        w.row(&[
-            Cell::text("removed"),
-            Cell::text(id),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-        ])?;
-    }
-    for c in &d.changed {
-        for (field, ch) in &c.fields {
-            w.row(&[
-                Cell::text("changed"),
-                Cell::text(&c.id),
-                Cell::text(*field),
-                Cell::opt_text(ch.old.as_deref()),
-                Cell::opt_text(ch.new.as_deref()),
-                Cell::Empty,
-            ])?;
-        }
-    }
-    let total = |w: &mut CsvWriter, id: &str, m: &MoneyDelta| {
-        w.row(&[
-            Cell::text("total"),
-            Cell::text(id),
-            Cell::text("cxm"),
-            Cell::Money(m.old),
-            Cell::Money(m.new),
-            Cell::Money(m.delta),
-        ])
-    };
-    total(&mut w, "cxm", &d.totals.cxm)?;
-    for (c, m) in &d.totals.by_competency {
-        total(&mut w, crate::roadmap::Choice::as_str(*c), m)?;
-    }
-    for (q, m) in d.totals.by_quarter.iter().enumerate() {
-        total(&mut w, &format!("Q{}", q + 1), m)?;
-    }
-    w.finish()
+    let changed = d.changed.iter().flat_map(|c| {
+        c.fields.iter().map(|(field, change)| Item::Changed {
+            id: &c.id,
+            field,
+            change,
+        })
+    });
+    let total = |id: String, money| Item::Total { id, money };
+    let totals = std::iter::once(total("cxm".to_string(), &d.totals.cxm))
+        .chain(
+            d.totals
+                .by_competency
+                .iter()
+                .map(|(c, m)| total(c.as_str().to_string(), m)),
+        )
+        .chain(
+            d.totals
+                .by_quarter
+                .iter()
+                .enumerate()
+                .map(|(q, m)| total(format!("Q{}", q + 1), m)),
+        );
+    let rows = d
+        .added
+        .iter()
+        .map(|id| Item::Added(id))
+        .chain(d.removed.iter().map(|id| Item::Removed(id)))
+        .chain(changed)
+        .chain(totals);
+    csv_columns().write(rows, excel)
 }

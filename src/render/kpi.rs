@@ -2,8 +2,9 @@
 //! [`crate::kpi::KpiReport`] holds; the only thing drawn here is the trend
 //! sparkline, a picture of the series, not a figure.
 
-use super::csv::{Cell, CsvWriter};
-use super::markdown::{self, Align};
+use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN};
+use super::csv::Cell;
+use super::markdown;
 use super::table::{new_table, row};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
@@ -72,51 +73,50 @@ fn trend(k: &KpiLine) -> String {
     if s.is_empty() { DASH.to_string() } else { s }
 }
 
-fn header(lang: Language) -> Vec<String> {
-    [
-        Text::KpiName,
-        Text::Unit,
-        Text::Baseline,
-        Text::Latest,
-        Text::Date,
-        Text::Target,
-        Text::Better,
-        Text::Progress,
-        Text::Trend,
-        Text::Status,
-        Text::Initiatives,
-    ]
-    .iter()
-    .map(|t| i18n::text(*t, lang).to_string())
-    .collect()
+fn columns<'a>() -> Columns<'a, KpiLine> {
+    Columns::<KpiLine>::new()
+        .left(Text::KpiName, KEY, |k, _| {
+            k.name.clone().unwrap_or_else(|| k.id.clone())
+        })
+        .left(Text::Unit, DETAIL, |k, _| {
+            k.unit.clone().unwrap_or_default()
+        })
+        .right(Text::Baseline, MAIN, |k, lang| num(k.baseline, lang))
+        .right(Text::Latest, KEY, |k, lang| num(k.latest, lang))
+        .left(Text::Date, DETAIL, |k, _| {
+            k.latest_date
+                .map_or_else(|| DASH.to_string(), |d| d.format("%Y-%m-%d").to_string())
+        })
+        .right(Text::Target, KEY, |k, lang| num(k.target, lang))
+        .left(Text::Better, DETAIL, |k, lang| {
+            format!(
+                "{} {}",
+                arrow(k.direction),
+                i18n::direction(k.direction, lang)
+            )
+        })
+        .right(Text::Progress, MAIN, progress)
+        .left(Text::Trend, MAIN, |k, _| trend(k))
+        .left(Text::Status, KEY, |k, lang| {
+            i18n::kpi_status(k.status, lang).to_string()
+        })
+        .left(Text::Initiatives, DETAIL, |k, _| {
+            if k.initiatives.is_empty() {
+                DASH.to_string()
+            } else {
+                k.initiatives.join(", ")
+            }
+        })
 }
 
-/// Columns 2–7 (baseline … progress) are numbers, right-aligned.
-const RIGHT: [usize; 4] = [2, 3, 5, 7];
-
-fn cells(k: &KpiLine, lang: Language) -> Vec<String> {
-    vec![
-        k.name.clone().unwrap_or_else(|| k.id.clone()),
-        k.unit.clone().unwrap_or_default(),
-        num(k.baseline, lang),
-        num(k.latest, lang),
-        k.latest_date
-            .map_or_else(|| DASH.to_string(), |d| d.format("%Y-%m-%d").to_string()),
-        num(k.target, lang),
-        format!(
-            "{} {}",
-            arrow(k.direction),
-            i18n::direction(k.direction, lang)
-        ),
-        progress(k, lang),
-        trend(k),
-        i18n::kpi_status(k.status, lang).to_string(),
-        if k.initiatives.is_empty() {
-            DASH.to_string()
-        } else {
-            k.initiatives.join(", ")
-        },
-    ]
+/// The groups that have KPIs, with their KPIs. A group's table is not a
+/// [`super::sections::Section`]: it has no rule to draw, so a line break in
+/// a name stays one (a second line in the text table, `<br>` in Markdown).
+fn groups(k: &KpiReport) -> impl Iterator<Item = (Group, Vec<&KpiLine>)> {
+    Group::ALL
+        .iter()
+        .map(|g| (*g, k.group(*g).collect::<Vec<_>>()))
+        .filter(|(_, lines)| !lines.is_empty())
 }
 
 fn intro(k: &KpiReport, lang: Language) -> (String, Vec<String>) {
@@ -148,17 +148,14 @@ fn table(k: &KpiReport, opts: &RenderOptions) -> String {
         out.push_str(i18n::text(Text::NoKpis, lang));
         out.push('\n');
     }
-    for g in Group::ALL {
-        let rows: Vec<&KpiLine> = k.group(*g).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    let columns = columns();
+    for (g, lines) in groups(k) {
         out.push('\n');
-        out.push_str(i18n::group_title(*g, lang));
+        out.push_str(i18n::group_title(g, lang));
         out.push('\n');
-        let mut t = new_table(&header(lang), &RIGHT, opts.color);
-        for line in rows {
-            t.add_row(row(cells(line, lang), opts.color, false));
+        let mut t = new_table(&columns.heads(lang), opts.color);
+        for l in lines {
+            t.add_row(row(columns.cells(l, lang), opts.color, false));
         }
         out.push_str(&t.to_string());
         out.push('\n');
@@ -175,83 +172,47 @@ fn markdown(k: &KpiReport, lang: Language) -> String {
     if k.kpis.is_empty() {
         out.push_str(&format!("\n{}\n", i18n::text(Text::NoKpis, lang)));
     }
-    let header = header(lang);
-    let align: Vec<Align> = (0..header.len())
-        .map(|i| {
-            if RIGHT.contains(&i) {
-                Align::Right
-            } else {
-                Align::Left
-            }
-        })
-        .collect();
-    for g in Group::ALL {
-        let rows: Vec<Vec<String>> = k.group(*g).map(|l| cells(l, lang)).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    let columns = columns();
+    for (g, lines) in groups(k) {
         out.push_str(&format!(
             "\n## {}\n\n",
-            markdown::escape(i18n::group_title(*g, lang))
+            markdown::escape(i18n::group_title(g, lang))
         ));
-        out.push_str(&markdown::table(&header, &align, &rows));
+        let rows: Vec<Vec<String>> = lines.iter().map(|l| columns.cells(l, lang)).collect();
+        out.push_str(&markdown::table(&columns.heads(lang), &rows));
     }
     out
 }
 
-pub const CSV_HEADER: [&str; 14] = [
-    "group",
-    "id",
-    "name",
-    "unit",
-    "direction",
-    "baseline",
-    "target",
-    "latest",
-    "latest_date",
-    "progress_percent",
-    "status",
-    "measurements",
-    "series",
-    "initiatives",
-];
-
+/// The CSV: fixed English keys. The series goes in one cell: `date value`
+/// pairs, `; `-separated, the value with the decimal mark of the variant.
 fn csv(k: &KpiReport, excel: bool) -> anyhow::Result<Vec<u8>> {
-    let mut w = CsvWriter::new(excel);
-    w.header(&CSV_HEADER)?;
-    for l in &k.kpis {
-        // The series in one cell: `date value` pairs, `; `-separated, the
-        // value with the decimal mark of the variant.
-        let series = l
-            .series
-            .iter()
-            .map(|p| {
-                let v = p.value.text();
-                let v = if excel { v.replace('.', ",") } else { v };
-                format!("{} {v}", p.date.format("%Y-%m-%d"))
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        w.row(&[
-            Cell::text(l.group.as_str()),
-            Cell::text(&l.id),
-            Cell::opt_text(l.name.as_deref()),
-            Cell::opt_text(l.unit.as_deref()),
-            Cell::text(l.direction.as_str()),
-            Cell::opt_decimal(l.baseline),
-            Cell::opt_decimal(l.target),
-            Cell::opt_decimal(l.latest),
-            l.latest_date.map_or(Cell::Empty, |d| {
-                Cell::text(d.format("%Y-%m-%d").to_string())
-            }),
-            Cell::opt_decimal(l.progress_percent),
-            l.status.map_or(Cell::Empty, |s| Cell::text(s.as_str())),
-            Cell::Int(i128::try_from(l.series.len()).unwrap_or(i128::MAX)),
-            Cell::text(series),
-            Cell::text(l.initiatives.join(" ")),
-        ])?;
-    }
-    w.finish()
+    let columns = CsvColumns::<KpiLine>::new()
+        .col("group", |l| Cell::text(l.group.as_str()))
+        .col("id", |l| Cell::text(&l.id))
+        .col("name", |l| Cell::opt_text(l.name.as_deref()))
+        .col("unit", |l| Cell::opt_text(l.unit.as_deref()))
+        .col("direction", |l| Cell::text(l.direction.as_str()))
+        .col("baseline", |l| Cell::opt_decimal(l.baseline))
+        .col("target", |l| Cell::opt_decimal(l.target))
+        .col("latest", |l| Cell::opt_decimal(l.latest))
+        .col("latest_date", |l| Cell::opt_date(l.latest_date))
+        .col("progress_percent", |l| {
+            Cell::opt_decimal(l.progress_percent)
+        })
+        .col("status", |l| {
+            l.status.map_or(Cell::Empty, |s| Cell::text(s.as_str()))
+        })
+        .col("measurements", |l| Cell::count(l.series.len()))
+        .col("series", |l| {
+            let points = l
+                .series
+                .iter()
+                .map(|p| Cell::Joined(vec![Cell::date(p.date), Cell::Decimal(p.value)], " "));
+            Cell::Joined(points.collect(), "; ")
+        })
+        .col("initiatives", |l| Cell::text(l.initiatives.join(" ")));
+    columns.write(&k.kpis, excel)
 }
 
 #[cfg(test)]

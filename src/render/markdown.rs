@@ -1,10 +1,6 @@
 //! GitHub-flavoured Markdown tables.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
+use super::columns::{Align, Head};
 
 /// A cell's text made safe for a table: `|` escaped, line breaks as `<br>`.
 pub fn escape(s: &str) -> String {
@@ -13,8 +9,8 @@ pub fn escape(s: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
-/// A table; `align` gives each column's alignment (missing ones are left).
-pub fn table(header: &[String], align: &[Align], rows: &[Vec<String>]) -> String {
+/// A table with these columns; each row has a cell for every column.
+pub fn table(heads: &[Head], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     let line = |cells: &mut dyn Iterator<Item = String>| {
         let mut l = String::from("|");
@@ -26,10 +22,10 @@ pub fn table(header: &[String], align: &[Align], rows: &[Vec<String>]) -> String
         l.push('\n');
         l
     };
-    out.push_str(&line(&mut header.iter().map(|h| escape(h))));
-    out.push_str(&line(&mut (0..header.len()).map(|i| match align.get(i) {
-        Some(Align::Right) => "---:".to_string(),
-        _ => "---".to_string(),
+    out.push_str(&line(&mut heads.iter().map(|h| escape(&h.label))));
+    out.push_str(&line(&mut heads.iter().map(|h| match h.align {
+        Align::Right => "---:".to_string(),
+        Align::Left => "---".to_string(),
     })));
     for r in rows {
         out.push_str(&line(&mut r.iter().map(|c| escape(c))));
@@ -43,9 +39,13 @@ mod tests {
 
     #[test]
     fn pipes_are_escaped() {
+        let head = |label: &str, align| Head {
+            label: label.into(),
+            align,
+            importance: 1,
+        };
         let t = table(
-            &["a".into(), "b".into()],
-            &[Align::Left, Align::Right],
+            &[head("a", Align::Left), head("b", Align::Right)],
             &[vec!["x|y".into(), "1".into()]],
         );
         assert_eq!(t, "| a | b |\n| --- | ---: |\n| x\\|y | 1 |\n");

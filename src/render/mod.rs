@@ -3,6 +3,7 @@
 //! nothing about reports.
 
 pub mod budget;
+mod columns;
 pub mod csv;
 pub mod diagnostics;
 pub mod diff;

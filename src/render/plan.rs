@@ -3,13 +3,17 @@
 //! coverage and load all come from the model. The table and Markdown draw
 //! the cut line across the initiatives, saying why it falls there.
 
-use super::csv::{Cell, CsvWriter};
-use super::sections::{self, Doc, Row, Section};
+use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
+use super::csv::Cell;
+use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::money::{Decimal, Money};
-use crate::plan::{CutReason, DependencyState, Plan, PlanLine};
-use crate::roadmap::{Area, Choice, Language};
+use crate::plan::{
+    BacklogItem, CutReason, Dependency, DependencyState, MaturityLine, MemberLoad, Plan, PlanLine,
+    TeamLoad,
+};
+use crate::roadmap::{Area, Choice, Competency, Language};
 
 pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
@@ -20,87 +24,99 @@ pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-/// The CSV header: fixed English keys. `kind` is `plan` or `backlog`;
-/// `budget` is an idea's whole budget (plan rows have `plan_year_budget`).
-pub const CSV_HEADER: [&str; 20] = [
-    "kind",
-    "rank",
-    "id",
-    "title",
-    "priority",
-    "owner",
-    "competency",
-    "area",
-    "department",
-    "status",
-    "start",
-    "end",
-    "quarters",
-    "effort_days",
-    "plan_year_budget",
-    "cumulative_budget",
-    "cumulative_effort",
-    "below_line",
-    "depends_on",
-    "budget",
-];
-
-fn date(d: Option<chrono::NaiveDate>) -> Cell {
-    d.map_or(Cell::Empty, |d| {
-        Cell::text(d.format("%Y-%m-%d").to_string())
-    })
+/// One line of the CSV: a plan row or a backlog idea.
+enum Item<'a> {
+    Plan(&'a PlanLine),
+    Backlog(&'a BacklogItem),
 }
 
-fn int(n: usize) -> Cell {
-    Cell::Int(i128::try_from(n).unwrap_or(i128::MAX))
+impl Item<'_> {
+    /// A cell only a plan row has.
+    fn plan(&self, cell: impl Fn(&PlanLine) -> Cell) -> Cell {
+        match self {
+            Item::Plan(l) => cell(l),
+            Item::Backlog(_) => Cell::Empty,
+        }
+    }
+}
+
+/// The CSV: fixed English keys. `kind` is `plan` or `backlog`; `budget` is
+/// an idea's whole budget (plan rows have `plan_year_budget`).
+fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
+    CsvColumns::<Item>::new()
+        .col("kind", |i| {
+            Cell::text(match i {
+                Item::Plan(_) => "plan",
+                Item::Backlog(_) => "backlog",
+            })
+        })
+        .col("rank", |i| i.plan(|l| Cell::count(l.rank)))
+        .col("id", |i| match i {
+            Item::Plan(l) => Cell::text(&l.id),
+            Item::Backlog(b) => Cell::text(&b.id),
+        })
+        .col("title", |i| match i {
+            Item::Plan(l) => Cell::opt_text(l.title.as_deref()),
+            Item::Backlog(b) => Cell::opt_text(b.title.as_deref()),
+        })
+        .col("priority", |i| match i {
+            Item::Plan(l) => Cell::opt_int(l.priority),
+            Item::Backlog(b) => Cell::opt_int(b.priority),
+        })
+        .col("owner", |i| match i {
+            Item::Plan(l) => Cell::opt_text(l.owner.as_deref()),
+            Item::Backlog(b) => Cell::opt_text(b.owner.as_deref()),
+        })
+        .col("competency", |i| match i {
+            Item::Plan(l) => Cell::text(l.competency.as_str()),
+            Item::Backlog(b) => Cell::text(b.competency.as_str()),
+        })
+        .col("area", |i| match i {
+            Item::Plan(l) => Cell::text(l.area.as_str()),
+            Item::Backlog(b) => Cell::text(b.area.as_str()),
+        })
+        .col("department", |i| {
+            i.plan(|l| Cell::opt_text(l.department.as_deref()))
+        })
+        .col("status", |i| i.plan(|l| Cell::text(l.status.as_str())))
+        .col("start", |i| i.plan(|l| Cell::opt_date(l.start)))
+        .col("end", |i| i.plan(|l| Cell::opt_date(l.end)))
+        .col("quarters", |i| {
+            i.plan(|l| {
+                let quarters: Vec<String> = l.quarters.iter().map(|q| format!("Q{q}")).collect();
+                Cell::text(quarters.join(" "))
+            })
+        })
+        .col("effort_days", |i| match i {
+            Item::Plan(l) => Cell::opt_decimal(l.effort_days),
+            Item::Backlog(b) => Cell::opt_decimal(b.effort_days),
+        })
+        .col("plan_year_budget", |i| {
+            i.plan(|l| Cell::Money(l.plan_year_budget))
+        })
+        .col("cumulative_budget", |i| {
+            i.plan(|l| Cell::Money(l.cumulative_budget))
+        })
+        .col("cumulative_effort", |i| {
+            i.plan(|l| Cell::Decimal(l.cumulative_effort))
+        })
+        .col("below_line", |i| i.plan(|l| Cell::bool(l.below_line)))
+        .col("depends_on", |i| {
+            i.plan(|l| Cell::text(l.depends_on.join(" ")))
+        })
+        .col("budget", |i| match i {
+            Item::Plan(_) => Cell::Empty,
+            Item::Backlog(b) => Cell::opt_money(b.budget),
+        })
 }
 
 fn csv(p: &Plan, excel: bool) -> anyhow::Result<Vec<u8>> {
-    let mut w = CsvWriter::new(excel);
-    w.header(&CSV_HEADER)?;
-    for l in &p.initiatives {
-        let quarters: Vec<String> = l.quarters.iter().map(|q| format!("Q{q}")).collect();
-        w.row(&[
-            Cell::text("plan"),
-            int(l.rank),
-            Cell::text(&l.id),
-            Cell::opt_text(l.title.as_deref()),
-            l.priority.map_or(Cell::Empty, |n| Cell::Int(i128::from(n))),
-            Cell::opt_text(l.owner.as_deref()),
-            Cell::text(l.competency.as_str()),
-            Cell::text(l.area.as_str()),
-            Cell::opt_text(l.department.as_deref()),
-            Cell::text(l.status.as_str()),
-            date(l.start),
-            date(l.end),
-            Cell::text(quarters.join(" ")),
-            Cell::opt_decimal(l.effort_days),
-            Cell::Money(l.plan_year_budget),
-            Cell::Money(l.cumulative_budget),
-            Cell::Decimal(l.cumulative_effort),
-            Cell::text(if l.below_line { "true" } else { "false" }),
-            Cell::text(l.depends_on.join(" ")),
-            Cell::Empty,
-        ])?;
-    }
-    for b in &p.backlog {
-        let mut cells = vec![
-            Cell::text("backlog"),
-            Cell::Empty,
-            Cell::text(&b.id),
-            Cell::opt_text(b.title.as_deref()),
-            b.priority.map_or(Cell::Empty, |n| Cell::Int(i128::from(n))),
-            Cell::opt_text(b.owner.as_deref()),
-            Cell::text(b.competency.as_str()),
-            Cell::text(b.area.as_str()),
-        ];
-        cells.extend(std::iter::repeat_n(Cell::Empty, 5));
-        cells.push(Cell::opt_decimal(b.effort_days));
-        cells.extend(std::iter::repeat_n(Cell::Empty, 5));
-        cells.push(Cell::opt_money(b.budget));
-        w.row(&cells)?;
-    }
-    w.finish()
+    let rows = p
+        .initiatives
+        .iter()
+        .map(Item::Plan)
+        .chain(p.backlog.iter().map(Item::Backlog));
+    csv_columns().write(rows, excel)
 }
 
 const DASH: &str = "—";
@@ -194,144 +210,156 @@ fn intro(p: &Plan, lang: Language) -> Vec<String> {
     lines
 }
 
-fn line_row(l: &PlanLine, lang: Language) -> Vec<String> {
-    vec![
-        l.rank.to_string(),
-        l.id.clone(),
-        l.priority
-            .map_or_else(|| DASH.to_string(), |n| n.to_string()),
-        l.owner.clone().unwrap_or_else(|| DASH.to_string()),
-        i18n::competency_short(l.competency, lang).to_string(),
-        i18n::area(l.area, lang).to_string(),
-        i18n::status(l.status, lang).to_string(),
-        i18n::quarter_span(&l.quarters, lang),
-        opt_days(l.effort_days, lang),
-        i18n::amount(l.plan_year_budget, lang),
-        i18n::amount(l.cumulative_budget, lang),
-        i18n::decimal(l.cumulative_effort, lang),
-    ]
+fn opt_priority(n: Option<u32>) -> String {
+    n.map_or_else(|| DASH.to_string(), |n| n.to_string())
+}
+
+fn opt_owner(o: Option<&str>) -> String {
+    o.unwrap_or(DASH).to_string()
+}
+
+fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
+    Columns::<PlanLine>::new()
+        .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
+        .left(Text::Id, KEY, |l, _| l.id.clone())
+        .right(Text::Priority, DETAIL, |l, _| opt_priority(l.priority))
+        .left(Text::Owner, MAIN, |l, _| opt_owner(l.owner.as_deref()))
+        .left(Text::Competency, MAIN, |l, lang| {
+            i18n::competency_short(l.competency, lang).to_string()
+        })
+        .left(Text::Area, DETAIL, |l, lang| {
+            i18n::area(l.area, lang).to_string()
+        })
+        .left(Text::Status, DETAIL, |l, lang| {
+            i18n::status(l.status, lang).to_string()
+        })
+        .left(Text::Quarters, MAIN, |l, lang| {
+            i18n::quarter_span(&l.quarters, lang)
+        })
+        .right(Text::EffortDays, MAIN, |l, lang| {
+            opt_days(l.effort_days, lang)
+        })
+        .right(Text::PlanYearBudget, KEY, |l, lang| {
+            i18n::amount(l.plan_year_budget, lang)
+        })
+        .right(Text::CumulativeBudget, KEY, |l, lang| {
+            i18n::amount(l.cumulative_budget, lang)
+        })
+        .right(Text::CumulativeEffort, MAIN, |l, lang| {
+            i18n::decimal(l.cumulative_effort, lang)
+        })
 }
 
 fn initiatives_section(p: &Plan, lang: Language) -> Section {
     let t = |x| i18n::text(x, lang).to_string();
     let title = t(Text::InPriorityOrder);
     if p.initiatives.is_empty() {
-        return Section {
-            title,
-            header: Vec::new(),
-            right: Vec::new(),
-            rows: Vec::new(),
-            notes: vec![t(Text::EmptyPlan)],
-        };
+        return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
-    let header = vec![
-        t(Text::Rank),
-        t(Text::Id),
-        t(Text::Priority),
-        t(Text::Owner),
-        t(Text::Competency),
-        t(Text::Area),
-        t(Text::Status),
-        t(Text::Quarters),
-        t(Text::EffortDays),
-        t(Text::PlanYearBudget),
-        t(Text::CumulativeBudget),
-        t(Text::CumulativeEffort),
-    ];
-    let mut rows = Vec::new();
+    let mut table = Table::new(initiative_columns(), lang);
     for (i, l) in p.initiatives.iter().enumerate() {
         if let Some(c) = p.cut_line.as_ref().filter(|c| c.above == i) {
-            rows.push(Row::Rule(cut_text(p, c.reason, lang)));
+            table.rule(cut_text(p, c.reason, lang));
         }
-        rows.push(Row::Cells(line_row(l, lang), false));
+        table.row(l);
     }
     let mut notes = Vec::new();
     if p.initiatives.iter().any(|l| l.area == Area::Cx) {
-        notes.push(match lang {
-            Language::En => "CX rows are paid by their departments: their budget is not in the cumulative budget, their effort is in the cumulative effort.".to_string(),
-            Language::Pl => "Wiersze CX opłacają działy: ich budżet nie wchodzi do budżetu narastająco, ich nakład wchodzi do nakładu narastająco.".to_string(),
-        });
+        notes.push(t(Text::CxRowsNote));
     }
-    Section {
-        title,
-        header,
-        right: vec![0, 2, 8, 9, 10, 11],
-        rows,
-        notes,
-    }
+    table.section(title, notes)
+}
+
+/// A competency's CXM initiatives per quarter, in the plan year and above
+/// the line (`None` when the plan does not count the competency).
+struct CoverageRow {
+    competency: Competency,
+    quarters: [usize; 4],
+    total: Option<usize>,
+    above_line: Option<usize>,
 }
 
 fn coverage_section(p: &Plan, lang: Language) -> Section {
-    let t = |x| i18n::text(x, lang).to_string();
-    let mut header = vec![t(Text::Competency)];
-    header.extend([Text::Q1, Text::Q2, Text::Q3, Text::Q4].map(t));
-    header.push(t(Text::Total));
-    header.push(t(Text::AboveLine));
-    let rows = p
-        .coverage_by_quarter
-        .iter()
-        .map(|(c, q)| {
-            let mut r = vec![i18n::competency(*c, lang).to_string()];
-            r.extend(q.iter().map(|n| n.to_string()));
-            let count = |v: &[(crate::roadmap::Competency, usize)]| {
-                v.iter()
-                    .find(|(x, _)| x == c)
-                    .map_or_else(String::new, |(_, n)| n.to_string())
-            };
-            r.push(count(&p.coverage));
-            r.push(count(&p.coverage_above_line));
-            Row::Cells(r, false)
+    let count = |n: &Option<usize>| n.map_or_else(String::new, |n| n.to_string());
+    let columns = Columns::<CoverageRow>::new()
+        .left(Text::Competency, KEY, |r, lang| {
+            i18n::competency(r.competency, lang).to_string()
         })
-        .collect();
-    Section {
-        title: t(Text::Coverage),
-        header,
-        right: (1..7).collect(),
-        rows,
-        notes: Vec::new(),
-    }
+        .quarters(MAIN, |r| Some(r.quarters), |n, _| n.to_string())
+        .right(Text::Total, KEY, move |r, _| count(&r.total))
+        .right(Text::AboveLine, KEY, move |r, _| count(&r.above_line));
+    let find =
+        |v: &[(Competency, usize)], c: Competency| v.iter().find(|(x, _)| *x == c).map(|(_, n)| *n);
+    let mut t = Table::new(columns, lang);
+    t.rows(p.coverage_by_quarter.iter().map(|(c, q)| CoverageRow {
+        competency: *c,
+        quarters: *q,
+        total: find(&p.coverage, *c),
+        above_line: find(&p.coverage_above_line, *c),
+    }));
+    t.section(i18n::text(Text::Coverage, lang).to_string(), Vec::new())
 }
 
-fn load_section(p: &Plan, lang: Language) -> Section {
-    let t = |x| i18n::text(x, lang).to_string();
-    let header = vec![
-        t(Text::Member),
-        t(Text::CapacityDays),
-        t(Text::LoadDays),
-        t(Text::AboveLine),
-        t(Text::FreeDays),
-        t(Text::Note),
-        t(Text::Count),
-    ];
-    let over = |o: bool| {
+/// A row of the load table.
+enum LoadRow<'a> {
+    Member(&'a MemberLoad),
+    /// The effort of initiatives no team member owns, and their ids.
+    Unowned(Decimal, Vec<String>),
+    Team(&'a TeamLoad),
+}
+
+fn load_columns<'a>() -> Columns<'a, LoadRow<'a>> {
+    let over = |o: bool, lang| {
         if o {
-            t(Text::OverCapacity)
+            i18n::text(Text::OverCapacity, lang).to_string()
         } else {
             String::new()
         }
     };
-    let mut rows: Vec<Row> = p
-        .load
-        .iter()
-        .map(|m| {
-            let who = match &m.name {
+    Columns::<LoadRow>::new()
+        .left(Text::Member, KEY, |r, lang| match r {
+            LoadRow::Member(m) => match &m.name {
                 Some(n) => format!("{n} ({})", m.id),
                 None => m.id.clone(),
-            };
-            Row::Cells(
-                vec![
-                    who,
-                    opt_days(m.capacity_days, lang),
-                    i18n::decimal(m.load_days, lang),
-                    i18n::decimal(m.above_line_days, lang),
-                    opt_days(m.free_days, lang),
-                    over(m.over_capacity),
-                    m.initiatives.join(", "),
-                ],
-                false,
-            )
+            },
+            LoadRow::Unowned(..) => i18n::text(Text::NotOwnedByTeam, lang).to_string(),
+            LoadRow::Team(_) => i18n::text(Text::Team, lang).to_string(),
         })
-        .collect();
+        .right(Text::CapacityDays, MAIN, |r, lang| match r {
+            LoadRow::Member(m) => opt_days(m.capacity_days, lang),
+            LoadRow::Unowned(..) => String::new(),
+            LoadRow::Team(t) => opt_days(t.capacity_days, lang),
+        })
+        .right(Text::LoadDays, KEY, |r, lang| match r {
+            LoadRow::Member(m) => i18n::decimal(m.load_days, lang),
+            LoadRow::Unowned(days, _) => i18n::decimal(*days, lang),
+            LoadRow::Team(t) => i18n::decimal(t.load_days, lang),
+        })
+        .right(Text::AboveLine, MAIN, |r, lang| match r {
+            LoadRow::Member(m) => i18n::decimal(m.above_line_days, lang),
+            LoadRow::Unowned(..) => String::new(),
+            LoadRow::Team(t) => i18n::decimal(t.above_line_days, lang),
+        })
+        .right(Text::FreeDays, MAIN, |r, lang| match r {
+            LoadRow::Member(m) => opt_days(m.free_days, lang),
+            LoadRow::Unowned(..) => String::new(),
+            LoadRow::Team(t) => opt_days(t.free_days, lang),
+        })
+        .left(Text::Note, KEY, move |r, lang| match r {
+            LoadRow::Member(m) => over(m.over_capacity, lang),
+            LoadRow::Unowned(..) => String::new(),
+            LoadRow::Team(t) => over(t.over_capacity, lang),
+        })
+        .left(Text::Count, DETAIL, |r, _| match r {
+            LoadRow::Member(m) => m.initiatives.join(", "),
+            LoadRow::Unowned(_, ids) => ids.join(", "),
+            LoadRow::Team(_) => String::new(),
+        })
+}
+
+fn load_section(p: &Plan, lang: Language) -> Section {
+    let mut t = Table::new(load_columns(), lang);
+    t.rows(p.load.iter().map(LoadRow::Member));
     let team = &p.team_load;
     if team.unowned_days.0 != 0 {
         let ids: Vec<String> = p
@@ -345,176 +373,103 @@ fn load_section(p: &Plan, lang: Language) -> Section {
             .filter(|l| l.effort_days.is_some_and(|e| e.0 != 0))
             .map(|l| l.id.clone())
             .collect();
-        rows.push(Row::Cells(
-            vec![
-                t(Text::NotOwnedByTeam),
-                String::new(),
-                i18n::decimal(team.unowned_days, lang),
-                String::new(),
-                String::new(),
-                String::new(),
-                ids.join(", "),
-            ],
-            false,
-        ));
+        t.row(&LoadRow::Unowned(team.unowned_days, ids));
     }
-    rows.push(Row::Cells(
-        vec![
-            t(Text::Team),
-            opt_days(team.capacity_days, lang),
-            i18n::decimal(team.load_days, lang),
-            i18n::decimal(team.above_line_days, lang),
-            opt_days(team.free_days, lang),
-            over(team.over_capacity),
-            String::new(),
-        ],
-        true,
-    ));
-    Section {
-        title: t(Text::Load),
-        header,
-        right: vec![1, 2, 3, 4],
-        rows,
-        notes: Vec::new(),
-    }
+    t.strong(&LoadRow::Team(team));
+    t.section(i18n::text(Text::Load, lang).to_string(), Vec::new())
 }
 
-fn maturity_section(p: &Plan, lang: Language) -> Section {
-    let t = |x| i18n::text(x, lang).to_string();
-    let header = vec![
-        t(Text::Competency),
-        t(Text::MaturityLevels),
-        t(Text::AddressedBy),
-        t(Text::Note),
-    ];
+fn maturity_columns<'a>() -> Columns<'a, MaturityLine> {
     let level = |v: Option<u8>| v.map_or_else(|| DASH.to_string(), |v| v.to_string());
-    let rows = p
-        .maturity
-        .iter()
-        .map(|m| {
+    Columns::<MaturityLine>::new()
+        .left(Text::Competency, KEY, |m, lang| {
+            i18n::competency(m.competency, lang).to_string()
+        })
+        .left(Text::MaturityLevels, MAIN, move |m, _| {
+            format!("{} → {}", level(m.current), level(m.target))
+        })
+        .left(Text::AddressedBy, MAIN, |m, lang| {
             let ids: Vec<String> = m
                 .initiatives
                 .iter()
                 .map(|id| {
                     if m.below_line.contains(id) {
-                        format!("{id} ({})", t(Text::BelowLine))
+                        format!("{id} ({})", i18n::text(Text::BelowLine, lang))
                     } else {
                         id.clone()
                     }
                 })
                 .collect();
+            ids.join(", ")
+        })
+        .left(Text::Note, KEY, |m, lang| {
             // Only a maturity that is to rise needs work above the line.
             let rises = matches!((m.current, m.target), (Some(c), Some(t)) if t > c);
-            let note = if rises && !m.addressed {
-                t(Text::NotAddressed)
+            if rises && !m.addressed {
+                i18n::text(Text::NotAddressed, lang).to_string()
             } else {
                 String::new()
-            };
-            Row::Cells(
-                vec![
-                    i18n::competency(m.competency, lang).to_string(),
-                    format!("{} → {}", level(m.current), level(m.target)),
-                    ids.join(", "),
-                    note,
-                ],
-                false,
-            )
+            }
         })
-        .collect();
-    Section {
-        title: t(Text::Maturity),
-        header,
-        right: Vec::new(),
-        rows,
-        notes: Vec::new(),
-    }
+}
+
+fn maturity_section(p: &Plan, lang: Language) -> Section {
+    let mut t = Table::new(maturity_columns(), lang);
+    t.rows(&p.maturity);
+    t.section(i18n::text(Text::Maturity, lang).to_string(), Vec::new())
 }
 
 fn dependencies_section(p: &Plan, lang: Language) -> Option<Section> {
     if p.dependencies.is_empty() {
         return None;
     }
-    let t = |x| i18n::text(x, lang).to_string();
-    let header = vec![
-        capitalised(&t(Text::Initiative)),
-        t(Text::DependsOn),
-        t(Text::Note),
-    ];
-    let rows = p
-        .dependencies
-        .iter()
-        .map(|d| {
+    let columns = Columns::<Dependency>::new()
+        .left(Text::InitiativeColumn, KEY, |d, _| d.id.clone())
+        .left(Text::DependsOn, KEY, |d, _| d.depends_on.clone())
+        .left(Text::Note, MAIN, |d, lang| {
             let note = match d.state {
-                DependencyState::AboveLine => String::new(),
-                DependencyState::BelowLine => t(Text::BelowLine),
-                DependencyState::Done => t(Text::Done),
-                DependencyState::NotInPlan => t(Text::NotInPlan),
-                DependencyState::Unknown => t(Text::UnknownId),
+                DependencyState::AboveLine => return String::new(),
+                DependencyState::BelowLine => Text::BelowLine,
+                DependencyState::Done => Text::Done,
+                DependencyState::NotInPlan => Text::NotInPlan,
+                DependencyState::Unknown => Text::UnknownId,
             };
-            Row::Cells(vec![d.id.clone(), d.depends_on.clone(), note], false)
-        })
-        .collect();
+            i18n::text(note, lang).to_string()
+        });
+    let mut t = Table::new(columns, lang);
+    t.rows(&p.dependencies);
     let notes = p
         .below_line_dependencies
         .iter()
         .map(|b| i18n::below_line_dependency(&b.id, &b.dependents, lang))
         .collect();
-    Some(Section {
-        title: t(Text::Dependencies),
-        header,
-        right: Vec::new(),
-        rows,
-        notes,
-    })
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    Some(t.section(i18n::text(Text::Dependencies, lang).to_string(), notes))
 }
 
 fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
     if p.backlog.is_empty() {
         return None;
     }
-    let t = |x| i18n::text(x, lang).to_string();
-    let header = vec![
-        t(Text::Id),
-        t(Text::Priority),
-        t(Text::Owner),
-        t(Text::Competency),
-        t(Text::Area),
-        t(Text::EffortDays),
-        t(Text::Budget),
-    ];
-    let rows = p
-        .backlog
-        .iter()
-        .map(|b| {
-            Row::Cells(
-                vec![
-                    b.id.clone(),
-                    b.priority
-                        .map_or_else(|| DASH.to_string(), |n| n.to_string()),
-                    b.owner.clone().unwrap_or_else(|| DASH.to_string()),
-                    i18n::competency_short(b.competency, lang).to_string(),
-                    i18n::area(b.area, lang).to_string(),
-                    opt_days(b.effort_days, lang),
-                    b.budget
-                        .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang)),
-                ],
-                false,
-            )
+    let columns = Columns::<BacklogItem>::new()
+        .left(Text::Id, KEY, |b, _| b.id.clone())
+        .right(Text::Priority, MAIN, |b, _| opt_priority(b.priority))
+        .left(Text::Owner, MAIN, |b, _| opt_owner(b.owner.as_deref()))
+        .left(Text::Competency, MAIN, |b, lang| {
+            i18n::competency_short(b.competency, lang).to_string()
         })
-        .collect();
-    Some(Section {
-        title: t(Text::Backlog),
-        header,
-        right: vec![1, 5, 6],
-        rows,
-        notes: Vec::new(),
-    })
+        .left(Text::Area, DETAIL, |b, lang| {
+            i18n::area(b.area, lang).to_string()
+        })
+        .right(Text::EffortDays, MAIN, |b, lang| {
+            opt_days(b.effort_days, lang)
+        })
+        .right(Text::Budget, KEY, |b, lang| {
+            b.budget
+                .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
+        });
+    let mut t = Table::new(columns, lang);
+    t.rows(&p.backlog);
+    Some(t.section(i18n::text(Text::Backlog, lang).to_string(), Vec::new()))
 }
 
 fn doc(p: &Plan, lang: Language) -> Doc {

@@ -1,9 +1,11 @@
 //! A people-facing report as a title, a few lines, then titled tables with
 //! notes under them, laid out as aligned text or as Markdown. A table may
 //! carry a rule: a full-width line between two rows that says something
-//! about them (the plan's cut line).
+//! about them (the plan's cut line). Sections are made by
+//! `columns::Table`: every row has a cell for every column.
 
-use super::markdown::{self, Align};
+use super::columns::Head;
+use super::markdown;
 use super::table::{new_table, row};
 
 /// One row of a section's table.
@@ -18,9 +20,8 @@ pub enum Row {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub title: String,
-    pub header: Vec<String>,
-    /// The right-aligned columns (numbers).
-    pub right: Vec<usize>,
+    /// The columns; none for a section of notes only.
+    pub heads: Vec<Head>,
     pub rows: Vec<Row>,
     /// Sentences printed under the table.
     pub notes: Vec<String>,
@@ -39,10 +40,16 @@ fn flat(s: &str) -> String {
     s.replace("\r\n", " ").replace(['\n', '\r'], " ")
 }
 
-fn padded(r: &[String], width: usize) -> Vec<String> {
-    let mut r: Vec<String> = r.iter().map(|c| flat(c)).collect();
-    r.resize(width.max(r.len()), String::new());
-    r
+impl Section {
+    /// A section of notes only, without a table.
+    pub fn notes(title: String, notes: Vec<String>) -> Section {
+        Section {
+            title,
+            heads: Vec::new(),
+            rows: Vec::new(),
+            notes,
+        }
+    }
 }
 
 /// The document as aligned text tables.
@@ -56,7 +63,7 @@ pub fn table(doc: &Doc, color: bool) -> String {
         out.push('\n');
         out.push_str(&s.title);
         out.push('\n');
-        if !s.header.is_empty() {
+        if !s.heads.is_empty() {
             out.push_str(&section_table(s, color));
             out.push('\n');
         }
@@ -68,17 +75,24 @@ pub fn table(doc: &Doc, color: bool) -> String {
     out
 }
 
+/// A section's table as aligned text, without a final line break.
 fn section_table(s: &Section, color: bool) -> String {
-    let width = s.header.len();
-    let header: Vec<String> = s.header.iter().map(|h| flat(h)).collect();
-    let mut t = new_table(&header, &s.right, color);
+    let heads: Vec<Head> = s
+        .heads
+        .iter()
+        .map(|h| Head {
+            label: flat(&h.label),
+            ..h.clone()
+        })
+        .collect();
+    let mut t = new_table(&heads, color);
     // Rules go in after the table is laid out: (rows before it, text).
     let mut rules: Vec<(usize, &str)> = Vec::new();
     let mut n = 0;
     for r in &s.rows {
         match r {
             Row::Cells(cells, strong) => {
-                t.add_row(row(padded(cells, width), color, *strong));
+                t.add_row(row(cells.iter().map(|c| flat(c)), color, *strong));
                 n += 1;
             }
             Row::Rule(text) => rules.push((n, text)),
@@ -121,35 +135,8 @@ pub fn markdown(doc: &Doc) -> String {
     }
     for s in &doc.sections {
         out.push_str(&format!("\n## {}\n\n", markdown::escape(&s.title)));
-        if !s.header.is_empty() {
-            let width = s.header.len();
-            let align: Vec<Align> = (0..width)
-                .map(|i| {
-                    if s.right.contains(&i) {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    }
-                })
-                .collect();
-            let rows: Vec<Vec<String>> = s
-                .rows
-                .iter()
-                .map(|r| match r {
-                    Row::Cells(cells, strong) => padded(cells, width)
-                        .into_iter()
-                        .map(|c| {
-                            if *strong && !c.is_empty() {
-                                format!("**{c}**")
-                            } else {
-                                c
-                            }
-                        })
-                        .collect(),
-                    Row::Rule(text) => padded(&[format!("**{text}**")], width),
-                })
-                .collect();
-            out.push_str(&markdown::table(&s.header, &align, &rows));
+        if !s.heads.is_empty() {
+            out.push_str(&section_markdown(s));
         }
         if !s.notes.is_empty() {
             out.push('\n');
@@ -161,18 +148,49 @@ pub fn markdown(doc: &Doc) -> String {
     out
 }
 
+/// A section's table as Markdown: subtotals in bold, a rule as a bold first
+/// cell across an otherwise empty row.
+fn section_markdown(s: &Section) -> String {
+    let bold = |c: String| {
+        if c.is_empty() { c } else { format!("**{c}**") }
+    };
+    let rows: Vec<Vec<String>> = s
+        .rows
+        .iter()
+        .map(|r| match r {
+            Row::Cells(cells, strong) => cells
+                .iter()
+                .map(|c| if *strong { bold(flat(c)) } else { flat(c) })
+                .collect(),
+            Row::Rule(text) => {
+                // Markdown has no cell across columns: the text in the first.
+                let rest = s.heads.iter().skip(1).map(|_| String::new());
+                std::iter::once(format!("**{}**", flat(text)))
+                    .chain(rest)
+                    .collect()
+            }
+        })
+        .collect();
+    markdown::table(&s.heads, &rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::columns::Align;
 
     fn doc(rows: Vec<Row>) -> Doc {
+        let head = |label: &str, align| Head {
+            label: label.into(),
+            align,
+            importance: 1,
+        };
         Doc {
             title: "T".into(),
             lines: vec![],
             sections: vec![Section {
                 title: "S".into(),
-                header: vec!["id".into(), "amount".into()],
-                right: vec![1],
+                heads: vec![head("id", Align::Left), head("amount", Align::Right)],
                 rows,
                 notes: vec!["a note".into()],
             }],

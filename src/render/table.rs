@@ -2,10 +2,11 @@
 //! colour or styling unless the caller asks for it (it decides from the
 //! terminal and `NO_COLOR`).
 
+use super::columns::{Align, Head};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
 
-/// A table with this header; the columns in `right` are right-aligned.
-pub fn new_table(header: &[String], right: &[usize], color: bool) -> Table {
+/// A table with these columns (headers in one line each).
+pub fn new_table(heads: &[Head], color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Disabled);
@@ -15,13 +16,13 @@ pub fn new_table(header: &[String], right: &[usize], color: bool) -> Table {
         t.force_no_tty();
     }
     t.set_header(
-        header
+        heads
             .iter()
-            .map(|h| cell(h, color, true))
+            .map(|h| cell(&h.label, color, true))
             .collect::<Vec<_>>(),
     );
-    for &i in right {
-        if let Some(c) = t.column_mut(i) {
+    for (h, c) in heads.iter().zip(t.column_iter_mut()) {
+        if h.align == Align::Right {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
@@ -39,8 +40,8 @@ pub fn cell(text: &str, color: bool, strong: bool) -> Cell {
 }
 
 /// A row of plain cells, or of bold ones (subtotals) when colour is on.
-pub fn row(texts: Vec<String>, color: bool, strong: bool) -> Vec<Cell> {
-    texts.iter().map(|t| cell(t, color, strong)).collect()
+pub fn row(texts: impl IntoIterator<Item = String>, color: bool, strong: bool) -> Vec<Cell> {
+    texts.into_iter().map(|t| cell(&t, color, strong)).collect()
 }
 
 #[cfg(test)]
@@ -49,7 +50,15 @@ mod tests {
 
     #[test]
     fn plain_and_right_aligned() {
-        let mut t = new_table(&["name".to_string(), "amount".to_string()], &[1], false);
+        let head = |label: &str, align| Head {
+            label: label.into(),
+            align,
+            importance: 1,
+        };
+        let mut t = new_table(
+            &[head("name", Align::Left), head("amount", Align::Right)],
+            false,
+        );
         t.add_row(row(vec!["a".into(), "1.00".into()], false, true));
         t.add_row(row(vec!["b".into(), "100.00".into()], false, false));
         let s = t.to_string();

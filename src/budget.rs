@@ -19,9 +19,9 @@ use crate::roadmap::{
 };
 use crate::source::Span;
 use chrono::{Datelike, NaiveDate};
-use foldhash::{HashMap, HashMapExt as _};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// What the budget needs beyond the file: the CLI resolves `--year` and

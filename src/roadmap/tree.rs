@@ -14,8 +14,8 @@
 //! `de::parser` (the reference implementation, by the same maintainers), so
 //! findings and their spans read the same.
 
-use foldhash::HashMap;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use toml::Spanned;
 use toml::value::Datetime;
 use toml_parser::decoder::Encoding;

@@ -99,7 +99,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// Reads, loads and checks a roadmap. Only an unreadable input is an `Err`.
-pub fn load_and_check(args: &InputArgs) -> Result<Checked> {
+fn load_and_check(args: &InputArgs) -> Result<Checked> {
     let bytes = input::read(&args.file)?;
     let overrides = Overrides {
         as_of: args.as_of,

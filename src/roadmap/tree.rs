@@ -9,8 +9,8 @@
 //! start of a line, outside any bracket — and each stretch's tokens and
 //! events are dropped once its keys are in the tree. One thread does it all:
 //! a second one for lexing saved some time on large files, not enough to be
-//! worth its hand-over code. Finished entries of top-level arrays of tables go to a [`Sink`]
-//! and leave the tree. The rules and error messages follow `toml`'s own
+//! worth its hand-over code. Finished entries of top-level arrays of tables
+//! go to a [`Sink`] and leave the tree. The rules and error messages follow `toml`'s own
 //! `de::parser` (the reference implementation, by the same maintainers), so
 //! findings and their spans read the same.
 

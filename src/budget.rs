@@ -768,27 +768,9 @@ fn totals(
     let mut all_initiatives = Sums::default();
     let mut central = Sums::default();
     let mut internal = Money::ZERO;
-    // Where an overflow is reported: the entry with the line's id (the last
-    // one of a repeated id), searched for only when a sum overflows, which
-    // leaves the run anyway.
-    let ini_span = |id: &str| {
-        r.initiatives
-            .iter()
-            .rev()
-            .find(|i| i.id_str() == id)
-            .map_or(r.meta.span, |i| i.anchor())
-    };
-    let training_span = |id: &str| {
-        r.training
-            .iter()
-            .rev()
-            .filter_map(|t| t.id.as_ref())
-            .find(|i| i.value == id)
-            .map_or_else(Span::default, |i| i.span)
-    };
     for l in initiatives {
         let overflow = || BudgetError::Overflow {
-            span: ini_span(&l.header.id),
+            span: initiative_span(r, &l.header.id),
         };
         if let Some(c) = l.header.internal_cost {
             internal = internal.checked_add(c).ok_or_else(overflow)?;
@@ -798,30 +780,24 @@ fn totals(
         }
         let s = Sums::of_line(l);
         all_initiatives.add(&s).ok_or_else(overflow)?;
-        for ct in competencies
-            .iter_mut()
-            .filter(|c| c.competency == l.header.competency)
-        {
-            ct.initiatives.add(&s).ok_or_else(overflow)?;
-            ct.total.add(&s).ok_or_else(overflow)?;
-        }
+        add_to_competency(&mut competencies, l.header.competency, &s, |ct| {
+            &mut ct.initiatives
+        })
+        .ok_or_else(overflow)?;
     }
     for t in training {
         let (Some(q), Funding::Central) = (t.quarters, t.funding) else {
             continue;
         };
         let overflow = || BudgetError::Overflow {
-            span: training_span(&t.id),
+            span: training_span(r, &t.id),
         };
         let s = Sums::of_training(t.cost, q);
         central.add(&s).ok_or_else(overflow)?;
-        for ct in competencies
-            .iter_mut()
-            .filter(|c| c.competency == t.competency)
-        {
-            ct.central_training.add(&s).ok_or_else(overflow)?;
-            ct.total.add(&s).ok_or_else(overflow)?;
-        }
+        add_to_competency(&mut competencies, t.competency, &s, |ct| {
+            &mut ct.central_training
+        })
+        .ok_or_else(overflow)?;
     }
     let mut cxm = all_initiatives;
     cxm.add(&central)
@@ -843,6 +819,45 @@ fn totals(
         cxm_breakdown: cxm,
         internal_time: has_day_rate.then_some(internal),
     })
+}
+
+/// Adds a line's sums to its competency's part (`part` picks initiatives or
+/// central training) and to the competency's total; `None` on overflow.
+fn add_to_competency(
+    competencies: &mut [CompetencyTotal],
+    competency: Competency,
+    s: &Sums,
+    part: impl Fn(&mut CompetencyTotal) -> &mut Sums,
+) -> Option<()> {
+    for ct in competencies
+        .iter_mut()
+        .filter(|c| c.competency == competency)
+    {
+        part(ct).add(s)?;
+        ct.total.add(s)?;
+    }
+    Some(())
+}
+
+// Where an overflow in the totals is reported: the entry with the line's id
+// (the last one of a repeated id), searched for only when a sum overflows,
+// which ends the computation anyway.
+
+fn initiative_span(r: &Roadmap, id: &str) -> Span {
+    r.initiatives
+        .iter()
+        .rev()
+        .find(|i| i.id_str() == id)
+        .map_or(r.meta.span, |i| i.anchor())
+}
+
+fn training_span(r: &Roadmap, id: &str) -> Span {
+    r.training
+        .iter()
+        .rev()
+        .filter_map(|t| t.id.as_ref())
+        .find(|i| i.value == id)
+        .map_or_else(Span::default, |i| i.span)
 }
 
 /// Converts a quote bound into the roadmap currency: `round(bound × rate)`.

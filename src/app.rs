@@ -7,7 +7,7 @@ use crate::budget;
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
 };
-use crate::diag::{Finding, Severity};
+use crate::diag::Severity;
 use crate::pipeline::{self, Checked, Overrides};
 use crate::render::diagnostics;
 use crate::render::{Format, RenderOptions};
@@ -170,12 +170,7 @@ fn run_checked(
     let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
     if checked.has_data_errors() {
-        let shown: Vec<Finding> = checked
-            .findings
-            .iter()
-            .filter(|f| f.severity() == Severity::Error)
-            .cloned()
-            .collect();
+        let shown = checked.errors();
         eprint!(
             "{}",
             diagnostics::human(&checked.source, &shown, stderr_color, Language::En)
@@ -185,12 +180,7 @@ fn run_checked(
         );
         return Ok(ExitCode::from(1));
     }
-    let errors: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .cloned()
-        .collect();
+    let errors = checked.errors();
     for f in &errors {
         eprint!(
             "{}",
@@ -259,12 +249,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     let mut refused = false;
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
-            let errors: Vec<Finding> = c
-                .findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error)
-                .cloned()
-                .collect();
+            let errors = c.errors();
             eprint!(
                 "{}",
                 diagnostics::human(&c.source, &errors, stderr_color, Language::En)

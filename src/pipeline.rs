@@ -38,6 +38,15 @@ impl Checked {
     pub fn has_data_errors(&self) -> bool {
         self.findings.iter().any(Finding::is_data_error)
     }
+
+    /// The findings that are errors, data and plan errors alike.
+    pub fn errors(&self) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
+            .cloned()
+            .collect()
+    }
 }
 
 /// Decodes, loads and checks a roadmap's bytes, named `name` in findings.

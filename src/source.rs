@@ -70,12 +70,38 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Where each line starts: 0 and the byte after every `\n` (the standard
-/// library's search for one character scans a word at a time).
+/// Where each line starts: 0 and the byte after every `\n`. A large
+/// roadmap has a million lines, so the newlines are found eight bytes at a
+/// time: in `x = word ^ 0x0a…0a` a newline is a zero byte, and
+/// `!(((x & 0x7f…7f) + 0x7f…7f) | x | 0x7f…7f)` sets the high bit of
+/// exactly the zero bytes (no carry crosses a byte).
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let bytes = text.as_bytes();
+    // Room for a line every 8 bytes: more than a roadmap has, and the part
+    // never written costs no memory (it is only reserved).
+    let mut starts = Vec::with_capacity(bytes.len() / 8 + 1);
+    starts.push(0);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ NEWLINES;
+        let mut zeros = !(((x & LOW7) + LOW7) | x | LOW7);
+        while zeros != 0 {
+            starts.push(base + zeros.trailing_zeros() as usize / 8 + 1);
+            zeros &= zeros - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' {
+            starts.push(base + i + 1);
+        }
+    }
+    starts
 }
 
 impl Source {

@@ -1,7 +1,7 @@
 //! The benchmark's tools: `gen N OUT` writes a realistic roadmap of N
 //! initiatives (quotes, dates, fx, training, KPIs); `toml FILE` parses a file
 //! with the `toml` crate's plain document parser, the baseline; `phases
-//! FILE` times the steps of `cxm check` in-process. Run through
+//! FILE` times the reader, `pipeline::run` and the JSON renderers in-process. Run through
 //! `benches/run.sh`, which times both against `cxm check` and `cxm budget`.
 
 use std::fmt::Write as _;
@@ -99,15 +99,13 @@ fn generate(n: usize) -> String {
     s
 }
 
-/// Where `cxm check` spends its time, phase by phase, in milliseconds.
+/// Where `cxm check` and `cxm budget` spend their time, in-process: the
+/// TOML reader alone, then the whole pipeline, then the two JSON renderers.
 fn phases(file: &str, bytes: Vec<u8>) {
-    use cxm::roadmap::{input, load};
     use std::time::Instant;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     let t = Instant::now();
-    let (source, _) = input::decode(file, bytes);
-    let decoded = t.elapsed();
-    let t = Instant::now();
-    let (tree, errors) = cxm::roadmap::tree::parse(&source.text);
+    let (tree, errors) = cxm::roadmap::tree::parse(&text);
     let parsed = t.elapsed();
     println!(
         "{} top-level keys, {} syntax errors",
@@ -116,10 +114,7 @@ fn phases(file: &str, bytes: Vec<u8>) {
     );
     drop(tree);
     let t = Instant::now();
-    let loaded = load::load(&source);
-    let loaded_in = t.elapsed();
-    let t = Instant::now();
-    let checked = cxm::app::check_bytes(file, source.text.clone().into_bytes(), None, None);
+    let checked = cxm::pipeline::run(file, bytes, &cxm::pipeline::Overrides::default());
     let all = t.elapsed();
     let t = Instant::now();
     let json = cxm::render::diagnostics::json(
@@ -129,30 +124,25 @@ fn phases(file: &str, bytes: Vec<u8>) {
     );
     let rendered = t.elapsed();
     let t = Instant::now();
+    let opts = cxm::render::RenderOptions {
+        format: cxm::render::Format::Json,
+        lang: cxm::roadmap::Language::En,
+        color: false,
+        excel: false,
+    };
     let budget_json = checked
         .budget
         .as_ref()
-        .and_then(|b| {
-            let opts = cxm::render::RenderOptions {
-                format: cxm::render::Format::Json,
-                lang: cxm::roadmap::Language::En,
-                color: false,
-                excel: false,
-            };
-            cxm::render::budget::render(b, &opts).ok()
-        })
+        .and_then(|b| cxm::render::budget::render(b, &opts).ok())
         .unwrap_or_default();
     let budget_rendered = t.elapsed();
     println!(
-        "decode+lines {decoded:.1?}  tree only (whole tree kept) {parsed:.1?}  load (tree+walk) {loaded_in:.1?}  \
-         check_bytes (decode+load+budget+rules) {all:.1?}  json of {} findings {rendered:.1?} ({} bytes)  \
-         budget json {budget_rendered:.1?} ({} bytes)",
+        "tree only (whole tree kept) {parsed:.1?}  pipeline::run (decode+load+budget+rules) {all:.1?}  \
+         json of {} findings {rendered:.1?} ({} bytes)  budget json {budget_rendered:.1?} ({} bytes)",
         checked.findings.len(),
         json.len(),
         budget_json.len()
     );
-    std::mem::forget(loaded);
-    std::mem::forget(checked);
 }
 
 fn main() -> ExitCode {

@@ -1,20 +1,19 @@
-//! Running a command: load → check → compute → render, and the exit code.
-//! Errors returned from here mean the command could not run (exit 2);
-//! problems in the roadmap are findings, not errors.
+//! Running a command: reading the input, [`pipeline::run`], choosing the
+//! renderer, writing, and the exit code. Errors returned from here mean the
+//! command could not run (exit 2); problems in the roadmap are findings, not
+//! errors.
 
 use crate::budget;
-use crate::check::{self, CheckContext};
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
 };
-use crate::diag::{Finding, Severity};
+use crate::diag::Severity;
+use crate::pipeline::{self, Checked, Overrides};
 use crate::render::diagnostics;
-use crate::render::{Format, RenderOptions, Rendered};
+use crate::render::{Format, RenderOptions};
 use crate::roadmap::schema;
-use crate::roadmap::{Language, Roadmap, input, load};
-use crate::source::Source;
+use crate::roadmap::{Language, input};
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
 use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -26,20 +25,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Inventory(args) => run_report(&args, |checked, opts| {
             let inv =
                 crate::inventory::build(&checked.roadmap, checked.as_of, budget_of(checked)?)?;
-            crate::render::inventory::render(&inv, opts).map(Rendered::from)
+            crate::render::inventory::render(&inv, opts)
         }),
         Command::Plan(args) => run_report(&args, |checked, opts| {
             let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
-            crate::render::plan::render(&plan, opts).map(Rendered::from)
+            crate::render::plan::render(&plan, opts)
         }),
         Command::Budget(args) => run_report(&args, |checked, opts| {
-            crate::render::budget::render_parts(budget_of(checked)?, opts)
+            crate::render::budget::render(budget_of(checked)?, opts)
         }),
         Command::Diff(args) => run_diff(&args),
         Command::Kpi(args) => run_report(&args, |checked, opts| match checked.plan_year {
             Some(year) => {
                 let report = crate::kpi::build(&checked.roadmap, checked.as_of, year);
-                crate::render::kpi::render(&report, opts).map(Rendered::from)
+                crate::render::kpi::render(&report, opts)
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
@@ -52,7 +51,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     b,
                     checked.as_of,
                 )?;
-                Ok(crate::render::html::render(&d, report_lang(args.lang, checked)).into())
+                Ok(crate::render::html::render(
+                    &d,
+                    report_lang(args.lang, checked),
+                ))
             }
             None => Err(anyhow::anyhow!("the budget could not be computed")),
         }),
@@ -96,150 +98,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// A roadmap loaded and checked, with the dates resolved.
-pub struct Checked {
-    pub source: Source,
-    pub roadmap: Roadmap,
-    pub findings: Vec<Finding>,
-    pub as_of: NaiveDate,
-    pub plan_year: Option<i32>,
-    /// The budget of the plan year, when the roadmap allows computing it.
-    pub budget: Option<budget::Budget>,
-}
-
-impl Checked {
-    pub fn has_data_errors(&self) -> bool {
-        self.findings.iter().any(Finding::is_data_error)
-    }
-}
-
-/// From how many initiatives the budget is computed on a thread of its own
-/// while the rules run: below, a thread costs more than it saves.
-const PARALLEL_FROM: usize = 2_000;
-
 /// Reads, loads and checks a roadmap. Only an unreadable input is an `Err`.
-pub fn load_and_check(args: &InputArgs) -> Result<Checked> {
+fn load_and_check(args: &InputArgs) -> Result<Checked> {
     let bytes = input::read(&args.file)?;
-    Ok(check_bytes(
+    let overrides = Overrides {
+        as_of: args.as_of,
+        year: args.year,
+    };
+    Ok(pipeline::run(
         &input::display_name(&args.file),
         bytes,
-        args.as_of,
-        args.year,
+        &overrides,
     ))
-}
-
-/// Loads and checks a roadmap's bytes; `as_of` and `year` override the
-/// file's values. Never fails: every problem is a finding.
-pub fn check_bytes(
-    name: &str,
-    bytes: Vec<u8>,
-    as_of: Option<NaiveDate>,
-    year: Option<i32>,
-) -> Checked {
-    let (source, utf8) = input::decode(name, bytes);
-    // Text that is not UTF-8 is reported once: parsing its lossy decoding
-    // would only add findings about the replacement characters.
-    let loaded = match &utf8 {
-        Some(_) => load::Loaded::default(),
-        None => load::load(&source),
-    };
-    let roadmap = loaded.roadmap;
-    let mut findings: Vec<Finding> = utf8.into_iter().chain(loaded.findings).collect();
-    let as_of = as_of
-        .or(roadmap.meta.as_of.as_ref().map(|d| d.value))
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let plan_year = year.or(roadmap.meta.plan_year.as_ref().map(|y| y.value));
-    // Rules that look across the whole file would only mislead on a file the
-    // TOML parser could not read in full.
-    let mut budget = None;
-    if loaded.syntax_ok {
-        // The budget and the rules only read the roadmap: on a large file
-        // they run side by side, and E010, which needs the budget's total,
-        // after both.
-        let mut ctx = CheckContext {
-            as_of,
-            plan_year,
-            cxm_total: None,
-        };
-        let (computed, budget_findings) = std::thread::scope(|scope| {
-            let in_parallel = roadmap.initiatives.len() >= PARALLEL_FROM;
-            let budget_thread = in_parallel
-                .then(|| {
-                    std::thread::Builder::new()
-                        .name("cxm-budget".into())
-                        .spawn_scoped(scope, || {
-                            let mut found = Vec::new();
-                            let b = compute_budget(&roadmap, plan_year, as_of, &mut found);
-                            // Whichever of the two threads is done first
-                            // finds where the lines start, for the findings.
-                            source.index_lines();
-                            (b, found)
-                        })
-                        .ok()
-                })
-                .flatten();
-            if budget_thread.is_some() {
-                source.index_lines();
-            }
-            let (computed, budget_findings) = match budget_thread {
-                Some(handle) => match handle.join() {
-                    Ok(done) => done,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                None => {
-                    let mut found = Vec::new();
-                    let b = compute_budget(&roadmap, plan_year, as_of, &mut found);
-                    (b, found)
-                }
-            };
-            (computed, budget_findings)
-        });
-        budget = computed;
-        ctx.cxm_total = budget.as_ref().map(|b| b.totals.cxm);
-        findings.extend(budget_findings);
-        findings.extend(check::check(&roadmap, &ctx));
-    }
-    findings.retain(|f| f.severity() == Severity::Error || !check::is_allowed(&roadmap, f.code));
-    check::sort(&mut findings);
-    Checked {
-        source,
-        roadmap,
-        findings,
-        as_of,
-        plan_year,
-        budget,
-    }
-}
-
-/// The budget of the plan year, computed once for the budget-cap rule and
-/// the reports. A budget that cannot be computed because of a finding the
-/// rules report anyway (an unknown currency, an incomplete quote) is `None`;
-/// an overflow is a finding of its own.
-fn compute_budget(
-    roadmap: &Roadmap,
-    plan_year: Option<i32>,
-    as_of: NaiveDate,
-    findings: &mut Vec<Finding>,
-) -> Option<budget::Budget> {
-    let opts = budget::BudgetOptions {
-        plan_year: plan_year?,
-        as_of,
-    };
-    match budget::compute(roadmap, &opts) {
-        Ok(b) => Some(b),
-        Err(budget::BudgetError::Overflow { span }) => {
-            findings.push(
-                Finding::new(
-                    crate::diag::Code::E006,
-                    span,
-                    "the budget is too large to compute exactly",
-                )
-                .help("amounts and their sums must stay within 10^13"),
-            );
-            None
-        }
-        Err(_) => None,
-    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
@@ -258,7 +128,6 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     write_output(args.input.output.as_deref(), text.as_bytes())?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
     let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
-    exiting(checked);
     Ok(if errors || (args.strict && warnings) {
         ExitCode::from(1)
     } else {
@@ -266,19 +135,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// Leaves a checked roadmap to the end of the process instead of freeing it:
-/// `run` is the last thing the command does, and freeing a roadmap of many
-/// thousand initiatives one allocation at a time costs a tenth of the run.
-fn exiting(checked: Checked) {
-    std::mem::forget(checked);
-}
-
 /// Runs a report: load and check, refuse on data errors (their diagnostics
 /// on standard error, exit 1), else render. Plan errors (E008–E010) are what
 /// the reports show, so they print too, with the findings on standard error.
 fn run_report(
     args: &ReportArgs,
-    render: impl Fn(&Checked, &RenderOptions) -> Result<Rendered>,
+    render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
 ) -> Result<ExitCode> {
     let format = args.output.format.format();
     run_checked(&args.input, |checked| {
@@ -303,17 +165,12 @@ fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
 /// `render` makes of the checked roadmap.
 fn run_checked(
     input: &InputArgs,
-    render: impl FnOnce(&Checked) -> Result<Rendered>,
+    render: impl FnOnce(&Checked) -> Result<Vec<u8>>,
 ) -> Result<ExitCode> {
     let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
     if checked.has_data_errors() {
-        let shown: Vec<Finding> = checked
-            .findings
-            .iter()
-            .filter(|f| f.severity() == Severity::Error)
-            .cloned()
-            .collect();
+        let shown = checked.errors();
         eprint!(
             "{}",
             diagnostics::human(&checked.source, &shown, stderr_color, Language::En)
@@ -323,12 +180,7 @@ fn run_checked(
         );
         return Ok(ExitCode::from(1));
     }
-    let errors: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
-        .cloned()
-        .collect();
+    let errors = checked.errors();
     for f in &errors {
         eprint!(
             "{}",
@@ -346,8 +198,7 @@ fn run_checked(
         );
     }
     let rendered = render(&checked)?;
-    write_parts(input.output.as_deref(), rendered.parts())?;
-    exiting(checked);
+    write_output(input.output.as_deref(), &rendered)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -389,17 +240,16 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     for spec in [&args.old, &args.new] {
         let bytes = read_side(spec)?;
         let name = input::display_name(spec);
-        sides.push(check_bytes(&name, bytes, None, args.year));
+        let overrides = Overrides {
+            as_of: None,
+            year: args.year,
+        };
+        sides.push(pipeline::run(&name, bytes, &overrides));
     }
     let mut refused = false;
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
-            let errors: Vec<Finding> = c
-                .findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error)
-                .cloned()
-                .collect();
+            let errors = c.errors();
             eprint!(
                 "{}",
                 diagnostics::human(&c.source, &errors, stderr_color, Language::En)
@@ -515,18 +365,8 @@ pub fn use_color(to_file: bool) -> bool {
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    write_parts(path, std::iter::once(bytes))
-}
-
-/// [`write_output`] of bytes in parts, written one after the other.
-pub fn write_parts<'b>(
-    path: Option<&Path>,
-    parts: impl IntoIterator<Item = &'b [u8]>,
-) -> Result<()> {
     let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
-        for part in parts {
-            out.write_all(part)?;
-        }
+        out.write_all(bytes)?;
         out.flush()
     };
     match path {
@@ -553,70 +393,5 @@ pub fn write_parts<'b>(
                 .with_context(|| format!("could not write {}", path.display()))?;
             Ok(())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)] // tests fail loudly
-    use super::*;
-
-    /// A roadmap large enough for the budget to run beside the rules, with
-    /// findings of the loader, the rules and E010.
-    fn large(n: usize) -> String {
-        let mut s = String::from(
-            "[roadmap]\nplan_year = 2027\nas_of = 2026-11-15\nbudget_cap = 1000\n\n\
-             [[team]]\nid = \"ak\"\nname = \"Anna\"\ncapacity_days = 10\n\n",
-        );
-        for i in 0..n {
-            s.push_str(&format!(
-                "[[initiatives]]\nid = \"i{i}\"\ntitle = \"Initiative {i}\"\ncompetency = \"design\"\n\
-                 area = \"cxm\"\nstatus = \"planned\"\nowner = \"{}\"\nstart = 2027-02-01\n\
-                 end = 2027-06-30\neffort_days = 5\nkpi = \"k\"\n{}\n\
-                 [[initiatives.quotes]]\nvendor = \"A\"\nmin = 100\nmax = 200\ndate = 2026-10-01\n\n",
-                if i % 97 == 0 { "zz" } else { "ak" },
-                if i % 101 == 0 { "colour = \"red\"" } else { "" },
-            ));
-        }
-        s
-    }
-
-    #[test]
-    fn budget_beside_the_rules_gives_the_same_findings() {
-        let n = PARALLEL_FROM + 100;
-        let text = large(n);
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 15);
-        let parallel = check_bytes("big.toml", text.clone().into_bytes(), as_of, None);
-        assert_eq!(parallel.roadmap.initiatives.len(), n);
-
-        // The same steps one after the other.
-        let (source, _) = input::decode("big.toml", text.into_bytes());
-        let loaded = load::load(&source);
-        assert!(loaded.syntax_ok);
-        let mut findings = loaded.findings;
-        let as_of = as_of.unwrap();
-        let budget = compute_budget(&loaded.roadmap, Some(2027), as_of, &mut findings);
-        let ctx = CheckContext {
-            as_of,
-            plan_year: Some(2027),
-            cxm_total: budget.as_ref().map(|b| b.totals.cxm),
-        };
-        findings.extend(check::check(&loaded.roadmap, &ctx));
-        findings.retain(|f| {
-            f.severity() == Severity::Error || !check::is_allowed(&loaded.roadmap, f.code)
-        });
-        check::sort(&mut findings);
-
-        assert_eq!(format!("{:?}", parallel.findings), format!("{findings:?}"));
-        for code in ["E002", "E005", "E010", "W009"] {
-            assert!(
-                findings.iter().any(|f| f.code.as_str() == code),
-                "no {code} in the test roadmap"
-            );
-        }
-        assert_eq!(
-            parallel.budget.map(|b| b.totals.cxm),
-            budget.map(|b| b.totals.cxm)
-        );
     }
 }

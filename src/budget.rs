@@ -14,12 +14,14 @@
 
 use crate::money::{Decimal, Money, div_round};
 use crate::money_json as mj;
-use crate::roadmap::{Area, Choice, Competency, Funding, Initiative, Quote, Roadmap, Status};
+use crate::roadmap::{
+    Area, Choice, Competency, Funding, Initiative, Quote, Roadmap, Status, Training,
+};
 use crate::source::Span;
 use chrono::{Datelike, NaiveDate};
-use foldhash::{HashMap, HashMapExt as _};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// What the budget needs beyond the file: the CLI resolves `--year` and
@@ -505,140 +507,28 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
     if period_days(NaiveDate::MIN, NaiveDate::MIN, year).is_none() {
         return Err(BudgetError::PlanYear { year });
     }
-    let default_markup = r.meta.markup();
     let day_rate = r.meta.day_rate.as_ref().map(|d| d.value);
-
+    let mut departments = Guidelines::new(r);
     let mut initiatives = Vec::new();
     let mut backlog = Vec::new();
-    let mut departments = Guidelines::new(r);
     for ini in &r.initiatives {
-        let (Some(id), Some(comp), Some(area), Some(status)) =
-            (&ini.id, &ini.competency, &ini.area, &ini.status)
-        else {
-            continue;
-        };
-        let span = ini.anchor();
-        let overflow = BudgetError::Overflow { span };
-        let effort = ini.effort_days.as_ref().map(|e| e.value);
-        let internal_cost = internal_cost(effort, day_rate, span)?;
-        let header = Header {
-            id: id.value.clone(),
-            title: ini.title.as_ref().map(|t| t.value.clone()),
-            competency: comp.value,
-            area: area.value,
-            department: ini.department.as_ref().map(|d| d.value.clone()),
-            status: status.value,
-            owner: ini.owner.as_ref().map(|o| o.value.clone()),
-            priority: ini.priority.as_ref().map(|p| p.value),
-            start: ini.start.as_ref().map(|d| d.value),
-            end: ini.end.as_ref().map(|d| d.value),
-            effort_days: effort,
-            internal_cost,
-        };
-        if status.value == Status::Idea {
-            let figures = figures(ini, r)?;
-            backlog.push(BacklogLine { header, figures });
-            continue;
+        match initiative_line(ini, r, year, day_rate, &mut departments)? {
+            Some(Line::Plan(line)) => initiatives.push(line),
+            Some(Line::Backlog(line)) => backlog.push(line),
+            None => {}
         }
-        if !in_plan(ini, year) {
-            continue;
-        }
-        let figures = figures(ini, r)?;
-        let (Some(start), Some(end)) = (header.start, header.end) else {
-            continue;
-        };
-        let days = period_days(start, end, year).ok_or(BudgetError::PlanYear { year })?;
-        let parts = allocate(figures.budget, &days);
-        let [before, q1, q2, q3, q4, after] = parts.as_slice() else {
-            return Err(overflow);
-        };
-        let quarters = [*q1, *q2, *q3, *q4];
-        let plan_year_budget = Money::sum(quarters).ok_or(overflow.clone())?;
-        let line = InitiativeLine {
-            header,
-            figures,
-            before: *before,
-            quarters,
-            after: *after,
-            plan_year_budget,
-        };
-        if line.header.area == Area::Cx
-            && let Some(dept) = &line.header.department
-        {
-            let gl = GuidelineLine {
-                kind: LineKind::Initiative,
-                id: line.header.id.clone(),
-                title: line.header.title.clone(),
-                people: None,
-                amount: plan_year_budget,
-            };
-            departments.add(dept, gl, span)?;
-        }
-        initiatives.push(line);
     }
-
     let mut training = Vec::new();
     for t in &r.training {
-        let (Some(id), Some(comp), Some(funding), Some(cpp)) =
-            (&t.id, &t.competency, &t.funding, &t.cost_per_person)
-        else {
-            continue;
-        };
-        let span = id.span;
-        let overflow = || BudgetError::Overflow { span };
-        let cpp = cpp.value;
-        let mut needs = Vec::new();
-        let mut people: u64 = 0;
-        for (dept, n) in &t.needs {
-            people = people.checked_add(n.value).ok_or_else(overflow)?;
-            let cost = times(cpp, n.value).ok_or_else(overflow)?;
-            needs.push(Need {
-                department: dept.value.clone(),
-                people: n.value,
-                cost,
-            });
-        }
-        let cost = times(cpp, people).ok_or_else(overflow)?;
-        let quarters = match funding.value {
-            Funding::Central => match allocate(cost, &[1, 1, 1, 1]).as_slice() {
-                [a, b, c, d] => Some([*a, *b, *c, *d]),
-                _ => return Err(overflow()),
-            },
-            Funding::Department => {
-                for need in &needs {
-                    let gl = GuidelineLine {
-                        kind: LineKind::Training,
-                        id: id.value.clone(),
-                        title: t.title.as_ref().map(|x| x.value.clone()),
-                        people: Some(need.people),
-                        amount: need.cost,
-                    };
-                    departments.add(&need.department, gl, span)?;
-                }
-                None
-            }
-        };
-        training.push(TrainingLine {
-            id: id.value.clone(),
-            title: t.title.as_ref().map(|x| x.value.clone()),
-            funding: funding.value,
-            competency: comp.value,
-            people,
-            cost_per_person: cpp,
-            cost,
-            quarters,
-            needs,
-        });
+        training.extend(training_line(t, &mut departments)?);
     }
-
     let departments = departments.finish();
-
     let totals = totals(r, &initiatives, &training, &departments, day_rate.is_some())?;
     Ok(Budget {
         currency: r.meta.currency().to_string(),
         plan_year: year,
         as_of: opts.as_of,
-        markup_percent: default_markup,
+        markup_percent: r.meta.markup(),
         day_rate,
         budget_cap: r.meta.budget_cap.as_ref().map(|c| c.value),
         initiatives,
@@ -647,6 +537,153 @@ pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError>
         departments,
         totals,
     })
+}
+
+/// Where an initiative goes in the budget.
+enum Line {
+    Plan(InitiativeLine),
+    Backlog(BacklogLine),
+}
+
+/// An initiative's line: an idea goes to the backlog, a plan initiative
+/// with both dates is spread over the periods (and, for a `cx` one, added
+/// to its department's guideline). `None` for one that is neither, or that
+/// lacks a field the budget needs (the rules report it).
+fn initiative_line(
+    ini: &Initiative,
+    r: &Roadmap,
+    year: i32,
+    day_rate: Option<Money>,
+    departments: &mut Guidelines<'_>,
+) -> Result<Option<Line>, BudgetError> {
+    let Some(header) = header(ini, day_rate)? else {
+        return Ok(None);
+    };
+    if header.status == Status::Idea {
+        let figures = figures(ini, r)?;
+        return Ok(Some(Line::Backlog(BacklogLine { header, figures })));
+    }
+    if !in_plan(ini, year) {
+        return Ok(None);
+    }
+    let figures = figures(ini, r)?;
+    let (Some(start), Some(end)) = (header.start, header.end) else {
+        return Ok(None);
+    };
+    let span = ini.anchor();
+    let overflow = BudgetError::Overflow { span };
+    let days = period_days(start, end, year).ok_or(BudgetError::PlanYear { year })?;
+    let parts = allocate(figures.budget, &days);
+    let [before, q1, q2, q3, q4, after] = parts.as_slice() else {
+        return Err(overflow);
+    };
+    let quarters = [*q1, *q2, *q3, *q4];
+    let plan_year_budget = Money::sum(quarters).ok_or(overflow)?;
+    if header.area == Area::Cx
+        && let Some(dept) = &header.department
+    {
+        let gl = GuidelineLine {
+            kind: LineKind::Initiative,
+            id: header.id.clone(),
+            title: header.title.clone(),
+            people: None,
+            amount: plan_year_budget,
+        };
+        departments.add(dept, gl, span)?;
+    }
+    Ok(Some(Line::Plan(InitiativeLine {
+        header,
+        figures,
+        before: *before,
+        quarters,
+        after: *after,
+        plan_year_budget,
+    })))
+}
+
+/// What every line of an initiative shows; `None` without an id,
+/// competency, area or status.
+fn header(ini: &Initiative, day_rate: Option<Money>) -> Result<Option<Header>, BudgetError> {
+    let (Some(id), Some(comp), Some(area), Some(status)) =
+        (&ini.id, &ini.competency, &ini.area, &ini.status)
+    else {
+        return Ok(None);
+    };
+    let effort = ini.effort_days.as_ref().map(|e| e.value);
+    Ok(Some(Header {
+        id: id.value.clone(),
+        title: ini.title.as_ref().map(|t| t.value.clone()),
+        competency: comp.value,
+        area: area.value,
+        department: ini.department.as_ref().map(|d| d.value.clone()),
+        status: status.value,
+        owner: ini.owner.as_ref().map(|o| o.value.clone()),
+        priority: ini.priority.as_ref().map(|p| p.value),
+        start: ini.start.as_ref().map(|d| d.value),
+        end: ini.end.as_ref().map(|d| d.value),
+        effort_days: effort,
+        internal_cost: internal_cost(effort, day_rate, ini.anchor())?,
+    }))
+}
+
+/// A training's line: its cost for the people each department needs
+/// trained, spread over the quarters when central, else added to those
+/// departments' guidelines. `None` without an id, competency, funding or
+/// cost per person.
+fn training_line(
+    t: &Training,
+    departments: &mut Guidelines<'_>,
+) -> Result<Option<TrainingLine>, BudgetError> {
+    let (Some(id), Some(comp), Some(funding), Some(cpp)) =
+        (&t.id, &t.competency, &t.funding, &t.cost_per_person)
+    else {
+        return Ok(None);
+    };
+    let span = id.span;
+    let overflow = || BudgetError::Overflow { span };
+    let cpp = cpp.value;
+    let mut needs = Vec::new();
+    let mut people: u64 = 0;
+    for (dept, n) in &t.needs {
+        people = people.checked_add(n.value).ok_or_else(overflow)?;
+        let cost = times(cpp, n.value).ok_or_else(overflow)?;
+        needs.push(Need {
+            department: dept.value.clone(),
+            people: n.value,
+            cost,
+        });
+    }
+    let cost = times(cpp, people).ok_or_else(overflow)?;
+    let quarters = match funding.value {
+        Funding::Central => match allocate(cost, &[1, 1, 1, 1]).as_slice() {
+            [a, b, c, d] => Some([*a, *b, *c, *d]),
+            _ => return Err(overflow()),
+        },
+        Funding::Department => {
+            for need in &needs {
+                let gl = GuidelineLine {
+                    kind: LineKind::Training,
+                    id: id.value.clone(),
+                    title: t.title.as_ref().map(|x| x.value.clone()),
+                    people: Some(need.people),
+                    amount: need.cost,
+                };
+                departments.add(&need.department, gl, span)?;
+            }
+            None
+        }
+    };
+    Ok(Some(TrainingLine {
+        id: id.value.clone(),
+        title: t.title.as_ref().map(|x| x.value.clone()),
+        funding: funding.value,
+        competency: comp.value,
+        people,
+        cost_per_person: cpp,
+        cost,
+        quarters,
+        needs,
+    }))
 }
 
 fn times(m: Money, n: u64) -> Option<Money> {
@@ -731,27 +768,9 @@ fn totals(
     let mut all_initiatives = Sums::default();
     let mut central = Sums::default();
     let mut internal = Money::ZERO;
-    // Where an overflow is reported: the entry with the line's id (the last
-    // one of a repeated id), searched for only when a sum overflows, which
-    // leaves the run anyway.
-    let ini_span = |id: &str| {
-        r.initiatives
-            .iter()
-            .rev()
-            .find(|i| i.id_str() == id)
-            .map_or(r.meta.span, |i| i.anchor())
-    };
-    let training_span = |id: &str| {
-        r.training
-            .iter()
-            .rev()
-            .filter_map(|t| t.id.as_ref())
-            .find(|i| i.value == id)
-            .map_or_else(Span::default, |i| i.span)
-    };
     for l in initiatives {
         let overflow = || BudgetError::Overflow {
-            span: ini_span(&l.header.id),
+            span: initiative_span(r, &l.header.id),
         };
         if let Some(c) = l.header.internal_cost {
             internal = internal.checked_add(c).ok_or_else(overflow)?;
@@ -761,30 +780,24 @@ fn totals(
         }
         let s = Sums::of_line(l);
         all_initiatives.add(&s).ok_or_else(overflow)?;
-        for ct in competencies
-            .iter_mut()
-            .filter(|c| c.competency == l.header.competency)
-        {
-            ct.initiatives.add(&s).ok_or_else(overflow)?;
-            ct.total.add(&s).ok_or_else(overflow)?;
-        }
+        add_to_competency(&mut competencies, l.header.competency, &s, |ct| {
+            &mut ct.initiatives
+        })
+        .ok_or_else(overflow)?;
     }
     for t in training {
         let (Some(q), Funding::Central) = (t.quarters, t.funding) else {
             continue;
         };
         let overflow = || BudgetError::Overflow {
-            span: training_span(&t.id),
+            span: training_span(r, &t.id),
         };
         let s = Sums::of_training(t.cost, q);
         central.add(&s).ok_or_else(overflow)?;
-        for ct in competencies
-            .iter_mut()
-            .filter(|c| c.competency == t.competency)
-        {
-            ct.central_training.add(&s).ok_or_else(overflow)?;
-            ct.total.add(&s).ok_or_else(overflow)?;
-        }
+        add_to_competency(&mut competencies, t.competency, &s, |ct| {
+            &mut ct.central_training
+        })
+        .ok_or_else(overflow)?;
     }
     let mut cxm = all_initiatives;
     cxm.add(&central)
@@ -806,6 +819,45 @@ fn totals(
         cxm_breakdown: cxm,
         internal_time: has_day_rate.then_some(internal),
     })
+}
+
+/// Adds a line's sums to its competency's part (`part` picks initiatives or
+/// central training) and to the competency's total; `None` on overflow.
+fn add_to_competency(
+    competencies: &mut [CompetencyTotal],
+    competency: Competency,
+    s: &Sums,
+    part: impl Fn(&mut CompetencyTotal) -> &mut Sums,
+) -> Option<()> {
+    for ct in competencies
+        .iter_mut()
+        .filter(|c| c.competency == competency)
+    {
+        part(ct).add(s)?;
+        ct.total.add(s)?;
+    }
+    Some(())
+}
+
+// Where an overflow in the totals is reported: the entry with the line's id
+// (the last one of a repeated id), searched for only when a sum overflows,
+// which ends the computation anyway.
+
+fn initiative_span(r: &Roadmap, id: &str) -> Span {
+    r.initiatives
+        .iter()
+        .rev()
+        .find(|i| i.id_str() == id)
+        .map_or(r.meta.span, |i| i.anchor())
+}
+
+fn training_span(r: &Roadmap, id: &str) -> Span {
+    r.training
+        .iter()
+        .rev()
+        .filter_map(|t| t.id.as_ref())
+        .find(|i| i.value == id)
+        .map_or_else(Span::default, |i| i.span)
 }
 
 /// Converts a quote bound into the roadmap currency: `round(bound × rate)`.

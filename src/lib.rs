@@ -13,6 +13,7 @@ pub mod inventory;
 pub mod kpi;
 pub mod money;
 pub mod money_json;
+pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod roadmap;

@@ -15,14 +15,7 @@ pub const MAX_MAJOR: i128 = 10_000_000_000_000;
 pub const MAX_MINOR: i128 = MAX_MAJOR * MINOR_PER_MAJOR;
 
 /// An amount of money in minor units.
-///
-/// Aligned to 8 bytes rather than an `i128`'s 16 (`repr(C, packed(8))`): an
-/// optional amount with its span then takes 32 bytes instead of 48, and a
-/// large roadmap holds hundreds of thousands of them. The value is read
-/// by copy (`m.0`, [`Money::minor`]); a reference to it (`&m.0`) does not
-/// compile.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(C, packed(8))]
 pub struct Money(pub i128);
 
 impl Money {
@@ -133,10 +126,8 @@ pub fn div_round(num: i128, den: i128) -> Option<i128> {
     }
 }
 
-/// An exact decimal with six places (value × 10^6), aligned to 8 bytes as
-/// [`Money`] is.
+/// An exact decimal with six places (value × 10^6).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(C, packed(8))]
 pub struct Decimal(pub i128);
 
 impl Decimal {
@@ -587,17 +578,6 @@ mod tests {
         for m in edges.into_iter().chain(steps) {
             assert_eq!(Money(m).plain(), spelled(m), "{m}");
         }
-    }
-
-    /// What the model's layout is for: an optional amount or decimal read
-    /// from the file, with its span, in 32 bytes (not 48).
-    #[test]
-    fn amounts_with_spans_stay_small() {
-        use crate::source::{Sp, Span};
-        assert_eq!(std::mem::size_of::<Span>(), 8);
-        assert_eq!(std::mem::size_of::<Option<Sp<Money>>>(), 32);
-        assert_eq!(std::mem::size_of::<Option<Sp<Decimal>>>(), 32);
-        assert_eq!(std::mem::size_of::<Option<Money>>(), 24);
     }
 
     #[test]

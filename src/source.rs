@@ -54,12 +54,13 @@ impl<T> Sp<T> {
 
 /// A loaded source: its display name, its text (without a byte-order mark)
 /// and where each line starts, found when first asked (a file without
-/// findings never needs it).
+/// findings never needs it). The source is only ever read on one thread, so
+/// a `OnceCell` is enough.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
     pub text: String,
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// A 1-based line and character column.
@@ -108,19 +109,13 @@ impl Source {
         Source {
             name: name.into(),
             text,
-            line_starts: std::sync::OnceLock::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
     /// Where each line starts, found on the first call.
     fn starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| line_starts(&self.text))
-    }
-
-    /// Finds where the lines start now (on a thread with time to spare)
-    /// rather than when the first finding is shown.
-    pub fn index_lines(&self) {
-        self.starts();
     }
 
     /// The line index (0-based) holding byte `offset`.

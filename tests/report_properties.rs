@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use chrono::NaiveDate;
-use cxm::app::check_bytes;
 use cxm::money::Money;
+use cxm::pipeline::{self, Overrides};
 use cxm::render::{Format, RenderOptions};
 use cxm::roadmap::{Area, Language};
 use proptest::prelude::*;
@@ -146,7 +146,7 @@ proptest! {
         capacity in proptest::option::of(0u16..400),
     ) {
         let text = text(&inis, cap, capacity);
-        let checked = check_bytes("gen.toml", text.into_bytes(), NaiveDate::from_ymd_opt(2026, 11, 15), None);
+        let checked = pipeline::run("gen.toml", text.into_bytes(), &Overrides { as_of: NaiveDate::from_ymd_opt(2026, 11, 15), year: None });
         let data_errors: Vec<_> = checked.findings.iter().filter(|f| f.is_data_error()).collect();
         prop_assert!(data_errors.is_empty(), "{data_errors:?}");
         let budget = checked.budget.as_ref().expect("a budget");

@@ -5,16 +5,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use chrono::NaiveDate;
-use cxm::app::check_bytes;
 use cxm::diag::Severity;
+use cxm::pipeline::{self, Checked, Overrides};
 use proptest::prelude::*;
 
-fn as_of() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2026, 11, 15)
+/// The pipeline as of the generated roadmaps' date.
+fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
+    let overrides = Overrides {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
+        year: None,
+    };
+    pipeline::run(name, bytes, &overrides)
 }
 
 fn codes(text: &str) -> Vec<String> {
-    check_bytes("gen.toml", text.as_bytes().to_vec(), as_of(), None)
+    check_bytes("gen.toml", text.as_bytes().to_vec())
         .findings
         .iter()
         .map(|f| f.code.as_str().to_string())
@@ -87,7 +92,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = check_bytes("any.toml", bytes, as_of(), None);
+        let _ = check_bytes("any.toml", bytes);
     }
 
     #[test]
@@ -101,7 +106,7 @@ proptest! {
         let end = (start + len).min(text.len());
         let mut bytes = text.into_bytes();
         bytes.splice(start..end, insert.into_bytes());
-        let checked = check_bytes("mut.toml", bytes, as_of(), None);
+        let checked = check_bytes("mut.toml", bytes);
         for f in &checked.findings {
             // Every finding points inside the file.
             prop_assert!(f.span.start() <= checked.source.text.len());
@@ -145,7 +150,7 @@ fn hostile_inputs_are_findings_not_crashes() {
         ),
     ];
     for (what, text, must_fail) in cases {
-        let checked = check_bytes(what, text.into_bytes(), as_of(), None);
+        let checked = check_bytes(what, text.into_bytes());
         if must_fail {
             assert!(
                 checked
@@ -159,8 +164,6 @@ fn hostile_inputs_are_findings_not_crashes() {
     let not_utf8 = check_bytes(
         "latin2.toml",
         b"[roadmap]\nteam = \"Zesp\xf3\xb3\"\n".to_vec(),
-        as_of(),
-        None,
     );
     assert_eq!(not_utf8.findings.len(), 1);
     assert_eq!(not_utf8.findings[0].code.as_str(), "E001");
@@ -175,7 +178,7 @@ fn hostile_inputs_are_findings_not_crashes() {
 
 /// Renders the KPI report in every format and the HTML dashboard of a
 /// checked roadmap, as the CLI does; panics are the failure.
-fn render_everything(checked: &cxm::app::Checked) -> (cxm::kpi::KpiReport, String) {
+fn render_everything(checked: &Checked) -> (cxm::kpi::KpiReport, String) {
     use cxm::render::{Format, RenderOptions};
     use cxm::roadmap::Language;
     let year = checked.plan_year.unwrap_or(2027);
@@ -244,7 +247,7 @@ proptest! {
                 measurements.join(", "),
             ));
         }
-        let checked = check_bytes("kpi.toml", text.into_bytes(), as_of(), None);
+        let checked = check_bytes("kpi.toml", text.into_bytes());
         prop_assert!(!checked.has_data_errors(), "{:?}", checked.findings);
         let (report, html) = render_everything(&checked);
         prop_assert_eq!(report.kpis.len(), kpis.len());
@@ -277,7 +280,7 @@ proptest! {
         let end = (start + len).min(text.len());
         let mut bytes = text.into_bytes();
         bytes.splice(start..end, insert.into_bytes());
-        let checked = check_bytes("mut.toml", bytes, as_of(), None);
+        let checked = check_bytes("mut.toml", bytes);
         if !checked.has_data_errors() {
             render_everything(&checked);
         }

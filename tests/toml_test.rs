@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-use cxm::app::check_bytes;
+use cxm::pipeline::{self, Overrides};
 use cxm::roadmap::tree::{self, Table, Value};
 use serde_json::{Map, Value as Json, json};
 use std::collections::HashSet;
@@ -116,7 +116,7 @@ fn valid_cases_read_to_the_expected_tree() {
             failed.push(format!("{name}:\n  got      {got}\n  expected {expected}"));
             continue;
         }
-        let checked = check_bytes(&name, case.fixture().to_vec(), None, None);
+        let checked = pipeline::run(&name, case.fixture().to_vec(), &Overrides::default());
         if let Some(f) = checked.findings.iter().find(|f| f.code.as_str() == "E001") {
             failed.push(format!("{name}: cxm check gave E001 {:?}", f.message));
         }
@@ -141,7 +141,7 @@ fn invalid_cases_give_e001() {
         }
         ran += 1;
         let name = case.name().display().to_string();
-        let checked = check_bytes(&name, case.fixture().to_vec(), None, None);
+        let checked = pipeline::run(&name, case.fixture().to_vec(), &Overrides::default());
         if !checked.findings.iter().any(|f| f.code.as_str() == "E001") {
             failed.push(name);
         }

@@ -4,69 +4,23 @@
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::Cell;
-use super::pretty::Object;
 use super::sections::{self, Doc, Section};
-use super::{Format, RenderOptions, Rendered};
+use super::{Format, RenderOptions};
 use crate::budget::{
     BacklogLine, Budget, CompetencyTotal, Figures, GuidelineLine, Header, InitiativeLine, LineKind,
     Sums, Totals, TrainingLine,
 };
 use crate::i18n::{self, Text};
 use crate::money::Money;
-use crate::money_json as mj;
 use crate::roadmap::{Area, Choice, Competency, Funding, Language};
-use serde::Serialize as _;
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
-    render_parts(b, opts).map(Rendered::into_bytes)
-}
-
-/// [`render`], a large JSON budget in the parts it was written in.
-pub fn render_parts(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Rendered> {
     match opts.format {
-        Format::Json => json(b).map(Rendered),
-        Format::Csv => csv(b, opts.excel).map(Rendered::from),
-        Format::Table => Ok(table(b, opts).into_bytes().into()),
-        Format::Markdown => Ok(markdown(b, opts.lang).into_bytes().into()),
+        Format::Json => super::json(b),
+        Format::Csv => csv(b, opts.excel),
+        Format::Table => Ok(table(b, opts).into_bytes()),
+        Format::Markdown => Ok(markdown(b, opts.lang).into_bytes()),
     }
-}
-
-/// The budget as pretty JSON: the text `serde_json` makes of [`Budget`] (a
-/// test holds them equal), a large budget's long lists written on two
-/// threads. Taking `Budget` apart by name makes a new field a compile error
-/// here until it is written. The text is the parts one after the other.
-fn json(b: &Budget) -> anyhow::Result<Vec<Vec<u8>>> {
-    let Budget {
-        currency,
-        plan_year,
-        as_of,
-        markup_percent,
-        day_rate,
-        budget_cap,
-        initiatives,
-        training,
-        backlog,
-        departments,
-        totals,
-    } = b;
-    let lines = initiatives.len() + backlog.len() + training.len();
-    let mut o = Object::begin(super::json_buffer(lines));
-    o.field("currency", |s| currency.serialize(s))?;
-    o.field("plan_year", |s| plan_year.serialize(s))?;
-    o.field("as_of", |s| mj::date(as_of, s))?;
-    o.field("markup_percent", |s| mj::decimal(markup_percent, s))?;
-    o.field("day_rate", |s| mj::opt_money(day_rate, s))?;
-    o.field("budget_cap", |s| mj::opt_money(budget_cap, s))?;
-    o.array("initiatives", initiatives)?;
-    o.array("training", training)?;
-    o.array("backlog", backlog)?;
-    o.array("departments", departments)?;
-    o.field("totals", |s| totals.serialize(s))?;
-    let mut parts = o.end();
-    if let Some(last) = parts.last_mut() {
-        last.push(b'\n');
-    }
-    Ok(parts)
 }
 
 /// One line of the CSV: an initiative of the plan year, a training, or a

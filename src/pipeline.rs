@@ -9,7 +9,7 @@
 
 use crate::budget::{self, Budget};
 use crate::check::{self, CheckContext};
-use crate::diag::{Code, Finding, Severity};
+use crate::diag::{Code, Finding, RuleMessage, Severity};
 use crate::roadmap::{Roadmap, input, load};
 use crate::source::Source;
 use chrono::NaiveDate;
@@ -108,14 +108,7 @@ fn compute_budget(
     match budget::compute(roadmap, &opts) {
         Ok(b) => Some(b),
         Err(budget::BudgetError::Overflow { span }) => {
-            findings.push(
-                Finding::new(
-                    Code::E006,
-                    span,
-                    "the budget is too large to compute exactly",
-                )
-                .help("amounts and their sums must stay within 10^13"),
-            );
+            findings.push(Finding::new(Code::E006, span, RuleMessage::BudgetOverflow));
             None
         }
         Err(_) => None,

@@ -115,14 +115,6 @@ impl Finding {
         }
     }
 
-    /// TRANSITIONAL: a help line on an untyped [`Message::Text`]; goes with it.
-    pub fn help(mut self, text: impl Into<String>) -> Finding {
-        if let Message::Text { help, .. } = &mut self.message {
-            help.push(text.into());
-        }
-        self
-    }
-
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
@@ -144,24 +136,6 @@ pub enum Message {
     /// Findings of the rules that look across the roadmap (`check`), and of
     /// computing its budget.
     Rule(RuleMessage),
-    /// TRANSITIONAL, to be removed once every finding is typed: words made
-    /// where the finding was made.
-    Text { message: String, help: Vec<String> },
-}
-
-impl From<String> for Message {
-    fn from(message: String) -> Message {
-        Message::Text {
-            message,
-            help: Vec::new(),
-        }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(message: &str) -> Message {
-        Message::from(message.to_string())
-    }
 }
 
 impl From<LoadMessage> for Message {

@@ -14,7 +14,6 @@ pub fn text(f: &Finding, lang: Language) -> String {
     match &f.message {
         Message::Load(m) => load::text(m, lang),
         Message::Rule(m) => rules::text(m, lang),
-        Message::Text { message, .. } => message.clone(),
     }
 }
 
@@ -23,6 +22,5 @@ pub fn help(f: &Finding, lang: Language) -> Vec<String> {
     match &f.message {
         Message::Load(m) => load::help(m, lang),
         Message::Rule(m) => rules::help(m, lang),
-        Message::Text { help, .. } => help.clone(),
     }
 }

@@ -1,26 +1,27 @@
-//! The budget from roadmap text: the loader and `budget::compute` together.
+//! The budget from roadmap text, through the one pipeline.
 
 // Test helpers outside #[test] functions may unwrap too.
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use cxm::budget::{Budget, BudgetError, BudgetOptions, compute};
+use cxm::budget::Budget;
+use cxm::pipeline::{self, Overrides};
 use cxm::render::budget::render;
 use cxm::render::{Format, RenderOptions};
 use cxm::roadmap::Language;
-use cxm::roadmap::load::load_str;
 
-fn budget(text: &str) -> Result<Budget, BudgetError> {
-    let loaded = load_str(text);
+fn budget(text: &str) -> Option<Budget> {
+    let overrides = Overrides {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
+        ..Overrides::default()
+    };
+    let checked = pipeline::run("roadmap.toml", text.as_bytes().to_vec(), &overrides);
     assert!(
-        loaded.findings.is_empty(),
-        "unexpected findings: {:?}",
-        loaded.findings
+        !checked.has_data_errors(),
+        "unexpected errors: {:?}",
+        checked.errors()
     );
-    let r = loaded.roadmap;
-    let plan_year = r.meta.plan_year.as_ref().map_or(2027, |y| y.value);
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap();
-    compute(&r, &BudgetOptions { plan_year, as_of })
+    checked.budget
 }
 
 fn json(b: &Budget) -> serde_json::Value {

@@ -22,14 +22,14 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// One version of the roadmap: its model and its budget.
-pub struct Side<'a> {
+pub(crate) struct Side<'a> {
     pub name: &'a str,
     pub roadmap: &'a Roadmap,
     pub budget: &'a Budget,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diff {
+pub(crate) struct Diff {
     pub old: String,
     pub new: String,
     pub currency: String,
@@ -43,13 +43,13 @@ pub struct Diff {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change<T> {
+pub(crate) struct Change<T> {
     pub old: T,
     pub new: T,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Changed {
+pub(crate) struct Changed {
     pub id: String,
     /// Field name → old and new value (`null` where absent), in a fixed order.
     #[serde(serialize_with = "fields_map")]
@@ -57,7 +57,7 @@ pub struct Changed {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct MoneyDelta {
+pub(crate) struct MoneyDelta {
     #[serde(serialize_with = "mj::money")]
     pub old: Money,
     #[serde(serialize_with = "mj::money")]
@@ -78,7 +78,7 @@ impl MoneyDelta {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Totals {
+pub(crate) struct Totals {
     pub cxm: MoneyDelta,
     #[serde(serialize_with = "competency_map")]
     pub by_competency: Vec<(Competency, MoneyDelta)>,
@@ -206,7 +206,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
 }
 
 /// Compares two versions.
-pub fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
+pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
     let old_by_id: HashMap<&str, &Initiative> = old
         .roadmap
         .initiatives

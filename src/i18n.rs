@@ -13,11 +13,11 @@ use crate::roadmap::{Area, Competency, Direction, Group, Language, Status};
 
 /// U+00A0, the non-breaking space Polish uses between thousands and before
 /// the currency, so a figure never breaks across lines.
-pub const NBSP: char = '\u{a0}';
+pub(crate) const NBSP: char = '\u{a0}';
 
 /// Fixed texts of the reports: column headers, section titles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
+pub(crate) enum Text {
     Id,
     Title,
     Competency,
@@ -183,7 +183,7 @@ pub enum Text {
 }
 
 /// The label of a fixed text.
-pub fn text(t: Text, lang: Language) -> &'static str {
+pub(crate) fn text(t: Text, lang: Language) -> &'static str {
     use Text as T;
     let (en, pl) = match t {
         T::Id => ("ID", "ID"),
@@ -411,7 +411,7 @@ pub fn text(t: Text, lang: Language) -> &'static str {
 }
 
 /// A short competency label, for narrow columns.
-pub fn competency_short(c: Competency, lang: Language) -> &'static str {
+pub(crate) fn competency_short(c: Competency, lang: Language) -> &'static str {
     match (c, lang) {
         (Competency::Governance, Language::En) => "Governance",
         (Competency::Governance, Language::Pl) => "Ład CX",
@@ -426,7 +426,7 @@ pub fn competency_short(c: Competency, lang: Language) -> &'static str {
 
 /// The quarters an initiative touches, which are always consecutive:
 /// en `Q2` or `Q1–Q3`, pl `II kw.` or `I–III kw.`; empty for none.
-pub fn quarter_span(quarters: &[u8], lang: Language) -> String {
+pub(crate) fn quarter_span(quarters: &[u8], lang: Language) -> String {
     const ROMAN: [&str; 5] = ["", "I", "II", "III", "IV"];
     let roman = |q: u8| ROMAN.get(usize::from(q)).copied().unwrap_or("");
     let (Some(&first), Some(&last)) = (quarters.first(), quarters.last()) else {
@@ -441,7 +441,7 @@ pub fn quarter_span(quarters: &[u8], lang: Language) -> String {
 }
 
 /// What an inventory line lacks: `owner`, `kpi`, `effort`, `budget`.
-pub fn missing(what: &str, lang: Language) -> &'static str {
+pub(crate) fn missing(what: &str, lang: Language) -> &'static str {
     match (what, lang) {
         ("owner", Language::En) => "owner",
         ("owner", Language::Pl) => "właściciel",
@@ -455,7 +455,7 @@ pub fn missing(what: &str, lang: Language) -> &'static str {
 }
 
 /// Days: en `12.5 days`, pl `12,5 dni`.
-pub fn days(d: Decimal, lang: Language) -> String {
+pub(crate) fn days(d: Decimal, lang: Language) -> String {
     match lang {
         Language::En if d == Decimal(Decimal::SCALE) => "1 day".to_string(),
         Language::En => format!("{} days", decimal(d, lang)),
@@ -467,7 +467,7 @@ pub fn days(d: Decimal, lang: Language) -> String {
 /// The time-eater sentence of the inventory. `share` is a fraction with two
 /// places (`0.31`), `None` when no effort is recorded; `work` names the `cx`
 /// initiatives that took the days.
-pub fn time_eaters(share: Option<Decimal>, work: &[String], lang: Language) -> String {
+pub(crate) fn time_eaters(share: Option<Decimal>, work: &[String], lang: Language) -> String {
     let list = work.join(", ");
     match (share, lang) {
         (None, Language::En) => {
@@ -494,7 +494,7 @@ pub fn time_eaters(share: Option<Decimal>, work: &[String], lang: Language) -> S
 }
 
 /// The text of the cut line drawn across the plan table.
-pub fn cut_line(
+pub(crate) fn cut_line(
     budget: Option<(String, String, String)>,
     capacity: Option<String>,
     lang: Language,
@@ -530,7 +530,7 @@ pub fn cut_line(
 }
 
 /// The sentence naming an initiative below the line that others need.
-pub fn below_line_dependency(id: &str, dependents: &[String], lang: Language) -> String {
+pub(crate) fn below_line_dependency(id: &str, dependents: &[String], lang: Language) -> String {
     let list = dependents.join(", ");
     match lang {
         Language::En => format!(
@@ -549,7 +549,7 @@ pub fn below_line_dependency(id: &str, dependents: &[String], lang: Language) ->
 }
 
 /// The competency labels of SPEC section 2.
-pub fn competency(c: Competency, lang: Language) -> &'static str {
+pub(crate) fn competency(c: Competency, lang: Language) -> &'static str {
     match (c, lang) {
         (Competency::Governance, Language::En) => "CX governance",
         (Competency::Governance, Language::Pl) => "CX Governance (ład CX)",
@@ -562,7 +562,7 @@ pub fn competency(c: Competency, lang: Language) -> &'static str {
     }
 }
 
-pub fn status(s: Status, lang: Language) -> &'static str {
+pub(crate) fn status(s: Status, lang: Language) -> &'static str {
     match (s, lang) {
         (Status::Idea, Language::En) => "idea",
         (Status::Idea, Language::Pl) => "pomysł",
@@ -579,7 +579,7 @@ pub fn status(s: Status, lang: Language) -> &'static str {
     }
 }
 
-pub fn area(a: Area, _lang: Language) -> &'static str {
+pub(crate) fn area(a: Area, _lang: Language) -> &'static str {
     match a {
         Area::Cx => "CX",
         Area::Cxm => "CXM",
@@ -600,7 +600,7 @@ fn group(digits: &str, sep: char) -> String {
 }
 
 /// An amount without currency: en `12,345.60`, pl `12 345,60` (NBSP).
-pub fn amount(m: Money, lang: Language) -> String {
+pub(crate) fn amount(m: Money, lang: Language) -> String {
     let sign = if m.0 < 0 { "-" } else { "" };
     let abs = m.0.unsigned_abs();
     let int = (abs / 100).to_string();
@@ -613,7 +613,7 @@ pub fn amount(m: Money, lang: Language) -> String {
 
 /// The symbol a language writes after an amount: `zł` for PLN in Polish,
 /// else the ISO code.
-pub fn currency_symbol(code: &str, lang: Language) -> &str {
+pub(crate) fn currency_symbol(code: &str, lang: Language) -> &str {
     match lang {
         Language::Pl if code.eq_ignore_ascii_case("PLN") => "zł",
         _ => code,
@@ -621,7 +621,7 @@ pub fn currency_symbol(code: &str, lang: Language) -> &str {
 }
 
 /// An amount with its currency: en `12,345.60 PLN`, pl `12 345,60 zł`.
-pub fn money(m: Money, currency: &str, lang: Language) -> String {
+pub(crate) fn money(m: Money, currency: &str, lang: Language) -> String {
     let sep = match lang {
         Language::En => ' ',
         Language::Pl => NBSP,
@@ -634,7 +634,7 @@ pub fn money(m: Money, currency: &str, lang: Language) -> String {
 }
 
 /// A decimal as written, with the language's decimal mark: `12.5` / `12,5`.
-pub fn decimal(d: Decimal, lang: Language) -> String {
+pub(crate) fn decimal(d: Decimal, lang: Language) -> String {
     let t = d.text();
     match lang {
         Language::En => t,
@@ -643,7 +643,7 @@ pub fn decimal(d: Decimal, lang: Language) -> String {
 }
 
 /// A percentage: en `12.5%`, pl `12,5 %` (NBSP).
-pub fn percent(d: Decimal, lang: Language) -> String {
+pub(crate) fn percent(d: Decimal, lang: Language) -> String {
     match lang {
         Language::En => format!("{}%", decimal(d, lang)),
         Language::Pl => format!("{}{NBSP}%", decimal(d, lang)),
@@ -651,7 +651,7 @@ pub fn percent(d: Decimal, lang: Language) -> String {
 }
 
 /// The title of a KPI group: the eyes it sees the results through.
-pub fn group_title(g: Group, lang: Language) -> &'static str {
+pub(crate) fn group_title(g: Group, lang: Language) -> &'static str {
     text(
         match g {
             Group::Company => Text::GroupCompany,
@@ -663,7 +663,7 @@ pub fn group_title(g: Group, lang: Language) -> &'static str {
 }
 
 /// A KPI's status; `None` is "no data".
-pub fn kpi_status(s: Option<KpiStatus>, lang: Language) -> &'static str {
+pub(crate) fn kpi_status(s: Option<KpiStatus>, lang: Language) -> &'static str {
     text(
         match s {
             Some(KpiStatus::Reached) => Text::StatusReached,
@@ -676,7 +676,7 @@ pub fn kpi_status(s: Option<KpiStatus>, lang: Language) -> &'static str {
 }
 
 /// Which way is better, as a word: `higher` / `lower`.
-pub fn direction(d: Direction, lang: Language) -> &'static str {
+pub(crate) fn direction(d: Direction, lang: Language) -> &'static str {
     text(
         match d {
             Direction::Up => Text::Higher,
@@ -687,7 +687,7 @@ pub fn direction(d: Direction, lang: Language) -> &'static str {
 }
 
 /// A month's short name, 1–12: en `Jan`, pl `sty`.
-pub fn month(m: u32, lang: Language) -> &'static str {
+pub(crate) fn month(m: u32, lang: Language) -> &'static str {
     const EN: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -707,7 +707,7 @@ pub fn month(m: u32, lang: Language) -> &'static str {
 }
 
 /// A percentage with exactly `places` decimals: en `38.5%`, pl `38,5 %`.
-pub fn percent_fixed(d: Decimal, places: u32, lang: Language) -> String {
+pub(crate) fn percent_fixed(d: Decimal, places: u32, lang: Language) -> String {
     let t = d.fixed(places);
     match lang {
         Language::En => format!("{t}%"),

@@ -5,7 +5,7 @@ use crate::roadmap::Language;
 use chrono::{Datelike, NaiveDate};
 
 /// The starter roadmap for the year after `today`.
-pub fn starter(lang: Language, today: NaiveDate) -> String {
+pub(crate) fn starter(lang: Language, today: NaiveDate) -> String {
     let template = match lang {
         Language::En => EN,
         Language::Pl => PL,

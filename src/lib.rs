@@ -2,19 +2,19 @@
 
 pub mod app;
 pub mod budget;
-pub mod check;
+pub(crate) mod check;
 pub mod cli;
 pub mod dashboard;
 pub mod diag;
-pub mod diff;
-pub mod i18n;
-pub mod init;
+pub(crate) mod diff;
+pub(crate) mod i18n;
+pub(crate) mod init;
 pub mod inventory;
 pub mod kpi;
 pub mod money;
-pub mod money_json;
+pub(crate) mod money_json;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod roadmap;
-pub mod source;
+pub(crate) mod source;

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use serde::Serializer;
 use serde::ser::SerializeSeq;
 
-pub fn money<S: Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn money<S: Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(m.plain_in(&mut [0; PLAIN_LEN]))
 }
 
-pub fn opt_money<S: Serializer>(m: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_money<S: Serializer>(m: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
     match m {
         Some(m) => money(m, s),
         None => s.serialize_none(),
@@ -73,7 +73,7 @@ impl std::fmt::Write for Short {
     }
 }
 
-pub fn money_seq<S: Serializer>(ms: &[Money], s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn money_seq<S: Serializer>(ms: &[Money], s: S) -> Result<S::Ok, S::Error> {
     let mut seq = s.serialize_seq(Some(ms.len()))?;
     for m in ms {
         seq.serialize_element(&Plain(*m))?;
@@ -81,25 +81,25 @@ pub fn money_seq<S: Serializer>(ms: &[Money], s: S) -> Result<S::Ok, S::Error> {
     seq.end()
 }
 
-pub fn opt_money_seq<S: Serializer>(ms: &Option<[Money; 4]>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_money_seq<S: Serializer>(ms: &Option<[Money; 4]>, s: S) -> Result<S::Ok, S::Error> {
     match ms {
         Some(ms) => money_seq(ms, s),
         None => s.serialize_none(),
     }
 }
 
-pub fn decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     short_str(d, s)
 }
 
-pub fn opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => short_str(d, s),
         None => s.serialize_none(),
     }
 }
 
-pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     short_str(&Iso(*d), s)
 }
 
@@ -119,7 +119,7 @@ impl std::fmt::Display for Iso {
     }
 }
 
-pub fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => short_str(&Iso(*d), s),
         None => s.serialize_none(),

@@ -9,7 +9,7 @@
 /// list of its nodes `[a, b, c]`, meaning `a → b → c → a`; it starts at the
 /// component's smallest node, and the cycles come in the order of those.
 /// Edges to nodes outside `0..adj.len()` are ignored.
-pub fn cycles(adj: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(crate) fn cycles(adj: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let n = adj.len();
     let comp = components(adj);
     // The smallest node of each component and whether it has a cycle.

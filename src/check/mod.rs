@@ -43,12 +43,12 @@ use crate::money::Money;
 use crate::roadmap::{Initiative, Roadmap, Status};
 use chrono::NaiveDate;
 
-pub use cycles::cycles;
+pub(crate) use cycles::cycles;
 
 /// What the checks need beyond the file: the resolved dates and the CXM
 /// total, which the budget module computes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckContext {
+pub(crate) struct CheckContext {
     /// The inventory date: `--as-of`, else the file's `as_of`, else today.
     pub as_of: NaiveDate,
     /// The plan year: `--year`, else the file's `plan_year`. Without one the
@@ -66,14 +66,14 @@ pub struct CheckContext {
 /// Run it only on a roadmap whose TOML parsed (`Loaded::syntax_ok`): after a
 /// syntax error the model is partial, and cross-value findings (a missing
 /// competency, an unknown owner) would be guesses.
-pub fn check(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
+pub(crate) fn check(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
     let mut out = rules::run(r, ctx);
     sort(&mut out);
     out
 }
 
 /// Whether `[check] allow` silences `code`. Only warnings can be silenced.
-pub fn is_allowed(r: &Roadmap, code: Code) -> bool {
+pub(crate) fn is_allowed(r: &Roadmap, code: Code) -> bool {
     code.severity() == Severity::Warning && r.allow.iter().any(|a| a.value == code.as_str())
 }
 
@@ -81,11 +81,11 @@ pub fn is_allowed(r: &Roadmap, code: Code) -> bool {
 /// then by code. The sort is stable, so findings of one rule at one place
 /// keep the order the rule gave them. Use it on the loader's and the
 /// checks' findings together.
-pub fn sort(findings: &mut [Finding]) {
+pub(crate) fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| (f.span.start(), f.code));
 }
 
-pub use crate::budget::in_plan;
+pub(crate) use crate::budget::in_plan;
 
 /// Whether an initiative is in the plan with status `planned` exactly: the
 /// new work that E009 asks for when a competency's maturity is to rise.

@@ -31,24 +31,24 @@ use std::borrow::Borrow;
 
 /// Which side a column's cells keep to: numbers right, words left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Right,
 }
 
 /// The importance of a column that says what a row is, or holds the
 /// figures a reader came for: dropped last.
-pub const KEY: u8 = 1;
+pub(crate) const KEY: u8 = 1;
 /// The importance of the usual figures.
-pub const MAIN: u8 = 2;
+pub(crate) const MAIN: u8 = 2;
 /// The importance of a detail: dropped first.
-pub const DETAIL: u8 = 3;
+pub(crate) const DETAIL: u8 = 3;
 
 /// A cell for people, made from a row in the report's language.
 type Make<'a, R> = Box<dyn Fn(&R, Language) -> String + 'a>;
 
 /// One column of a table for people.
-pub struct Column<'a, R> {
+pub(crate) struct Column<'a, R> {
     label: Text,
     align: Align,
     importance: u8,
@@ -57,7 +57,7 @@ pub struct Column<'a, R> {
 
 /// A column as laid out: its header in the report's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Head {
+pub(crate) struct Head {
     pub label: String,
     pub align: Align,
     /// See the module doc: declared for the terminal-width work, not read yet.
@@ -66,15 +66,15 @@ pub struct Head {
 }
 
 /// The columns of one table, in their order, for rows of type `R`.
-pub struct Columns<'a, R>(Vec<Column<'a, R>>);
+pub(crate) struct Columns<'a, R>(Vec<Column<'a, R>>);
 
 impl<'a, R> Columns<'a, R> {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Columns(Vec::new())
     }
 
     /// Adds a column of words.
-    pub fn left(
+    pub(crate) fn left(
         mut self,
         label: Text,
         importance: u8,
@@ -90,7 +90,7 @@ impl<'a, R> Columns<'a, R> {
     }
 
     /// Adds a column of numbers.
-    pub fn right(
+    pub(crate) fn right(
         mut self,
         label: Text,
         importance: u8,
@@ -107,13 +107,13 @@ impl<'a, R> Columns<'a, R> {
 
     /// Adds what `add` adds only when `shown`: a column that only some
     /// reports have (internal time, when there is a day rate).
-    pub fn when(self, shown: bool, add: impl FnOnce(Self) -> Self) -> Self {
+    pub(crate) fn when(self, shown: bool, add: impl FnOnce(Self) -> Self) -> Self {
         if shown { add(self) } else { self }
     }
 
     /// Four number columns Q1–Q4, each cell one quarter of what `quarter`
     /// gives for the row (from 0), made by `cell`.
-    pub fn quarters<T>(
+    pub(crate) fn quarters<T>(
         mut self,
         importance: u8,
         quarters: impl Fn(&R) -> Option<[T; 4]> + Copy + 'a,
@@ -133,7 +133,7 @@ impl<'a, R> Columns<'a, R> {
     }
 
     /// The columns as laid out in `lang`.
-    pub fn heads(&self, lang: Language) -> Vec<Head> {
+    pub(crate) fn heads(&self, lang: Language) -> Vec<Head> {
         self.0
             .iter()
             .map(|c| Head {
@@ -145,20 +145,20 @@ impl<'a, R> Columns<'a, R> {
     }
 
     /// A row's cells, one per column.
-    pub fn cells(&self, r: &R, lang: Language) -> Vec<String> {
+    pub(crate) fn cells(&self, r: &R, lang: Language) -> Vec<String> {
         self.0.iter().map(|c| (c.cell)(r, lang)).collect()
     }
 }
 
 /// A table for people being filled row by row, then titled as a section.
-pub struct Table<'a, R> {
+pub(crate) struct Table<'a, R> {
     columns: Columns<'a, R>,
     lang: Language,
     rows: Vec<Row>,
 }
 
 impl<'a, R> Table<'a, R> {
-    pub fn new(columns: Columns<'a, R>, lang: Language) -> Self {
+    pub(crate) fn new(columns: Columns<'a, R>, lang: Language) -> Self {
         Table {
             columns,
             lang,
@@ -167,31 +167,31 @@ impl<'a, R> Table<'a, R> {
     }
 
     /// A row of plain cells.
-    pub fn row(&mut self, r: &R) {
+    pub(crate) fn row(&mut self, r: &R) {
         let cells = self.columns.cells(r, self.lang);
         self.rows.push(Row::Cells(cells, false));
     }
 
     /// A row of plain cells for each of `rows` (rows or references to them).
-    pub fn rows(&mut self, rows: impl IntoIterator<Item = impl Borrow<R>>) {
+    pub(crate) fn rows(&mut self, rows: impl IntoIterator<Item = impl Borrow<R>>) {
         for r in rows {
             self.row(r.borrow());
         }
     }
 
     /// A heading or subtotal row: bold with colour and in Markdown.
-    pub fn strong(&mut self, r: &R) {
+    pub(crate) fn strong(&mut self, r: &R) {
         let cells = self.columns.cells(r, self.lang);
         self.rows.push(Row::Cells(cells, true));
     }
 
     /// A line across the table with this text.
-    pub fn rule(&mut self, text: String) {
+    pub(crate) fn rule(&mut self, text: String) {
         self.rows.push(Row::Rule(text));
     }
 
     /// The table under a title, with sentences under it.
-    pub fn section(self, title: String, notes: Vec<String>) -> Section {
+    pub(crate) fn section(self, title: String, notes: Vec<String>) -> Section {
         Section {
             title,
             heads: self.columns.heads(self.lang),
@@ -206,21 +206,21 @@ type MakeCsv<'a, R> = Box<dyn Fn(&R) -> Cell + 'a>;
 
 /// One column of a report's CSV: its fixed English key (the header) and
 /// its typed cell.
-pub struct CsvColumn<'a, R> {
+pub(crate) struct CsvColumn<'a, R> {
     key: &'static str,
     cell: MakeCsv<'a, R>,
 }
 
 /// The columns of a report's CSV, in their order.
-pub struct CsvColumns<'a, R>(Vec<CsvColumn<'a, R>>);
+pub(crate) struct CsvColumns<'a, R>(Vec<CsvColumn<'a, R>>);
 
 impl<'a, R> CsvColumns<'a, R> {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         CsvColumns(Vec::new())
     }
 
     /// Adds a column.
-    pub fn col(mut self, key: &'static str, cell: impl Fn(&R) -> Cell + 'a) -> Self {
+    pub(crate) fn col(mut self, key: &'static str, cell: impl Fn(&R) -> Cell + 'a) -> Self {
         self.0.push(CsvColumn {
             key,
             cell: Box::new(cell),
@@ -229,7 +229,7 @@ impl<'a, R> CsvColumns<'a, R> {
     }
 
     /// The CSV: the keys, then a line per row (`excel`: the `--excel` variant).
-    pub fn write(
+    pub(crate) fn write(
         &self,
         rows: impl IntoIterator<Item = impl Borrow<R>>,
         excel: bool,

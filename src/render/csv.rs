@@ -10,7 +10,7 @@ use anyhow::Context;
 /// One cell, typed, so that only text is ever escaped: a negative amount
 /// (`-3.05`) is a number, not a formula.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Money(Money),
     Decimal(Decimal),
@@ -23,49 +23,49 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub(crate) fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
 
-    pub fn opt_text(s: Option<&str>) -> Cell {
+    pub(crate) fn opt_text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, Cell::text)
     }
 
-    pub fn opt_money(m: Option<Money>) -> Cell {
+    pub(crate) fn opt_money(m: Option<Money>) -> Cell {
         m.map_or(Cell::Empty, Cell::Money)
     }
 
-    pub fn opt_decimal(d: Option<Decimal>) -> Cell {
+    pub(crate) fn opt_decimal(d: Option<Decimal>) -> Cell {
         d.map_or(Cell::Empty, Cell::Decimal)
     }
 
-    pub fn opt_int(n: Option<impl Into<i128>>) -> Cell {
+    pub(crate) fn opt_int(n: Option<impl Into<i128>>) -> Cell {
         n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
     }
 
     /// A count (of quotes, of measurements, a rank).
-    pub fn count(n: usize) -> Cell {
+    pub(crate) fn count(n: usize) -> Cell {
         Cell::Int(i128::try_from(n).unwrap_or(i128::MAX))
     }
 
     /// A date as `YYYY-MM-DD`.
-    pub fn date(d: chrono::NaiveDate) -> Cell {
+    pub(crate) fn date(d: chrono::NaiveDate) -> Cell {
         Cell::text(d.format("%Y-%m-%d").to_string())
     }
 
-    pub fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
+    pub(crate) fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
         d.map_or(Cell::Empty, Cell::date)
     }
 
     /// `true` or `false`.
-    pub fn bool(b: bool) -> Cell {
+    pub(crate) fn bool(b: bool) -> Cell {
         Cell::text(if b { "true" } else { "false" })
     }
 }
 
 /// Prefixes `'` to a text that begins with `=`, `+`, `-`, `@`, tab or
 /// carriage return.
-pub fn defuse(s: &str) -> String {
+pub(crate) fn defuse(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -74,13 +74,13 @@ pub fn defuse(s: &str) -> String {
 }
 
 /// Writes CSV into memory.
-pub struct CsvWriter {
+pub(crate) struct CsvWriter {
     inner: ::csv::Writer<Vec<u8>>,
     excel: bool,
 }
 
 impl CsvWriter {
-    pub fn new(excel: bool) -> CsvWriter {
+    pub(crate) fn new(excel: bool) -> CsvWriter {
         let mut b = ::csv::WriterBuilder::new();
         b.terminator(::csv::Terminator::CRLF);
         let start = if excel {
@@ -96,13 +96,13 @@ impl CsvWriter {
     }
 
     /// Writes the header row (fixed English keys, never escaped).
-    pub fn header(&mut self, names: &[&str]) -> anyhow::Result<()> {
+    pub(crate) fn header(&mut self, names: &[&str]) -> anyhow::Result<()> {
         self.inner
             .write_record(names)
             .context("could not write a CSV header")
     }
 
-    pub fn row(&mut self, cells: &[Cell]) -> anyhow::Result<()> {
+    pub(crate) fn row(&mut self, cells: &[Cell]) -> anyhow::Result<()> {
         let fields: Vec<String> = cells.iter().map(|c| self.field(c)).collect();
         self.inner
             .write_record(&fields)
@@ -125,7 +125,7 @@ impl CsvWriter {
         }
     }
 
-    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+    pub(crate) fn finish(self) -> anyhow::Result<Vec<u8>> {
         self.inner
             .into_inner()
             .map_err(|e| anyhow::anyhow!("could not finish the CSV output: {}", e.error()))

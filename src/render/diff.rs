@@ -9,7 +9,7 @@ use crate::i18n::{self, Text};
 use crate::money::Money;
 use crate::roadmap::{Choice, Language};
 
-pub fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     match opts.format {
         Format::Json => super::json(d),
         Format::Csv => csv(d, opts.excel),

@@ -3,14 +3,14 @@
 use super::columns::{Align, Head};
 
 /// A cell's text made safe for a table: `|` escaped, line breaks as `<br>`.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('|', "\\|")
         .replace("\r\n", "<br>")
         .replace(['\n', '\r'], "<br>")
 }
 
 /// A table with these columns; each row has a cell for every column.
-pub fn table(heads: &[Head], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(heads: &[Head], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     let line = |cells: &mut dyn Iterator<Item = String>| {
         let mut l = String::from("|");

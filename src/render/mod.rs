@@ -3,19 +3,19 @@
 //! nothing about reports.
 
 pub mod budget;
-mod columns;
-pub mod csv;
+pub(crate) mod columns;
+pub(crate) mod csv;
 pub mod diagnostics;
-pub mod diff;
+pub(crate) mod diff;
 pub mod html;
 pub mod inventory;
 pub mod kpi;
-pub mod markdown;
-pub mod messages;
+pub(crate) mod markdown;
+pub(crate) mod messages;
 pub mod plan;
-pub mod sections;
-pub mod svg;
-pub mod table;
+pub(crate) mod sections;
+pub(crate) mod svg;
+pub(crate) mod table;
 
 use crate::roadmap::Language;
 

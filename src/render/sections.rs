@@ -10,7 +10,7 @@ use super::table::{new_table, row};
 
 /// One row of a section's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Row {
+pub(crate) enum Row {
     /// Cells; `true` marks a subtotal (bold with colour, in Markdown).
     Cells(Vec<String>, bool),
     /// A line across the table with this text.
@@ -18,7 +18,7 @@ pub enum Row {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     pub title: String,
     /// The columns; none for a section of notes only.
     pub heads: Vec<Head>,
@@ -29,7 +29,7 @@ pub struct Section {
 
 /// The whole document: a title, lines under it, the sections.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Doc {
+pub(crate) struct Doc {
     pub title: String,
     pub lines: Vec<String>,
     pub sections: Vec<Section>,
@@ -42,7 +42,7 @@ fn flat(s: &str) -> String {
 
 impl Section {
     /// A section of notes only, without a table.
-    pub fn notes(title: String, notes: Vec<String>) -> Section {
+    pub(crate) fn notes(title: String, notes: Vec<String>) -> Section {
         Section {
             title,
             heads: Vec::new(),
@@ -53,7 +53,7 @@ impl Section {
 }
 
 /// The document as aligned text tables.
-pub fn table(doc: &Doc, color: bool) -> String {
+pub(crate) fn table(doc: &Doc, color: bool) -> String {
     let mut out = format!("{}\n", doc.title);
     for l in &doc.lines {
         out.push_str(l);
@@ -128,7 +128,7 @@ fn section_table(s: &Section, color: bool) -> String {
 }
 
 /// The document as GitHub-flavoured Markdown.
-pub fn markdown(doc: &Doc) -> String {
+pub(crate) fn markdown(doc: &Doc) -> String {
     let mut out = format!("# {}\n\n", markdown::escape(&doc.title));
     for l in &doc.lines {
         out.push_str(&format!("- {}\n", markdown::escape(l)));

@@ -17,7 +17,7 @@
 use std::fmt::Write as _;
 
 /// Escapes text for HTML and SVG content and attribute values.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -35,7 +35,7 @@ pub fn esc(s: &str) -> String {
 /// A linear map from a domain of values to a range of pixels. A domain of
 /// zero width maps everything to the middle of the range.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Scale {
+pub(crate) struct Scale {
     pub d0: f64,
     pub d1: f64,
     pub r0: f64,
@@ -43,7 +43,7 @@ pub struct Scale {
 }
 
 impl Scale {
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
+    pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
         Scale {
             d0: domain.0,
             d1: domain.1,
@@ -52,7 +52,7 @@ impl Scale {
         }
     }
 
-    pub fn map(&self, v: f64) -> f64 {
+    pub(crate) fn map(&self, v: f64) -> f64 {
         let w = self.d1 - self.d0;
         if !w.is_finite() || w.abs() < f64::EPSILON || !v.is_finite() {
             return (self.r0 + self.r1) / 2.0;
@@ -63,7 +63,7 @@ impl Scale {
 
 /// An axis: its domain, rounded out to whole steps, and the tick values.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Ticks {
+pub(crate) struct Ticks {
     pub lo: f64,
     pub hi: f64,
     pub step: f64,
@@ -72,7 +72,7 @@ pub struct Ticks {
 
 impl Ticks {
     /// Decimal places a tick label needs for this step.
-    pub fn decimals(&self) -> usize {
+    pub(crate) fn decimals(&self) -> usize {
         if self.step >= 1.0 || self.step <= 0.0 {
             0
         } else {
@@ -84,7 +84,7 @@ impl Ticks {
 /// A "nice" axis over `[lo, hi]`: about `n` steps of 1, 2 or 5 × 10^k, the
 /// ends rounded out to whole steps. An empty or degenerate range is widened
 /// (by 10 % of the value, or to ±1 around zero) so that it has a scale.
-pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Ticks {
+pub(crate) fn nice_ticks(lo: f64, hi: f64, n: usize) -> Ticks {
     let (mut lo, mut hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
     if !lo.is_finite() || !hi.is_finite() {
         (lo, hi) = (0.0, 1.0);
@@ -128,7 +128,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Ticks {
 
 /// The domain of a bar chart: the values and zero; 0–1 when every value
 /// is zero (or there is none), so that empty bars stand on a plain axis.
-pub fn bar_domain(values: &[f64]) -> (f64, f64) {
+pub(crate) fn bar_domain(values: &[f64]) -> (f64, f64) {
     let (lo, hi) = values
         .iter()
         .filter(|v| v.is_finite())
@@ -141,7 +141,7 @@ pub fn bar_domain(values: &[f64]) -> (f64, f64) {
 /// Where a bar of value `v` lies along the value axis: from the zero line
 /// to `v`, as (smaller coordinate, length). A negative value lies on the
 /// other side of zero; zero is a bar of no length.
-pub fn bar_extent(scale: &Scale, v: f64) -> (f64, f64) {
+pub(crate) fn bar_extent(scale: &Scale, v: f64) -> (f64, f64) {
     let z = scale.map(0.0);
     let e = scale.map(v);
     (z.min(e), (e - z).abs())
@@ -149,7 +149,7 @@ pub fn bar_extent(scale: &Scale, v: f64) -> (f64, f64) {
 
 /// The time axis of a KPI chart, in days: the first to the last measurement;
 /// a single measurement sits in the middle of 60 days; none gives none.
-pub fn time_domain(days: &[i64]) -> Option<(f64, f64)> {
+pub(crate) fn time_domain(days: &[i64]) -> Option<(f64, f64)> {
     let lo = *days.iter().min()?;
     let hi = *days.iter().max()?;
     if lo == hi {
@@ -161,7 +161,7 @@ pub fn time_domain(days: &[i64]) -> Option<(f64, f64)> {
 
 /// The filled fraction of a progress bar: progress in percent clamped to
 /// 0–100 %; negative progress (the wrong way) and no progress fill nothing.
-pub fn progress_fill(percent: Option<f64>) -> f64 {
+pub(crate) fn progress_fill(percent: Option<f64>) -> f64 {
     match percent {
         Some(p) if p.is_finite() => (p / 100.0).clamp(0.0, 1.0),
         _ => 0.0,
@@ -169,7 +169,7 @@ pub fn progress_fill(percent: Option<f64>) -> f64 {
 }
 
 /// Formats a coordinate: at most one decimal, no `-0`.
-pub fn px(v: f64) -> String {
+pub(crate) fn px(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == 0.0 || !r.is_finite() {
         "0".to_string()
@@ -182,7 +182,7 @@ pub fn px(v: f64) -> String {
 
 /// A number for an axis label with `decimals` places and the language's
 /// marks: en `12,000.5`, pl `12 000,5` (NBSP).
-pub fn axis_number(v: f64, decimals: usize, pl: bool) -> String {
+pub(crate) fn axis_number(v: f64, decimals: usize, pl: bool) -> String {
     let text = format!("{:.*}", decimals, v.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let sep = if pl { '\u{a0}' } else { ',' };
@@ -218,7 +218,7 @@ fn chart_open(id: &str, w: f64, h: f64, label: &str) -> String {
 /// One bar of a bar chart: its label, value (for the geometry), the value
 /// as text, and its colour.
 #[derive(Clone, Debug)]
-pub struct Bar {
+pub(crate) struct Bar {
     pub label: String,
     pub value: f64,
     pub value_text: String,
@@ -227,7 +227,7 @@ pub struct Bar {
 
 /// Horizontal bars, one per row, the label above each bar and its value at
 /// its end; a value axis with ticks and `axis_title` below.
-pub fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
+pub(crate) fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
     let (w, left, right) = (520.0, 12.0, 90.0);
     let row = 46.0;
     let top = 8.0;
@@ -282,7 +282,7 @@ pub fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String 
 
 /// Vertical bars (columns) with their labels below, their values above and
 /// a value axis with ticks and `axis_title` on the left.
-pub fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
+pub(crate) fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
     let (w, h) = (520.0, 230.0);
     let (left, right, top, bottom) = (78.0, 12.0, 22.0, 30.0);
     let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
@@ -342,7 +342,7 @@ pub fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String 
 /// One measurement on a KPI chart: its day number (days from the common
 /// era), value, and labels.
 #[derive(Clone, Debug)]
-pub struct Mark {
+pub(crate) struct Mark {
     pub day: i64,
     pub value: f64,
     pub value_text: String,
@@ -351,7 +351,7 @@ pub struct Mark {
 
 /// A reference line on a KPI chart (baseline, target).
 #[derive(Clone, Debug)]
-pub struct RefLine {
+pub(crate) struct RefLine {
     pub class: &'static str,
     pub value: f64,
     pub text: String,
@@ -361,7 +361,7 @@ pub struct RefLine {
 /// each, against the baseline and target lines; the date under each mark
 /// (first and last when there are more than four). With no measurement the
 /// reference lines stand alone with `empty_text`.
-pub fn kpi_chart(
+pub(crate) fn kpi_chart(
     marks: &[Mark],
     refs: &[RefLine],
     unit: &str,
@@ -475,7 +475,7 @@ pub fn kpi_chart(
 
 /// One initiative on the timeline.
 #[derive(Clone, Debug)]
-pub struct GanttRow {
+pub(crate) struct GanttRow {
     pub label: String,
     pub tooltip: String,
     /// Day of the plan year where the bar starts and ends (0-based,
@@ -494,7 +494,7 @@ pub struct GanttRow {
 
 /// Days from 1 January of `year` to the first of each month, and the
 /// year's length: the gantt's calendar.
-pub fn month_starts(year: i32) -> ([i64; 12], i64) {
+pub(crate) fn month_starts(year: i32) -> ([i64; 12], i64) {
     let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1);
     let day = |y: i32, m: u32| {
         let d = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
@@ -511,7 +511,7 @@ pub fn month_starts(year: i32) -> ([i64; 12], i64) {
 /// The plan by quarter: one row per initiative in plan order, a bar over
 /// its days in the year coloured by competency, quarter bands with month
 /// ticks above, and a dashed cut line before the first row below it.
-pub fn gantt(
+pub(crate) fn gantt(
     rows: &[GanttRow],
     year: i32,
     quarters: &[String; 4],
@@ -625,7 +625,7 @@ pub fn gantt(
 
 /// A horizontal meter: `fill` of the width filled (0–1), with a marker at
 /// `mark` (0–1) when given.
-pub fn meter(class: &str, fill: f64, color: &str) -> String {
+pub(crate) fn meter(class: &str, fill: f64, color: &str) -> String {
     let f = fill.clamp(0.0, 1.0) * 200.0;
     format!(
         r#"<svg class="meter {c}" viewBox="0 0 200 10" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg"><rect class="track" x="0" y="0" width="200" height="10" rx="3"/><rect class="fill" x="0" y="0" width="{f}" height="10" rx="3" fill="{col}"/></svg>"#,

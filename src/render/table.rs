@@ -6,7 +6,7 @@ use super::columns::{Align, Head};
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
 
 /// A table with these columns (headers in one line each).
-pub fn new_table(heads: &[Head], color: bool) -> Table {
+pub(crate) fn new_table(heads: &[Head], color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Disabled);
@@ -30,7 +30,7 @@ pub fn new_table(heads: &[Head], color: bool) -> Table {
 }
 
 /// A cell, bold when `strong` and colour is on.
-pub fn cell(text: &str, color: bool, strong: bool) -> Cell {
+pub(crate) fn cell(text: &str, color: bool, strong: bool) -> Cell {
     let c = Cell::new(text);
     if color && strong {
         c.add_attribute(Attribute::Bold)
@@ -40,7 +40,7 @@ pub fn cell(text: &str, color: bool, strong: bool) -> Cell {
 }
 
 /// A row of plain cells, or of bold ones (subtotals) when colour is on.
-pub fn row(texts: impl IntoIterator<Item = String>, color: bool, strong: bool) -> Vec<Cell> {
+pub(crate) fn row(texts: impl IntoIterator<Item = String>, color: bool, strong: bool) -> Vec<Cell> {
     texts.into_iter().map(|t| cell(&t, color, strong)).collect()
 }
 

@@ -9,11 +9,11 @@ use std::io::Read;
 use std::path::Path;
 
 /// Files over 64 MiB are refused (SPEC section 1).
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads `path` (`-` for standard input). An error here means the command
 /// could not run (exit 2); bad content is for the loader to report.
-pub fn read(path: &str) -> Result<Vec<u8>> {
+pub(crate) fn read(path: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
@@ -43,7 +43,7 @@ pub fn read(path: &str) -> Result<Vec<u8>> {
 }
 
 /// The display name of an input path.
-pub fn display_name(path: &str) -> String {
+pub(crate) fn display_name(path: &str) -> String {
     if path == "-" {
         "<stdin>".to_string()
     } else {
@@ -53,7 +53,7 @@ pub fn display_name(path: &str) -> String {
 
 /// Turns bytes into a source. Invalid UTF-8 gives an E001 finding at the
 /// first bad byte (the text is then decoded lossily for display).
-pub fn decode(name: &str, bytes: Vec<u8>) -> (Source, Option<Finding>) {
+pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> (Source, Option<Finding>) {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,

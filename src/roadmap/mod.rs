@@ -3,7 +3,7 @@
 //! into the model with spans ([`load`]).
 
 pub mod fields;
-pub mod input;
+pub(crate) mod input;
 pub mod load;
 pub mod model;
 pub mod tree;

@@ -10,7 +10,7 @@ use crate::diag::{Finding, Message};
 use crate::roadmap::Language;
 
 /// The finding's message, one line.
-pub fn text(f: &Finding, lang: Language) -> String {
+pub(crate) fn text(f: &Finding, lang: Language) -> String {
     match &f.message {
         Message::Load(m) => load::text(m, lang),
         Message::Rule(m) => rules::text(m, lang),
@@ -18,7 +18,7 @@ pub fn text(f: &Finding, lang: Language) -> String {
 }
 
 /// The finding's help lines, shown as `= help: …`.
-pub fn help(f: &Finding, lang: Language) -> Vec<String> {
+pub(crate) fn help(f: &Finding, lang: Language) -> Vec<String> {
     match &f.message {
         Message::Load(m) => load::help(m, lang),
         Message::Rule(m) => rules::help(m, lang),

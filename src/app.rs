@@ -356,7 +356,7 @@ fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
 }
 
 /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
-pub fn use_color(to_file: bool) -> bool {
+pub(crate) fn use_color(to_file: bool) -> bool {
     !to_file
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal()
@@ -364,7 +364,7 @@ pub fn use_color(to_file: bool) -> bool {
 
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
         out.write_all(bytes)?;
         out.flush()

@@ -27,7 +27,7 @@ use std::fmt;
 /// What the budget needs beyond the file: the CLI resolves `--year` and
 /// `--as-of` against the file's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BudgetOptions {
+pub(crate) struct BudgetOptions {
     pub plan_year: i32,
     pub as_of: NaiveDate,
 }
@@ -66,18 +66,6 @@ impl fmt::Display for BudgetError {
 }
 
 impl std::error::Error for BudgetError {}
-
-impl BudgetError {
-    /// Where in the file the problem lies, when it lies in the file.
-    pub fn span(&self) -> Option<Span> {
-        match self {
-            BudgetError::Overflow { span }
-            | BudgetError::UnknownCurrency { span, .. }
-            | BudgetError::IncompleteQuote { span } => Some(*span),
-            BudgetError::PlanYear { .. } => None,
-        }
-    }
-}
 
 /// The budget report: every line and every total, ready to render.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -133,7 +121,7 @@ pub struct Figures {
 impl Figures {
     /// The budget when the initiative is priced at all (quotes or a fixed
     /// cost); `None` when it has neither: no price is not a price of zero.
-    pub fn known_budget(&self) -> Option<Money> {
+    pub(crate) fn known_budget(&self) -> Option<Money> {
         (self.quotes > 0 || self.cost.is_some()).then_some(self.budget)
     }
 }
@@ -229,15 +217,6 @@ pub struct DepartmentGuideline {
 pub enum LineKind {
     Initiative,
     Training,
-}
-
-impl LineKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LineKind::Initiative => "initiative",
-            LineKind::Training => "training",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -359,7 +338,7 @@ fn string_map<S: Serializer>(v: &[(String, Money)], s: S) -> Result<S::Ok, S::Er
 /// section 3): status `planned` or `in-progress`, and `[start, end]`
 /// overlapping 1 January–31 December of that year. Without both dates, or
 /// with `end` before `start` (E007), it does not.
-pub fn in_plan(ini: &Initiative, plan_year: i32) -> bool {
+pub(crate) fn in_plan(ini: &Initiative, plan_year: i32) -> bool {
     let active = ini.status.as_ref().is_some_and(|s| s.value.is_active());
     match (&ini.start, &ini.end) {
         (Some(s), Some(e)) => {
@@ -382,7 +361,7 @@ pub fn in_plan(ini: &Initiative, plan_year: i32) -> bool {
 /// A negative total is split as its absolute value, then negated. The
 /// arithmetic is exact for any weights (no overflow); only if the weights'
 /// sum exceeds 2^128 are they halved until it fits.
-pub fn allocate(total: Money, weights: &[i128]) -> Vec<Money> {
+pub(crate) fn allocate(total: Money, weights: &[i128]) -> Vec<Money> {
     if weights.is_empty() {
         return Vec::new();
     }
@@ -475,7 +454,7 @@ fn mul_div_rem_wide(a: u128, b: u128, d: u128) -> (u128, u128) {
 
 /// Days of `[start, end]` (inclusive) that fall before the plan year, in
 /// each quarter, and after it.
-pub fn period_days(start: NaiveDate, end: NaiveDate, plan_year: i32) -> Option<[i128; 6]> {
+pub(crate) fn period_days(start: NaiveDate, end: NaiveDate, plan_year: i32) -> Option<[i128; 6]> {
     let day =
         |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).map(|d| i128::from(d.num_days_from_ce()));
     let next = plan_year.checked_add(1)?;
@@ -501,7 +480,7 @@ pub fn period_days(start: NaiveDate, end: NaiveDate, plan_year: i32) -> Option<[
 }
 
 /// Computes the budget of the plan year `opts.plan_year`.
-pub fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError> {
+pub(crate) fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, BudgetError> {
     let year = opts.plan_year;
     // The plan year's quarter boundaries must exist as dates.
     if period_days(NaiveDate::MIN, NaiveDate::MIN, year).is_none() {
@@ -882,7 +861,7 @@ fn convert(m: Money, q: &Quote, r: &Roadmap, span: Span) -> Result<Money, Budget
 
 /// Internal time (SPEC section 4): `effort_days × day_rate`, when both are
 /// known. Never part of the cash budget.
-pub fn internal_cost(
+pub(crate) fn internal_cost(
     effort: Option<Decimal>,
     day_rate: Option<Money>,
     span: Span,
@@ -899,7 +878,7 @@ pub fn internal_cost(
 /// The quote averages, estimates and budget of one initiative (SPEC
 /// section 4), whatever its status or dates: `compute` prices the plan and
 /// the backlog with it, and the inventory prices past work with it.
-pub fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetError> {
+pub(crate) fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetError> {
     let span = ini.anchor();
     let overflow = || BudgetError::Overflow { span };
     let markup = ini

@@ -46,7 +46,7 @@ pub struct Dashboard<'a> {
 
 impl Dashboard<'_> {
     /// How many of the four competencies have a `cxm` plan initiative.
-    pub fn covered(&self) -> usize {
+    pub(crate) fn covered(&self) -> usize {
         self.coverage.iter().filter(|(_, n)| *n > 0).count()
     }
 }

@@ -75,7 +75,7 @@ pub enum Missing {
 }
 
 impl Missing {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Missing::Owner => "owner",
             Missing::Kpi => "kpi",
@@ -183,7 +183,7 @@ fn fixed1<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// The first day of the inventory window: `as_of` minus 365 days.
-pub fn window_start(as_of: NaiveDate) -> NaiveDate {
+pub(crate) fn window_start(as_of: NaiveDate) -> NaiveDate {
     as_of
         .checked_sub_days(Days::new(365))
         .unwrap_or(NaiveDate::MIN)
@@ -192,7 +192,7 @@ pub fn window_start(as_of: NaiveDate) -> NaiveDate {
 /// Whether an initiative belongs in the inventory as of `as_of` (SPEC
 /// section 3): in progress or on hold, or done or cancelled with `end` in
 /// `[as_of − 365 days, as_of]`.
-pub fn in_window(ini: &Initiative, as_of: NaiveDate) -> bool {
+pub(crate) fn in_window(ini: &Initiative, as_of: NaiveDate) -> bool {
     match ini.status.as_ref().map(|s| s.value) {
         Some(Status::InProgress | Status::OnHold) => true,
         Some(Status::Done | Status::Cancelled) => ini

@@ -55,7 +55,7 @@ pub struct KpiReport {
 
 impl KpiReport {
     /// The KPIs of one group, in report order.
-    pub fn group(&self, g: Group) -> impl Iterator<Item = &KpiLine> {
+    pub(crate) fn group(&self, g: Group) -> impl Iterator<Item = &KpiLine> {
         self.kpis.iter().filter(move |k| k.group == g)
     }
 }
@@ -70,7 +70,7 @@ pub enum KpiStatus {
 }
 
 impl KpiStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             KpiStatus::Reached => "reached",
             KpiStatus::OnTrack => "on-track",
@@ -196,7 +196,11 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, plan_year: i32) -> KpiReport {
 
 /// `(latest − baseline) / (target − baseline) × 100`, rounded half away
 /// from zero to one place; `None` when `target = baseline` or on overflow.
-pub fn progress_percent(baseline: Decimal, target: Decimal, latest: Decimal) -> Option<Decimal> {
+pub(crate) fn progress_percent(
+    baseline: Decimal,
+    target: Decimal,
+    latest: Decimal,
+) -> Option<Decimal> {
     Decimal::percent_of(
         latest.checked_sub(baseline)?.0,
         target.checked_sub(baseline)?.0,
@@ -205,21 +209,21 @@ pub fn progress_percent(baseline: Decimal, target: Decimal, latest: Decimal) -> 
 
 /// An exact fraction `num / den` with `0 ≤ num ≤ den`, `den > 0`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Share {
+pub(crate) struct Share {
     pub num: i128,
     pub den: i128,
 }
 
 impl Share {
     /// As a percentage rounded to one place.
-    pub fn percent(self) -> Option<Decimal> {
+    pub(crate) fn percent(self) -> Option<Decimal> {
         Decimal::percent_of(self.num, self.den)
     }
 }
 
 /// The share of `[first, end]` elapsed at `at`, in days, clamped to 0–1.
 /// When `first` is at or after `end` the time is up: 1.
-pub fn elapsed_share(first: NaiveDate, at: NaiveDate, end: NaiveDate) -> Share {
+pub(crate) fn elapsed_share(first: NaiveDate, at: NaiveDate, end: NaiveDate) -> Share {
     let total = i128::from((end - first).num_days());
     if total <= 0 {
         return Share { num: 1, den: 1 };
@@ -232,7 +236,7 @@ pub fn elapsed_share(first: NaiveDate, at: NaiveDate, end: NaiveDate) -> Share {
 }
 
 /// The status rule of the module doc.
-pub fn status(
+pub(crate) fn status(
     baseline: Option<Decimal>,
     target: Decimal,
     latest: Decimal,

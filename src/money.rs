@@ -8,11 +8,11 @@
 use std::fmt;
 
 /// Minor units per major unit (every supported currency has two decimals).
-pub const MINOR_PER_MAJOR: i128 = 100;
+pub(crate) const MINOR_PER_MAJOR: i128 = 100;
 /// The largest amount accepted in a file, in major units (SPEC section 4).
-pub const MAX_MAJOR: i128 = 10_000_000_000_000;
+pub(crate) const MAX_MAJOR: i128 = 10_000_000_000_000;
 /// The largest amount accepted, in minor units.
-pub const MAX_MINOR: i128 = MAX_MAJOR * MINOR_PER_MAJOR;
+pub(crate) const MAX_MINOR: i128 = MAX_MAJOR * MINOR_PER_MAJOR;
 
 /// An amount of money in minor units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,22 +25,22 @@ impl Money {
         self.0
     }
 
-    pub fn checked_add(self, other: Money) -> Option<Money> {
+    pub(crate) fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }
 
-    pub fn checked_sub(self, other: Money) -> Option<Money> {
+    pub(crate) fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
 
     /// `round(self × d)`, half away from zero.
-    pub fn mul_decimal(self, d: Decimal) -> Option<Money> {
+    pub(crate) fn mul_decimal(self, d: Decimal) -> Option<Money> {
         let num = self.0.checked_mul(d.0)?;
         div_round(num, Decimal::SCALE).map(Money)
     }
 
     /// Sums money, `None` on overflow.
-    pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Option<Money> {
+    pub(crate) fn sum<I: IntoIterator<Item = Money>>(items: I) -> Option<Money> {
         items
             .into_iter()
             .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
@@ -61,13 +61,13 @@ impl fmt::Display for Money {
 }
 
 /// Room for any amount's plain text: a sign, 39 digits, a point, two places.
-pub const PLAIN_LEN: usize = 44;
+pub(crate) const PLAIN_LEN: usize = 44;
 
 impl Money {
     /// The plain text (`-1234.50`) written into `buf` from its end, digit by
     /// digit: reports write tens of thousands of amounts, and `fmt` costs
     /// several times as much.
-    pub fn plain_in(self, buf: &mut [u8; PLAIN_LEN]) -> &str {
+    pub(crate) fn plain_in(self, buf: &mut [u8; PLAIN_LEN]) -> &str {
         let abs = self.0.unsigned_abs();
         let mut at = PLAIN_LEN;
         let mut put = |byte: u8| {
@@ -110,7 +110,7 @@ impl Money {
 }
 
 /// `round(num / den)` half away from zero; `None` when `den` is 0 or on overflow.
-pub fn div_round(num: i128, den: i128) -> Option<i128> {
+pub(crate) fn div_round(num: i128, den: i128) -> Option<i128> {
     if den == 0 {
         return None;
     }
@@ -131,26 +131,26 @@ pub fn div_round(num: i128, den: i128) -> Option<i128> {
 pub struct Decimal(pub i128);
 
 impl Decimal {
-    pub const PLACES: u32 = 6;
-    pub const SCALE: i128 = 1_000_000;
-    pub const ZERO: Decimal = Decimal(0);
+    pub(crate) const PLACES: u32 = 6;
+    pub(crate) const SCALE: i128 = 1_000_000;
+    pub(crate) const ZERO: Decimal = Decimal(0);
 
-    pub fn from_int(v: i128) -> Option<Decimal> {
+    pub(crate) fn from_int(v: i128) -> Option<Decimal> {
         v.checked_mul(Self::SCALE).map(Decimal)
     }
 
-    pub fn checked_add(self, o: Decimal) -> Option<Decimal> {
+    pub(crate) fn checked_add(self, o: Decimal) -> Option<Decimal> {
         self.0.checked_add(o.0).map(Decimal)
     }
 
-    pub fn checked_sub(self, o: Decimal) -> Option<Decimal> {
+    pub(crate) fn checked_sub(self, o: Decimal) -> Option<Decimal> {
         self.0.checked_sub(o.0).map(Decimal)
     }
 
     /// `num / den` rounded half away from zero to `places` decimals (at
     /// most six); `None` when `den` is 0 or on overflow. Every ratio the
     /// reports show (progress, variance, shares) is this one computation.
-    pub fn ratio(num: i128, den: i128, places: u32) -> Option<Decimal> {
+    pub(crate) fn ratio(num: i128, den: i128, places: u32) -> Option<Decimal> {
         let places = places.min(Self::PLACES);
         let rounded = div_round(num.checked_mul(10i128.pow(places))?, den)?;
         rounded
@@ -159,22 +159,18 @@ impl Decimal {
     }
 
     /// `num / den` as a percentage with one decimal.
-    pub fn percent_of(num: i128, den: i128) -> Option<Decimal> {
+    pub(crate) fn percent_of(num: i128, den: i128) -> Option<Decimal> {
         Decimal::ratio(num.checked_mul(100)?, den, 1)
     }
 
-    pub fn is_integer(self) -> bool {
-        self.0 % Self::SCALE == 0
-    }
-
     /// The shortest exact text: `12.5`, `15`, `-0.25`.
-    pub fn text(self) -> String {
+    pub(crate) fn text(self) -> String {
         self.to_string()
     }
 
     /// Rounded to `places` decimals (half away from zero), as text with
     /// exactly that many places.
-    pub fn fixed(self, places: u32) -> String {
+    pub(crate) fn fixed(self, places: u32) -> String {
         let places = places.min(Self::PLACES);
         let div = 10i128.pow(Self::PLACES - places);
         let v = div_round(self.0, div).unwrap_or(0);
@@ -193,7 +189,7 @@ impl Decimal {
     }
 
     /// Parses a plain decimal text (`-12.50`, `3`), at most six places.
-    pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
+    pub(crate) fn parse(text: &str) -> Result<Decimal, DecimalError> {
         let (digits, places) = parse_scaled(text)?;
         if places > Self::PLACES {
             return Err(DecimalError::TooManyPlaces(places));
@@ -233,7 +229,7 @@ impl fmt::Display for Decimal {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecimalError {
+pub(crate) enum DecimalError {
     NotANumber,
     TooManyPlaces(u32),
     TooLarge,
@@ -280,7 +276,7 @@ fn parse_scaled(text: &str) -> Result<(i128, u32), DecimalError> {
 
 /// The shortest text that reads back as `f` (Rust's `Display` for `f64`
 /// never uses an exponent), so `12.5` stays `12.5` and not its binary value.
-pub fn float_text(f: f64) -> String {
+pub(crate) fn float_text(f: f64) -> String {
     format!("{f}")
 }
 
@@ -305,14 +301,14 @@ impl fmt::Display for MoneyError {
 }
 
 /// Money from a TOML integer (its decimal text and radix).
-pub fn money_from_int_text(text: &str, radix: u32) -> Result<Money, MoneyError> {
+pub(crate) fn money_from_int_text(text: &str, radix: u32) -> Result<Money, MoneyError> {
     let v = i128::from_str_radix(text, radix).map_err(|_| MoneyError::TooLarge)?;
     money_from_minor(v.checked_mul(MINOR_PER_MAJOR).ok_or(MoneyError::TooLarge)?)
 }
 
 /// Money from a TOML float. Accepted when it lies within 1e-6 of a whole
 /// number of minor units (so `0.1 + 0.2`-style noise passes but `1.005` does not).
-pub fn money_from_float(f: f64) -> Result<Money, MoneyError> {
+pub(crate) fn money_from_float(f: f64) -> Result<Money, MoneyError> {
     if !f.is_finite() {
         return Err(MoneyError::NotFinite);
     }
@@ -354,7 +350,7 @@ fn plain_float(text: &str) -> Option<&str> {
 
 /// [`money_from_float`] of a plain float's text (see [`plain_float`]) with
 /// at most two places; `None` for other texts, which take the `f64` way.
-pub fn money_from_plain_float(text: &str) -> Option<Result<Money, MoneyError>> {
+pub(crate) fn money_from_plain_float(text: &str) -> Option<Result<Money, MoneyError>> {
     let (digits, places) = parse_scaled(plain_float(text)?).ok()?;
     (places <= 2).then(|| {
         digits
@@ -366,7 +362,7 @@ pub fn money_from_plain_float(text: &str) -> Option<Result<Money, MoneyError>> {
 
 /// [`decimal_from_float`] of a plain float's text (see [`plain_float`]);
 /// `None` for other texts.
-pub fn decimal_from_plain_float(text: &str) -> Option<Result<Decimal, DecimalError>> {
+pub(crate) fn decimal_from_plain_float(text: &str) -> Option<Result<Decimal, DecimalError>> {
     plain_float(text).map(Decimal::parse)
 }
 
@@ -381,13 +377,13 @@ fn money_from_minor(minor: i128) -> Result<Money, MoneyError> {
 }
 
 /// A decimal from a TOML integer.
-pub fn decimal_from_int_text(text: &str, radix: u32) -> Result<Decimal, DecimalError> {
+pub(crate) fn decimal_from_int_text(text: &str, radix: u32) -> Result<Decimal, DecimalError> {
     let v = i128::from_str_radix(text, radix).map_err(|_| DecimalError::TooLarge)?;
     Decimal::from_int(v).ok_or(DecimalError::TooLarge)
 }
 
 /// A decimal from a TOML float, by its shortest text.
-pub fn decimal_from_float(f: f64) -> Result<Decimal, DecimalError> {
+pub(crate) fn decimal_from_float(f: f64) -> Result<Decimal, DecimalError> {
     if !f.is_finite() {
         return Err(DecimalError::NotANumber);
     }

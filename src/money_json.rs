@@ -81,7 +81,10 @@ pub(crate) fn money_seq<S: Serializer>(ms: &[Money], s: S) -> Result<S::Ok, S::E
     seq.end()
 }
 
-pub(crate) fn opt_money_seq<S: Serializer>(ms: &Option<[Money; 4]>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn opt_money_seq<S: Serializer>(
+    ms: &Option<[Money; 4]>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match ms {
         Some(ms) => money_seq(ms, s),
         None => s.serialize_none(),

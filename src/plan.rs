@@ -274,7 +274,7 @@ fn quarter_map<S: Serializer>(v: &[(Competency, [usize; 4])], s: S) -> Result<S:
 }
 
 /// Plan order: priority ascending, no priority last, ties by id.
-pub fn plan_order(a: (Option<u32>, &str), b: (Option<u32>, &str)) -> Ordering {
+pub(crate) fn plan_order(a: (Option<u32>, &str), b: (Option<u32>, &str)) -> Ordering {
     let key = |p: Option<u32>| (p.is_none(), p);
     key(a.0).cmp(&key(b.0)).then_with(|| a.1.cmp(b.1))
 }
@@ -283,14 +283,14 @@ pub fn plan_order(a: (Option<u32>, &str), b: (Option<u32>, &str)) -> Ordering {
 /// initiative, and where the line falls (the index of the first initiative
 /// below it) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Walk {
+pub(crate) struct Walk {
     pub cumulative: Vec<(Money, Decimal)>,
     pub line: Option<(usize, CutReason)>,
 }
 
 /// Walks the initiatives (area, plan-year budget, effort) in plan order
 /// against what the cap leaves and the team's capacity. `None` on overflow.
-pub fn cut(
+pub(crate) fn cut(
     lines: &[(Area, Money, Option<Decimal>)],
     available: Option<Money>,
     capacity: Option<Decimal>,

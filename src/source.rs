@@ -14,7 +14,7 @@ pub struct Span {
 }
 
 impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
+    pub(crate) fn new(start: usize, end: usize) -> Span {
         let offset = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
         Span {
             start: offset(start),
@@ -28,7 +28,7 @@ impl Span {
     }
 
     /// One past the last byte.
-    pub fn end(self) -> usize {
+    pub(crate) fn end(self) -> usize {
         self.end as usize
     }
 }
@@ -47,7 +47,7 @@ pub struct Sp<T> {
 }
 
 impl<T> Sp<T> {
-    pub fn new(value: T, span: Span) -> Sp<T> {
+    pub(crate) fn new(value: T, span: Span) -> Sp<T> {
         Sp { value, span }
     }
 }
@@ -105,7 +105,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 impl Source {
-    pub fn new(name: impl Into<String>, text: String) -> Source {
+    pub(crate) fn new(name: impl Into<String>, text: String) -> Source {
         Source {
             name: name.into(),
             text,
@@ -147,7 +147,7 @@ impl Source {
     }
 
     /// The text of a 1-based line, without its line end.
-    pub fn line_text(&self, line: usize) -> &str {
+    pub(crate) fn line_text(&self, line: usize) -> &str {
         let starts = self.starts();
         let Some(&start) = starts.get(line.saturating_sub(1)) else {
             return "";
@@ -158,7 +158,7 @@ impl Source {
 
     /// The character range a span covers on its first line (at least one
     /// character wide), as 0-based character offsets within that line.
-    pub fn caret_range(&self, span: Span) -> (usize, usize) {
+    pub(crate) fn caret_range(&self, span: Span) -> (usize, usize) {
         let pos = self.position(span.start());
         let line = self.line_text(pos.line);
         let start_col = pos.column - 1;

@@ -5,8 +5,8 @@
 mod load;
 mod rules;
 
-pub use load::{Expected, Found, LoadMessage, Whose};
-pub use rules::{Bound, Entry, Known, RuleMessage};
+pub(crate) use load::{Expected, Found, LoadMessage, Whose};
+pub(crate) use rules::{Bound, Entry, Known, RuleMessage};
 
 use crate::source::Span;
 use serde::Serialize;
@@ -75,12 +75,12 @@ codes! {
 }
 
 impl Code {
-    pub fn parse(s: &str) -> Option<Code> {
+    pub(crate) fn parse(s: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == s)
     }
 
     /// The codes `[check] allow` takes, as "W001–W011" for messages.
-    pub fn warning_range() -> String {
+    pub(crate) fn warning_range() -> String {
         let mut warnings = Code::ALL
             .iter()
             .filter(|c| c.severity() == Severity::Warning);
@@ -91,7 +91,7 @@ impl Code {
 
     /// Plan errors leave the reports printing (SPEC section 5): they are what
     /// the plan report exists to show.
-    pub fn is_plan_error(self) -> bool {
+    pub(crate) fn is_plan_error(self) -> bool {
         matches!(self, Code::E008 | Code::E009 | Code::E010)
     }
 }
@@ -107,7 +107,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(code: Code, span: Span, message: impl Into<Message>) -> Finding {
+    pub(crate) fn new(code: Code, span: Span, message: impl Into<Message>) -> Finding {
         Finding {
             code,
             span,
@@ -150,35 +150,9 @@ impl From<RuleMessage> for Message {
     }
 }
 
-/// The findings of one run, with counts for the summary line.
-#[derive(Debug, Default, Clone)]
-pub struct Findings {
-    pub items: Vec<Finding>,
-}
-
-impl Findings {
-    pub fn errors(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|f| f.severity() == Severity::Error)
-            .count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|f| f.severity() == Severity::Warning)
-            .count()
-    }
-
-    pub fn has_data_errors(&self) -> bool {
-        self.items.iter().any(Finding::is_data_error)
-    }
-}
-
 /// "did you mean" for a word among known ones: the closest by
 /// Damerau–Levenshtein distance, when it is close enough to be a typo.
-pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for k in known {
@@ -197,7 +171,7 @@ pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
 /// finding. Plain ASCII is written as is, without the per-character
 /// escaping machinery.
 #[derive(Clone, Copy, Debug)]
-pub struct Quoted<'a>(pub &'a str);
+pub(crate) struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -214,11 +188,6 @@ impl std::fmt::Display for Quoted<'_> {
         }
         f.write_char('"')
     }
-}
-
-/// [`Quoted`] as a string.
-pub fn quoted(s: &str) -> String {
-    Quoted(s).to_string()
 }
 
 #[cfg(test)]
@@ -239,7 +208,11 @@ mod tests {
             "\u{301}e",
             "line\n",
         ] {
-            assert_eq!(quoted(s), format!("\"{}\"", s.escape_debug()), "{s:?}");
+            assert_eq!(
+                Quoted(s).to_string(),
+                format!("\"{}\"", s.escape_debug()),
+                "{s:?}"
+            );
         }
     }
 

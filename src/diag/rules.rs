@@ -201,7 +201,7 @@ pub enum RuleMessage {
 
 impl RuleMessage {
     /// The code every finding with this message has.
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         use RuleMessage as M;
         match self {
             M::DuplicateId { .. } => Code::E004,
@@ -268,7 +268,7 @@ pub enum Known {
 
 impl Known {
     /// The most ids a finding lists.
-    pub const LIST_MAX: usize = 8;
+    pub(crate) const LIST_MAX: usize = 8;
 }
 
 /// One end of a quote's range.

@@ -51,7 +51,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The summary line: `2 errors, 3 warnings`.
-pub fn summary(findings: &[Finding]) -> String {
+pub(crate) fn summary(findings: &[Finding]) -> String {
     let errors = findings
         .iter()
         .filter(|f| f.severity() == Severity::Error)
@@ -74,7 +74,7 @@ pub fn summary(findings: &[Finding]) -> String {
 ///    |         ^^^^
 ///    = help: did you mean "ak"?
 /// ```
-pub fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) -> String {
+pub(crate) fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) -> String {
     let p = Paint { on: color };
     let pos = src.position(f.span.start());
     let line_text = src.line_text(pos.line).replace('\t', " ");
@@ -113,7 +113,7 @@ pub fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) -> Stri
 }
 
 /// All findings for people, each followed by a blank line, then the summary.
-pub fn human(src: &Source, findings: &[Finding], color: bool, lang: Language) -> String {
+pub(crate) fn human(src: &Source, findings: &[Finding], color: bool, lang: Language) -> String {
     let mut out = String::new();
     for f in findings {
         out.push_str(&human_one(src, f, color, lang));
@@ -175,7 +175,7 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One `::error file=…,line=…,col=…,title=E005::message` line per finding.
-pub fn github(src: &Source, findings: &[Finding], lang: Language) -> String {
+pub(crate) fn github(src: &Source, findings: &[Finding], lang: Language) -> String {
     let mut out = String::new();
     for f in findings {
         let pos = src.position(f.span.start());

@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
 /// The colour of each competency, everywhere on the page.
-pub fn competency_color(c: Competency) -> &'static str {
+pub(crate) fn competency_color(c: Competency) -> &'static str {
     match c {
         Competency::Governance => "#2f5d8a",
         Competency::Measurement => "#2a9d8f",

@@ -26,7 +26,7 @@ const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 /// A Unicode sparkline of the values, scaled from their minimum to their
 /// maximum: one block per value. A flat series (or a single value) sits in
 /// the middle; no values draw nothing.
-pub fn sparkline(values: &[Decimal]) -> String {
+pub(crate) fn sparkline(values: &[Decimal]) -> String {
     let (Some(min), Some(max)) = (values.iter().min(), values.iter().max()) else {
         return String::new();
     };

@@ -90,25 +90,25 @@ pub struct Whole {
 
 impl Whole {
     /// The largest number taken.
-    pub fn top(self) -> u32 {
+    pub(crate) fn top(self) -> u32 {
         self.max.unwrap_or(u32::MAX)
     }
 }
 
 /// `plan_year`.
-pub const YEARS: Whole = Whole {
+pub(crate) const YEARS: Whole = Whole {
     min: 1,
     max: Some(9999),
 };
 /// A competency's `current` and `target` maturity.
-pub const LEVELS: Whole = Whole {
+pub(crate) const LEVELS: Whole = Whole {
     min: 1,
     max: Some(5),
 };
 /// An initiative's `priority`: 1 is highest.
-pub const PRIORITIES: Whole = Whole { min: 1, max: None };
+pub(crate) const PRIORITIES: Whole = Whole { min: 1, max: None };
 /// Head counts and people to train.
-pub const COUNTS: Whole = Whole { min: 0, max: None };
+pub(crate) const COUNTS: Whole = Whole { min: 0, max: None };
 
 /// Exact decimals within bounds, either of them optional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,18 +118,18 @@ pub struct Bounds {
 }
 
 /// Markups.
-pub const PERCENTS: Bounds = Bounds {
+pub(crate) const PERCENTS: Bounds = Bounds {
     min: Some(Decimal::ZERO),
     max: Some(Decimal(100 * Decimal::SCALE)),
 };
 /// Person-days; the upper bound is a guard against a typo (see the
 /// module's doc).
-pub const DAYS: Bounds = Bounds {
+pub(crate) const DAYS: Bounds = Bounds {
     min: Some(Decimal::ZERO),
     max: Some(Decimal(1_000_000_000 * Decimal::SCALE)),
 };
 /// KPI values and exchange rates (a rate is then checked to be above 0).
-pub const NUMBERS: Bounds = Bounds {
+pub(crate) const NUMBERS: Bounds = Bounds {
     min: None,
     max: None,
 };
@@ -139,7 +139,7 @@ pub const NUMBERS: Bounds = Bounds {
 const MONEY_MAX: i64 = 10_000_000_000_000;
 
 /// ISO 4217 codes in use, sorted (looked up by binary search).
-pub const CURRENCIES: &[&str] = &[
+pub(crate) const CURRENCIES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
     "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
     "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
@@ -474,7 +474,7 @@ table!(
 
 /// How messages name the `[maturity]` table, whose keys are the
 /// competencies rather than declared keys.
-pub const MATURITY: &str = "[maturity]";
+pub(crate) const MATURITY: &str = "[maturity]";
 
 /// What `cxm diff` compares of an initiative: a declared key, or a budget
 /// figure computed from the initiative (no key of the file).
@@ -524,7 +524,7 @@ pub const DIFF: &[Compared] = {
 };
 
 /// The codes `[check] allow` takes: the warnings.
-pub fn warning_codes() -> Vec<&'static str> {
+pub(crate) fn warning_codes() -> Vec<&'static str> {
     Code::ALL
         .iter()
         .filter(|c| c.severity() == Severity::Warning)
@@ -615,7 +615,7 @@ fn table_schema(def: &TableDef) -> Value {
 }
 
 /// The JSON Schema (draft-07) of the roadmap file.
-pub fn json_schema() -> Value {
+pub(crate) fn json_schema() -> Value {
     let mut root = table_schema(&DOCUMENT);
     if let Value::Object(o) = &mut root {
         let mut head = Map::new();

@@ -38,7 +38,7 @@ pub struct Loaded {
 }
 
 /// Loads a source's text.
-pub fn load(src: &Source) -> Loaded {
+pub(crate) fn load(src: &Source) -> Loaded {
     load_str(&src.text)
 }
 

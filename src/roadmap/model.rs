@@ -9,7 +9,7 @@ use crate::source::{Sp, Span};
 use chrono::NaiveDate;
 
 /// A closed set of words read from the file (competency, area, status…).
-pub trait Choice: Sized + Copy + 'static {
+pub(crate) trait Choice: Sized + Copy + 'static {
     const ALL: &'static [Self];
     const WHAT: &'static str;
     fn as_str(self) -> &'static str;
@@ -65,7 +65,7 @@ choice!(Language, "language", { En = "en", Pl = "pl" });
 
 impl Status {
     /// Planned or in progress: the statuses that take part in the plan.
-    pub fn is_active(self) -> bool {
+    pub(crate) fn is_active(self) -> bool {
         matches!(self, Status::Planned | Status::InProgress)
     }
 }
@@ -100,23 +100,23 @@ pub struct Meta {
 }
 
 /// The default markup when the roadmap names none: 12.5 %.
-pub const DEFAULT_MARKUP: Decimal = Decimal(12_500_000);
-pub const DEFAULT_CURRENCY: &str = "PLN";
+pub(crate) const DEFAULT_MARKUP: Decimal = Decimal(12_500_000);
+pub(crate) const DEFAULT_CURRENCY: &str = "PLN";
 
 impl Meta {
-    pub fn currency(&self) -> &str {
+    pub(crate) fn currency(&self) -> &str {
         self.currency
             .as_ref()
             .map_or(DEFAULT_CURRENCY, |c| c.value.as_str())
     }
 
-    pub fn markup(&self) -> Decimal {
+    pub(crate) fn markup(&self) -> Decimal {
         self.markup_percent
             .as_ref()
             .map_or(DEFAULT_MARKUP, |m| m.value)
     }
 
-    pub fn language(&self) -> Language {
+    pub(crate) fn language(&self) -> Language {
         self.language.as_ref().map_or(Language::En, |l| l.value)
     }
 }
@@ -182,17 +182,17 @@ pub struct Initiative {
 }
 
 impl Initiative {
-    pub fn id_str(&self) -> &str {
+    pub(crate) fn id_str(&self) -> &str {
         self.id.as_ref().map_or("", |i| i.value.as_str())
     }
 
     /// Whether `key` was written but rejected by the loader.
-    pub fn is_rejected(&self, key: InitiativeKey) -> bool {
+    pub(crate) fn is_rejected(&self, key: InitiativeKey) -> bool {
         self.rejected.contains(&key)
     }
 
     /// The span best naming this initiative: its id, else its header.
-    pub fn anchor(&self) -> Span {
+    pub(crate) fn anchor(&self) -> Span {
         self.id.as_ref().map_or(self.span, |i| i.span)
     }
 }
@@ -212,12 +212,12 @@ pub struct Quote {
 
 impl Quote {
     /// Whether `key` was written but rejected by the loader.
-    pub fn is_rejected(&self, key: QuoteKey) -> bool {
+    pub(crate) fn is_rejected(&self, key: QuoteKey) -> bool {
         self.rejected.contains(&key)
     }
 
     /// The range in the quote's own currency: `amount` stands for both bounds.
-    pub fn bounds(&self) -> Option<(Money, Money)> {
+    pub(crate) fn bounds(&self) -> Option<(Money, Money)> {
         match (&self.min, &self.max, &self.amount) {
             (Some(lo), Some(hi), _) => Some((lo.value, hi.value)),
             (None, None, Some(a)) => Some((a.value, a.value)),

@@ -30,8 +30,8 @@ const LIMIT: u32 = 80;
 /// Tokens lexed before the reader looks for a place to cut.
 const STRETCH: usize = 16 * 1024;
 
-pub type Key<'i> = Spanned<Cow<'i, str>>;
-pub type Node<'i> = Spanned<Value<'i>>;
+pub(crate) type Key<'i> = Spanned<Cow<'i, str>>;
+pub(crate) type Node<'i> = Spanned<Value<'i>>;
 
 /// A TOML value. Numbers keep their text so that amounts stay exact.
 #[derive(Debug, Clone)]
@@ -47,7 +47,7 @@ pub enum Value<'i> {
 
 impl Value<'_> {
     /// The type's name for messages (`duplicate key`, `cannot extend …`).
-    pub fn type_str(&self) -> &'static str {
+    pub(crate) fn type_str(&self) -> &'static str {
         match self {
             Value::String(_) => "string",
             Value::Integer(_) => "integer",
@@ -99,15 +99,8 @@ impl<'i> Array<'i> {
     pub fn iter(&self) -> std::slice::Iter<'_, Node<'i>> {
         self.items.iter()
     }
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.items.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-    /// Made by `[[name]]` headers rather than written as `name = [...]`.
-    pub fn is_array_of_tables(&self) -> bool {
-        self.of_tables
     }
 }
 
@@ -139,19 +132,20 @@ impl<'i> Table<'i> {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
-    pub fn get(&self, key: &str) -> Option<&Node<'i>> {
+    #[cfg(test)]
+    fn get(&self, key: &str) -> Option<&Node<'i>> {
         self.position(key)
             .and_then(|i| self.entries.get(i))
             .map(|(_, v)| v)
     }
     /// Created by a header's path or a dotted key, not (yet) defined itself.
-    pub fn is_implicit(&self) -> bool {
+    pub(crate) fn is_implicit(&self) -> bool {
         self.implicit
     }
-    pub fn is_dotted(&self) -> bool {
+    pub(crate) fn is_dotted(&self) -> bool {
         self.dotted
     }
-    pub fn is_inline(&self) -> bool {
+    pub(crate) fn is_inline(&self) -> bool {
         self.inline
     }
 
@@ -261,7 +255,7 @@ pub fn parse(text: &str) -> (Table<'_>, Vec<SyntaxError>) {
 /// Takes the elements of top-level arrays of tables (`[[initiatives]]`) as
 /// soon as no later line can change them, so that the reader need not keep
 /// the whole file's tree: an element is final once the next one begins.
-pub trait Sink<'i> {
+pub(crate) trait Sink<'i> {
     /// Whether finished elements of the array `key` are handed over.
     fn takes(&self, key: &str) -> bool;
     /// A finished element (always a table); afterwards it leaves the tree,
@@ -281,7 +275,10 @@ impl<'i> Sink<'i> for Keep {
 
 /// [`parse`], handing finished elements of top-level arrays of tables to
 /// `sink` where it takes them.
-pub fn parse_into<'i>(text: &'i str, sink: &mut dyn Sink<'i>) -> (Table<'i>, Vec<SyntaxError>) {
+pub(crate) fn parse_into<'i>(
+    text: &'i str,
+    sink: &mut dyn Sink<'i>,
+) -> (Table<'i>, Vec<SyntaxError>) {
     parse_in_stretches(text, STRETCH, sink)
 }
 

@@ -948,5 +948,4 @@ pub(crate) fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetEr
 }
 
 #[cfg(test)]
-#[path = "budget_tests.rs"]
 pub(crate) mod tests;

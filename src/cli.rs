@@ -218,12 +218,4 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_valid() {
-        Cli::command().debug_assert();
-    }
-}
+mod tests;

@@ -343,5 +343,4 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, b: &Budget) -> Result<Inventory, Bud
 }
 
 #[cfg(test)]
-#[path = "inventory_tests.rs"]
 mod tests;

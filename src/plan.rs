@@ -689,5 +689,4 @@ fn dependencies(
 }
 
 #[cfg(test)]
-#[path = "plan_tests.rs"]
 mod tests;

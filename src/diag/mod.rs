@@ -191,38 +191,4 @@ impl std::fmt::Display for Quoted<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoted_escapes_as_escape_debug_does() {
-        for s in [
-            "ini-1",
-            "",
-            "a b",
-            "żółw",
-            "say \"hi\"",
-            "it's",
-            "a\\b",
-            "tab\there",
-            "\u{301}e",
-            "line\n",
-        ] {
-            assert_eq!(
-                Quoted(s).to_string(),
-                format!("\"{}\"", s.escape_debug()),
-                "{s:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(
-            suggest("measurment", ["governance", "measurement", "design"]),
-            Some("measurement")
-        );
-        assert_eq!(suggest("ownr", ["owner", "kpi"]), Some("owner"));
-        assert_eq!(suggest("zzzzzz", ["owner", "kpi"]), None);
-    }
-}
+mod tests;

@@ -523,5 +523,4 @@ fn markdown(b: &Budget, lang: Language) -> String {
 }
 
 #[cfg(test)]
-#[path = "budget_tests.rs"]
 mod tests;

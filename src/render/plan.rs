@@ -489,5 +489,4 @@ fn doc(p: &Plan, lang: Language) -> Doc {
 }
 
 #[cfg(test)]
-#[path = "plan_tests.rs"]
 mod tests;

@@ -1,0 +1,50 @@
+
+use super::*;
+use crate::diag::{Code, Known, RuleMessage};
+use crate::source::Span;
+
+fn unknown_owner(owner: &str, suggestion: &str) -> RuleMessage {
+    RuleMessage::UnknownOwner {
+        initiative: "i".into(),
+        owner: owner.into(),
+        known: Known::Suggestion(suggestion.into()),
+    }
+}
+
+#[test]
+fn caret_under_polish_text() {
+    let src = Source::new("r.toml", "title = \"Ćwiczenia\"\nowner = \"jk\"\n".into());
+    let at = src.text.find("\"jk\"").unwrap();
+    let f = Finding::new(Code::E005, Span::new(at, at + 4), unknown_owner("jk", "ak"));
+    let text = human_one(&src, &f, false, Language::En);
+    assert_eq!(
+        text,
+        "error[E005]: the owner \"jk\" of initiative \"i\" is not a [[team]] member\n --> r.toml:2:9\n  |\n2 | owner = \"jk\"\n  |         ^^^^\n  = help: did you mean \"ak\"?\n"
+    );
+    let at = src.text.find("Ćw").unwrap();
+    let m = RuleMessage::NoSuccessMeasure {
+        initiative: "x".into(),
+    };
+    let f = Finding::new(Code::W002, Span::new(at, at + "Ćwiczenia".len()), m);
+    assert!(human_one(&src, &f, false, Language::En).contains("\n  |          ^^^^^^^^^\n"));
+}
+
+#[test]
+fn github_escapes() {
+    let src = Source::new("a,b:c.toml", "x = 1\n".into());
+    let f = Finding::new(Code::E005, Span::new(0, 1), unknown_owner("50%", "h"));
+    assert_eq!(
+        github(&src, &[f], Language::En),
+        "::error file=a%2Cb%3Ac.toml,line=1,col=1,endColumn=2,title=E005::the owner \"50%25\" of initiative \"i\" is not a [[team]] member%0Ahelp: did you mean \"h\"?\n"
+    );
+}
+
+#[test]
+fn summary_counts() {
+    let m = RuleMessage::NoOwner {
+        initiative: "w".into(),
+    };
+    let f = Finding::new(Code::W001, Span::new(0, 0), m);
+    assert_eq!(summary(&[]), "0 errors, 0 warnings");
+    assert_eq!(summary(&[f]), "0 errors, 1 warning");
+}

@@ -1,0 +1,40 @@
+
+use super::*;
+use proptest::prelude::*;
+
+proptest! {
+    #[test]
+    fn line_starts_are_after_every_newline(text in "[a\\n\\x0b\\x09\\x8a\\x0aż\\r]{0,80}") {
+        let naive: Vec<usize> = std::iter::once(0)
+            .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        prop_assert_eq!(line_starts(&text), naive);
+    }
+}
+
+#[test]
+fn spans_keep_every_offset_of_a_file_cxm_reads() {
+    let max = crate::roadmap::input::MAX_BYTES as usize;
+    let span = Span::new(max, max + 1);
+    assert_eq!((span.start(), span.end()), (max, max + 1));
+    // Beyond 32 bits (never reached: larger files are refused) an
+    // offset is clamped.
+    assert_eq!(Span::new(usize::MAX, 0).start(), u32::MAX as usize);
+}
+
+#[test]
+fn columns_count_characters() {
+    let s = Source::new("r.toml", "a = 1\r\ntitle = \"Żółć\" x\n".to_string());
+    assert_eq!(s.position(0), Position { line: 1, column: 1 });
+    let x = s.text.find(" x").unwrap() + 1;
+    assert_eq!(
+        s.position(x),
+        Position {
+            line: 2,
+            column: 16
+        }
+    );
+    assert_eq!(s.line_text(1), "a = 1");
+    assert_eq!(s.line_text(3), "");
+    assert_eq!(s.position(10_000).line, 3);
+}

@@ -8,17 +8,13 @@ use super::*;
 use crate::diag::{Code, Message, RuleMessage};
 use crate::roadmap::load::load_str;
 
-/// Loads a text and runs the checks on it. The budget is not computed, so
-/// E010 is not looked at (its case runs through the binary).
+/// The findings of a roadmap's text, through the one pipeline.
 fn run(text: &str) -> Vec<Finding> {
-    let loaded = load_str(text);
-    let r = &loaded.roadmap;
-    let ctx = CheckContext {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
-        plan_year: r.meta.plan_year.as_ref().map(|y| y.value),
-        cxm_total: None,
+    let overrides = crate::pipeline::Overrides {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
+        ..Default::default()
     };
-    check(r, &ctx)
+    crate::pipeline::run("roadmap.toml", text.as_bytes().to_vec(), &overrides).findings
 }
 
 #[test]

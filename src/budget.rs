@@ -11,6 +11,31 @@
 //!   skipped, like initiatives without `id`, `competency`, `area` or `status`;
 //! - `totals.internal_time` sums the internal time of every plan initiative
 //!   (both areas: `cx` work done by the team costs its time too).
+//!
+//! Cash (SPEC section 4, *Cash*, rev. 2) and which initiatives the plan
+//! takes (section 3, rev. 2) are decided in [`cash`] and [`takes_part`]:
+//! - an initiative's `before`, `quarters` and `after` are its *cash*; they
+//!   sum to its `budget` for planned work only. `figures.budget` stays
+//!   the priced budget (estimate + cost), so `Sums::budget` adds priced
+//!   budgets, not cash;
+//! - each line also carries `actual` (the written `actual`, or the sum of
+//!   the spend entries up to `as_of`; `null` without either), `spent` and
+//!   `remaining` (the two parts of its cash over all periods);
+//! - a spend entry's period is that of its date, even when the date lies
+//!   outside `[start, end]`; entries after `as_of` count nowhere (W016);
+//!   entries the loader refused (E003, E006, E012) count nothing;
+//! - a `done` initiative whose spend entries all lie after `as_of` has an
+//!   actual of 0 (it has entries), so its budget is not counted as spent;
+//! - `on-hold` counts like `cancelled` (SPEC section 13); `planned` work
+//!   with an `actual` is still its budget over its days (W017 tells of an
+//!   overspend);
+//! - an initiative needs both dates, in order, to be in the plan, whatever
+//!   its spending (SPEC section 13);
+//! - the check rules' "plan work" ([`in_plan`]: planned or in progress,
+//!   dates overlapping the plan year) is unchanged: E008 and E009 count
+//!   `cxm` work that is planned or in progress as SPEC section 5 says, and
+//!   W003, W004 and W009 judge work still to do. Finished work in the plan
+//!   for its plan-year cash counts in the money only.
 
 use crate::money::{Decimal, Money, div_round};
 use crate::money_json as mj;

@@ -13,7 +13,7 @@
 //!   (both areas: `cx` work done by the team costs its time too).
 //!
 //! Cash (SPEC section 4, *Cash*, rev. 2) and which initiatives the plan
-//! takes (section 3, rev. 2) are decided in [`cash`] and [`takes_part`]:
+//! takes (section 3, rev. 2) are decided in `cash` and `takes_part`:
 //! - an initiative's `before`, `quarters` and `after` are its *cash*; they
 //!   sum to its `budget` for planned work only. `figures.budget` stays
 //!   the priced budget (estimate + cost), so `Sums::budget` adds priced
@@ -31,7 +31,7 @@
 //!   overspend);
 //! - an initiative needs both dates, in order, to be in the plan, whatever
 //!   its spending (SPEC section 13);
-//! - the check rules' "plan work" ([`in_plan`]: planned or in progress,
+//! - the check rules' "plan work" (`in_plan`: planned or in progress,
 //!   dates overlapping the plan year) is unchanged: E008 and E009 count
 //!   `cxm` work that is planned or in progress as SPEC section 5 says, and
 //!   W003, W004 and W009 judge work still to do. Finished work in the plan

@@ -23,7 +23,7 @@
 //!   competency has no `cxm` plan work at all, one E008 names the gap too.
 //! - Rev. 2 adds done, cancelled and on-hold work with plan-year cash to
 //!   the budget's plan (`budget::compute`); the rules keep their own "plan
-//!   work" ([`in_plan`]: planned or in progress, overlapping the plan
+//!   work" (`in_plan`: planned or in progress, overlapping the plan
 //!   year), so E008 and E009 count what SPEC section 5 names, and W003,
 //!   W004 and W009 ask about work still to do, not finished work.
 //! - E003 (`actual` with spend entries) points at `actual`. W017's

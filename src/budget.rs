@@ -26,6 +26,10 @@
 //!   entries the loader refused (E003, E006, E012) count nothing;
 //! - a `done` initiative whose spend entries all lie after `as_of` has an
 //!   actual of 0 (it has entries), so its budget is not counted as spent;
+//! - an initiative without a price (no quotes, no `cost`) counts 0 in
+//!   every period even when it has spent something: SPEC section 4 says
+//!   it counts 0 in every sum; its `actual` is still on its line, and the
+//!   inventory shows it;
 //! - `on-hold` counts like `cancelled` (SPEC section 13); `planned` work
 //!   with an `actual` is still its budget over its days (W017 tells of an
 //!   overspend);
@@ -607,7 +611,7 @@ fn initiative_line(
         ini,
         r,
         header.status,
-        figures.budget,
+        figures.known_budget(),
         (start, end),
         year,
         as_of,
@@ -740,7 +744,9 @@ fn add_parts(a: &mut [Money; 6], b: &[Money; 6]) -> Option<()> {
 
 /// The cash of an initiative with status `status`, budget `budget` and
 /// dates `[start, end]` (`start <= end`) in the periods of `year`, as of
-/// `as_of` (SPEC section 4, *Cash*):
+/// `as_of` (SPEC section 4, *Cash*). An initiative without a price (no
+/// quotes, no `cost`: `budget` is `None`) counts 0 in every period, even
+/// with an actual, as SPEC section 4 says; otherwise:
 ///
 /// - `planned` (and `idea`, which no total takes): `budget` over the days
 ///   of `[start, end]`;
@@ -758,7 +764,7 @@ pub(crate) fn cash(
     ini: &Initiative,
     r: &Roadmap,
     status: Status,
-    budget: Money,
+    budget: Option<Money>,
     (start, end): (NaiveDate, NaiveDate),
     year: i32,
     as_of: NaiveDate,
@@ -766,6 +772,14 @@ pub(crate) fn cash(
     let span = ini.anchor();
     let overflow = || BudgetError::Overflow { span };
     let actual = actual(ini, r, as_of)?;
+    let Some(budget) = budget else {
+        return Ok(Cash {
+            parts: [Money::ZERO; 6],
+            actual,
+            spent: Money::ZERO,
+            remaining: Money::ZERO,
+        });
+    };
     if matches!(status, Status::Planned | Status::Idea) {
         return Ok(Cash {
             parts: spread(budget, (start, end), year)?,

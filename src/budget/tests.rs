@@ -836,7 +836,7 @@ fn the_issues_running_work_plans_what_remains() {
         &ini,
         &r,
         Status::InProgress,
-        money(24_000),
+        Some(money(24_000)),
         (date(2026, 6, 1), date(2027, 2, 28)),
         2027,
         date(2026, 12, 1),
@@ -928,7 +928,7 @@ proptest! {
         let r = roadmap(vec![ini.clone()]);
         let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
         let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
-        let c = cash(&ini, &r, Status::InProgress, Money(cost), (s, e), 2027, as_of).unwrap();
+        let c = cash(&ini, &r, Status::InProgress, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
         let spent = super::actual(&ini, &r, as_of).unwrap().unwrap_or(Money::ZERO);
         prop_assert!(c.parts.iter().all(|p| *p >= Money::ZERO), "{:?}", c.parts);
         prop_assert_eq!(Money::sum(c.parts), Some(Money(cost).max(spent)));
@@ -947,7 +947,7 @@ proptest! {
         let as_of = date(2027, 1, 1);
         prop_assert_eq!(super::actual(&ini, &r, as_of).unwrap(), Some(Money::ZERO));
         let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
-        let c = cash(&ini, &r, Status::InProgress, Money(cost), (s, e), 2027, as_of).unwrap();
+        let c = cash(&ini, &r, Status::InProgress, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
         prop_assert_eq!(c.remaining, Money(cost));
         prop_assert_eq!(Money::sum(c.parts), Some(Money(cost)));
     }
@@ -964,7 +964,7 @@ proptest! {
         let r = roadmap(vec![ini.clone()]);
         let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
         let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
-        let c = cash(&ini, &r, Status::Planned, Money(cost), (s, e), 2027, as_of).unwrap();
+        let c = cash(&ini, &r, Status::Planned, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
         prop_assert!(c.parts.iter().all(|p| *p >= Money::ZERO));
         prop_assert_eq!(Money::sum(c.parts), Some(Money(cost)));
     }
@@ -983,7 +983,7 @@ proptest! {
         let r = roadmap(vec![ini.clone()]);
         let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
         let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
-        let c = cash(&ini, &r, status, Money(cost), (s, e), 2027, as_of).unwrap();
+        let c = cash(&ini, &r, status, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
         let expected = match (actual, status) {
             (Some(a), _) => Money(a),
             (None, Status::Done) => Money(cost),
@@ -993,4 +993,33 @@ proptest! {
         prop_assert_eq!(Money::sum(c.parts), Some(expected));
         prop_assert_eq!(c.remaining, Money::ZERO);
     }
+}
+
+#[test]
+fn work_without_a_price_counts_nothing_even_when_it_spent() {
+    // SPEC section 4: no quotes and no cost count 0 in every sum.
+    let ini = Initiative {
+        status: sp(Status::InProgress),
+        actual: sp(money(5_000)),
+        ..initiative(
+            "unpriced",
+            Competency::Culture,
+            Area::Cxm,
+            date(2026, 10, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let r = roadmap(vec![ini.clone()]);
+    let c = cash(
+        &ini,
+        &r,
+        Status::InProgress,
+        None,
+        (date(2026, 10, 1), date(2027, 3, 31)),
+        2027,
+        date(2026, 11, 15),
+    )
+    .unwrap();
+    assert_eq!(c.parts, [Money::ZERO; 6]);
+    assert_eq!(c.actual, Some(money(5_000)));
 }

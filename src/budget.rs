@@ -11,13 +11,40 @@
 //!   skipped, like initiatives without `id`, `competency`, `area` or `status`;
 //! - `totals.internal_time` sums the internal time of every plan initiative
 //!   (both areas: `cx` work done by the team costs its time too).
+//!
+//! Cash (SPEC section 4, *Cash*, rev. 2) and which initiatives the plan
+//! takes (section 3, rev. 2) are decided in `cash` and `takes_part`:
+//! - an initiative's `before`, `quarters` and `after` are its *cash*; they
+//!   sum to its `budget` for planned work only. `figures.budget` stays
+//!   the priced budget (estimate + cost), so `Sums::budget` adds priced
+//!   budgets, not cash;
+//! - each line also carries `actual` (the written `actual`, or the sum of
+//!   the spend entries up to `as_of`; `null` without either), `spent` and
+//!   `remaining` (the two parts of its cash over all periods);
+//! - a spend entry's period is that of its date, even when the date lies
+//!   outside `[start, end]`; entries after `as_of` count nowhere (W016);
+//!   entries the loader refused (E003, E006, E012) count nothing;
+//! - a `done` initiative whose spend entries all lie after `as_of` has an
+//!   actual of 0 (it has entries), so its budget is not counted as spent;
+//! - an initiative without a price (no quotes, no `cost`) counts 0 in
+//!   every period even when it has spent something: SPEC section 4 says
+//!   it counts 0 in every sum; its `actual` is still on its line, and the
+//!   inventory shows it;
+//! - `on-hold` counts like `cancelled` (SPEC section 13); `planned` work
+//!   with an `actual` is still its budget over its days (W017 tells of an
+//!   overspend);
+//! - an initiative needs both dates, in order, to be in the plan, whatever
+//!   its spending (SPEC section 13);
+//! - the check rules' "plan work" (`in_plan`: planned or in progress,
+//!   dates overlapping the plan year) is unchanged: E008 and E009 count
+//!   `cxm` work that is planned or in progress as SPEC section 5 says, and
+//!   W003, W004 and W009 judge work still to do. Finished work in the plan
+//!   for its plan-year cash counts in the money only.
 
 use crate::money::{Decimal, Money, div_round};
 use crate::money_json as mj;
-use crate::roadmap::{
-    Area, Choice, Competency, Funding, Initiative, Quote, Roadmap, Status, Training,
-};
-use crate::source::Span;
+use crate::roadmap::{Area, Choice, Competency, Funding, Initiative, Roadmap, Status, Training};
+use crate::source::{Sp, Span};
 use chrono::{Datelike, NaiveDate};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -164,6 +191,16 @@ pub struct InitiativeLine {
     /// Q1 + Q2 + Q3 + Q4.
     #[serde(serialize_with = "mj::money")]
     pub plan_year_budget: Money,
+    /// What was spent up to `as_of`: `actual`, or the sum of the spend
+    /// entries dated on or before it; `null` when the file gives neither.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub actual: Option<Money>,
+    /// The spent part of the cash, over all periods (SPEC section 4, *Cash*).
+    #[serde(serialize_with = "mj::money")]
+    pub spent: Money,
+    /// The remaining (still to spend) part of the cash, over all periods.
+    #[serde(serialize_with = "mj::money")]
+    pub remaining: Money,
 }
 
 /// An idea: priced, but outside the plan and every total.
@@ -334,20 +371,39 @@ fn string_map<S: Serializer>(v: &[(String, Money)], s: S) -> Result<S::Ok, S::Er
     map.end()
 }
 
-/// Whether an initiative takes part in the plan of `plan_year` (SPEC
-/// section 3): status `planned` or `in-progress`, and `[start, end]`
-/// overlapping 1 January–31 December of that year. Without both dates, or
-/// with `end` before `start` (E007), it does not.
+/// Whether an initiative is *dated plan work* of `plan_year`: status
+/// `planned` or `in-progress`, and `[start, end]` overlapping 1 January–31
+/// December of that year. Without both dates, or with `end` before `start`
+/// (E007), it is not. The rules that judge the plan's work (E008, E009,
+/// W003, W004, W009) read this; the budget's own list of the plan's
+/// initiatives (SPEC section 3, rev. 2) adds work that has cash in the plan
+/// year, see [`takes_part`].
 pub(crate) fn in_plan(ini: &Initiative, plan_year: i32) -> bool {
     let active = ini.status.as_ref().is_some_and(|s| s.value.is_active());
     match (&ini.start, &ini.end) {
-        (Some(s), Some(e)) => {
-            active
-                && s.value <= e.value
-                && s.value.year() <= plan_year
-                && e.value.year() >= plan_year
-        }
+        (Some(s), Some(e)) => active && overlaps(s.value, e.value, plan_year),
         _ => false,
+    }
+}
+
+/// Whether `[start, end]` has days in `plan_year` (and is in order).
+fn overlaps(start: NaiveDate, end: NaiveDate, plan_year: i32) -> bool {
+    start <= end && start.year() <= plan_year && end.year() >= plan_year
+}
+
+/// Whether the budget (and so the plan) takes an initiative (SPEC section
+/// 3, rev. 2), given its §4 cash: `planned` work whose dates overlap the
+/// plan year; `in-progress` work whose dates overlap it or whose cash in
+/// it is more than zero; `done`, `cancelled` and `on-hold` work whose cash
+/// in it is more than zero (SPEC section 13: on-hold counts like
+/// cancelled). Ideas never; work without both dates never.
+fn takes_part(status: Status, start: NaiveDate, end: NaiveDate, year: i32, cash: &Cash) -> bool {
+    let has_cash = cash.plan_year() > Money::ZERO;
+    match status {
+        Status::Idea => false,
+        Status::Planned => overlaps(start, end, year),
+        Status::InProgress => overlaps(start, end, year) || has_cash,
+        Status::Done | Status::Cancelled | Status::OnHold => has_cash,
     }
 }
 
@@ -491,7 +547,7 @@ pub(crate) fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, Budge
     let mut initiatives = Vec::new();
     let mut backlog = Vec::new();
     for ini in &r.initiatives {
-        match initiative_line(ini, r, year, day_rate, &mut departments)? {
+        match initiative_line(ini, r, (year, opts.as_of), day_rate, &mut departments)? {
             Some(Line::Plan(line)) => initiatives.push(line),
             Some(Line::Backlog(line)) => backlog.push(line),
             None => {}
@@ -524,14 +580,14 @@ enum Line {
     Backlog(BacklogLine),
 }
 
-/// An initiative's line: an idea goes to the backlog, a plan initiative
-/// with both dates is spread over the periods (and, for a `cx` one, added
-/// to its department's guideline). `None` for one that is neither, or that
+/// An initiative's line: an idea goes to the backlog, an initiative the
+/// plan takes (see [`takes_part`]) has its cash spread over the periods
+/// (and, for a `cx` one, added to its department's guideline). `None` for one that is neither, or that
 /// lacks a field the budget needs (the rules report it).
 fn initiative_line(
     ini: &Initiative,
     r: &Roadmap,
-    year: i32,
+    (year, as_of): (i32, NaiveDate),
     day_rate: Option<Money>,
     departments: &mut Guidelines<'_>,
 ) -> Result<Option<Line>, BudgetError> {
@@ -542,20 +598,28 @@ fn initiative_line(
         let figures = figures(ini, r)?;
         return Ok(Some(Line::Backlog(BacklogLine { header, figures })));
     }
-    if !in_plan(ini, year) {
-        return Ok(None);
-    }
-    let figures = figures(ini, r)?;
     let (Some(start), Some(end)) = (header.start, header.end) else {
         return Ok(None);
     };
+    if start > end {
+        return Ok(None);
+    }
+    let figures = figures(ini, r)?;
     let span = ini.anchor();
     let overflow = BudgetError::Overflow { span };
-    let days = period_days(start, end, year).ok_or(BudgetError::PlanYear { year })?;
-    let parts = allocate(figures.budget, &days);
-    let [before, q1, q2, q3, q4, after] = parts.as_slice() else {
-        return Err(overflow);
-    };
+    let cash = cash(
+        ini,
+        r,
+        header.status,
+        figures.known_budget(),
+        (start, end),
+        year,
+        as_of,
+    )?;
+    if !takes_part(header.status, start, end, year, &cash) {
+        return Ok(None);
+    }
+    let [before, q1, q2, q3, q4, after] = &cash.parts;
     let quarters = [*q1, *q2, *q3, *q4];
     let plan_year_budget = Money::sum(quarters).ok_or(overflow)?;
     if header.area == Area::Cx
@@ -577,7 +641,196 @@ fn initiative_line(
         quarters,
         after: *after,
         plan_year_budget,
+        actual: cash.actual,
+        spent: cash.spent,
+        remaining: cash.remaining,
     })))
+}
+
+/// An initiative's cash (SPEC section 4, *Cash*, rev. 2): what it costs in
+/// each period (before the plan year, Q1–Q4, after it), split into the
+/// part already spent and the part still to spend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cash {
+    /// Before, Q1, Q2, Q3, Q4, after: spent plus remaining.
+    pub parts: [Money; 6],
+    /// What was spent up to `as_of` ([`actual`]).
+    pub actual: Option<Money>,
+    /// Σ of the spent part over the periods.
+    pub spent: Money,
+    /// Σ of the remaining part over the periods.
+    pub remaining: Money,
+}
+
+impl Cash {
+    /// Q1 + Q2 + Q3 + Q4; saturates (an overflow is reported when the line
+    /// is summed again).
+    pub(crate) fn plan_year(&self) -> Money {
+        let [_, q1, q2, q3, q4, _] = self.parts;
+        Money::sum([q1, q2, q3, q4]).unwrap_or(Money(i128::MAX))
+    }
+}
+
+/// What an initiative spent up to `as_of` (SPEC sections 4 and 9): the sum
+/// of its spend entries dated on or before `as_of`, each converted like a
+/// quote (0 when all are later); else its `actual`; `None` when it has
+/// neither. An entry whose date or amount could not be read (E003, E006,
+/// E012) counts nothing.
+pub(crate) fn actual(
+    ini: &Initiative,
+    r: &Roadmap,
+    as_of: NaiveDate,
+) -> Result<Option<Money>, BudgetError> {
+    if ini.spend.is_empty() {
+        return Ok(ini.actual.as_ref().map(|a| a.value));
+    }
+    let span = ini.anchor();
+    let mut sum = Money::ZERO;
+    for (_, amount) in spend_entries(ini, r, as_of)? {
+        sum = sum
+            .checked_add(amount)
+            .ok_or(BudgetError::Overflow { span })?;
+    }
+    Ok(Some(sum))
+}
+
+/// The spend entries dated on or before `as_of`, each with its amount in
+/// the roadmap's currency.
+fn spend_entries(
+    ini: &Initiative,
+    r: &Roadmap,
+    as_of: NaiveDate,
+) -> Result<Vec<(NaiveDate, Money)>, BudgetError> {
+    let mut out = Vec::with_capacity(ini.spend.len());
+    for e in &ini.spend {
+        let (Some(date), Some(amount)) = (&e.date, &e.amount) else {
+            continue;
+        };
+        if date.value > as_of {
+            continue;
+        }
+        let amount = convert(amount.value, e.currency.as_ref(), r, e.span)?;
+        out.push((date.value, amount));
+    }
+    Ok(out)
+}
+
+/// The day after `d`, or `d` at the end of the calendar.
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.succ_opt().unwrap_or(d)
+}
+
+/// `total` over the days of `[from, to]` into the six periods, by the
+/// largest-remainder rule.
+fn spread(
+    total: Money,
+    (from, to): (NaiveDate, NaiveDate),
+    year: i32,
+) -> Result<[Money; 6], BudgetError> {
+    let days = period_days(from, to, year).ok_or(BudgetError::PlanYear { year })?;
+    match allocate(total, &days).as_slice() {
+        [a, b, c, d, e, f] => Ok([*a, *b, *c, *d, *e, *f]),
+        _ => Err(BudgetError::PlanYear { year }),
+    }
+}
+
+/// Adds `b` to `a` period by period; `None` on overflow.
+fn add_parts(a: &mut [Money; 6], b: &[Money; 6]) -> Option<()> {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x = x.checked_add(*y)?;
+    }
+    Some(())
+}
+
+/// The cash of an initiative with status `status`, budget `budget` and
+/// dates `[start, end]` (`start <= end`) in the periods of `year`, as of
+/// `as_of` (SPEC section 4, *Cash*). An initiative without a price (no
+/// quotes, no `cost`: `budget` is `None`) counts 0 in every period, even
+/// with an actual, as SPEC section 4 says; otherwise:
+///
+/// - `planned` (and `idea`, which no total takes): `budget` over the days
+///   of `[start, end]`;
+/// - `in-progress`: the spent part plus `max(budget − actual, 0)` over the
+///   days of `[max(start, as_of + 1), end]` (the single day `as_of + 1`
+///   when `end <= as_of`);
+/// - `done`, `cancelled`, `on-hold`: the spent part only; `done` without
+///   an actual counts its budget as spent.
+///
+/// The spent part: each spend entry dated up to `as_of` in the period of
+/// its date; an `actual` without entries over the days of `[start,
+/// min(end, as_of)]` (the single day `as_of` when `start > as_of`); no
+/// actual, nothing.
+pub(crate) fn cash(
+    ini: &Initiative,
+    r: &Roadmap,
+    status: Status,
+    budget: Option<Money>,
+    (start, end): (NaiveDate, NaiveDate),
+    year: i32,
+    as_of: NaiveDate,
+) -> Result<Cash, BudgetError> {
+    let span = ini.anchor();
+    let overflow = || BudgetError::Overflow { span };
+    let actual = actual(ini, r, as_of)?;
+    let Some(budget) = budget else {
+        return Ok(Cash {
+            parts: [Money::ZERO; 6],
+            actual,
+            spent: Money::ZERO,
+            remaining: Money::ZERO,
+        });
+    };
+    if matches!(status, Status::Planned | Status::Idea) {
+        return Ok(Cash {
+            parts: spread(budget, (start, end), year)?,
+            actual,
+            spent: Money::ZERO,
+            remaining: budget,
+        });
+    }
+    // What counts as spent: a done initiative without an actual counts its
+    // budget, spread as an undated actual would be.
+    let spent_total = match (actual, status) {
+        (None, Status::Done) => Some(budget),
+        (a, _) => a,
+    };
+    let mut parts = [Money::ZERO; 6];
+    let spent_days = if start > as_of {
+        (as_of, as_of)
+    } else {
+        (start, end.min(as_of))
+    };
+    if ini.spend.is_empty() {
+        if let Some(a) = spent_total {
+            parts = spread(a, spent_days, year)?;
+        }
+    } else {
+        for (date, amount) in spend_entries(ini, r, as_of)? {
+            let one = spread(amount, (date, date), year)?;
+            add_parts(&mut parts, &one).ok_or_else(overflow)?;
+        }
+    }
+    let spent = spent_total.unwrap_or(Money::ZERO);
+    let mut remaining = Money::ZERO;
+    if status == Status::InProgress {
+        remaining = budget
+            .checked_sub(spent)
+            .ok_or_else(overflow)?
+            .max(Money::ZERO);
+        let days = if end <= as_of {
+            (next_day(as_of), next_day(as_of))
+        } else {
+            (start.max(next_day(as_of)), end)
+        };
+        let rest = spread(remaining, days, year)?;
+        add_parts(&mut parts, &rest).ok_or_else(overflow)?;
+    }
+    Ok(Cash {
+        parts,
+        actual,
+        spent,
+        remaining,
+    })
 }
 
 /// What every line of an initiative shows; `None` without an id,
@@ -839,9 +1092,15 @@ fn training_span(r: &Roadmap, id: &str) -> Span {
         .map_or_else(Span::default, |i| i.span)
 }
 
-/// Converts a quote bound into the roadmap currency: `round(bound × rate)`.
-fn convert(m: Money, q: &Quote, r: &Roadmap, span: Span) -> Result<Money, BudgetError> {
-    let Some(cur) = &q.currency else {
+/// Converts an amount in `currency` (a quote bound, a spend entry) into
+/// the roadmap currency: `round(amount × rate)`.
+fn convert(
+    m: Money,
+    currency: Option<&Sp<String>>,
+    r: &Roadmap,
+    span: Span,
+) -> Result<Money, BudgetError> {
+    let Some(cur) = currency else {
         return Ok(m);
     };
     if cur.value.eq_ignore_ascii_case(r.meta.currency()) {
@@ -892,8 +1151,8 @@ pub(crate) fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetEr
         let (lo, hi) = q
             .bounds()
             .ok_or(BudgetError::IncompleteQuote { span: q.span })?;
-        let lo = convert(lo, q, r, span)?;
-        let hi = convert(hi, q, r, span)?;
+        let lo = convert(lo, q.currency.as_ref(), r, span)?;
+        let hi = convert(hi, q.currency.as_ref(), r, span)?;
         s_min = s_min.checked_add(lo.0).ok_or_else(overflow)?;
         s_max = s_max.checked_add(hi.0).ok_or_else(overflow)?;
     }

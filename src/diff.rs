@@ -201,7 +201,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::Quotes => quotes_text,
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
-        K::Id | K::Benefit | K::Actual => return None,
+        K::Id | K::Benefit | K::Actual | K::Spend => return None,
     })
 }
 

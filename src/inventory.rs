@@ -233,7 +233,8 @@ fn inventory_line(
         Some(l) => l.figures.known_budget(),
         None => budget::figures(ini, r)?.known_budget(),
     };
-    let actual = ini.actual.as_ref().map(|a| a.value);
+    // `actual`, or the spend entries up to as_of (SPEC section 4, *Cash*).
+    let actual = budget::actual(ini, r, b.as_of)?;
     let remaining = match (budget, actual) {
         (Some(bu), Some(ac)) => Some(bu.checked_sub(ac).ok_or_else(overflow)?),
         _ => None,

@@ -280,3 +280,95 @@ fn data_errors_refuse_the_report_and_plan_errors_do_not() {
     assert!(!out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[E010]"));
 }
+
+const RUNNING: &str = "tests/fixtures/budget/running-work.toml";
+
+/// The case (SPEC section 4, *Cash*, rev. 2): running work plans
+/// only what remains, over the days still ahead.
+#[test]
+fn running_work_plans_only_what_remains() {
+    let b = json(&["budget", RUNNING, "--format", "json"]);
+    let line = |id: &str| {
+        b["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    // tnps-szkody: 2026-06-01 → 2027-02-28, budget 24 000, actual 17 800,
+    // as of 2026-12-01. Spent: 17 800 over 2026-06-01..2026-12-01, all
+    // before 2027. Remaining: 24 000 − 17 800 = 6 200 over 2026-12-02 ..
+    // 2027-02-28: 30 days of December, 59 of Q1 (89). In grosze, Q1:
+    // 620000 × 59 / 89 = 411011 rest 21; before: 620000 × 30 / 89 = 208988
+    // rest 68; the one grosz left goes to the larger rest, before's. So Q1
+    // is 4 110.11 (not 5 186.81, its share of all the days), before is
+    // 17 800 + 2 089.89.
+    let t = line("tnps-szkody");
+    assert_eq!(t["plan_year_budget"], "4110.11");
+    assert_eq!(
+        t["quarters"],
+        serde_json::json!(["4110.11", "0.00", "0.00", "0.00"])
+    );
+    assert_eq!(t["before"], "19889.89");
+    assert_eq!(t["after"], "0.00");
+    assert_eq!(t["actual"], "17800.00");
+    assert_eq!(t["spent"], "17800.00");
+    assert_eq!(t["remaining"], "6200.00");
+    // tnps-spend: entries up to as_of are 9 300 and 2 000 EUR × 4.25 =
+    // 8 500, so actual = 17 800 again and the remaining part is the same;
+    // the entry of 2027-01-20 is after as_of and counts nowhere.
+    let s = line("tnps-spend");
+    assert_eq!(s["actual"], "17800.00");
+    assert_eq!(s["plan_year_budget"], "4110.11");
+    assert_eq!(s["before"], "19889.89");
+    // 4 110.11 twice; the done and cancelled work has no 2027 cash as of
+    // 2026-12-01 (diag-2027's actual sits on as_of, its start being later).
+    assert_eq!(b["totals"]["cxm"], "8220.22");
+}
+
+/// A plan revised in June 2027 keeps what done work spent in Q1, and
+/// cancelled work that spent nothing leaves the plan (SPEC section 3, rev. 2).
+#[test]
+fn done_work_keeps_the_plan_years_spending() {
+    let b = json(&[
+        "budget",
+        RUNNING,
+        "--as-of",
+        "2027-06-15",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = b["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    // diag-2027 is done with 8 000 spent in Q1; "dropped" was cancelled
+    // having spent nothing.
+    assert_eq!(ids, ["tnps-szkody", "tnps-spend", "diag-2027"]);
+    // As of 2027-06-15 tnps-szkody (still in progress, end passed) has its
+    // 17 800 spread over 2026-06-01..2027-02-28 (273 days, 214 before and
+    // 59 in Q1: 1780000 × 59 / 273 = 384688 rest 176, before 1395311 rest
+    // 97; the grosz left goes to Q1's larger rest: 3 846.89)
+    // and the remaining 6 200 on the single day 2027-06-16 (Q2).
+    let t = &b["initiatives"][0];
+    assert_eq!(
+        t["quarters"],
+        serde_json::json!(["3846.89", "6200.00", "0.00", "0.00"])
+    );
+    // tnps-spend: the 2027-01-20 entry (5 000) now counts, in Q1; actual
+    // 22 800, remaining 1 200 on 2027-06-16.
+    let s = &b["initiatives"][1];
+    assert_eq!(s["actual"], "22800.00");
+    assert_eq!(
+        s["quarters"],
+        serde_json::json!(["5000.00", "1200.00", "0.00", "0.00"])
+    );
+    // diag-2027: its actual over its days, all in Q1; nothing remains.
+    let d = &b["initiatives"][2];
+    assert_eq!(d["plan_year_budget"], "8000.00");
+    assert_eq!(d["remaining"], "0.00");
+}

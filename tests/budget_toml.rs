@@ -132,7 +132,7 @@ id = "a"
 title = "A"
 competency = "design"
 area = "cxm"
-status = "in-progress"
+status = "planned"
 start = 2026-07-01
 end = 2027-12-31
 

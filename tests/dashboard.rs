@@ -66,7 +66,7 @@ fn dashboard_is_self_contained_with_the_expected_charts() {
     assert!(html.contains("@page { size: A4 landscape"));
     assert!(html.contains("@media print"));
     // The figures come from the budget: the CXM total and the cap.
-    assert!(html.contains("432,729.66 PLN"));
+    assert!(html.contains("433,778.50 PLN"));
     assert!(html.contains("450,000.00 PLN"));
 }
 
@@ -83,7 +83,7 @@ fn dashboard_in_polish_and_with_a_cut_line() {
         std::fs::read_to_string(write_dashboard(dir.path(), &roadmap, &["--lang", "pl"])).unwrap();
     assert!(html.contains(r#"<html lang="pl">"#));
     assert!(html.contains("Pokryte kompetencje"));
-    assert!(html.contains("432\u{a0}729,66\u{a0}zł"));
+    assert!(html.contains("433\u{a0}778,50\u{a0}zł"));
     assert_eq!(count(&html, r#"class="cut-line""#), 1);
     assert!(count(&html, "gantt-bar below") + count(&html, "gantt-bar cx below") >= 1);
     assert!(html.contains("E010"));

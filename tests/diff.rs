@@ -137,7 +137,7 @@ fn diff_between_two_commits() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("## Added initiatives"), "{md}");
     assert!(
-        md.contains("| CXM total | 432,729.66 | 436,379.66 | +3,650.00 |"),
+        md.contains("| CXM total | 433,778.50 | 437,428.50 | +3,650.00 |"),
         "{md}"
     );
 

@@ -805,3 +805,221 @@ proptest! {
         prop_assert_eq!(mul_div_rem_wide(a, b, d), (p / d, p % d));
     }
 }
+
+/// A spend entry of `minor` units in the roadmap's currency on `d`.
+fn spend(d: NaiveDate, minor: i128) -> crate::roadmap::Spend {
+    crate::roadmap::Spend {
+        date: sp(d),
+        amount: sp(Money(minor)),
+        ..crate::roadmap::Spend::default()
+    }
+}
+
+#[test]
+fn the_issues_running_work_plans_what_remains() {
+    // tnps-szkody: 24 000 budget, 17 800 spent as of 2026-12-01; the 6 200
+    // left over 2026-12-02..2027-02-28 (30 days before 2027, 59 in Q1).
+    let ini = Initiative {
+        status: sp(Status::InProgress),
+        cost: sp(money(24_000)),
+        actual: sp(money(17_800)),
+        ..initiative(
+            "tnps-szkody",
+            Competency::Measurement,
+            Area::Cxm,
+            date(2026, 6, 1),
+            date(2027, 2, 28),
+        )
+    };
+    let r = roadmap(vec![ini.clone()]);
+    let c = cash(
+        &ini,
+        &r,
+        Status::InProgress,
+        Some(money(24_000)),
+        (date(2026, 6, 1), date(2027, 2, 28)),
+        2027,
+        date(2026, 12, 1),
+    )
+    .unwrap();
+    assert_eq!(c.parts[1], Money(411_011));
+    assert_eq!(c.plan_year(), Money(411_011));
+    assert_eq!(c.spent, money(17_800));
+    assert_eq!(c.remaining, money(6_200));
+}
+
+#[test]
+fn cancelled_and_on_hold_count_their_spending_only() {
+    for status in [Status::Cancelled, Status::OnHold] {
+        let ini = Initiative {
+            status: sp(status),
+            cost: sp(money(10_000)),
+            spend: vec![spend(date(2027, 2, 10), 300_000)],
+            ..initiative(
+                "x",
+                Competency::Design,
+                Area::Cxm,
+                date(2027, 1, 4),
+                date(2027, 9, 30),
+            )
+        };
+        let b = compute(
+            &roadmap(vec![ini]),
+            &BudgetOptions {
+                plan_year: 2027,
+                as_of: date(2027, 6, 1),
+            },
+        )
+        .unwrap();
+        let l = &b.initiatives[0];
+        assert_eq!(
+            l.quarters,
+            [money(3_000), Money::ZERO, Money::ZERO, Money::ZERO]
+        );
+        assert_eq!(l.remaining, Money::ZERO);
+    }
+}
+
+/// An initiative from generated figures: dates from offsets around
+/// 2027-01-01, `actual` in minor units or spend entries at day offsets.
+fn generated(
+    status: Status,
+    (start_off, len): (i64, i64),
+    cost: i128,
+    actual: Option<i128>,
+    entries: &[(i64, i128)],
+) -> Initiative {
+    let base = date(2027, 1, 1);
+    let start = base + chrono::Duration::days(start_off);
+    Initiative {
+        status: sp(status),
+        cost: sp(Money(cost)),
+        actual: actual.map(Money).and_then(sp),
+        spend: entries
+            .iter()
+            .map(|&(off, a)| spend(base + chrono::Duration::days(off), a))
+            .collect(),
+        ..initiative(
+            "g",
+            Competency::Measurement,
+            Area::Cxm,
+            start,
+            start + chrono::Duration::days(len),
+        )
+    }
+}
+
+proptest! {
+    /// Running work's cash: its parts are never negative and sum to
+    /// `max(budget, actual)`, whether the actual is written or comes from
+    /// spend entries (those after as_of left out), wherever as_of falls.
+    #[test]
+    fn running_cash_sums_to_the_larger_of_budget_and_actual(
+        dates in (-800i64..800, 0i64..900),
+        as_of_off in -900i64..900,
+        cost in 0i128..10_000_000_000,
+        actual in proptest::option::of(0i128..10_000_000_000),
+        entries in proptest::collection::vec((-900i64..900, 0i128..1_000_000_000), 0..6),
+        use_entries in any::<bool>(),
+    ) {
+        let entries = if use_entries { entries } else { Vec::new() };
+        let actual = if use_entries { None } else { actual };
+        let ini = generated(Status::InProgress, dates, cost, actual, &entries);
+        let r = roadmap(vec![ini.clone()]);
+        let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
+        let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
+        let c = cash(&ini, &r, Status::InProgress, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
+        let spent = super::actual(&ini, &r, as_of).unwrap().unwrap_or(Money::ZERO);
+        prop_assert!(c.parts.iter().all(|p| *p >= Money::ZERO), "{:?}", c.parts);
+        prop_assert_eq!(Money::sum(c.parts), Some(Money(cost).max(spent)));
+        prop_assert_eq!(c.spent.checked_add(c.remaining), Some(Money(cost).max(spent)));
+    }
+
+    /// Spend entries all after as_of: the actual is 0, not absent, and the
+    /// whole budget remains.
+    #[test]
+    fn all_future_spending_gives_actual_zero(
+        entries in proptest::collection::vec((1i64..900, 0i128..1_000_000_000), 1..6),
+        cost in 0i128..10_000_000_000,
+    ) {
+        let ini = generated(Status::InProgress, (-100, 400), cost, None, &entries);
+        let r = roadmap(vec![ini.clone()]);
+        let as_of = date(2027, 1, 1);
+        prop_assert_eq!(super::actual(&ini, &r, as_of).unwrap(), Some(Money::ZERO));
+        let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
+        let c = cash(&ini, &r, Status::InProgress, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
+        prop_assert_eq!(c.remaining, Money(cost));
+        prop_assert_eq!(Money::sum(c.parts), Some(Money(cost)));
+    }
+
+    /// Planned work: its budget over its days, whatever it says it spent.
+    #[test]
+    fn planned_cash_sums_to_the_budget(
+        dates in (-800i64..800, 0i64..900),
+        as_of_off in -900i64..900,
+        cost in 0i128..10_000_000_000,
+        actual in proptest::option::of(0i128..10_000_000_000),
+    ) {
+        let ini = generated(Status::Planned, dates, cost, actual, &[]);
+        let r = roadmap(vec![ini.clone()]);
+        let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
+        let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
+        let c = cash(&ini, &r, Status::Planned, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
+        prop_assert!(c.parts.iter().all(|p| *p >= Money::ZERO));
+        prop_assert_eq!(Money::sum(c.parts), Some(Money(cost)));
+    }
+
+    /// Finished work: its parts sum to what it spent, or to its budget when
+    /// it is done without an actual; never negative.
+    #[test]
+    fn finished_cash_is_the_spent_part(
+        status in prop_oneof![Just(Status::Done), Just(Status::Cancelled), Just(Status::OnHold)],
+        dates in (-800i64..800, 0i64..900),
+        as_of_off in -900i64..900,
+        cost in 0i128..10_000_000_000,
+        actual in proptest::option::of(0i128..10_000_000_000),
+    ) {
+        let ini = generated(status, dates, cost, actual, &[]);
+        let r = roadmap(vec![ini.clone()]);
+        let as_of = date(2027, 1, 1) + chrono::Duration::days(as_of_off);
+        let (s, e) = (ini.start.as_ref().unwrap().value, ini.end.as_ref().unwrap().value);
+        let c = cash(&ini, &r, status, Some(Money(cost)), (s, e), 2027, as_of).unwrap();
+        let expected = match (actual, status) {
+            (Some(a), _) => Money(a),
+            (None, Status::Done) => Money(cost),
+            (None, _) => Money::ZERO,
+        };
+        prop_assert!(c.parts.iter().all(|p| *p >= Money::ZERO));
+        prop_assert_eq!(Money::sum(c.parts), Some(expected));
+        prop_assert_eq!(c.remaining, Money::ZERO);
+    }
+}
+
+#[test]
+fn work_without_a_price_counts_nothing_even_when_it_spent() {
+    // SPEC section 4: no quotes and no cost count 0 in every sum.
+    let ini = Initiative {
+        status: sp(Status::InProgress),
+        actual: sp(money(5_000)),
+        ..initiative(
+            "unpriced",
+            Competency::Culture,
+            Area::Cxm,
+            date(2026, 10, 1),
+            date(2027, 3, 31),
+        )
+    };
+    let r = roadmap(vec![ini.clone()]);
+    let c = cash(
+        &ini,
+        &r,
+        Status::InProgress,
+        None,
+        (date(2026, 10, 1), date(2027, 3, 31)),
+        2027,
+        date(2026, 11, 15),
+    )
+    .unwrap();
+    assert_eq!(c.parts, [Money::ZERO; 6]);
+    assert_eq!(c.actual, Some(money(5_000)));
+}

@@ -21,6 +21,16 @@
 //!   initiative in the plan with status `planned`; so E009 alone means only
 //!   in-progress work serves a competency whose maturity is to rise. When a
 //!   competency has no `cxm` plan work at all, one E008 names the gap too.
+//! - Rev. 2 adds done, cancelled and on-hold work with plan-year cash to
+//!   the budget's plan (`budget::compute`); the rules keep their own "plan
+//!   work" (`in_plan`: planned or in progress, overlapping the plan
+//!   year), so E008 and E009 count what SPEC section 5 names, and W003,
+//!   W004 and W009 ask about work still to do, not finished work.
+//! - E003 (`actual` with spend entries) points at `actual`. W017's
+//!   overspend compares the actual (written, or the spend entries up to
+//!   `as_of`) with the priced budget, whatever the status; an initiative
+//!   without quotes or `cost` has no budget to overspend (W004's
+//!   business). W017 for done work without an actual points at `status`.
 //! - E013 gives one finding per strongly connected component of
 //!   `depends_on`, naming its shortest cycle through the component's first
 //!   initiative in the file.

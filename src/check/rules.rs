@@ -12,6 +12,7 @@
 //! A warning that `[check] allow` silences is not run at all.
 
 use super::{CheckContext, in_plan, is_allowed, planned_in};
+use crate::budget;
 use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Area, Choice as _, Competency, Initiative, Roadmap, Status};
@@ -25,8 +26,10 @@ type Rule = fn(&Ctx<'_>, &mut Vec<Finding>);
 
 /// Every rule, with the one code its findings have.
 const RULES: &[(Code, Rule)] = &[
+    (Code::E003, actual_and_spend),
     (Code::E004, duplicate_ids),
     (Code::E005, unknown_references),
+    (Code::E005, unknown_spend_currencies),
     (Code::E006, quote_shapes),
     (Code::E007, end_before_start),
     (Code::E007, undated_active_work),
@@ -46,6 +49,9 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W009, capacity),
     (Code::W010, status_against_dates),
     (Code::W011, dependency_order),
+    (Code::W016, spend_after_as_of),
+    (Code::W017, overspent),
+    (Code::W017, done_without_actual),
 ];
 
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
@@ -121,6 +127,22 @@ impl<'r> Ids<'r> {
 
     fn get(&self, id: &str) -> Option<usize> {
         self.first.get(id).copied()
+    }
+}
+
+/// E003: `actual` and spend entries together: what was spent has one
+/// source of truth (SPEC section 5, rev. 2). The finding points at
+/// `actual`.
+fn actual_and_spend(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if let Some(actual) = &ini.actual
+            && !ini.spend.is_empty()
+        {
+            let m = M::ActualAndSpend {
+                initiative: ini.id_str().to_string(),
+            };
+            out.push(Finding::new(Code::E003, actual.span, m));
+        }
     }
 }
 
@@ -294,6 +316,32 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 };
                 out.push(Finding::new(Code::E005, dept.span, m));
             }
+        }
+    }
+}
+
+/// E005: a spend entry's currency needs a rate in `[fx]`, like a quote's.
+fn unknown_spend_currencies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let r = ctx.r;
+    let mut s = Suggester {
+        budget: SUGGEST_BUDGET,
+    };
+    let home = r.meta.currency();
+    let mut currencies: Vec<&str> = vec![home];
+    currencies.extend(r.fx.iter().map(|f| f.code.value.as_str()));
+    for ini in &r.initiatives {
+        for cur in ini.spend.iter().filter_map(|e| e.currency.as_ref()) {
+            if currencies.contains(&cur.value.as_str()) {
+                continue;
+            }
+            let suggestion = s.suggest(&cur.value, &currencies).map(str::to_string);
+            let m = M::UnknownSpendCurrency {
+                initiative: ini.id_str().to_string(),
+                currency: cur.value.clone(),
+                home: home.to_string(),
+                suggestion,
+            };
+            out.push(Finding::new(Code::E005, cur.span, m));
         }
     }
 }
@@ -822,6 +870,73 @@ fn dependency_order(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 };
                 out.push(Finding::new(Code::W011, dep.span, m));
             }
+        }
+    }
+}
+
+/// W016: a spend entry dated after the inventory date: it is left out of
+/// `actual` and of every figure until `as_of` reaches it.
+fn spend_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        for date in ini.spend.iter().filter_map(|e| e.date.as_ref()) {
+            if date.value > ctx.as_of {
+                let m = M::SpendAfterAsOf {
+                    initiative: ini.id_str().to_string(),
+                    date: date.value,
+                    as_of: ctx.as_of,
+                };
+                out.push(Finding::new(Code::W016, date.span, m));
+            }
+        }
+    }
+}
+
+/// W017: spent more than the budget, whatever the status. Only an
+/// initiative with a price (quotes or `cost`) has a budget to overspend;
+/// one whose figures cannot be computed (an unknown currency, E005) is
+/// left to that error. Points at `actual`, or at the initiative when the
+/// spend entries give the actual.
+fn overspent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let r = ctx.r;
+    for ini in &r.initiatives {
+        if ini.actual.is_some() && !ini.spend.is_empty() {
+            continue; // E003
+        }
+        let Ok(Some(actual)) = budget::actual(ini, r, ctx.as_of) else {
+            continue;
+        };
+        let Some(budget) = budget::figures(ini, r).ok().and_then(|f| f.known_budget()) else {
+            continue;
+        };
+        if actual <= budget {
+            continue;
+        }
+        let span = ini.actual.as_ref().map_or(ini.anchor(), |a| a.span);
+        let m = M::Overspent {
+            initiative: ini.id_str().to_string(),
+            actual,
+            budget,
+            over: actual.checked_sub(budget).unwrap_or_default(),
+            currency: r.meta.currency().to_string(),
+        };
+        out.push(Finding::new(Code::W017, span, m));
+    }
+}
+
+/// W017: `done` work without `actual` or spend entries: its budget then
+/// counts as spent (SPEC section 4, *Cash*), which is a guess.
+fn done_without_actual(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        if let Some(status) = ini.status.as_ref().filter(|s| s.value == Status::Done)
+            && ini.actual.is_none()
+            && !ini.is_rejected(K::Actual)
+            && ini.spend.is_empty()
+            && !ini.is_rejected(K::Spend)
+        {
+            let m = M::DoneWithoutActual {
+                initiative: ini.id_str().to_string(),
+            };
+            out.push(Finding::new(Code::W017, status.span, m));
         }
     }
 }

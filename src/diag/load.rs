@@ -119,6 +119,8 @@ pub enum Whose {
     Training,
     Kpi,
     Measurement,
+    /// A spend entry of the initiative with this id, when it has one.
+    Spend(Option<String>),
 }
 
 /// What a value should have been, by the kind its key declares.

@@ -72,6 +72,8 @@ codes! {
     W009: Warning,
     W010: Warning,
     W011: Warning,
+    W016: Warning,
+    W017: Warning,
 }
 
 impl Code {

@@ -20,6 +20,9 @@ use chrono::NaiveDate;
 /// A finding of a rule.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RuleMessage {
+    /// E003: an initiative with both `actual` and spend entries: one
+    /// source of truth for what was spent.
+    ActualAndSpend { initiative: String },
     /// E004: an id used by two entries of one kind. `first_title` is the
     /// title (or name) of the entry that defined it first, if it has one.
     DuplicateId {
@@ -61,6 +64,14 @@ pub enum RuleMessage {
     /// E005: a quote in a currency without a rate in `[fx]`. `home` is the
     /// roadmap's currency; `suggestion` a known currency close to it.
     UnknownCurrency {
+        initiative: String,
+        currency: String,
+        home: String,
+        suggestion: Option<String>,
+    },
+    /// E005: a spend entry in a currency without a rate in `[fx]`; `home`
+    /// and `suggestion` as for a quote's.
+    UnknownSpendCurrency {
         initiative: String,
         currency: String,
         home: String,
@@ -197,6 +208,23 @@ pub enum RuleMessage {
         dependency: String,
         end: NaiveDate,
     },
+    /// W016: a spend entry dated after the inventory date, left out of
+    /// every figure.
+    SpendAfterAsOf {
+        initiative: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W017: spent more than the budget (`actual > budget`), by `over`.
+    Overspent {
+        initiative: String,
+        actual: Money,
+        budget: Money,
+        over: Money,
+        currency: String,
+    },
+    /// W017: done, but neither `actual` nor spend entries say what it cost.
+    DoneWithoutActual { initiative: String },
 }
 
 impl RuleMessage {
@@ -204,13 +232,15 @@ impl RuleMessage {
     pub(crate) fn code(&self) -> Code {
         use RuleMessage as M;
         match self {
+            M::ActualAndSpend { .. } => Code::E003,
             M::DuplicateId { .. } => Code::E004,
             M::UnknownOwner { .. }
             | M::UnknownDepartment { .. }
             | M::UnknownKpi { .. }
             | M::UnknownDependency { .. }
             | M::UnknownTrainingDepartment { .. }
-            | M::UnknownCurrency { .. } => Code::E005,
+            | M::UnknownCurrency { .. }
+            | M::UnknownSpendCurrency { .. } => Code::E005,
             M::QuoteMinAboveMax { .. }
             | M::QuoteWithoutPrice { .. }
             | M::QuoteHalfRange { .. }
@@ -233,6 +263,8 @@ impl RuleMessage {
             M::OwnerOverloaded { .. } | M::TeamOverloaded { .. } => Code::W009,
             M::DoneInFuture { .. } | M::PlannedInPast { .. } => Code::W010,
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
+            M::SpendAfterAsOf { .. } => Code::W016,
+            M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,
         }
     }
 }

@@ -234,10 +234,11 @@ fn missing_priorities_and_effort_are_walked_last_and_add_nothing() {
 #[test]
 fn plan_year_budget_only_counts_toward_the_line() {
     // Half the days in 2026, half in 2027 (2 × 365 days): only the 2027
-    // half comes off the cap.
+    // half comes off the cap. Planned: running work's cash depends on
+    // what it spent (SPEC section 4, *Cash*).
     let split = Initiative {
         cost: sp(money(730)),
-        status: sp(Status::InProgress),
+        status: sp(Status::Planned),
         ..initiative(
             "split",
             Competency::Measurement,

@@ -328,6 +328,20 @@ table!(
 );
 
 table!(
+    /// The keys of a spend entry (`[[initiatives.spend]]`).
+    SpendKey, SPEND, "a spend entry", {
+        Date: required("date", Kind::Date, "When the money was spent (the invoice date)."),
+        Amount: required("amount", Kind::Money, "How much was spent."),
+        Currency: field(
+            "currency",
+            Kind::Currency,
+            "The entry's currency; needs a rate in [fx].",
+        ),
+        Note: field("note", Kind::Text, "What it was, e.g. the invoice number."),
+    }
+);
+
+table!(
     /// The keys of an initiative.
     InitiativeKey, INITIATIVE, "an initiative", {
         Id: required("id", Kind::Id, "Unique id: letters, digits, '-', '_'."),
@@ -369,6 +383,11 @@ table!(
             "Initiatives that must finish first.",
         ),
         Quotes: field("quotes", Kind::Tables(&QUOTE), "Vendor price ranges."),
+        Spend: field(
+            "spend",
+            Kind::Tables(&SPEND),
+            "Dated spending, instead of actual: actual is the sum of the entries up to as_of.",
+        ),
     }
 );
 
@@ -498,7 +517,7 @@ impl Compared {
 
 /// What `cxm diff` compares of an initiative, in the order it shows them.
 /// Keys it does not compare: `id` (which matches the two versions),
-/// `benefit` and `actual`.
+/// `benefit`, `actual` and `spend`.
 pub const DIFF: &[Compared] = {
     use InitiativeKey as K;
     &[

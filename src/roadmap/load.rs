@@ -15,7 +15,8 @@
 
 use super::fields::{
     self, Bounds, CURRENCIES, CheckKey, DepartmentKey, DocumentKey, InitiativeKey, Key, KpiKey,
-    LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, TableDef, TrainingKey, Whole,
+    LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey,
+    Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -728,7 +729,52 @@ impl Loader {
                     ini.quotes.push(self.quote(qt, qspan));
                 }
             }
+            K::Spend => {
+                let tables = self.tables(v, "initiatives.spend");
+                ini.spend.reserve_exact(tables.len());
+                for (st, sspan) in tables {
+                    let id = ini.id.as_ref().map(|i| i.value.clone());
+                    ini.spend.push(self.spend(st, sspan, id));
+                }
+            }
         }
+    }
+
+    /// A spend entry; E012 for a missing `date` or `amount`.
+    fn spend(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<String>) -> Spend {
+        use SpendKey as K;
+        let mut s = Spend {
+            span,
+            ..Spend::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, &fields::SPEND);
+                s.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let name = key.name();
+            let before = self.findings.len();
+            match key {
+                K::Date => s.date = self.date(v, name),
+                K::Amount => s.amount = self.money(v, name),
+                K::Currency => s.currency = self.currency(v, name),
+                K::Note => s.note = self.string(v, name),
+            }
+            if self.findings.len() > before {
+                s.rejected.push(key);
+            }
+        }
+        for &key in K::ALL {
+            let name = key.name();
+            if key.field().required
+                && !t.iter().any(|(k, _)| k.get_ref() == name)
+                && !s.rejected.contains(&key)
+            {
+                self.missing(span, name, Whose::Spend(initiative.clone()));
+            }
+        }
+        s
     }
 
     fn quote(&mut self, t: &DeTable<'_>, span: Span) -> Quote {

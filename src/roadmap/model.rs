@@ -3,7 +3,7 @@
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
 
-use super::fields::{InitiativeKey, QuoteKey};
+use super::fields::{InitiativeKey, QuoteKey, SpendKey};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -174,6 +174,8 @@ pub struct Initiative {
     pub kpis: Vec<Sp<String>>,
     pub depends_on: Vec<Sp<String>>,
     pub quotes: Vec<Quote>,
+    /// Dated spending (`[[initiatives.spend]]`), in file order.
+    pub spend: Vec<Spend>,
     /// Whether `quotes` was written at all (even empty).
     pub has_quotes_key: bool,
     /// Keys that were written but rejected by the loader (wrong type or
@@ -224,6 +226,19 @@ impl Quote {
             _ => None,
         }
     }
+}
+
+/// A spend entry: money spent on a date, in the roadmap's currency or
+/// another with a rate in `[fx]`.
+#[derive(Debug, Default, Clone)]
+pub struct Spend {
+    pub span: Span,
+    pub date: Option<Sp<NaiveDate>>,
+    pub amount: Option<Sp<Money>>,
+    pub currency: Option<Sp<String>>,
+    pub note: Option<Sp<String>>,
+    /// Keys that were written but rejected by the loader (already reported).
+    pub rejected: Vec<SpendKey>,
 }
 
 #[derive(Debug, Default, Clone)]

@@ -16,6 +16,10 @@ use std::fmt;
 pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
     use RuleMessage as M;
     match m {
+        M::ActualAndSpend { initiative } => format!(
+            "initiative {} gives both `actual` and spend entries",
+            Q(initiative)
+        ),
         M::DuplicateId { kind, id, .. } => {
             format!("the {} id {} is used twice", entry(*kind), Q(id))
         }
@@ -70,6 +74,14 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             ..
         } => format!(
             "a quote of initiative {} is in {currency}, which has no rate in [fx]",
+            Q(initiative)
+        ),
+        M::UnknownSpendCurrency {
+            initiative,
+            currency,
+            ..
+        } => format!(
+            "a spend entry of initiative {} is in {currency}, which has no rate in [fx]",
             Q(initiative)
         ),
         M::QuoteMinAboveMax {
@@ -263,12 +275,35 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             Q(initiative),
             Q(dependency)
         ),
+        M::SpendAfterAsOf {
+            initiative,
+            date,
+            as_of,
+        } => format!(
+            "a spend entry of {} is dated {date}, after {as_of}; it is left out of every figure",
+            Q(initiative)
+        ),
+        M::Overspent {
+            initiative,
+            actual,
+            budget,
+            over,
+            currency: cur,
+        } => format!(
+            "initiative {} has spent {actual} {cur}, more than its budget of {budget} {cur} by {over} {cur}",
+            Q(initiative)
+        ),
+        M::DoneWithoutActual { initiative } => format!(
+            "initiative {} is done but does not say what it cost: no `actual` and no spend entries",
+            Q(initiative)
+        ),
     }
 }
 
 pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
     use RuleMessage as M;
     let line = match m {
+        M::ActualAndSpend { .. } => "keep one: remove `actual`, whose sum the spend entries give, or the entries".to_string(),
         M::DuplicateId {
             kind, first_title, ..
         } => {
@@ -286,6 +321,12 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         M::UnknownKpi { known, .. } => return known_help(known, "KPIs"),
         M::UnknownDependency { known, .. } => return known_help(known, "initiatives"),
         M::UnknownCurrency {
+            currency,
+            home,
+            suggestion,
+            ..
+        }
+        | M::UnknownSpendCurrency {
             currency,
             home,
             suggestion,
@@ -350,6 +391,15 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         }
         M::StartsBeforeDependencyEnds { .. } => {
             "start it after the dependency ends, or drop the dependency".to_string()
+        }
+        M::SpendAfterAsOf { .. } => {
+            "correct the date, or move `as_of` when the money has been spent".to_string()
+        }
+        M::Overspent { .. } => {
+            "the overspend counts as cash; raise the budget (cost or quotes) or explain it".to_string()
+        }
+        M::DoneWithoutActual { .. } => {
+            "add `actual` or spend entries; until then its budget counts as spent".to_string()
         }
     };
     vec![line]

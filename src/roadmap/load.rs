@@ -114,11 +114,13 @@ fn impossible_date(text: &str, span: Span) -> Option<String> {
         4 | 7 => b == b'-',
         _ => b.is_ascii_digit(),
     });
-    let ends = at[10..]
+    // A date alone: not the start of a date-time or of a longer number.
+    let alone = at
+        .get(10..)?
         .chars()
         .next()
         .is_none_or(|c| !c.is_ascii_alphanumeric() && c != ':' && c != '.');
-    (shaped && ends && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err())
+    (shaped && alone && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err())
         .then(|| date.to_string())
 }
 

@@ -44,6 +44,10 @@
 //!   `team_effort_days` is that denominator, `cx_effort_days` the
 //!   numerator;
 //! - `actual` is read in one place, [`actual`];
+//! - a row's CSV `counts_in` (SPEC sections 11 and 13) follows `in_plan`:
+//!   the initiative has a line in the budget, so its plan-year money counts
+//!   in the CXM total (`cxm`) or its department's guideline (`department`
+//!   for area `cx`); finished and paused work outside the plan is `none`;
 //! - rows are grouped in the order of the four competencies, in file order
 //!   within each.
 

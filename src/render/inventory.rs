@@ -8,6 +8,15 @@
 //! actual and one for the actual without a budget. The table shows
 //! variance for `done` work and, in its own column, the share of the budget
 //! spent for running work.
+//!
+//! Decisions where the SPEC is silent: the table of initiatives puts the
+//! two "without" lines under each competency's subtotal and under the total
+//! (only when they hold an initiative), each label with its count; the
+//! table by competency shows them under the total only, and its count
+//! column counts every listed initiative (what a reader counts), while the
+//! JSON's `initiatives` is, as the SPEC names it, the count of those with
+//! both figures. The CSV adds `spent_percent` after `variance_percent` and
+//! ends with `counts_in`.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};

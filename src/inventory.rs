@@ -43,7 +43,7 @@
 //!   `null` when no listed team-owned initiative records effort.
 //!   `team_effort_days` is that denominator, `cx_effort_days` the
 //!   numerator;
-//! - `actual` is read in one place, [`actual`];
+//! - `actual` is read in one place, the function `actual`;
 //! - a row's CSV `counts_in` (SPEC sections 11 and 13) follows `in_plan`:
 //!   the initiative has a line in the budget, so its plan-year money counts
 //!   in the CXM total (`cxm`) or its department's guideline (`department`

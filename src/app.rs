@@ -142,7 +142,7 @@ fn run_report(
     args: &ReportArgs,
     render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
 ) -> Result<ExitCode> {
-    let format = args.output.format.format();
+    let format = args.output.render_format()?;
     run_checked(&args.input, |checked| {
         let opts = RenderOptions {
             format,
@@ -279,7 +279,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
             budget: new_budget,
         },
     );
-    let format = args.format.format.format();
+    let format = args.format.render_format()?;
     let opts = RenderOptions {
         format,
         lang: args

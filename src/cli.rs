@@ -50,15 +50,31 @@ pub struct ReportArgs {
 /// How a report is written: shared by the reports and `diff`.
 #[derive(Debug, clap::Args)]
 pub struct FormatArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format [default: table; csv with --excel].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Language of labels and numbers in table and markdown (default: the roadmap's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// With --format csv: `;`, decimal comma and a byte-order mark, for Excel or LibreOffice in a Polish locale.
+    /// CSV for Excel or LibreOffice in a Polish locale: `;`, decimal comma and a byte-order mark (implies --format csv).
     #[arg(long)]
     pub excel: bool,
+}
+
+impl FormatArgs {
+    /// The format to render: `--excel` implies CSV (SPEC section 11), so
+    /// `cxm budget --excel > budzet.csv` never writes a table into a `.csv`;
+    /// `--excel` with another `--format` is a contradiction, refused.
+    pub fn render_format(&self) -> anyhow::Result<crate::render::Format> {
+        match (self.excel, self.format) {
+            (true, None | Some(ReportFormat::Csv)) => Ok(crate::render::Format::Csv),
+            (true, Some(other)) => anyhow::bail!(
+                "--excel writes CSV and cannot be combined with --format {}; leave out --format or use --format csv",
+                other.name()
+            ),
+            (false, f) => Ok(f.unwrap_or(ReportFormat::Table).format()),
+        }
+    }
 }
 
 /// Options of `cxm report`.
@@ -106,6 +122,16 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// The name on the command line.
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Table => "table",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Markdown => "markdown",
+        }
+    }
+
     pub fn format(self) -> crate::render::Format {
         match self {
             ReportFormat::Table => crate::render::Format::Table,

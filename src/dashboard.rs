@@ -55,9 +55,11 @@ impl Dashboard<'_> {
 /// `cxm inventory` counts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeEaters {
-    /// Effort days of the inventory's initiatives of area `cx`.
+    /// Effort days of the inventory's time eaters (`cx` work owned by a
+    /// team member).
     pub eater_days: Decimal,
-    /// Effort days of every inventory initiative.
+    /// Effort days of the inventory's team-owned initiatives (SPEC section
+    /// 6, rev. 2: the share counts the team's own work only).
     pub total_days: Decimal,
     /// `eater_days / total_days` with two places (`0.25`); `None` without effort.
     pub share: Option<Decimal>,
@@ -154,7 +156,7 @@ pub fn build<'a>(
         coverage: plan.coverage.clone(),
         time_eaters: TimeEaters {
             eater_days: inventory.cx_effort_days,
-            total_days: inventory.totals.effort_days,
+            total_days: inventory.team_effort_days,
             share: inventory.time_eater_share,
         },
         plan: rows,

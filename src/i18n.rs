@@ -73,6 +73,9 @@ pub(crate) enum Text {
     Count,
     EmptyWindow,
     ByCompetencyRows,
+    BudgetWithoutActual,
+    ActualWithoutBudget,
+    SpentShare,
     // The plan.
     PlanTitle,
     InPriorityOrder,
@@ -243,6 +246,9 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
             "W tym okresie nic nie zakończono i nic nie jest w toku.",
         ),
         T::ByCompetencyRows => ("Initiatives by competency", "Inicjatywy według kompetencji"),
+        T::BudgetWithoutActual => ("Budget without an actual", "Budżet bez danych o wydatkach"),
+        T::ActualWithoutBudget => ("Actual without a budget", "Wydatki bez budżetu"),
+        T::SpentShare => ("Spent", "Wykorzystano"),
         T::PlanTitle => ("CXM plan", "Plan CXM"),
         T::InPriorityOrder => (
             "Initiatives in priority order",
@@ -471,10 +477,10 @@ pub(crate) fn time_eaters(share: Option<Decimal>, work: &[String], lang: Languag
     let list = work.join(", ");
     match (share, lang) {
         (None, Language::En) => {
-            "No effort days are recorded, so the share of the team's days spent on CX work that belongs to departments cannot be told.".to_string()
+            "No effort days are recorded on the team's own work, so the share of the team's days spent on CX work that belongs to departments cannot be told.".to_string()
         }
         (None, Language::Pl) => {
-            "Nie zapisano nakładu w dniach, więc nie wiadomo, jaką część dni zespołu zajęły prace CX należące do działów.".to_string()
+            "Przy pracach zespołu nie zapisano nakładu w dniach, więc nie wiadomo, jaką część dni zespołu zajęły prace CX należące do działów.".to_string()
         }
         (Some(s), Language::En) if s.0 == 0 => {
             "None of the team's days went to CX work that belongs to departments.".to_string()

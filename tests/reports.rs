@@ -136,13 +136,68 @@ fn inventory_json_shape() {
     };
     assert_eq!(by_id("complaints")["time_eater"], true);
     assert_eq!(by_id("complaints")["budget"], "49500.00");
-    assert_eq!(by_id("edge-as-of")["missing"], serde_json::json!(["kpi"]));
+    // Cancelled: it misses no KPI (SPEC section 6, rev. 2).
+    assert_eq!(by_id("edge-as-of")["missing"], serde_json::json!([]));
     assert_eq!(
         by_id("paused")["missing"],
         serde_json::json!(["owner", "effort", "budget"])
     );
     assert_eq!(by_id("paused")["remaining"], Value::Null);
     assert_eq!(by_id("paused")["budget"], Value::Null);
+}
+
+const FOOTING: &str = "tests/fixtures/inventory/footing.toml";
+
+/// Issue 12, case 5: budget 78 000, spent 49 250, remaining 22 750 did not
+/// foot. Now the totals take the initiatives with both figures and the
+/// rest stands on its own line.
+#[test]
+fn inventory_totals_foot() {
+    let v = json(&["inventory", FOOTING]);
+    assert_eq!(
+        v["totals"],
+        serde_json::json!({
+            "initiatives": 3, "budget": "72000.00", "actual": "49250.00",
+            "remaining": "22750.00",
+            "budget_without_actual": { "initiatives": 1, "budget": "6000.00" },
+            "actual_without_budget": { "initiatives": 0, "actual": "0.00" },
+            "listed": 6, "effort_days": "63", "internal_cost": "48000.00"
+        })
+    );
+    assert_eq!(
+        v["budget_without_actual"],
+        serde_json::json!({ "initiatives": 1, "budget": "6000.00" })
+    );
+    assert_eq!(
+        v["actual_without_budget"],
+        serde_json::json!({ "initiatives": 0, "actual": "0.00" })
+    );
+    let by_id = |id: &str| {
+        v["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // Running work: the share spent, not a −25.8 % "variance".
+    assert_eq!(by_id("tnps-szkody")["spent_percent"], "74.2");
+    assert_eq!(by_id("tnps-szkody")["variance_percent"], Value::Null);
+    assert_eq!(by_id("badanie-dojrzalosci")["variance_percent"], "4.2");
+    // Cancelled work lacks nothing.
+    assert_eq!(by_id("rada-cx")["missing"], serde_json::json!([]));
+    // The department's own days: no internal time, not in the share.
+    assert_eq!(by_id("onboarding-cyfrowy")["internal_cost"], Value::Null);
+    assert_eq!(v["time_eater_share"], "0.21");
+    assert_eq!(v["team_effort_days"], "48");
+}
+
+#[test]
+fn inventory_footing_tables() {
+    assert_cmd_snapshot!(cxm(&["inventory", FOOTING]));
+    assert_cmd_snapshot!(cxm(&["inventory", FOOTING, "--lang", "pl"]));
+    assert_cmd_snapshot!(cxm(&["inventory", FOOTING, "--format", "csv"]));
 }
 
 #[test]

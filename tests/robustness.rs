@@ -286,3 +286,29 @@ proptest! {
         }
     }
 }
+
+/// One finding per bad value (SPEC section 11): a date shaped right that
+/// names no day is one E001, wherever it stands, and not also an E003 about
+/// what the parser made of it.
+#[test]
+fn an_impossible_date_is_one_finding() {
+    for bad in [
+        "2027-02-30",
+        "2027-13-01",
+        "2026-02-29",
+        "2027-04-31",
+        "2027-00-10",
+        "2027-02-30T10:00:00",
+    ] {
+        for good in [
+            "as_of = 2026-11-15",
+            "start = 2027-02-01",
+            "end = 2027-06-30",
+        ] {
+            let (key, _) = good.split_once(" = ").unwrap();
+            let text = roadmap(0, &[(1000, 2000)], 12).replacen(good, &format!("{key} = {bad}"), 1);
+            assert!(text.contains(bad), "{text}");
+            assert_eq!(codes(&text), ["E001"], "{key} = {bad}");
+        }
+    }
+}

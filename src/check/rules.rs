@@ -687,12 +687,21 @@ fn one_quote(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// W006: a quote more than 12 months older than the inventory date.
+/// W006: a quote more than 12 months older than the inventory date, on
+/// work still to be bought: `planned`, `in-progress` or an `idea` (rev. 2).
+/// A quote of finished, cancelled or paused work is history, and moving to
+/// a new year must not turn it into a warning that breaks `--strict`.
 fn stale_quotes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(limit) = ctx.as_of.checked_sub_months(Months::new(12)) else {
         return;
     };
-    for ini in &ctx.r.initiatives {
+    let still_to_buy = |ini: &&Initiative| {
+        matches!(
+            ini.status.as_ref().map(|s| s.value),
+            Some(Status::Planned | Status::InProgress | Status::Idea)
+        )
+    };
+    for ini in ctx.r.initiatives.iter().filter(still_to_buy) {
         for date in ini.quotes.iter().filter_map(|q| q.date.as_ref()) {
             if date.value < limit {
                 let m = M::StaleQuote {
@@ -822,28 +831,55 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// W010: a status the dates contradict: done but ending after the
-/// inventory date, or still planned but meant to have ended before it.
+/// inventory date, or still planned but meant to have ended before it;
+/// (rev. 2) still planned but meant to have started before it, or in
+/// progress but starting after it. A planned initiative whose end has
+/// passed gets the one finding about its end (its start has passed too:
+/// one finding says it).
 fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let as_of = ctx.as_of;
     for ini in &ctx.r.initiatives {
-        let (Some(status), Some(end)) = (&ini.status, &ini.end) else {
+        let Some(status) = &ini.status else {
             continue;
         };
         let initiative = ini.id_str().to_string();
-        let m = match status.value {
-            Status::Done if end.value > as_of => M::DoneInFuture {
-                initiative,
-                end: end.value,
-                as_of,
-            },
-            Status::Planned if end.value < as_of => M::PlannedInPast {
-                initiative,
-                end: end.value,
-                as_of,
-            },
+        let (start, end) = (ini.start.as_ref(), ini.end.as_ref());
+        let (m, span) = match (status.value, start, end) {
+            (Status::Done, _, Some(end)) if end.value > as_of => (
+                M::DoneInFuture {
+                    initiative,
+                    end: end.value,
+                    as_of,
+                },
+                end.span,
+            ),
+            (Status::Planned, _, Some(end)) if end.value < as_of => (
+                M::PlannedInPast {
+                    initiative,
+                    end: end.value,
+                    as_of,
+                },
+                end.span,
+            ),
+            (Status::Planned, Some(start), _) if start.value < as_of => (
+                M::PlannedButStarted {
+                    initiative,
+                    start: start.value,
+                    as_of,
+                },
+                start.span,
+            ),
+            (Status::InProgress, Some(start), _) if start.value > as_of => (
+                M::InProgressBeforeStart {
+                    initiative,
+                    start: start.value,
+                    as_of,
+                },
+                start.span,
+            ),
             _ => continue,
         };
-        out.push(Finding::new(Code::W010, end.span, m));
+        out.push(Finding::new(Code::W010, span, m));
     }
 }
 

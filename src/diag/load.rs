@@ -14,6 +14,10 @@ pub enum LoadMessage {
     Syntax {
         parser: String,
     },
+    /// E001: a date shaped `YYYY-MM-DD` that names no day (`2027-02-30`).
+    ImpossibleDate {
+        text: String,
+    },
     /// A second byte-order mark after the one dropped on reading.
     SecondBom,
     /// The bytes are not UTF-8.
@@ -64,6 +68,10 @@ pub enum LoadMessage {
     },
     /// A date with a time or an offset.
     DateWithTime {
+        key: String,
+    },
+    /// E003 (rev. 2): an `id` or `title` that is empty or only whitespace.
+    EmptyText {
         key: String,
     },
     /// A date in quotes; `date` is the text when it reads as a date.

@@ -155,7 +155,8 @@ pub enum RuleMessage {
     NoPrice { initiative: String },
     /// W005: a single vendor quote.
     OneQuote { initiative: String },
-    /// W006: a quote dated more than 12 months before the inventory date.
+    /// W006: a quote dated more than 12 months before the inventory date,
+    /// on planned, running or idea work (rev. 2).
     StaleQuote {
         initiative: String,
         date: NaiveDate,
@@ -199,6 +200,18 @@ pub enum RuleMessage {
     PlannedInPast {
         initiative: String,
         end: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W010 (rev. 2): still planned, but its start date has passed.
+    PlannedButStarted {
+        initiative: String,
+        start: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W010 (rev. 2): in progress, but its start date is still ahead.
+    InProgressBeforeStart {
+        initiative: String,
+        start: NaiveDate,
         as_of: NaiveDate,
     },
     /// W011: starts on or before the last day of a dependency.
@@ -261,7 +274,10 @@ impl RuleMessage {
             M::UnusualMarkup { .. } => Code::W007,
             M::TeamOwnsCxWork { .. } => Code::W008,
             M::OwnerOverloaded { .. } | M::TeamOverloaded { .. } => Code::W009,
-            M::DoneInFuture { .. } | M::PlannedInPast { .. } => Code::W010,
+            M::DoneInFuture { .. }
+            | M::PlannedInPast { .. }
+            | M::PlannedButStarted { .. }
+            | M::InProgressBeforeStart { .. } => Code::W010,
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
             M::SpendAfterAsOf { .. } => Code::W016,
             M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,

@@ -86,10 +86,14 @@ fn grouped_by_competency_in_file_order_within() {
     ]);
     let inv = inventory_of(&r);
     assert_eq!(ids(&inv), ["gov-b", "gov-a", "design-1", "culture-1"]);
-    let counts: Vec<usize> = inv.competencies.iter().map(|c| c.initiatives).collect();
+    let counts: Vec<usize> = inv.competencies.iter().map(|c| c.listed).collect();
     assert_eq!(counts, [2, 0, 1, 1]);
-    assert_eq!(inv.totals.budget, money(400));
-    assert_eq!(inv.competencies[0].budget, money(200));
+    // No actual anywhere: the budgets are summed on their own line.
+    assert_eq!(inv.totals.initiatives, 0);
+    assert_eq!(inv.totals.budget, Money::ZERO);
+    assert_eq!(inv.budget_without_actual.budget, money(400));
+    assert_eq!(inv.budget_without_actual.initiatives, 4);
+    assert_eq!(inv.competencies[0].budget_without_actual.budget, money(200));
 }
 
 #[test]
@@ -125,10 +129,84 @@ fn budget_actual_remaining_and_variance() {
     assert_eq!(l[3].budget, None);
     assert_eq!(l[3].remaining, None);
     assert_eq!(l[3].missing, [Missing::Budget]);
-    // Unknown values count as nothing in the sums.
-    assert_eq!(inv.totals.budget, money(100 + 100 + 225));
-    assert_eq!(inv.totals.actual, Money(15_000 + 20_001 + 500));
+    // The totals take the rows with both, so they foot; the others are
+    // summed apart (SPEC section 6, rev. 2).
+    assert_eq!(inv.totals.initiatives, 2);
+    assert_eq!(inv.totals.budget, money(100 + 225));
+    assert_eq!(inv.totals.actual, Money(15_000 + 20_001));
     assert_eq!(inv.totals.remaining, Money(-5_000 + 2_499));
+    assert_eq!(inv.budget_without_actual.initiatives, 1);
+    assert_eq!(inv.budget_without_actual.budget, money(100));
+    assert_eq!(inv.actual_without_budget.initiatives, 1);
+    assert_eq!(inv.actual_without_budget.actual, money(5));
+    assert_eq!(inv.totals.listed, 4);
+}
+
+#[test]
+fn variance_for_done_work_and_the_share_spent_for_running_work() {
+    let running = Initiative {
+        actual: sp(money(25)),
+        ..ended("running", Status::InProgress, date(2027, 6, 1))
+    };
+    let paused = Initiative {
+        actual: sp(Money(3_333)),
+        ..ended("paused", Status::OnHold, date(2027, 6, 1))
+    };
+    let done = Initiative {
+        actual: sp(money(80)),
+        ..ended("done", Status::Done, date(2026, 6, 1))
+    };
+    let cancelled = Initiative {
+        actual: sp(money(10)),
+        ..ended("cancelled", Status::Cancelled, date(2026, 6, 1))
+    };
+    let inv = inventory_of(&roadmap(vec![running, paused, done, cancelled]));
+    let l = &inv.initiatives;
+    // 25 of 100 spent: 25.0 %, not a −75 % "variance".
+    assert_eq!(
+        (l[0].variance_percent, l[0].spent_percent),
+        (None, Some(days(25)))
+    );
+    // 33.33 of 100 → 33.3 %
+    assert_eq!(l[1].spent_percent, Some(Decimal(33_300_000)));
+    assert_eq!(
+        (l[2].variance_percent, l[2].spent_percent),
+        (Some(days(-20)), None)
+    );
+    assert_eq!((l[3].variance_percent, l[3].spent_percent), (None, None));
+    let json = serde_json::to_value(&inv).unwrap();
+    assert_eq!(json["initiatives"][0]["spent_percent"], "25.0");
+    assert_eq!(
+        json["initiatives"][0]["variance_percent"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn cancelled_work_misses_no_kpi_effort_or_budget() {
+    let cancelled = Initiative {
+        kpi: None,
+        effort_days: None,
+        cost: None,
+        owner: None,
+        ..ended("stopped", Status::Cancelled, date(2026, 6, 1))
+    };
+    let done = Initiative {
+        id: sp("finished".to_string()),
+        status: sp(Status::Done),
+        ..cancelled.clone()
+    };
+    let inv = inventory_of(&roadmap(vec![cancelled, done]));
+    assert_eq!(inv.initiatives[0].missing, [Missing::Owner]);
+    assert_eq!(
+        inv.initiatives[1].missing,
+        [
+            Missing::Owner,
+            Missing::Kpi,
+            Missing::Effort,
+            Missing::Budget
+        ]
+    );
 }
 
 #[test]
@@ -213,12 +291,14 @@ fn time_eaters_and_their_share() {
     let inv = inventory_of(&r);
     let flags: Vec<bool> = inv.initiatives.iter().map(|l| l.time_eater).collect();
     assert_eq!(flags, [false, true, false, true]);
-    // (20 + 11) / (69 + 20 + 11) = 0.31
-    assert_eq!(inv.cx_effort_days, days(31));
-    assert_eq!(inv.time_eater_share, Some(Decimal(310_000)));
-    assert_eq!(inv.cx_work, ["eater", "dept-owned"]);
+    // Team-owned work only, above and below (rev. 2): 20 / (69 + 20 + 0) =
+    // 0.2247… → 0.22; the department's own 11 days are not the team's.
+    assert_eq!(inv.cx_effort_days, days(20));
+    assert_eq!(inv.team_effort_days, days(89));
+    assert_eq!(inv.time_eater_share, Some(Decimal(220_000)));
+    assert_eq!(inv.cx_work, ["eater"]);
     let json = serde_json::to_value(&inv).unwrap();
-    assert_eq!(json["time_eater_share"], "0.31");
+    assert_eq!(json["time_eater_share"], "0.22");
 }
 
 #[test]
@@ -226,10 +306,14 @@ fn share_rounds_half_away_from_zero_and_is_null_without_effort() {
     let mut own = ended("own", Status::Done, date(2026, 6, 1));
     own.effort_days = sp(days(7));
     // 1 / 8 = 0.125 → 0.13
-    let inv = inventory_of(&roadmap(vec![own.clone(), cx("c", None, 1)]));
+    let inv = inventory_of(&with_ak(roadmap(vec![
+        own.clone(),
+        cx("c", Some("ak"), 1),
+        cx("theirs", None, 50),
+    ])));
     assert_eq!(inv.time_eater_share, Some(Decimal(130_000)));
     own.effort_days = None;
-    let inv = inventory_of(&roadmap(vec![own]));
+    let inv = inventory_of(&with_ak(roadmap(vec![own, cx("theirs", None, 5)])));
     assert_eq!(inv.time_eater_share, None);
     assert_eq!(
         serde_json::to_value(&inv).unwrap()["time_eater_share"],
@@ -240,13 +324,27 @@ fn share_rounds_half_away_from_zero_and_is_null_without_effort() {
     assert_eq!(inv.time_eater_share, None);
 }
 
+fn with_ak(mut r: Roadmap) -> Roadmap {
+    r.team = vec![Member {
+        id: sp("ak".to_string()),
+        ..Member::default()
+    }];
+    r
+}
+
 #[test]
-fn internal_time_with_a_day_rate() {
-    let mut r = roadmap(vec![ended("a", Status::Done, date(2026, 6, 1))]);
+fn internal_time_with_a_day_rate_for_team_owned_work_only() {
+    let mut r = with_ak(roadmap(vec![
+        ended("a", Status::Done, date(2026, 6, 1)),
+        cx("theirs", Some("someone"), 4),
+    ]));
     r.initiatives[0].effort_days = sp(Decimal(2_500_000));
     assert_eq!(inventory_of(&r).totals.internal_cost, None);
     r.meta.day_rate = sp(money(900));
     let inv = inventory_of(&r);
     assert_eq!(inv.initiatives[0].internal_cost, Some(money(2250)));
+    assert_eq!(inv.initiatives[1].internal_cost, None);
     assert_eq!(inv.totals.internal_cost, Some(money(2250)));
+    // Effort is what was carried, whoever carried it.
+    assert_eq!(inv.totals.effort_days, Decimal(6_500_000));
 }

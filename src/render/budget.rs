@@ -3,7 +3,7 @@
 //! model, none is computed here.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
-use super::csv::Cell;
+use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::budget::{
@@ -80,7 +80,9 @@ impl Item<'_> {
 }
 
 /// The CSV: fixed English keys, one column per figure of any line. A
-/// training's cost is its budget and its plan-year budget.
+/// training's cost is its budget and its plan-year budget. `counts_in`
+/// (SPEC section 11): `plan_year_budget` summed over the `cxm` rows is the
+/// CXM total; over the `department` rows, the department guidelines.
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
         .col("kind", |i| {
@@ -153,6 +155,16 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         })
         .col("internal_cost", |i| {
             i.header(|h| Cell::opt_money(h.internal_cost))
+        })
+        .col("counts_in", |i| {
+            Cell::text(
+                match i {
+                    Item::Initiative(l) => CountsIn::of_plan_line(true, l.header.area),
+                    Item::Training(t) => CountsIn::of_training(t.funding),
+                    Item::Backlog(_) => CountsIn::None,
+                }
+                .as_str(),
+            )
         })
 }
 

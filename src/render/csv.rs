@@ -63,6 +63,45 @@ impl Cell {
     }
 }
 
+/// Where a CSV row of money counts (SPEC sections 11 and 13): in the CXM
+/// total (below the cut line too), in a department's guideline, or in
+/// neither (ideas, work not in the plan). A spreadsheet sum filtered to
+/// `cxm` is the CXM total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CountsIn {
+    Cxm,
+    Department,
+    None,
+}
+
+impl CountsIn {
+    /// An initiative: in the plan, by its area; outside it, nowhere.
+    pub(crate) fn of_plan_line(in_plan: bool, area: crate::roadmap::Area) -> CountsIn {
+        match (in_plan, area) {
+            (false, _) => CountsIn::None,
+            (true, crate::roadmap::Area::Cxm) => CountsIn::Cxm,
+            (true, crate::roadmap::Area::Cx) => CountsIn::Department,
+        }
+    }
+
+    /// A training: central training is a CXM line, department training a
+    /// guideline.
+    pub(crate) fn of_training(funding: crate::roadmap::Funding) -> CountsIn {
+        match funding {
+            crate::roadmap::Funding::Central => CountsIn::Cxm,
+            crate::roadmap::Funding::Department => CountsIn::Department,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CountsIn::Cxm => "cxm",
+            CountsIn::Department => "department",
+            CountsIn::None => "none",
+        }
+    }
+}
+
 /// Prefixes `'` to a text that begins with `=`, `+`, `-`, `@`, tab or
 /// carriage return.
 pub(crate) fn defuse(s: &str) -> String {

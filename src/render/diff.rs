@@ -157,8 +157,12 @@ enum Item<'a> {
     },
 }
 
-/// One row per change: `kind,id,field,old,new,delta`. Initiative rows carry
-/// text; total rows carry money (never escaped as formulas).
+/// One row per change: `kind,id,field,old,new,delta,counts_in`. Initiative
+/// rows carry text; total rows carry money (never escaped as formulas).
+/// `counts_in` (SPEC section 11) is `cxm` on the CXM total's row and `none`
+/// on its breakdowns by competency and by quarter: they split the same
+/// total, so a sum filtered to `cxm` is the CXM total (old, new, delta)
+/// rather than three times it. Rows without money leave it empty.
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
         .col("kind", |i| {
@@ -190,6 +194,11 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         })
         .col("delta", |i| match i {
             Item::Total { money, .. } => Cell::Money(money.delta),
+            Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
+        })
+        .col("counts_in", |i| match i {
+            Item::Total { id, .. } if id == "cxm" => Cell::text("cxm"),
+            Item::Total { .. } => Cell::text("none"),
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
         })
 }

@@ -4,7 +4,7 @@
 //! the cut line across the initiatives, saying why it falls there.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
-use super::csv::Cell;
+use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
@@ -41,7 +41,10 @@ impl Item<'_> {
 }
 
 /// The CSV: fixed English keys. `kind` is `plan` or `backlog`; `budget` is
-/// an idea's whole budget (plan rows have `plan_year_budget`).
+/// an idea's whole budget (plan rows have `plan_year_budget`). `counts_in`
+/// says where a row's money counts: summing `plan_year_budget` over the
+/// `cxm` rows gives the CXM initiatives' total (the budget's CXM total less
+/// central training, which the plan has no rows for).
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
         .col("kind", |i| {
@@ -107,6 +110,15 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         .col("budget", |i| match i {
             Item::Plan(_) => Cell::Empty,
             Item::Backlog(b) => Cell::opt_money(b.budget),
+        })
+        .col("counts_in", |i| {
+            Cell::text(
+                match i {
+                    Item::Plan(l) => CountsIn::of_plan_line(true, l.area),
+                    Item::Backlog(_) => CountsIn::None,
+                }
+                .as_str(),
+            )
         })
 }
 

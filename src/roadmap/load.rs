@@ -55,8 +55,13 @@ pub fn load_str(text: &str) -> Loaded {
             .span
             .clone()
             .map_or(Span::new(text.len(), text.len()), Span::from);
-        let parser = e.message.clone();
-        l.error(Code::E001, span, LoadMessage::Syntax { parser });
+        let m = match impossible_date(text, span) {
+            Some(text) => LoadMessage::ImpossibleDate { text },
+            None => LoadMessage::Syntax {
+                parser: e.message.clone(),
+            },
+        };
+        l.error(Code::E001, span, m);
     }
     // `input::decode` drops one byte-order mark; the TOML lexer would skip
     // a second one.
@@ -74,12 +79,50 @@ pub fn load_str(text: &str) -> Loaded {
         let invented = Span::new(0, 0);
         l.findings
             .retain(|f| f.code == Code::E001 || (f.span != invented && f.code != Code::E012));
+        // One finding per bad value: what the parser made of a value it
+        // could not read (`2027-02-30` became a date-time of sorts) is not
+        // a second finding about the same text.
+        let syntax: Vec<Span> = l
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::E001)
+            .map(|f| f.span)
+            .collect();
+        l.findings
+            .retain(|f| f.code == Code::E001 || !syntax.iter().any(|&s| overlaps(s, f.span)));
     }
     Loaded {
         roadmap,
         findings: l.findings,
         syntax_ok,
     }
+}
+
+/// Whether two spans share a byte; an empty span stands for the byte at
+/// its place (a parser error points between characters).
+fn overlaps(a: Span, b: Span) -> bool {
+    let (a_end, b_end) = (a.end().max(a.start() + 1), b.end().max(b.start() + 1));
+    a.start() < b_end && b.start() < a_end
+}
+
+/// The text of a TOML date at `span` that is shaped right (`YYYY-MM-DD`)
+/// but names no day of the calendar (`2027-02-30`, `2027-13-01`): the
+/// parser's error there gets words that say so.
+fn impossible_date(text: &str, span: Span) -> Option<String> {
+    let at = text.get(span.start()..)?;
+    let date = at.get(..10)?;
+    let shaped = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    // A date alone: not the start of a date-time or of a longer number.
+    let alone = at
+        .get(10..)?
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_ascii_alphanumeric() && c != ':' && c != '.');
+    (shaped && alone && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err())
+        .then(|| date.to_string())
 }
 
 type Value<'i> = Node<'i>;
@@ -234,9 +277,27 @@ impl Loader {
         }
     }
 
-    /// An id: letters, digits, `-` and `_`.
+    /// A text people read (`title`): E003 when it is empty or only
+    /// whitespace (SPEC section 5, rev. 2).
+    fn title(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<String>> {
+        let s = self.string(v, key)?;
+        if s.value.trim().is_empty() {
+            let key = key.to_string();
+            self.error(Code::E003, s.span, LoadMessage::EmptyText { key });
+            return None;
+        }
+        Some(s)
+    }
+
+    /// An id: letters, digits, `-` and `_`; an empty one (or only
+    /// whitespace) is said to be empty.
     fn id(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<String>> {
         let s = self.string(v, key)?;
+        if s.value.trim().is_empty() {
+            let key = key.to_string();
+            self.error(Code::E003, s.span, LoadMessage::EmptyText { key });
+            return None;
+        }
         if s.value.is_empty()
             || !s
                 .value
@@ -704,7 +765,7 @@ impl Loader {
         let name = key.name();
         match key {
             K::Id => ini.id = self.id(v, name),
-            K::Title => ini.title = self.string(v, name),
+            K::Title => ini.title = self.title(v, name),
             K::Competency => ini.competency = self.choice(v, name),
             K::Area => ini.area = self.choice(v, name),
             K::Status => ini.status = self.choice(v, name),
@@ -819,7 +880,7 @@ impl Loader {
             let name = key.name();
             match key {
                 K::Id => tr.id = self.id(v, name),
-                K::Title => tr.title = self.string(v, name),
+                K::Title => tr.title = self.title(v, name),
                 K::Competency => tr.competency = self.choice(v, name),
                 K::CostPerPerson => tr.cost_per_person = self.money(v, name),
                 K::Funding => tr.funding = self.choice(v, name),

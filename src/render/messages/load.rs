@@ -13,6 +13,10 @@ pub(super) fn text(m: &M, _lang: Language) -> String {
             let first = parser.lines().next().unwrap_or("invalid TOML").trim();
             format!("TOML syntax error: {first}")
         }
+        M::ImpossibleDate { text } => {
+            format!("{text} is not a date: there is no such day in the calendar")
+        }
+        M::EmptyText { key } => format!("`{key}` is empty"),
         M::SecondBom => {
             "TOML syntax error: a byte-order mark is only allowed at the start of the file".into()
         }
@@ -91,6 +95,11 @@ pub(super) fn help(m: &M, _lang: Language) -> Vec<String> {
         }
         M::NotTables { key, .. } => format!("write each entry under its own [[{key}]] header"),
         M::InvalidId { .. } => "an id uses only letters, digits, '-' and '_'".into(),
+        M::ImpossibleDate { text } => impossible_date_help(text),
+        M::EmptyText { key } if key == "id" => {
+            "give it an id of letters, digits, '-' and '_', like cx-board".into()
+        }
+        M::EmptyText { key } => format!("give it a {key} people will recognise in the reports"),
         M::UnknownChoice {
             suggestion, known, ..
         } => match suggestion {
@@ -128,6 +137,28 @@ pub(super) fn help(m: &M, _lang: Language) -> Vec<String> {
         | M::RateNotPositive { .. } => return Vec::new(),
     };
     vec![line]
+}
+
+/// The month's last day when the day is past it, else the form alone:
+/// a date is `YYYY-MM-DD`, unquoted.
+fn impossible_date_help(text: &str) -> String {
+    let part = |r: std::ops::Range<usize>| text.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (year, month) = (part(0..4), part(5..7));
+    let last_day = year.zip(month).and_then(|(y, m)| {
+        let first = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, 1)?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        next.pred_opt()
+    });
+    match last_day {
+        Some(last) => format!(
+            "{} has {} days: write a day that exists, as YYYY-MM-DD without quotes, like {}",
+            last.format("%B %Y"),
+            last.format("%-d"),
+            last.format("%Y-%m-%d")
+        ),
+        None => "a month is 01 to 12: write the date as YYYY-MM-DD without quotes, like 2027-03-01"
+            .into(),
+    }
 }
 
 fn did_you_mean(s: &str) -> String {

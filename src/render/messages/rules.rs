@@ -265,6 +265,22 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             "initiative {} is still planned but was to end on {end}, before {as_of}",
             Q(initiative)
         ),
+        M::PlannedButStarted {
+            initiative,
+            start,
+            as_of,
+        } => format!(
+            "initiative {} is still planned but was to start on {start}, before {as_of}",
+            Q(initiative)
+        ),
+        M::InProgressBeforeStart {
+            initiative,
+            start,
+            as_of,
+        } => format!(
+            "initiative {} is in progress but starts on {start}, after {as_of}",
+            Q(initiative)
+        ),
         M::StartsBeforeDependencyEnds {
             initiative,
             start,
@@ -388,6 +404,12 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         M::DoneInFuture { .. } => "correct the status or the end date".to_string(),
         M::PlannedInPast { .. } => {
             "mark it done, in-progress or cancelled, or move its dates".to_string()
+        }
+        M::PlannedButStarted { .. } => {
+            "mark it in-progress if it has begun, or move its start date".to_string()
+        }
+        M::InProgressBeforeStart { .. } => {
+            "mark it planned if it has not begun, or correct its start date".to_string()
         }
         M::StartsBeforeDependencyEnds { .. } => {
             "start it after the dependency ends, or drop the dependency".to_string()

@@ -119,6 +119,8 @@ pub enum Whose {
     Training,
     Kpi,
     Measurement,
+    /// A checkpoint in a KPI's `targets`.
+    Checkpoint,
 }
 
 /// What a value should have been, by the kind its key declares.

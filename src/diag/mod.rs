@@ -61,6 +61,7 @@ codes! {
     E011: Error,
     E012: Error,
     E013: Error,
+    E014: Error,
     W001: Warning,
     W002: Warning,
     W003: Warning,
@@ -72,6 +73,7 @@ codes! {
     W009: Warning,
     W010: Warning,
     W011: Warning,
+    W016: Warning,
 }
 
 impl Code {

@@ -144,6 +144,7 @@ fn whose_text(whose: &Whose) -> String {
         Whose::Training => "this training".into(),
         Whose::Kpi => "this KPI".into(),
         Whose::Measurement => "this measurement".into(),
+        Whose::Checkpoint => "this checkpoint".into(),
     }
 }
 

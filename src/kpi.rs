@@ -45,6 +45,11 @@
 //! - **Checkpoints** outside `(start, target_date)` are E014 and the
 //!   reports do not run; should one reach the path anyway it is left out.
 //!   Checkpoints on one date: the path reaches the first of them written.
+//! - **Decimals written**: a whole number has none; a float's text has
+//!   the digits after its point less its exponent (`1.25e1`: one, `5e-3`:
+//!   three). Measurements after `as_of` do not count.
+//! - **`path_value` of a reached KPI** is shown too: the status rule stops
+//!   at `reached`, but where the path stood is still a fact.
 //! - **Overflow**: values so large that the exact comparison overflows 128
 //!   bits (beyond 10^25) leave the KPI `no-data`, never a guess.
 //! - **Initiatives**: the ids of every initiative whose `kpis` names the

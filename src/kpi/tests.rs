@@ -390,3 +390,28 @@ proptest! {
         prop_assert_eq!(before, after);
     }
 }
+
+#[test]
+fn the_loader_keeps_the_decimals_written() {
+    let text = r#"
+[roadmap]
+plan_year = 2027
+
+[[kpis]]
+id = "k"
+group = "company"
+direction = "up"
+baseline = 12.50
+target = 1.25e1
+targets = [{ date = 2027-06-30, value = 13 }]
+measurements = [{ date = 2026-09-30, value = 5e-3 }, { date = 2026-10-31, value = 1_000.5 }]
+"#;
+    let loaded = crate::roadmap::load::load_str(text);
+    let k = &loaded.roadmap.kpis[0];
+    let places = |w: &Option<Sp<Written>>| w.as_ref().map(|w| (w.value.value, w.value.places));
+    assert_eq!(places(&k.baseline), Some((d("12.5"), 2)));
+    assert_eq!(places(&k.target), Some((d("12.5"), 1)));
+    assert_eq!(k.targets[0].value.value.places, 0);
+    assert_eq!(k.measurements[0].value.value.places, 3);
+    assert_eq!(k.measurements[1].value.value.places, 1);
+}

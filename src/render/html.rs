@@ -4,7 +4,7 @@
 //! text from the roadmap is escaped; every figure comes from the
 //! [`Dashboard`] model and is formatted by [`crate::i18n`].
 
-use super::svg::{self, Bar, GanttRow, Mark, RefLine, esc};
+use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
 use crate::dashboard::{Dashboard, PlanRow};
 use crate::diag::Severity;
 use crate::i18n::{self, Text};
@@ -480,6 +480,18 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
     let progress = k
         .progress_percent
         .map_or_else(|| "—".to_string(), |p| i18n::percent_fixed(p, 1, lang));
+    let path_mark = match (&k.path_value, k.latest_date) {
+        (Some(p), Some(dt)) => Decimal::parse(p).ok().map(|v| PathMark {
+            day: i64::from(dt.num_days_from_ce()),
+            value: decimal_f64(v),
+            text: format!(
+                "{} {}",
+                t(Text::PathValue).to_lowercase(),
+                crate::render::kpi::path_value(k, lang)
+            ),
+        }),
+        _ => None,
+    };
     let fill = svg::progress_fill(k.progress_percent.map(decimal_f64));
     let _ = writeln!(
         h,
@@ -501,6 +513,7 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
         chart = svg::kpi_chart(
             &marks,
             &refs,
+            path_mark.as_ref(),
             &unit,
             t(Text::NoMeasurement),
             lang == Language::Pl

@@ -340,7 +340,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::NoKpis => ("No KPIs in the roadmap.", "Brak wskaźników w roadmapie."),
         T::StatusRule => (
             "Status: reached at or beyond the target; too early without a measurement after the baseline; stale when the latest measurement is older than the KPI's cadence; on track at or beyond the path from the baseline through the checkpoints to the target; else behind.",
-            "Status: osiągnięty, gdy pomiar jest na poziomie celu lub lepszy; za wcześnie na ocenę, gdy nie ma pomiaru po bazowym; brak świeżego pomiaru, gdy ostatni jest starszy niż cykl pomiaru wskaźnika; zgodnie z planem, gdy pomiar jest na ścieżce od wartości bazowej przez punkty kontrolne do celu lub lepszy; w przeciwnym razie opóźniony.",
+            "Status: osiągnięty, gdy pomiar jest na poziomie celu lub lepszy; za wcześnie na ocenę, gdy nie ma pomiaru po punkcie wyjścia; brak świeżego pomiaru, gdy ostatni jest starszy niż cykl pomiaru wskaźnika; zgodnie z planem, gdy pomiar jest na ścieżce od punktu wyjścia przez punkty kontrolne do celu lub lepszy; w przeciwnym razie opóźniony.",
         ),
         T::DashboardTitle => ("CX dashboard", "Dashboard CX"),
         T::HeadlineBudget => ("CXM budget", "Budżet CXM"),

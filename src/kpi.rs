@@ -434,18 +434,17 @@ impl Path {
         target_date: NaiveDate,
         target: Decimal,
     ) -> Path {
-        let mut points = vec![Point {
-            date: start,
-            value: baseline,
-        }];
+        let mut points = Vec::with_capacity(checkpoints.len() + 2);
         if target_date > start {
+            points.push(Point {
+                date: start,
+                value: baseline,
+            });
             points.extend(
                 checkpoints
                     .iter()
                     .filter(|c| c.date > start && c.date < target_date),
             );
-        } else {
-            points.clear();
         }
         points.push(Point {
             date: target_date,

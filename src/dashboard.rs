@@ -12,6 +12,9 @@
 //!   `cxm plan --format json`); a competency is covered when it has one;
 //! - the budget's share of the cap is shown rounded to one place; without a
 //!   cap there is no share;
+//! - the KPI headline counts the KPIs of each status (SPEC section 8) that
+//!   some KPI has, in the order a board acts on them: reached, on track,
+//!   behind, stale, too early, no data; a status no KPI has is left out;
 //! - the open findings are every finding `cxm check` would print (errors
 //!   that leave the reports printing, and warnings not allowed in
 //!   `[check]`), in its order.

@@ -131,6 +131,9 @@ pub(crate) enum Text {
     StatusReached,
     StatusOnTrack,
     StatusBehind,
+    StatusTooEarly,
+    StatusStale,
+    PathValue,
     NoData,
     NoKpis,
     StatusRule,
@@ -330,17 +333,20 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::Trend => ("Trend", "Trend"),
         T::Initiatives => ("Initiatives", "Inicjatywy"),
         T::TargetsBy => (
-            "Targets by (end of the plan year)",
-            "Cele na (koniec roku planu)",
+            "Target date unless a KPI gives its own (end of the plan year)",
+            "Termin celu, jeśli wskaźnik nie podaje własnego (koniec roku planu)",
         ),
         T::StatusReached => ("reached", "osiągnięty"),
         T::StatusOnTrack => ("on track", "zgodnie z planem"),
         T::StatusBehind => ("behind", "opóźniony"),
+        T::StatusTooEarly => ("too early", "za wcześnie na ocenę"),
+        T::StatusStale => ("stale", "brak świeżego pomiaru"),
+        T::PathValue => ("Path", "Wg ścieżki"),
         T::NoData => ("no data", "brak danych"),
         T::NoKpis => ("No KPIs in the roadmap.", "Brak wskaźników w roadmapie."),
         T::StatusRule => (
-            "Status: reached at or beyond the target; on track when progress keeps pace with the time from the first measurement to the end of the plan year; else behind.",
-            "Status: osiągnięty, gdy pomiar jest na poziomie celu lub lepszy; zgodnie z planem, gdy postęp nadąża za czasem od pierwszego pomiaru do końca roku planu; w przeciwnym razie opóźniony.",
+            "Status: reached at or beyond the target; too early without a measurement after the baseline; stale when the latest measurement is older than the KPI's cadence; on track at or beyond the path from the baseline through the checkpoints to the target; else behind.",
+            "Status: osiągnięty, gdy pomiar jest na poziomie celu lub lepszy; za wcześnie na ocenę, gdy nie ma pomiaru po punkcie wyjścia; brak świeżego pomiaru, gdy ostatni jest starszy niż cykl pomiaru wskaźnika; zgodnie z planem, gdy pomiar jest na ścieżce od punktu wyjścia przez punkty kontrolne do celu lub lepszy; w przeciwnym razie opóźniony.",
         ),
         T::DashboardTitle => ("CX dashboard", "Dashboard CX"),
         T::HeadlineBudget => ("CXM budget", "Budżet CXM"),
@@ -668,14 +674,16 @@ pub(crate) fn group_title(g: Group, lang: Language) -> &'static str {
     )
 }
 
-/// A KPI's status; `None` is "no data".
-pub(crate) fn kpi_status(s: Option<KpiStatus>, lang: Language) -> &'static str {
+/// A KPI's status in words.
+pub(crate) fn kpi_status(s: KpiStatus, lang: Language) -> &'static str {
     text(
         match s {
-            Some(KpiStatus::Reached) => Text::StatusReached,
-            Some(KpiStatus::OnTrack) => Text::StatusOnTrack,
-            Some(KpiStatus::Behind) => Text::StatusBehind,
-            None => Text::NoData,
+            KpiStatus::NoData => Text::NoData,
+            KpiStatus::Reached => Text::StatusReached,
+            KpiStatus::TooEarly => Text::StatusTooEarly,
+            KpiStatus::Stale => Text::StatusStale,
+            KpiStatus::OnTrack => Text::StatusOnTrack,
+            KpiStatus::Behind => Text::StatusBehind,
         },
         lang,
     )

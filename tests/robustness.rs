@@ -221,7 +221,7 @@ proptest! {
             (
                 any::<bool>(),
                 -1e7f64..1e7,
-                -1e7f64..1e7,
+                1u32..1_000_000_000,
                 prop::collection::vec((0u32..2000, -1e7f64..1e7), 0..5),
             ),
             0..5,
@@ -229,7 +229,12 @@ proptest! {
         extra in 0usize..3,
     ) {
         let mut text = roadmap(extra, &[(100, 200)], 12);
-        for (i, (up, baseline, target, ms)) in kpis.iter().enumerate() {
+        for (i, (up, baseline, gain, ms)) in kpis.iter().enumerate() {
+            // The target beyond the baseline in the KPI's direction (E014
+            // otherwise), in hundredths.
+            let baseline = (baseline * 100.0).round() / 100.0;
+            let gain = f64::from(*gain) / 100.0;
+            let target = if *up { baseline + gain } else { baseline - gain };
             let measurements: Vec<String> = ms
                 .iter()
                 .map(|(day, v)| {
@@ -255,7 +260,7 @@ proptest! {
         for k in &report.kpis {
             let dates: Vec<_> = k.series.iter().map(|p| p.date).collect();
             prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
-            if let (Some(l), Some(t), Some(s)) = (k.latest, k.target, k.status) {
+            if let (Some(l), Some(t), s) = (k.latest, k.target, k.status) {
                 let beyond = match k.direction {
                     cxm::roadmap::Direction::Up => l >= t,
                     cxm::roadmap::Direction::Down => l <= t,

@@ -42,6 +42,17 @@
 //!   `capacity_days`.
 //! - W011: an initiative must start after its dependency's last day;
 //!   starting on that day is a finding.
+//! - E014 (KPI targets): a checkpoint equal to the baseline, the target or
+//!   the checkpoint before it is on the way (a plateau), not a finding;
+//!   each checkpoint gets at most one finding, the first of: its date
+//!   outside `(start, target_date)`, its value not between baseline and
+//!   target, its value further from the target than the checkpoint before.
+//!   Checkpoint values are not judged while the target itself is wrong,
+//!   nor checkpoint dates while the target date is, or while the KPI has
+//!   no start (no `baseline_date` and no measurement up to `as_of`). A
+//!   default target date (the end of the plan year) before the start is
+//!   shown at the start's date.
+//! - W016: one finding per KPI measurement dated after `as_of`, at its date.
 
 mod cycles;
 mod rules;

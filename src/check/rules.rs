@@ -15,7 +15,7 @@ use super::{CheckContext, in_plan, is_allowed, planned_in};
 use crate::budget;
 use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Choice as _, Competency, Initiative, Roadmap, Status};
+use crate::roadmap::{Area, Choice as _, Competency, Direction, Initiative, Kpi, Roadmap, Status};
 use crate::roadmap::{InitiativeKey as K, QuoteKey as Q};
 use crate::source::{Sp, Span};
 use chrono::{Months, NaiveDate};
@@ -38,6 +38,7 @@ const RULES: &[(Code, Rule)] = &[
     (Code::E010, budget_cap),
     (Code::E011, cx_without_department),
     (Code::E013, dependency_cycles),
+    (Code::E014, kpi_targets),
     (Code::W001, cxm_without_owner),
     (Code::W002, no_success_measure),
     (Code::W003, no_effort),
@@ -49,6 +50,7 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W009, capacity),
     (Code::W010, status_against_dates),
     (Code::W011, dependency_order),
+    (Code::W016, measurements_after_as_of),
     (Code::W016, spend_after_as_of),
     (Code::W017, overspent),
     (Code::W017, done_without_actual),
@@ -973,6 +975,140 @@ fn done_without_actual(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 initiative: ini.id_str().to_string(),
             };
             out.push(Finding::new(Code::W017, status.span, m));
+        }
+    }
+}
+
+/// The start of a KPI's path (SPEC section 8): `baseline_date`, else the
+/// earliest measurement on or before the inventory date; with the span
+/// that gives it.
+fn kpi_start(k: &Kpi, as_of: NaiveDate) -> Option<Sp<NaiveDate>> {
+    k.baseline_date.clone().or_else(|| {
+        k.measurements
+            .iter()
+            .filter(|m| m.date.value <= as_of)
+            .min_by_key(|m| m.date.value)
+            .map(|m| m.date.clone())
+    })
+}
+
+/// E014: a KPI's target must be better than its baseline, its target
+/// date after the start of its path, and its checkpoints steps on the way:
+/// dated strictly between the start and the target date, valued between
+/// the baseline and the target (either included), and in date order never
+/// further from the target than the checkpoint before. One finding per
+/// checkpoint, the first of these it breaks; a checkpoint's value is not
+/// judged while the target itself is wrong, nor its date while the target
+/// date is.
+fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for k in &ctx.r.kpis {
+        let Some(direction) = k.direction.as_ref().map(|d| d.value) else {
+            continue;
+        };
+        let kpi = k.id.as_ref().map_or("", |i| i.value.as_str());
+        let better = |a: Decimal, b: Decimal| match direction {
+            Direction::Up => a > b,
+            Direction::Down => a < b,
+        };
+        let baseline = k.baseline.as_ref().map(|b| b.value.value);
+        let mut ends = None;
+        if let (Some(b), Some(t)) = (baseline, &k.target) {
+            if better(t.value.value, b) {
+                ends = Some((b, t.value.value));
+            } else {
+                let m = M::TargetNotBeyondBaseline {
+                    kpi: kpi.to_string(),
+                    direction,
+                    baseline: b,
+                    target: t.value.value,
+                };
+                out.push(Finding::new(Code::E014, t.span, m));
+            }
+        }
+        let start = kpi_start(k, ctx.as_of);
+        let target_date = match (&k.target_date, ctx.plan_year) {
+            (Some(d), _) => Some((d.clone(), true)),
+            (None, Some(y)) => start.as_ref().map(|s| {
+                let d = crate::kpi::default_target_date(y);
+                (Sp::new(d, s.span), false)
+            }),
+            (None, None) => None,
+        };
+        // The path's period, when both its ends are known and in order.
+        let mut period = None;
+        if let (Some((td, given)), Some(s)) = (&target_date, &start) {
+            if td.value <= s.value {
+                let m = M::TargetDateNotAfterStart {
+                    kpi: kpi.to_string(),
+                    target_date: td.value,
+                    given: *given,
+                    start: s.value,
+                };
+                out.push(Finding::new(Code::E014, td.span, m));
+            } else {
+                period = Some((s.value, td.value));
+            }
+        }
+        let mut checkpoints: Vec<_> = k.targets.iter().collect();
+        checkpoints.sort_by_key(|c| c.date.value);
+        let mut before: Option<(Decimal, NaiveDate)> = None;
+        for c in checkpoints {
+            let (date, value) = (c.date.value, c.value.value.value);
+            if let Some((start, target_date)) = period
+                && (date <= start || date >= target_date)
+            {
+                let m = M::CheckpointOutsidePeriod {
+                    kpi: kpi.to_string(),
+                    date,
+                    start,
+                    target_date,
+                };
+                out.push(Finding::new(Code::E014, c.date.span, m));
+                continue;
+            }
+            let Some((b, t)) = ends else { continue };
+            if better(b, value) || better(value, t) {
+                let m = M::CheckpointNotBetween {
+                    kpi: kpi.to_string(),
+                    date,
+                    value,
+                    baseline: b,
+                    target: t,
+                };
+                out.push(Finding::new(Code::E014, c.value.span, m));
+                continue;
+            }
+            if let Some((prev, prev_date)) = before
+                && better(prev, value)
+            {
+                let m = M::CheckpointAwayFromTarget {
+                    kpi: kpi.to_string(),
+                    date,
+                    value,
+                    before: prev,
+                    before_date: prev_date,
+                };
+                out.push(Finding::new(Code::E014, c.value.span, m));
+                continue;
+            }
+            before = Some((value, date));
+        }
+    }
+}
+
+/// W016: a KPI measurement dated after the inventory date: every figure
+/// leaves it out, which the reader should know. One finding per
+/// measurement, at its date.
+fn measurements_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for k in &ctx.r.kpis {
+        let kpi = k.id.as_ref().map_or("", |i| i.value.as_str());
+        for m in k.measurements.iter().filter(|m| m.date.value > ctx.as_of) {
+            let msg = M::MeasurementAfterAsOf {
+                kpi: kpi.to_string(),
+                date: m.date.value,
+                as_of: ctx.as_of,
+            };
+            out.push(Finding::new(Code::W016, m.date.span, msg));
         }
     }
 }

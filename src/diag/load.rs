@@ -129,6 +129,8 @@ pub enum Whose {
     Measurement,
     /// A spend entry of the initiative with this id, when it has one.
     Spend(Option<String>),
+    /// A checkpoint in a KPI's `targets`.
+    Checkpoint,
 }
 
 /// What a value should have been, by the kind its key declares.

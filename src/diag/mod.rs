@@ -61,6 +61,7 @@ codes! {
     E011: Error,
     E012: Error,
     E013: Error,
+    E014: Error,
     W001: Warning,
     W002: Warning,
     W003: Warning,

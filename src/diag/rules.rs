@@ -14,7 +14,7 @@
 
 use super::Code;
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Competency, Status};
+use crate::roadmap::{Competency, Direction, Status};
 use chrono::NaiveDate;
 
 /// A finding of a rule.
@@ -145,6 +145,46 @@ pub enum RuleMessage {
     /// first depending on the second and the last on the first. One id is
     /// an initiative that depends on itself.
     DependencyCycle { cycle: Vec<String> },
+    /// E014: a KPI's `target` that is not beyond its `baseline` in its
+    /// `direction` (equal included).
+    TargetNotBeyondBaseline {
+        kpi: String,
+        direction: Direction,
+        baseline: Decimal,
+        target: Decimal,
+    },
+    /// E014: a KPI's `target_date` (its own, or 31 December of the plan
+    /// year when `given` is false) not after the path's `start`.
+    TargetDateNotAfterStart {
+        kpi: String,
+        target_date: NaiveDate,
+        given: bool,
+        start: NaiveDate,
+    },
+    /// E014: a checkpoint dated outside `(start, target_date)`.
+    CheckpointOutsidePeriod {
+        kpi: String,
+        date: NaiveDate,
+        start: NaiveDate,
+        target_date: NaiveDate,
+    },
+    /// E014: a checkpoint's value not between the baseline and the target.
+    CheckpointNotBetween {
+        kpi: String,
+        date: NaiveDate,
+        value: Decimal,
+        baseline: Decimal,
+        target: Decimal,
+    },
+    /// E014: a checkpoint further from the target than the point before it
+    /// on the path (the baseline or the previous checkpoint).
+    CheckpointAwayFromTarget {
+        kpi: String,
+        date: NaiveDate,
+        value: Decimal,
+        before: Decimal,
+        before_date: NaiveDate,
+    },
     /// W001: `cxm` work without an owner.
     NoOwner { initiative: String },
     /// W002: no `kpi` or `kpis`.
@@ -238,6 +278,13 @@ pub enum RuleMessage {
     },
     /// W017: done, but neither `actual` nor spend entries say what it cost.
     DoneWithoutActual { initiative: String },
+    /// W016: a KPI measurement dated after the inventory date, left out of
+    /// every figure.
+    MeasurementAfterAsOf {
+        kpi: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
 }
 
 impl RuleMessage {
@@ -265,6 +312,11 @@ impl RuleMessage {
             M::OverCap { .. } => Code::E010,
             M::CxWithoutDepartment { .. } => Code::E011,
             M::DependencyCycle { .. } => Code::E013,
+            M::TargetNotBeyondBaseline { .. }
+            | M::TargetDateNotAfterStart { .. }
+            | M::CheckpointOutsidePeriod { .. }
+            | M::CheckpointNotBetween { .. }
+            | M::CheckpointAwayFromTarget { .. } => Code::E014,
             M::NoOwner { .. } => Code::W001,
             M::NoSuccessMeasure { .. } => Code::W002,
             M::NoEffort { .. } => Code::W003,
@@ -279,7 +331,7 @@ impl RuleMessage {
             | M::PlannedButStarted { .. }
             | M::InProgressBeforeStart { .. } => Code::W010,
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
-            M::SpendAfterAsOf { .. } => Code::W016,
+            M::SpendAfterAsOf { .. } | M::MeasurementAfterAsOf { .. } => Code::W016,
             M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,
         }
     }

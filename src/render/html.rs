@@ -4,7 +4,7 @@
 //! text from the roadmap is escaped; every figure comes from the
 //! [`Dashboard`] model and is formatted by [`crate::i18n`].
 
-use super::svg::{self, Bar, GanttRow, Mark, RefLine, esc};
+use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
 use crate::dashboard::{Dashboard, PlanRow};
 use crate::diag::Severity;
 use crate::i18n::{self, Text};
@@ -24,12 +24,14 @@ pub(crate) fn competency_color(c: Competency) -> &'static str {
     }
 }
 
-fn status_class(s: Option<KpiStatus>) -> &'static str {
+fn status_class(s: KpiStatus) -> &'static str {
     match s {
-        Some(KpiStatus::Reached) => "reached",
-        Some(KpiStatus::OnTrack) => "on-track",
-        Some(KpiStatus::Behind) => "behind",
-        None => "no-data",
+        KpiStatus::NoData => "no-data",
+        KpiStatus::Reached => "reached",
+        KpiStatus::TooEarly => "too-early",
+        KpiStatus::Stale => "stale",
+        KpiStatus::OnTrack => "on-track",
+        KpiStatus::Behind => "behind",
     }
 }
 
@@ -218,19 +220,26 @@ fn time_eaters_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
 /// The KPIs at a glance.
 fn kpis_card(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     let t = |x| i18n::text(x, lang);
-    let count = |s: Option<KpiStatus>| d.kpis.kpis.iter().filter(|k| k.status == s).count();
+    let count = |s: KpiStatus| d.kpis.kpis.iter().filter(|k| k.status == s).count();
     let _ = write!(
         h,
         "<div class=\"card\" id=\"headline-kpis\"><div class=\"label\">{}</div><div class=\"big\">{}</div><div class=\"chips\">",
         esc(t(Text::KpiCount)),
         d.kpis.kpis.len()
     );
+    // The statuses the board acts on first, then the others; a status no
+    // KPI has is left out.
     for s in [
-        Some(KpiStatus::Reached),
-        Some(KpiStatus::OnTrack),
-        Some(KpiStatus::Behind),
-        None,
+        KpiStatus::Reached,
+        KpiStatus::OnTrack,
+        KpiStatus::Behind,
+        KpiStatus::Stale,
+        KpiStatus::TooEarly,
+        KpiStatus::NoData,
     ] {
+        if count(s) == 0 {
+            continue;
+        }
         let _ = write!(
             h,
             "<span class=\"badge {}\">{} {}</span>",
@@ -439,11 +448,21 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
         });
     }
     let latest = match (k.latest, k.latest_date) {
-        (Some(l), Some(dt)) => format!(
-            "<span class=\"latest\">{}</span> ({})",
-            esc(&with_unit(l)),
-            date(dt)
-        ),
+        (Some(l), Some(dt)) => {
+            // Where the path to the target stood on that date.
+            let path = k.path_value.as_ref().map_or_else(String::new, |_| {
+                format!(
+                    " · {} {}",
+                    esc(&t(Text::PathValue).to_lowercase()),
+                    esc(&crate::render::kpi::path_value(k, lang))
+                )
+            });
+            format!(
+                "<span class=\"latest\">{}</span> ({}){path}",
+                esc(&with_unit(l)),
+                date(dt)
+            )
+        }
         _ => format!(
             "<span class=\"latest\">—</span> {}",
             esc(t(Text::NoMeasurement))
@@ -461,6 +480,18 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
     let progress = k
         .progress_percent
         .map_or_else(|| "—".to_string(), |p| i18n::percent_fixed(p, 1, lang));
+    let path_mark = match (&k.path_value, k.latest_date) {
+        (Some(p), Some(dt)) => Decimal::parse(p).ok().map(|v| PathMark {
+            day: i64::from(dt.num_days_from_ce()),
+            value: decimal_f64(v),
+            text: format!(
+                "{} {}",
+                t(Text::PathValue).to_lowercase(),
+                crate::render::kpi::path_value(k, lang)
+            ),
+        }),
+        _ => None,
+    };
     let fill = svg::progress_fill(k.progress_percent.map(decimal_f64));
     let _ = writeln!(
         h,
@@ -482,6 +513,7 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
         chart = svg::kpi_chart(
             &marks,
             &refs,
+            path_mark.as_ref(),
             &unit,
             t(Text::NoMeasurement),
             lang == Language::Pl

@@ -67,6 +67,16 @@ fn progress(k: &KpiLine, lang: Language) -> String {
         .map_or_else(|| DASH.to_string(), |p| i18n::percent_fixed(p, 1, lang))
 }
 
+/// Where the path to the target stood at the latest measurement's date,
+/// with the places the model rounded it to.
+pub(crate) fn path_value(k: &KpiLine, lang: Language) -> String {
+    match (&k.path_value, lang) {
+        (None, _) => DASH.to_string(),
+        (Some(p), Language::En) => p.clone(),
+        (Some(p), Language::Pl) => p.replace('.', ","),
+    }
+}
+
 fn trend(k: &KpiLine) -> String {
     let values: Vec<Decimal> = k.series.iter().map(|p| p.value).collect();
     let s = sparkline(&values);
@@ -87,6 +97,7 @@ fn columns<'a>() -> Columns<'a, KpiLine> {
             k.latest_date
                 .map_or_else(|| DASH.to_string(), |d| d.format("%Y-%m-%d").to_string())
         })
+        .right(Text::PathValue, MAIN, path_value)
         .right(Text::Target, KEY, |k, lang| num(k.target, lang))
         .left(Text::Better, DETAIL, |k, lang| {
             format!(
@@ -200,8 +211,14 @@ fn csv(k: &KpiReport, excel: bool) -> anyhow::Result<Vec<u8>> {
         .col("progress_percent", |l| {
             Cell::opt_decimal(l.progress_percent)
         })
-        .col("status", |l| {
-            l.status.map_or(Cell::Empty, |s| Cell::text(s.as_str()))
+        .col("status", |l| Cell::text(l.status.as_str()))
+        .col("start", |l| Cell::opt_date(l.start))
+        .col("target_date", |l| Cell::date(l.target_date))
+        .col("path_value", |l| match l.path_value.as_deref() {
+            // A number, so that a negative one is not defused as a formula;
+            // its places are at most six unless values were written with more.
+            Some(p) => Decimal::parse(p).map_or_else(|_| Cell::text(p), Cell::Decimal),
+            None => Cell::Empty,
         })
         .col("measurements", |l| Cell::count(l.series.len()))
         .col("series", |l| {

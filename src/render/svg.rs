@@ -357,13 +357,25 @@ pub(crate) struct RefLine {
     pub text: String,
 }
 
+/// Where the path to the target stood on the latest measurement's date
+/// (SPEC section 8): a hollow mark beside the measurement, so the eye
+/// sees whether it is at or beyond the path.
+#[derive(Clone, Debug)]
+pub(crate) struct PathMark {
+    pub day: i64,
+    pub value: f64,
+    pub text: String,
+}
+
 /// A KPI's trend: the measurements as a line with a mark and its value at
-/// each, against the baseline and target lines; the date under each mark
-/// (first and last when there are more than four). With no measurement the
+/// each, against the baseline and target lines, and the path's mark at the
+/// latest measurement when there is one; the date under each mark (first
+/// and last when there are more than four). With no measurement the
 /// reference lines stand alone with `empty_text`.
 pub(crate) fn kpi_chart(
     marks: &[Mark],
     refs: &[RefLine],
+    path: Option<&PathMark>,
     unit: &str,
     empty_text: &str,
     pl: bool,
@@ -372,6 +384,7 @@ pub(crate) fn kpi_chart(
     let (left, right, top, bottom) = (40.0, 80.0, 18.0, 24.0);
     let mut values: Vec<f64> = marks.iter().map(|m| m.value).collect();
     values.extend(refs.iter().map(|r| r.value));
+    values.extend(path.map(|p| p.value));
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let ticks = nice_ticks(lo, hi, 3);
@@ -443,6 +456,18 @@ pub(crate) fn kpi_chart(
                     s,
                     r#"<polyline class="series" points="{}"/>"#,
                     pts.join(" ")
+                );
+            }
+            if let Some(p) = path {
+                let (px_, py) = (x.map(p.day as f64), y.map(p.value));
+                let _ = write!(
+                    s,
+                    r#"<rect class="path-mark" x="{x0}" y="{y0}" width="7" height="7" transform="rotate(45 {cx} {cy})"><title>{t}</title></rect>"#,
+                    x0 = px(px_ - 3.5),
+                    y0 = px(py - 3.5),
+                    cx = px(px_),
+                    cy = px(py),
+                    t = esc(&p.text)
                 );
             }
             let n = marks.len();

@@ -19,7 +19,9 @@
 //! person-days' upper bound is a guard against a typo of many digits, which
 //! messages name but the schema never has.
 
-use super::model::{Area, Choice, Competency, Direction, Funding, Group, Language, Status};
+use super::model::{
+    Area, Cadence, Choice, Competency, Direction, Funding, Group, Language, Status,
+};
 use crate::diag::{Code, Severity};
 use crate::money::Decimal;
 use serde_json::{Map, Value, json};
@@ -424,6 +426,14 @@ table!(
 );
 
 table!(
+    /// The keys of a checkpoint in a KPI's `targets`.
+    CheckpointKey, CHECKPOINT, "a checkpoint", {
+        Date: required("date", Kind::Date, "When the value is to be reached."),
+        Value: required("value", Kind::Number, "The value to reach by then."),
+    }
+);
+
+table!(
     /// The keys of a `[[kpis]]` entry.
     KpiKey, KPI, "a [[kpis]] entry", {
         Id: required("id", Kind::Id, "Unique id, named by initiatives' kpis."),
@@ -445,6 +455,26 @@ table!(
             "measurements",
             Kind::Tables(&MEASUREMENT),
             "Measured values with their dates.",
+        ),
+        BaselineDate: field(
+            "baseline_date",
+            Kind::Date,
+            "When the baseline was measured: where the path to the target starts.",
+        ),
+        TargetDate: field(
+            "target_date",
+            Kind::Date,
+            "When the target is to be reached; default 31 December of the plan year.",
+        ),
+        Cadence: field(
+            "cadence",
+            Kind::Choice(Cadence::names),
+            "How often it is measured; default quarterly. A latest measurement older than that is stale.",
+        ),
+        Targets: field(
+            "targets",
+            Kind::Tables(&CHECKPOINT),
+            "Checkpoints on the way: the value to reach by each date.",
         ),
     }
 );

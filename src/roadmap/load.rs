@@ -14,9 +14,9 @@
 //! compile.
 
 use super::fields::{
-    self, Bounds, CURRENCIES, CheckKey, DepartmentKey, DocumentKey, InitiativeKey, Key, KpiKey,
-    LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey,
-    Whole,
+    self, Bounds, CURRENCIES, CheckKey, CheckpointKey, DepartmentKey, DocumentKey, InitiativeKey,
+    Key, KpiKey, LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, SpendKey, TableDef,
+    TrainingKey, Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -918,12 +918,22 @@ impl Loader {
                 K::Group => kpi.group = self.choice(v, name),
                 K::Unit => kpi.unit = self.string(v, name),
                 K::Direction => kpi.direction = self.choice(v, name),
-                K::Baseline => kpi.baseline = self.decimal(v, name, fields::NUMBERS),
-                K::Target => kpi.target = self.decimal(v, name, fields::NUMBERS),
+                K::Baseline => kpi.baseline = self.written(v, name),
+                K::Target => kpi.target = self.written(v, name),
                 K::Measurements => {
                     for (mt, mspan) in self.tables(v, name) {
                         if let Some(m) = self.measurement(mt, mspan) {
                             kpi.measurements.push(m);
+                        }
+                    }
+                }
+                K::BaselineDate => kpi.baseline_date = self.date(v, name),
+                K::TargetDate => kpi.target_date = self.date(v, name),
+                K::Cadence => kpi.cadence = self.choice(v, name),
+                K::Targets => {
+                    for (ct, cspan) in self.tables(v, name) {
+                        if let Some(c) = self.checkpoint(ct, cspan) {
+                            kpi.targets.push(c);
                         }
                     }
                 }
@@ -944,7 +954,7 @@ impl Loader {
             let name = key.name();
             match key {
                 K::Date => date = self.date(v, name),
-                K::Value => value = self.decimal(v, name, fields::NUMBERS),
+                K::Value => value = self.written(v, name),
             }
         }
         self.require(t, span, &fields::MEASUREMENT, Whose::Measurement);
@@ -953,6 +963,45 @@ impl Loader {
             date: date?,
             value: value?,
         })
+    }
+
+    /// A checkpoint of a KPI's `targets`: a measurement's shape.
+    fn checkpoint(&mut self, t: &DeTable<'_>, span: Span) -> Option<Measurement> {
+        use CheckpointKey as K;
+        let mut date = None;
+        let mut value = None;
+        for (k, v) in t.iter() {
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                K::Date => date = self.date(v, name),
+                K::Value => value = self.written(v, name),
+            }
+        }
+        self.require(t, span, &fields::CHECKPOINT, Whose::Checkpoint);
+        Some(Measurement {
+            span,
+            date: date?,
+            value: value?,
+        })
+    }
+
+    /// A KPI value, with the decimals its text has.
+    fn written(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Written>> {
+        let d = self.decimal(v, key, fields::NUMBERS)?;
+        let places = match v.get_ref() {
+            DeValue::Float(f) => places_written(f.as_str()),
+            _ => 0,
+        };
+        Some(Sp::new(
+            Written {
+                value: d.value,
+                places,
+            },
+            d.span,
+        ))
     }
 
     fn check(&mut self, t: &DeTable<'_>) -> Vec<Sp<String>> {
@@ -980,6 +1029,19 @@ impl Loader {
         }
         allow
     }
+}
+
+/// The decimals a TOML float's text has: the digits after its point, less
+/// its exponent (`12.50`: 2, `1.25e1`: 1, `5e-3`: 3), never below 0.
+fn places_written(text: &str) -> u32 {
+    let text: String = text.chars().filter(|&c| c != '_').collect();
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (text.as_str(), 0),
+    };
+    let frac = mantissa.split_once('.').map_or(0, |(_, f)| f.len());
+    let places = i64::try_from(frac).unwrap_or(i64::MAX).saturating_sub(exp);
+    u32::try_from(places.max(0)).unwrap_or(u32::MAX)
 }
 
 /// A TOML float's text as an `f64` (`inf` and `nan` included, rejected later).

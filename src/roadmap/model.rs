@@ -62,6 +62,28 @@ choice!(Group, "group", { Company = "company", Customer = "customer", Business =
 choice!(Direction, "direction", { Up = "up", Down = "down" });
 choice!(Funding, "funding", { Department = "department", Central = "central" });
 choice!(Language, "language", { En = "en", Pl = "pl" });
+choice!(
+    /// How often a KPI is measured (SPEC section 8): a latest measurement
+    /// older than the cadence's days is stale.
+    Cadence, "cadence", {
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+    HalfYearly = "half-yearly",
+    Yearly = "yearly",
+});
+
+impl Cadence {
+    /// The days after which the latest measurement is stale: monthly 31,
+    /// quarterly 92, half-yearly 183, yearly 366.
+    pub(crate) fn days(self) -> i64 {
+        match self {
+            Cadence::Monthly => 31,
+            Cadence::Quarterly => 92,
+            Cadence::HalfYearly => 183,
+            Cadence::Yearly => 366,
+        }
+    }
+}
 
 impl Status {
     /// Planned or in progress: the statuses that take part in the plan.
@@ -261,14 +283,33 @@ pub struct Kpi {
     pub group: Option<Sp<Group>>,
     pub unit: Option<Sp<String>>,
     pub direction: Option<Sp<Direction>>,
-    pub baseline: Option<Sp<Decimal>>,
-    pub target: Option<Sp<Decimal>>,
+    pub baseline: Option<Sp<Written>>,
+    pub target: Option<Sp<Written>>,
     pub measurements: Vec<Measurement>,
+    /// When the baseline was measured: where the path starts.
+    pub baseline_date: Option<Sp<NaiveDate>>,
+    /// When the target is to be reached; default 31 December of the plan year.
+    pub target_date: Option<Sp<NaiveDate>>,
+    /// How often it is measured; default quarterly.
+    pub cadence: Option<Sp<Cadence>>,
+    /// Checkpoints on the way to the target, in file order.
+    pub targets: Vec<Measurement>,
 }
 
+/// A KPI's measurement, or a checkpoint of its `targets` (the same shape:
+/// a date and a value).
 #[derive(Debug, Clone)]
 pub struct Measurement {
     pub span: Span,
     pub date: Sp<NaiveDate>,
-    pub value: Sp<Decimal>,
+    pub value: Sp<Written>,
+}
+
+/// A KPI value with the number of decimals its text has (`12.50`: two,
+/// `12.5`: one, `12`: none): figures computed from KPI values are shown to
+/// one place more than the most written (SPEC section 8).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub value: Decimal,
+    pub places: u32,
 }

@@ -175,6 +175,7 @@ fn whose_text(whose: &Whose) -> String {
         Whose::Training => "this training".into(),
         Whose::Kpi => "this KPI".into(),
         Whose::Measurement => "this measurement".into(),
+        Whose::Checkpoint => "this checkpoint".into(),
         Whose::Spend(Some(id)) => format!("a spend entry of initiative {}", Quoted(id)),
         Whose::Spend(None) => "this spend entry".into(),
     }

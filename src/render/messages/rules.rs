@@ -10,7 +10,7 @@
 //! mean" suggests.
 
 use crate::diag::{Bound, Entry, Known, Quoted as Q, RuleMessage};
-use crate::roadmap::{Choice as _, Competency, Language};
+use crate::roadmap::{Choice as _, Competency, Direction, Language};
 use std::fmt;
 
 pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
@@ -190,6 +190,67 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
                 name_cycle(ids)
             ),
         },
+        M::TargetNotBeyondBaseline {
+            kpi,
+            direction,
+            baseline,
+            target,
+        } => {
+            let (better, beyond) = match direction {
+                Direction::Up => ("higher", "above"),
+                Direction::Down => ("lower", "below"),
+            };
+            format!(
+                "the target {target} of KPI {} is not {beyond} its baseline {baseline}, though {better} is better (direction = \"{}\")",
+                Q(kpi),
+                direction.as_str()
+            )
+        }
+        M::TargetDateNotAfterStart {
+            kpi,
+            target_date,
+            given,
+            start,
+        } => {
+            let which = if *given {
+                "the target date"
+            } else {
+                "the default target date (the end of the plan year)"
+            };
+            format!(
+                "{which} {target_date} of KPI {} is not after the start of its path, {start}",
+                Q(kpi)
+            )
+        }
+        M::CheckpointOutsidePeriod {
+            kpi,
+            date,
+            start,
+            target_date,
+        } => format!(
+            "a checkpoint of KPI {} is dated {date}, outside its path from {start} to the target date {target_date}",
+            Q(kpi)
+        ),
+        M::CheckpointNotBetween {
+            kpi,
+            date,
+            value,
+            baseline,
+            target,
+        } => format!(
+            "the checkpoint {value} on {date} of KPI {} is not between its baseline {baseline} and target {target}",
+            Q(kpi)
+        ),
+        M::CheckpointAwayFromTarget {
+            kpi,
+            date,
+            value,
+            before,
+            before_date,
+        } => format!(
+            "the checkpoint {value} on {date} of KPI {} moves away from the target: {before} was set for {before_date}",
+            Q(kpi)
+        ),
         M::NoOwner { initiative } => format!("CXM initiative {} has no owner", Q(initiative)),
         M::NoSuccessMeasure { initiative } => format!(
             "initiative {} does not say how its success is measured",
@@ -313,6 +374,10 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             "initiative {} is done but does not say what it cost: no `actual` and no spend entries",
             Q(initiative)
         ),
+        M::MeasurementAfterAsOf { kpi, date, as_of } => format!(
+            "a measurement of KPI {} is dated {date}, after {as_of}; it is left out of every figure",
+            Q(kpi)
+        ),
     }
 }
 
@@ -378,6 +443,18 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
             "add `department`: the department that owns and pays for the improvement".to_string()
         }
         M::DependencyCycle { .. } => "none of them can start first; remove the `depends_on` entry that is not a real prerequisite".to_string(),
+        M::TargetNotBeyondBaseline { .. } => {
+            "check `direction`, or the `baseline` and `target`: the target must be better than the baseline".to_string()
+        }
+        M::TargetDateNotAfterStart { given: true, .. } => {
+            "set `target_date` after `baseline_date` (or the first measurement)".to_string()
+        }
+        M::TargetDateNotAfterStart { given: false, .. } => {
+            "set `target_date`, the date the target is to be reached".to_string()
+        }
+        M::CheckpointOutsidePeriod { .. } => "date each checkpoint of `targets` after the baseline and before `target_date`".to_string(),
+        M::CheckpointNotBetween { .. } => "a checkpoint is a step on the way from the baseline to the target".to_string(),
+        M::CheckpointAwayFromTarget { .. } => "in date order, each checkpoint must be at least as close to the target as the one before".to_string(),
         M::NoOwner { .. } => {
             "set `owner` to the id of the [[team]] member who answers for it".to_string()
         }
@@ -422,6 +499,9 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         }
         M::DoneWithoutActual { .. } => {
             "add `actual` or spend entries; until then its budget counts as spent".to_string()
+        }
+        M::MeasurementAfterAsOf { .. } => {
+            "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
         }
     };
     vec![line]

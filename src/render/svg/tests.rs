@@ -117,15 +117,39 @@ fn charts_hold_one_shape_per_value() {
             text: "t".into(),
         },
     ];
-    let none = kpi_chart(&[], &refs, "pts", "no data", false);
+    let none = kpi_chart(&[], &refs, None, "pts", "no data", false);
     assert_eq!(none.matches(r#"class="mark""#).count(), 0);
     assert!(none.contains("no data") && !none.contains("NaN"));
-    let one = kpi_chart(&[mark(10, 17.0)], &refs, "pts", "", false);
+    let one = kpi_chart(&[mark(10, 17.0)], &refs, None, "pts", "", false);
     assert_eq!(one.matches(r#"class="mark""#).count(), 1);
     assert!(!one.contains("polyline"));
-    let two = kpi_chart(&[mark(10, 12.0), mark(200, -3.0)], &[], "pts", "", false);
+    let two = kpi_chart(
+        &[mark(10, 12.0), mark(200, -3.0)],
+        &[],
+        None,
+        "pts",
+        "",
+        false,
+    );
     assert_eq!(two.matches(r#"class="mark""#).count(), 2);
     assert!(two.contains("polyline") && !two.contains("NaN"));
+    assert!(!two.contains("path-mark"));
+    // The path's mark, with its words, inside the plot.
+    let path = PathMark {
+        day: 200,
+        value: 40.0,
+        text: "path 40.0".into(),
+    };
+    let with_path = kpi_chart(
+        &[mark(10, 12.0), mark(200, 17.0)],
+        &refs,
+        Some(&path),
+        "pts",
+        "",
+        false,
+    );
+    assert_eq!(with_path.matches(r#"class="path-mark""#).count(), 1);
+    assert!(with_path.contains("<title>path 40.0</title>") && !with_path.contains("NaN"));
 }
 
 #[test]

@@ -10,7 +10,11 @@
 //! - training without `id`, `competency`, `funding` or `cost_per_person` is
 //!   skipped, like initiatives without `id`, `competency`, `area` or `status`;
 //! - `totals.internal_time` sums the internal time of every plan initiative
-//!   (both areas: `cx` work done by the team costs its time too).
+//!   (both areas: `cx` work done by the team costs its time too); a plan
+//!   line's internal time is its plan-year effort × `day_rate` of
+//!   team-owned work only (SPEC section 4 *Effort*, rev. 2;
+//!   [`crate::effort::internal_time`]); an idea's (team-owned) stays
+//!   `effort_days × day_rate`, as an idea has no plan-year share.
 
 use crate::money::{Decimal, Money, div_round};
 use crate::money_json as mj;
@@ -539,6 +543,10 @@ fn initiative_line(
         return Ok(None);
     };
     if header.status == Status::Idea {
+        let mut header = header;
+        if !crate::effort::team_member(r, header.owner.as_deref()) {
+            header.internal_cost = None;
+        }
         let figures = figures(ini, r)?;
         return Ok(Some(Line::Backlog(BacklogLine { header, figures })));
     }
@@ -551,6 +559,9 @@ fn initiative_line(
     };
     let span = ini.anchor();
     let overflow = BudgetError::Overflow { span };
+    let mut header = header;
+    header.internal_cost = crate::effort::internal_time(r, &header, year, day_rate)
+        .ok_or(BudgetError::Overflow { span })?;
     let days = period_days(start, end, year).ok_or(BudgetError::PlanYear { year })?;
     let parts = allocate(figures.budget, &days);
     let [before, q1, q2, q3, q4, after] = parts.as_slice() else {

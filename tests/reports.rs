@@ -211,9 +211,11 @@ fn plan_cut_by_budget_after_central_training() {
         v["backlog"],
         serde_json::json!([
             { "id": "academy", "title": "CX academy", "priority": 1, "owner": "ak",
-              "competency": "culture", "area": "cxm", "effort_days": "30", "budget": "20000.00" },
+              "competency": "culture", "area": "cxm", "effort_days": "30", "budget": "20000.00",
+              "reason": null },
             { "id": "roadshow", "title": "CX roadshow", "priority": null, "owner": null,
-              "competency": "culture", "area": "cxm", "effort_days": null, "budget": null }
+              "competency": "culture", "area": "cxm", "effort_days": null, "budget": null,
+              "reason": null }
         ])
     );
     assert_eq!(
@@ -246,9 +248,9 @@ fn plan_cut_by_capacity() {
     assert_eq!(v["budget_cap"], Value::Null);
     // The cx work adds effort, not budget.
     assert_eq!(v["initiatives"][2]["cumulative_budget"], "2000.00");
-    assert_eq!(v["initiatives"][2]["cumulative_effort"], "70");
+    assert_eq!(v["initiatives"][2]["cumulative_effort"], "70.0");
     // No effort adds nothing.
-    assert_eq!(v["initiatives"][3]["cumulative_effort"], "70");
+    assert_eq!(v["initiatives"][3]["cumulative_effort"], "70.0");
 }
 
 #[test]

@@ -13,6 +13,7 @@
 
 use super::{CheckContext, in_plan, is_allowed, planned_in};
 use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
+use crate::effort::{self, Effort};
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Area, Choice as _, Competency, Initiative, Roadmap, Status};
 use crate::roadmap::{InitiativeKey as K, QuoteKey as Q};
@@ -46,6 +47,7 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W009, capacity),
     (Code::W010, status_against_dates),
     (Code::W011, dependency_order),
+    (Code::W012, no_priority),
 ];
 
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
@@ -702,42 +704,58 @@ fn team_owns_cx_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// W009: plan effort per team member and for the whole team against
-/// capacity. The team's total counts the effort of every plan initiative
-/// (both areas, owned or not) against the sum of the `capacity_days` that
-/// are given, and points at the first `[[team]]` header; a member's
-/// overload points at their `capacity_days`.
+/// W009: plan-year effort per team member and for the whole team against
+/// capacity (SPEC section 4 *Effort*, rev. 2). Only team-owned work takes
+/// the team's days: the team's total counts the plan-year effort of every
+/// plan initiative a member owns (both areas) against the sum of the
+/// `capacity_days` that are given, and points at the first `[[team]]`
+/// header; a member's overload points at their `capacity_days`. Sums too
+/// large to compute exactly count as over any capacity.
 fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(year) = ctx.plan_year else {
         return;
     };
     let r = ctx.r;
-    let add = |a: Decimal, b: Decimal| a.checked_add(b).unwrap_or(Decimal(i128::MAX));
-    let mut per_owner: HashMap<&str, Decimal> = HashMap::new();
-    let mut total = Decimal::ZERO;
+    let huge = || Effort::from_decimal(Decimal(i128::MAX));
+    let add = |a: &Effort, b: &Effort| a.checked_add(b).unwrap_or_else(huge);
+    let mut per_owner: HashMap<&str, Effort> = HashMap::new();
+    let mut total = Effort::zero();
     for ini in &r.initiatives {
         let Some(effort) = &ini.effort_days else {
+            continue;
+        };
+        let Some(owner) = ini
+            .owner
+            .as_ref()
+            .filter(|o| ctx.team.get(&o.value).is_some())
+        else {
             continue;
         };
         if !in_plan(ini, year) {
             continue;
         }
-        total = add(total, effort.value);
-        if let Some(owner) = &ini.owner {
-            let e = per_owner
-                .entry(owner.value.as_str())
-                .or_insert(Decimal::ZERO);
-            *e = add(*e, effort.value);
-        }
+        let e = effort::year_effort(
+            effort.value,
+            ini.start.as_ref().map(|d| d.value),
+            ini.end.as_ref().map(|d| d.value),
+            year,
+        )
+        .map_or_else(huge, |e| e.plan_year);
+        total = add(&total, &e);
+        let o = per_owner
+            .entry(owner.value.as_str())
+            .or_insert_with(Effort::zero);
+        *o = add(o, &e);
     }
-    let mut capacity = Decimal::ZERO;
+    let shown = |e: &Effort| e.one_place().unwrap_or(Decimal(i128::MAX));
+    let mut capacity = Effort::zero();
     let mut any_capacity = false;
     for (i, m) in r.team.iter().enumerate() {
         let Some(cap) = &m.capacity_days else {
             continue;
         };
         any_capacity = true;
-        capacity = add(capacity, cap.value);
+        capacity = add(&capacity, &Effort::from_decimal(cap.value));
         // A duplicated id is E004; only its first entry carries the load.
         let Some(id) =
             m.id.as_ref()
@@ -747,14 +765,17 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let load = per_owner
             .get(id.value.as_str())
-            .copied()
+            .cloned()
             .unwrap_or_default();
-        if load > cap.value {
+        if load
+            .exceeds(&Effort::from_decimal(cap.value))
+            .unwrap_or(true)
+        {
             let m = M::OwnerOverloaded {
                 member: id.value.clone(),
                 name: m.name.as_ref().map(|n| n.value.clone()),
                 year,
-                load,
+                load: shown(&load),
                 capacity: cap.value,
             };
             out.push(Finding::new(Code::W009, cap.span, m));
@@ -762,14 +783,31 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     if let Some(first) = r.team.first()
         && any_capacity
-        && total > capacity
+        && total.exceeds(&capacity).unwrap_or(true)
     {
         let m = M::TeamOverloaded {
             year,
-            needed: total,
-            capacity,
+            needed: shown(&total),
+            capacity: shown(&capacity),
         };
         out.push(Finding::new(Code::W009, first.span, m));
+    }
+}
+
+/// W012: `planned` plan-year work without a priority sorts last in the
+/// walk and is the first to fall below the cut line: say so.
+fn no_priority(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.plan_year else {
+        return;
+    };
+    for ini in &ctx.r.initiatives {
+        if planned_in(ini, year) && ini.priority.is_none() && !ini.is_rejected(K::Priority) {
+            let m = M::NoPriority {
+                initiative: ini.id_str().to_string(),
+                year,
+            };
+            out.push(Finding::new(Code::W012, ini.anchor(), m));
+        }
     }
 }
 

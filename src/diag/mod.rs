@@ -72,6 +72,7 @@ codes! {
     W009: Warning,
     W010: Warning,
     W011: Warning,
+    W012: Warning,
 }
 
 impl Code {

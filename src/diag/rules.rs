@@ -197,6 +197,9 @@ pub enum RuleMessage {
         dependency: String,
         end: NaiveDate,
     },
+    /// W012: planned plan-year work without a priority: it sorts last and
+    /// is the first to be cut.
+    NoPriority { initiative: String, year: i32 },
 }
 
 impl RuleMessage {
@@ -233,6 +236,7 @@ impl RuleMessage {
             M::OwnerOverloaded { .. } | M::TeamOverloaded { .. } => Code::W009,
             M::DoneInFuture { .. } | M::PlannedInPast { .. } => Code::W010,
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
+            M::NoPriority { .. } => Code::W012,
         }
     }
 }

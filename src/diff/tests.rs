@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::roadmap::fields::Key as _;
 

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::roadmap::{Initiative, Kpi, Measurement};
 use crate::source::{Sp, Span};

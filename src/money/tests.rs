@@ -1,4 +1,3 @@
-
 #[test]
 fn decimal_text_is_exact_without_trailing_zeros() {
     for v in [

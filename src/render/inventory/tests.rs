@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::inventory::Missing;
 use crate::roadmap::{Area, Competency, Status};

@@ -263,6 +263,10 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             Q(initiative),
             Q(dependency)
         ),
+        M::NoPriority { initiative, year } => format!(
+            "planned initiative {} has no priority: it sorts last in the {year} plan and is the first to be cut",
+            Q(initiative)
+        ),
     }
 }
 
@@ -351,6 +355,7 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         M::StartsBeforeDependencyEnds { .. } => {
             "start it after the dependency ends, or drop the dependency".to_string()
         }
+        M::NoPriority { .. } => "give it a `priority` (1 is highest)".to_string(),
     };
     vec![line]
 }

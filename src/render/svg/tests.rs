@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn close(a: f64, b: f64) -> bool {

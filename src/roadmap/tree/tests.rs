@@ -1,4 +1,3 @@
-
 use super::*;
 
 /// A table as text, spans and flags included, without the hash index

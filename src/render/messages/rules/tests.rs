@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn cycle(ids: &[&str]) -> String {

@@ -7,10 +7,12 @@
 //! shown: one decimal, half away from zero.
 //!
 //! Decisions where the SPEC is silent:
-//! - a fraction is a big rational of millionths of a day: the sum of shares
-//!   over many different day counts has a common denominator far beyond
-//!   `i128`, and an exact sum must not fail on a large roadmap; only a
-//!   rounded figure too large for [`Decimal`] or [`Money`] is an overflow;
+//! - a fraction is a big integer of millionths of a day over a common
+//!   denominator, the least common multiple of the report's day counts
+//!   ([`Scale`]): that multiple outgrows `i128` on a large roadmap, and an
+//!   exact sum must neither fail nor slow down (a reduced rational would
+//!   take a gcd at every step); only a rounded figure too large for
+//!   [`Decimal`] or [`Money`] is an overflow;
 //! - a team member is a `[[team]]` id; an initiative whose `owner` names
 //!   no member (or has no owner) is not the team's work: it takes none of
 //!   the team's days and none of its day rate.
@@ -20,15 +22,21 @@ use crate::money::{Decimal, Money};
 use crate::roadmap::Roadmap;
 use chrono::NaiveDate;
 use num_bigint::BigInt;
-use num_rational::BigRational;
 use serde::Serializer;
+use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::rc::Rc;
 
-/// An exact amount of person-days, in millionths of a day (the unit of
-/// [`Decimal`]), as a fraction of arbitrary size: sums of shares over
-/// different day counts need a common denominator that outgrows `i128`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Effort(BigRational);
+/// An exact amount of person-days: `num / den` millionths of a day (the
+/// unit of [`Decimal`]), `den > 0`. Efforts made with one [`Scale`] share
+/// its denominator, so sums and comparisons are additions and comparisons
+/// of numerators; efforts of different denominators still combine exactly
+/// (cross-multiplied), only more slowly.
+#[derive(Clone, Debug)]
+pub struct Effort {
+    num: BigInt,
+    den: Rc<BigInt>,
+}
 
 impl Default for Effort {
     fn default() -> Self {
@@ -36,62 +44,182 @@ impl Default for Effort {
     }
 }
 
+impl PartialEq for Effort {
+    fn eq(&self, o: &Effort) -> bool {
+        self.cmp_exact(o) == Ordering::Equal
+    }
+}
+
+impl Eq for Effort {}
+
+/// `round(num / den)`, half away from zero, for `den > 0`.
+fn div_round_big(num: &BigInt, den: &BigInt) -> BigInt {
+    let q = num / den;
+    let r = num - &q * den;
+    let twice = &r + &r;
+    let zero = BigInt::from(0);
+    if twice >= *den {
+        q + 1
+    } else if -twice >= *den && r < zero {
+        q - 1
+    } else {
+        q
+    }
+}
+
 impl Effort {
     pub(crate) fn zero() -> Effort {
-        Effort(BigRational::from_integer(BigInt::from(0)))
+        Effort::from_decimal(Decimal::ZERO)
     }
 
     pub(crate) fn from_decimal(d: Decimal) -> Effort {
-        Effort(BigRational::from_integer(BigInt::from(d.0)))
+        Effort {
+            num: BigInt::from(d.0),
+            den: Rc::new(BigInt::from(1)),
+        }
     }
 
-    /// `self × num / den`: a share of this effort; `None` when `den` is 0.
+    /// `self × num / den`: a share of this effort; `None` when `den` is
+    /// not positive.
     pub(crate) fn share(&self, num: i128, den: i128) -> Option<Effort> {
-        if den == 0 {
+        if den <= 0 {
             return None;
         }
-        let f = BigRational::new(BigInt::from(num), BigInt::from(den));
-        Some(Effort(&self.0 * f))
+        Some(Effort {
+            num: &self.num * BigInt::from(num),
+            den: Rc::new(&*self.den * BigInt::from(den)),
+        })
     }
 
     /// Exact: never overflows; `Option` to read like the other sums.
     pub(crate) fn checked_add(&self, o: &Effort) -> Option<Effort> {
-        Some(Effort(&self.0 + &o.0))
+        Some(self.combine(o, false))
     }
 
     pub(crate) fn checked_sub(&self, o: &Effort) -> Option<Effort> {
-        Some(Effort(&self.0 - &o.0))
+        Some(self.combine(o, true))
     }
 
-    #[cfg(test)]
-    pub(crate) fn cmp_exact(&self, o: &Effort) -> Option<std::cmp::Ordering> {
-        Some(self.0.cmp(&o.0))
+    fn combine(&self, o: &Effort, minus: bool) -> Effort {
+        let other = if minus { -&o.num } else { o.num.clone() };
+        if Rc::ptr_eq(&self.den, &o.den) || self.den == o.den {
+            return Effort {
+                num: &self.num + other,
+                den: Rc::clone(&self.den),
+            };
+        }
+        let zero = BigInt::from(0);
+        if o.num == zero {
+            return self.clone();
+        }
+        if self.num == zero {
+            return Effort {
+                num: other,
+                den: Rc::clone(&o.den),
+            };
+        }
+        Effort {
+            num: &self.num * &*o.den + other * &*self.den,
+            den: Rc::new(&*self.den * &*o.den),
+        }
+    }
+
+    fn cmp_exact(&self, o: &Effort) -> Ordering {
+        if Rc::ptr_eq(&self.den, &o.den) || self.den == o.den {
+            return self.num.cmp(&o.num);
+        }
+        (&self.num * &*o.den).cmp(&(&o.num * &*self.den))
     }
 
     /// Whether this effort exceeds `limit`.
     pub(crate) fn exceeds(&self, limit: &Effort) -> Option<bool> {
-        Some(self.0 > limit.0)
+        Some(self.cmp_exact(limit) == Ordering::Greater)
     }
 
     /// Rounded to one decimal, half away from zero (how effort is shown);
     /// `None` when it leaves the range of [`Decimal`].
     pub(crate) fn one_place(&self) -> Option<Decimal> {
         let step = Decimal::SCALE / 10;
-        let tenths = (&self.0 / BigInt::from(step)).round().to_integer();
+        let tenths = div_round_big(&self.num, &(&*self.den * BigInt::from(step)));
         i128::try_from(&tenths).ok()?.checked_mul(step).map(Decimal)
     }
 
     /// `round(self × rate)`: internal time, rounded once.
     pub(crate) fn times(&self, rate: Money) -> Option<Money> {
-        let v = (&self.0 * BigInt::from(rate.0) / BigInt::from(Decimal::SCALE))
-            .round()
-            .to_integer();
+        let v = div_round_big(
+            &(&self.num * BigInt::from(rate.0)),
+            &(&*self.den * BigInt::from(Decimal::SCALE)),
+        );
         i128::try_from(&v).ok().map(Money)
     }
 }
 
+/// A common denominator for the efforts of one report: the least common
+/// multiple of the initiatives' day counts (and 4, for quarters), so that every share is a whole numerator over it and a sum
+/// of thousands of shares costs no reduction.
+#[derive(Clone, Debug)]
+pub(crate) struct Scale {
+    den: Rc<BigInt>,
+}
+
+impl Scale {
+    /// The scale of these day counts (non-positive ones are left out).
+    pub(crate) fn new(day_counts: impl IntoIterator<Item = i128>) -> Scale {
+        let mut seen: HashSet<i128> = HashSet::new();
+        let mut den = BigInt::from(4);
+        for t in day_counts {
+            if t <= 0 || !seen.insert(t) {
+                continue;
+            }
+            // gcd(den, t) = gcd(den mod t, t), which fits i128.
+            let rem = i128::try_from(&(&den % BigInt::from(t))).unwrap_or(0);
+            let g = gcd(rem, t);
+            den *= BigInt::from(t / g);
+        }
+        Scale { den: Rc::new(den) }
+    }
+
+    /// `effort × num / total` over this scale's denominator when `total`
+    /// divides it, else over `total`.
+    fn share(&self, effort: Decimal, num: i128, total: i128) -> Option<Effort> {
+        if total <= 0 {
+            return None;
+        }
+        let t = BigInt::from(total);
+        let factor = &*self.den / &t;
+        if &factor * &t == *self.den {
+            Some(Effort {
+                num: BigInt::from(effort.0) * BigInt::from(num) * factor,
+                den: Rc::clone(&self.den),
+            })
+        } else {
+            Effort::from_decimal(effort).share(num, total)
+        }
+    }
+
+    /// `days` over this scale.
+    pub(crate) fn whole(&self, days: Decimal) -> Option<Effort> {
+        self.share(days, 1, 1)
+    }
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    i128::try_from(a).unwrap_or(1).max(1)
+}
+
+/// The days of `[start, end]`, both inclusive; `None` without both dates
+/// or with `end` before `start`.
+pub(crate) fn span_days(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Option<i128> {
+    let (s, e) = (start?, end?);
+    (e >= s).then(|| i128::from((e - s).num_days()) + 1)
+}
+
 /// An initiative's effort in the plan year and in each of its quarters,
-/// exact. `None` on overflow or a plan year out of the calendar's range.
+/// exact.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct YearEffort {
     pub plan_year: Effort,
@@ -99,9 +227,11 @@ pub struct YearEffort {
 }
 
 /// `effort_days` prorated to the plan year and its quarters by the days of
-/// `[start, end]` in each. Without dates (or with `end` before `start`) no
-/// day falls in the plan year: zero.
+/// `[start, end]` in each, over `scale`. Without dates (or with `end`
+/// before `start`) no day falls in the plan year: zero. `None` for a plan
+/// year out of the calendar's range.
 pub(crate) fn year_effort(
+    scale: &Scale,
     effort_days: Decimal,
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
@@ -115,11 +245,10 @@ pub(crate) fn year_effort(
     }
     let days = period_days(start, end, plan_year)?;
     let total: i128 = days.iter().sum();
-    let whole = Effort::from_decimal(effort_days);
     let mut quarters: [Effort; 4] = Default::default();
     let mut plan_year_effort = Effort::zero();
     for (q, d) in quarters.iter_mut().zip(days.iter().skip(1)) {
-        *q = whole.share(*d, total)?;
+        *q = scale.share(effort_days, *d, total)?;
         plan_year_effort = plan_year_effort.checked_add(q)?;
     }
     Some(YearEffort {
@@ -157,7 +286,8 @@ pub(crate) fn internal_time(
     if !team_member(r, h.owner.as_deref()) {
         return Some(None);
     }
-    let e = year_effort(days, h.start, h.end, plan_year)?;
+    let scale = Scale::new(span_days(h.start, h.end));
+    let e = year_effort(&scale, days, h.start, h.end, plan_year)?;
     e.plan_year.times(rate).map(Some)
 }
 

@@ -59,7 +59,7 @@
 //!   `totals`, so a tool sees what the table shows.
 
 use crate::budget::{Budget, BudgetError, period_days};
-use crate::effort::{self, Effort, YearEffort};
+use crate::effort::{self, Effort, Scale, YearEffort};
 use crate::money::{Decimal, Money};
 use crate::money_json as mj;
 use crate::roadmap::{Area, Choice, Competency, Roadmap, Status};
@@ -433,12 +433,17 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
                 )
             })
     });
+    let scale = Scale::new(
+        sorted
+            .iter()
+            .filter_map(|l| effort::span_days(l.header.start, l.header.end)),
+    );
     let mut efforts = Vec::with_capacity(sorted.len());
     let mut steps = Vec::with_capacity(sorted.len());
     for l in &sorted {
         let h = &l.header;
         let e = match h.effort_days {
-            Some(d) => effort::year_effort(d, h.start, h.end, year).ok_or_else(overflow)?,
+            Some(d) => effort::year_effort(&scale, d, h.start, h.end, year).ok_or_else(overflow)?,
             None => YearEffort::default(),
         };
         let team_owned = effort::team_owned(h.owner.as_deref(), &team);
@@ -464,7 +469,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
     } = cut(
         &steps,
         available,
-        capacity.map(Effort::from_decimal).as_ref(),
+        capacity.and_then(|c| scale.whole(c)).as_ref(),
     )
     .ok_or_else(overflow)?;
 

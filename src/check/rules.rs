@@ -718,29 +718,35 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.r;
     let huge = || Effort::from_decimal(Decimal(i128::MAX));
     let add = |a: &Effort, b: &Effort| a.checked_add(b).unwrap_or_else(huge);
-    let mut per_owner: HashMap<&str, Effort> = HashMap::new();
-    let mut total = Effort::zero();
-    for ini in &r.initiatives {
-        let Some(effort) = &ini.effort_days else {
-            continue;
-        };
-        let Some(owner) = ini
-            .owner
-            .as_ref()
-            .filter(|o| ctx.team.get(&o.value).is_some())
-        else {
-            continue;
-        };
-        if !in_plan(ini, year) {
-            continue;
-        }
-        let e = effort::year_effort(
-            effort.value,
+    let dates = |ini: &Initiative| {
+        (
             ini.start.as_ref().map(|d| d.value),
             ini.end.as_ref().map(|d| d.value),
-            year,
         )
-        .map_or_else(huge, |e| e.plan_year);
+    };
+    // Team-owned plan work with effort: what takes the team's days.
+    let owned: Vec<(&Initiative, &Sp<String>, Decimal)> = r
+        .initiatives
+        .iter()
+        .filter_map(|ini| {
+            let effort = ini.effort_days.as_ref()?;
+            let owner = ini
+                .owner
+                .as_ref()
+                .filter(|o| ctx.team.get(&o.value).is_some())?;
+            in_plan(ini, year).then_some((ini, owner, effort.value))
+        })
+        .collect();
+    let scale = effort::Scale::new(owned.iter().filter_map(|(ini, ..)| {
+        let (s, e) = dates(ini);
+        effort::span_days(s, e)
+    }));
+    let mut per_owner: HashMap<&str, Effort> = HashMap::new();
+    let mut total = Effort::zero();
+    for (ini, owner, effort) in owned {
+        let (start, end) = dates(ini);
+        let e = effort::year_effort(&scale, effort, start, end, year)
+            .map_or_else(huge, |e| e.plan_year);
         total = add(&total, &e);
         let o = per_owner
             .entry(owner.value.as_str())

@@ -36,19 +36,36 @@
 //! - the team's capacity is the sum of the `capacity_days` that are given;
 //!   with none given there is no capacity and no line on that count;
 //! - when central training alone uses up the cap, what is left is negative
-//!   and the first initiative is already below the line;
+//!   and the first planned initiative is already below the line;
+//! - the walk's groups: `done`, `cancelled` and `on-hold` first (one
+//!   group, so they sort among themselves by priority, then id), then
+//!   `in-progress`, then `planned`;
+//! - committed work over the cap or capacity does not move the line onto
+//!   itself: the first *planned* initiative (that draws on the cap or the
+//!   team) past a limit is where the line falls; E010 and W009 speak for
+//!   the committed overrun;
+//! - a `cxm` initiative without a team owner still draws on the cap and can
+//!   fall below the line; a team-owned `cx` initiative (a time eater, W008)
+//!   draws on the team and can too;
+//! - `reason` is carried on every plan line and backlog item (JSON, CSV);
+//!   the table lists the reasons of the initiatives below the line in a
+//!   section of their own under the plan (a column would widen the widest
+//!   table for a few rows), and the backlog has a reason column;
+//! - `team_owned` on each line says whether its effort takes team days;
 //! - "quarters touched" are the plan-year quarters that `[start, end]` has
 //!   days in; a budget of 0 still touches them;
 //! - load counts the plan-year effort each team member owns, both areas,
-//!   like W009, per quarter (each quarter against a quarter of the
-//!   member's `capacity_days`, exact) and for the year; effort of
-//!   initiatives owned by no team member shows apart and counts nowhere;
+//!   like W009, per quarter (each quarter's share of an initiative's days,
+//!   SPEC section 13, against a quarter of the member's `capacity_days`,
+//!   compared exactly) and for the year; `over_quarters` lists the
+//!   quarters over their quarter of capacity; effort of initiatives owned
+//!   by no team member shows apart and counts nowhere;
 //! - maturity lists each competency's `cxm` plan initiatives, marking those
 //!   below the line; a competency is `addressed` when one of them is above;
 //! - a backlog idea without quotes or fixed cost has budget `null`;
 //! - `cx` initiatives stay in the list, with their plan-year budget shown
-//!   (their department pays it) and their effort counted, in their place in
-//!   priority order;
+//!   (their department pays it), in their place in the walk; their effort
+//!   counts only when a team member owns them;
 //! - the line is not a best fit: an initiative below it may be small enough
 //!   to fit on its own, but SPEC puts everything after the first that does
 //!   not fit below, and finishing fewer initiatives is the point;

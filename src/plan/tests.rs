@@ -473,3 +473,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn committed_work_is_walked_first_and_never_cut() {
+    assert!(walk_group(Status::Done) < walk_group(Status::InProgress));
+    assert_eq!(walk_group(Status::Cancelled), walk_group(Status::OnHold));
+    assert!(walk_group(Status::InProgress) < walk_group(Status::Planned));
+    // Running work without priority, over the cap on its own.
+    let running = Initiative {
+        status: sp(Status::InProgress),
+        ..ini("running", None, 500, Some(10))
+    };
+    // A department's own cx work: no team owner, no CXM money.
+    let dept = Initiative {
+        area: sp(Area::Cx),
+        department: sp("sales".to_string()),
+        owner: None,
+        ..ini("dept", Some(9), 900, Some(50))
+    };
+    let mut r = roadmap(vec![
+        ini("first", Some(1), 1, Some(1)),
+        dept,
+        running,
+        ini("second", Some(2), 1, Some(1)),
+    ]);
+    r.meta.budget_cap = sp(money(100));
+    r.team = vec![member("ak", Some(5))];
+    let p = plan_of(&r);
+    assert_eq!(ids(&p), ["running", "first", "second", "dept"]);
+    assert_eq!(below(&p), ["first", "second"]);
+    let c = p.cut_line.unwrap();
+    assert_eq!((c.first_below.as_str(), c.above), ("first", 2));
+    // The department's 50 days are not the team's.
+    assert_eq!(p.initiatives[3].cumulative_effort, days(12));
+    assert!(!p.initiatives[3].team_owned);
+    assert_eq!(p.team_load.unowned_days, days(50));
+}

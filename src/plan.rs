@@ -52,6 +52,9 @@
 //!   section of their own under the plan (a column would widen the widest
 //!   table for a few rows), and the backlog has a reason column;
 //! - `team_owned` on each line says whether its effort takes team days;
+//! - the plan shows internal time too (SPEC section 4: plan-year reports),
+//!   per line (`internal_cost`, as the budget has it) and in total, taken
+//!   from the budget; the table column appears only with a `day_rate`;
 //! - "quarters touched" are the plan-year quarters that `[start, end]` has
 //!   days in; a budget of 0 still touches them;
 //! - load counts the plan-year effort each team member owns, both areas,
@@ -99,6 +102,9 @@ pub struct Plan {
     /// `budget_cap − central_training`: what the cap leaves for initiatives.
     #[serde(serialize_with = "mj::opt_money")]
     pub budget_available: Option<Money>,
+    /// The internal cost of one person-day; `null` without `day_rate`.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub day_rate: Option<Money>,
     /// The team's total `capacity_days`; `null` when no member gives one.
     #[serde(serialize_with = "mj::opt_decimal")]
     pub capacity_days: Option<Decimal>,
@@ -164,6 +170,10 @@ pub struct PlanLine {
     #[serde(serialize_with = "effort::json_one_place")]
     pub cumulative_effort: Decimal,
     pub below_line: bool,
+    /// `plan_year_effort × day_rate` of team-owned work, rounded once
+    /// (SPEC section 4); `null` without a day rate, effort or team owner.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub internal_cost: Option<Money>,
     /// Why it is below the line (or on hold, cancelled), from the file.
     pub reason: Option<String>,
     pub depends_on: Vec<String>,
@@ -210,6 +220,10 @@ pub struct PlanTotals {
     pub above_line_budget: Money,
     #[serde(serialize_with = "mj::decimal")]
     pub above_line_effort: Decimal,
+    /// Σ internal cost of the plan lines; `null` without `day_rate`. Never
+    /// part of the cash figures.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub internal_time: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -516,7 +530,8 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         })
     });
 
-    let totals = totals(&lines, central).ok_or_else(overflow)?;
+    let mut totals = totals(&lines, central).ok_or_else(overflow)?;
+    totals.internal_time = b.totals.internal_time;
     let (coverage, coverage_by_quarter, coverage_above_line) = coverage(&lines);
     let (load, team_load) = load(r, &lines, capacity).ok_or_else(overflow)?;
     let maturity = maturity(r, &lines);
@@ -530,6 +545,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         budget_cap: b.budget_cap,
         central_training: central,
         budget_available: available,
+        day_rate: b.day_rate,
         capacity_days: capacity,
         initiatives: lines,
         cut_line,
@@ -616,6 +632,7 @@ fn plan_lines(
             cumulative_budget: cum_b,
             cumulative_effort: cum_e.one_place()?,
             below_line,
+            internal_cost: h.internal_cost,
             reason: ini.and_then(|x| x.reason.as_ref().map(|r| r.value.clone())),
             depends_on,
             effort,
@@ -655,6 +672,7 @@ fn totals(lines: &[PlanLine], central: Money) -> Option<PlanTotals> {
         effort_days: Decimal::ZERO,
         above_line_budget: Money::ZERO,
         above_line_effort: Decimal::ZERO,
+        internal_time: None,
     };
     let mut effort = Effort::zero();
     let mut above_effort = Effort::zero();

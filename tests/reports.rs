@@ -331,6 +331,10 @@ fn plan_walks_committed_work_first_and_counts_plan_year_team_effort() {
     // 60 × 365 / 487 × 800 = 35 975.359… → 35 975.36, rounded once.
     assert_eq!(cost("rada-cx"), "35975.36");
     assert_eq!(cost("onboarding-cyfrowy"), Value::Null);
+    // The plan shows the same internal time.
+    assert_eq!(line("rada-cx")["internal_cost"], "35975.36");
+    assert_eq!(onboarding["internal_cost"], Value::Null);
+    assert_eq!(v["totals"]["internal_time"], b["totals"]["internal_time"]);
 }
 
 #[test]

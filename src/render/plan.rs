@@ -104,6 +104,9 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             i.plan(|l| Cell::Decimal(l.cumulative_effort))
         })
         .col("below_line", |i| i.plan(|l| Cell::bool(l.below_line)))
+        .col("internal_cost", |i| {
+            i.plan(|l| Cell::opt_money(l.internal_cost))
+        })
         .col("depends_on", |i| {
             i.plan(|l| Cell::text(l.depends_on.join(" ")))
         })
@@ -188,6 +191,9 @@ fn intro(p: &Plan, lang: Language) -> Vec<String> {
         t(Text::CxmTotal),
         money(p.totals.cxm_total, p, lang)
     ));
+    if let Some(i) = p.totals.internal_time {
+        lines.push(format!("{}: {}", t(Text::InternalTime), money(i, p, lang)));
+    }
     if let Some(c) = p.capacity_days {
         lines.push(format!(
             "{}: {}",
@@ -225,7 +231,9 @@ fn opt_owner(o: Option<&str>) -> String {
     o.unwrap_or(DASH).to_string()
 }
 
-fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
+/// The plan's columns; `with_internal`: the internal time column, shown
+/// when the roadmap sets a day rate.
+fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
@@ -259,6 +267,12 @@ fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
         .right(Text::CumulativeEffort, MAIN, |l, lang| {
             i18n::one_place(l.cumulative_effort, lang)
         })
+        .when(with_internal, |c| {
+            c.right(Text::InternalTime, DETAIL, |l, lang| {
+                l.internal_cost
+                    .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
+            })
+        })
 }
 
 fn initiatives_section(p: &Plan, lang: Language) -> Section {
@@ -267,7 +281,7 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.is_empty() {
         return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
-    let mut table = Table::new(initiative_columns(), lang);
+    let mut table = Table::new(initiative_columns(p.day_rate.is_some()), lang);
     for l in &p.initiatives {
         if let Some(c) = p.cut_line.as_ref().filter(|c| c.first_below == l.id) {
             table.rule(cut_text(p, c.reason, lang));

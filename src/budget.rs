@@ -10,7 +10,11 @@
 //! - training without `id`, `competency`, `funding` or `cost_per_person` is
 //!   skipped, like initiatives without `id`, `competency`, `area` or `status`;
 //! - `totals.internal_time` sums the internal time of every plan initiative
-//!   (both areas: `cx` work done by the team costs its time too).
+//!   (both areas: `cx` work done by the team costs its time too); a plan
+//!   line's internal time is its plan-year effort × `day_rate` of
+//!   team-owned work only (SPEC section 4 *Effort*, rev. 2;
+//!   [`crate::effort::internal_time`]); an idea's (team-owned) stays
+//!   `effort_days × day_rate`, as an idea has no plan-year share.
 //!
 //! Cash (SPEC section 4, *Cash*, rev. 2) and which initiatives the plan
 //! takes (section 3, rev. 2) are decided in `cash` and `takes_part`:
@@ -595,6 +599,10 @@ fn initiative_line(
         return Ok(None);
     };
     if header.status == Status::Idea {
+        let mut header = header;
+        if !crate::effort::team_member(r, header.owner.as_deref()) {
+            header.internal_cost = None;
+        }
         let figures = figures(ini, r)?;
         return Ok(Some(Line::Backlog(BacklogLine { header, figures })));
     }
@@ -619,6 +627,9 @@ fn initiative_line(
     if !takes_part(header.status, start, end, year, &cash) {
         return Ok(None);
     }
+    let mut header = header;
+    header.internal_cost = crate::effort::internal_time(r, &header, year, day_rate)
+        .ok_or(BudgetError::Overflow { span })?;
     let [before, q1, q2, q3, q4, after] = &cash.parts;
     let quarters = [*q1, *q2, *q3, *q4];
     let plan_year_budget = Money::sum(quarters).ok_or(overflow)?;

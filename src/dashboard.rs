@@ -84,7 +84,7 @@ pub struct PlanRow {
     pub plan_year_budget: Money,
     /// Σ plan-year budgets of area `cxm` so far.
     pub cumulative_budget: Money,
-    /// Σ effort days of both areas so far.
+    /// Σ plan-year effort of team-owned work so far (SPEC section 4, rev. 2).
     pub cumulative_effort: Decimal,
     /// Whether a team member owns `cx` work: a time eater (W008).
     pub time_eater: bool,

@@ -196,6 +196,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::End => |i| date(&i.end),
         K::EffortDays => |i| i.effort_days.as_ref().map(|d| d.value.text()),
         K::Kpi => |i| text(&i.kpi),
+        K::Reason => |i| text(&i.reason),
         K::Cost => |i| i.cost.as_ref().map(|m| m.value.plain()),
         K::MarkupPercent => |i| i.markup_percent.as_ref().map(|m| m.value.text()),
         K::Quotes => quotes_text,

@@ -85,6 +85,10 @@ pub(crate) enum Text {
     Quarters,
     CumulativeBudget,
     CumulativeEffort,
+    PlanYearEffort,
+    QuarterCapacity,
+    Reason,
+    BelowLineReasons,
     BudgetAvailable,
     TeamCapacity,
     PlanEffort,
@@ -263,6 +267,10 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::Quarters => ("Quarters", "Kwartały"),
         T::CumulativeBudget => ("Cum. budget", "Budżet narast."),
         T::CumulativeEffort => ("Cum. effort", "Nakład narast."),
+        T::PlanYearEffort => ("Effort in year", "Nakład w roku"),
+        T::QuarterCapacity => ("Per quarter", "Na kwartał"),
+        T::Reason => ("Reason", "Powód"),
+        T::BelowLineReasons => ("Below the line, and why", "Pod kreską i dlaczego"),
         T::BudgetAvailable => (
             "Left for initiatives after central training",
             "Na inicjatywy po szkoleniach centralnych",
@@ -278,7 +286,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::Load => ("Load against capacity", "Obciążenie a zdolność zespołu"),
         T::Member => ("Team member", "Członek zespołu"),
         T::CapacityDays => ("Capacity", "Zdolność"),
-        T::LoadDays => ("Load", "Obciążenie"),
+        T::LoadDays => ("Year", "Rok"),
         T::FreeDays => ("Free", "Wolne"),
         T::OverCapacity => ("over capacity", "ponad zdolność"),
         T::NotOwnedByTeam => ("Not owned by the team", "Poza zespołem"),
@@ -398,8 +406,8 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         ),
         T::InitiativeColumn => ("Initiative", "Inicjatywa"),
         T::CxRowsNote => (
-            "CX rows are paid by their departments: their budget is not in the cumulative budget, their effort is in the cumulative effort.",
-            "Wiersze CX opłacają działy: ich budżet nie wchodzi do budżetu narastająco, ich nakład wchodzi do nakładu narastająco.",
+            "CX rows are paid by their departments: their budget is not in the cumulative budget; their effort is in the cumulative effort only when a team member owns them.",
+            "Wiersze CX opłacają działy: ich budżet nie wchodzi do budżetu narastająco, a ich nakład wchodzi do nakładu narastająco tylko wtedy, gdy prowadzi je ktoś z zespołu.",
         ),
         T::RoadmapChanges => ("Roadmap changes", "Zmiany w roadmapie"),
         T::NothingChanged => (
@@ -651,6 +659,26 @@ pub(crate) fn decimal(d: Decimal, lang: Language) -> String {
     match lang {
         Language::En => t,
         Language::Pl => t.replace('.', ","),
+    }
+}
+
+/// Person-days with one decimal (half away from zero): en `70.0`, pl
+/// `70,0`.
+pub(crate) fn one_place(d: Decimal, lang: Language) -> String {
+    let t = d.fixed(1);
+    match lang {
+        Language::En => t,
+        Language::Pl => t.replace('.', ","),
+    }
+}
+
+/// The quarters whose load exceeds a quarter of the capacity: en `over
+/// capacity in Q2, Q3`, pl `ponad zdolność w II kw., III kw.`.
+pub(crate) fn over_quarters(quarters: &[u8], lang: Language) -> String {
+    let list: Vec<String> = quarters.iter().map(|q| quarter_span(&[*q], lang)).collect();
+    match lang {
+        Language::En => format!("over capacity in {}", list.join(", ")),
+        Language::Pl => format!("ponad zdolność w {}", list.join(", ")),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod dashboard;
 pub mod diag;
 pub(crate) mod diff;
+pub(crate) mod effort;
 pub(crate) mod i18n;
 pub(crate) mod init;
 pub mod inventory;

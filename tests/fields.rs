@@ -38,6 +38,7 @@ fn sample(key: InitiativeKey, v: usize) -> String {
         K::EffortDays => pick("10", "20.5"),
         K::Kpi => pick("\"NPS up\"", "\"CSAT up\""),
         K::Benefit => pick("\"happier\"", "\"faster\""),
+        K::Reason => pick("\"no budget\"", "\"waits for CRM\""),
         K::Cost => pick("1000", "2500.5"),
         K::Actual => pick("100", "200"),
         K::MarkupPercent => pick("10", "15"),

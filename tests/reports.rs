@@ -56,6 +56,7 @@ const WINDOW: &str = "tests/fixtures/inventory/window.toml";
 const BUDGET_CUT: &str = "tests/fixtures/plan/budget-cut.toml";
 const CAPACITY_CUT: &str = "tests/fixtures/plan/capacity-cut.toml";
 const BOTH_CUT: &str = "tests/fixtures/plan/both-cut.toml";
+const COMMITTED_FIRST: &str = "tests/fixtures/plan/committed-first.toml";
 const NO_LINE: &str = "tests/fixtures/plan/no-line.toml";
 
 // --- inventory --------------------------------------------------------------
@@ -266,9 +267,11 @@ fn plan_cut_by_budget_after_central_training() {
         v["backlog"],
         serde_json::json!([
             { "id": "academy", "title": "CX academy", "priority": 1, "owner": "ak",
-              "competency": "culture", "area": "cxm", "effort_days": "30", "budget": "20000.00" },
+              "competency": "culture", "area": "cxm", "effort_days": "30", "budget": "20000.00",
+              "reason": null },
             { "id": "roadshow", "title": "CX roadshow", "priority": null, "owner": null,
-              "competency": "culture", "area": "cxm", "effort_days": null, "budget": null }
+              "competency": "culture", "area": "cxm", "effort_days": null, "budget": null,
+              "reason": null }
         ])
     );
     assert_eq!(
@@ -301,9 +304,9 @@ fn plan_cut_by_capacity() {
     assert_eq!(v["budget_cap"], Value::Null);
     // The cx work adds effort, not budget.
     assert_eq!(v["initiatives"][2]["cumulative_budget"], "2000.00");
-    assert_eq!(v["initiatives"][2]["cumulative_effort"], "70");
+    assert_eq!(v["initiatives"][2]["cumulative_effort"], "70.0");
     // No effort adds nothing.
-    assert_eq!(v["initiatives"][3]["cumulative_effort"], "70");
+    assert_eq!(v["initiatives"][3]["cumulative_effort"], "70.0");
 }
 
 #[test]
@@ -311,6 +314,88 @@ fn plan_cut_by_both() {
     let v = json(&["plan", BOTH_CUT]);
     assert_eq!(below(&v), ["second"]);
     assert_eq!(v["cut_line"]["reason"], "budget_cap_and_capacity");
+}
+
+#[test]
+fn plan_walks_committed_work_first_and_counts_plan_year_team_effort() {
+    // SPEC rev. 2 §4 Effort and §6: the insurer.
+    let v = json(&["plan", COMMITTED_FIRST]);
+    // In-progress work first (priority, then id; none last), then planned.
+    assert_eq!(
+        ids(&v),
+        [
+            "rada-cx",
+            "tnps-szkody",
+            "standard-projektowania",
+            "akademia-cx",
+            "dashboard-voc",
+            "ambasadorzy",
+            "onboarding-cyfrowy"
+        ]
+    );
+    // Running work without priority is never below the line; department
+    // work drawing on neither the cap nor the team is never below it.
+    assert_eq!(below(&v), ["dashboard-voc", "ambasadorzy"]);
+    assert_eq!(v["cut_line"]["first_below"], "dashboard-voc");
+    assert_eq!(v["cut_line"]["reason"], "budget_cap");
+    assert_eq!(v["cut_line"]["above"], 5);
+    let line = |id: &str| {
+        v["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // rada-cx: 60 days × 365 / 487 in 2027.
+    assert_eq!(line("rada-cx")["effort_days"], "60");
+    assert_eq!(line("rada-cx")["plan_year_effort"], "45.0");
+    assert_eq!(line("rada-cx")["cumulative_effort"], "45.0");
+    // onboarding-cyfrowy: 15 days, none of them the team's.
+    let onboarding = line("onboarding-cyfrowy");
+    assert_eq!(onboarding["plan_year_effort"], "15.0");
+    assert_eq!(onboarding["team_owned"], false);
+    assert_eq!(onboarding["below_line"], false);
+    assert_eq!(onboarding["cumulative_effort"], "189.3");
+    assert_eq!(v["team_load"]["load_days"], "189.3");
+    assert_eq!(v["team_load"]["unowned_days"], "15");
+    assert_eq!(
+        line("dashboard-voc")["reason"],
+        "Waits for the data warehouse"
+    );
+    assert_eq!(line("ambasadorzy")["reason"], Value::Null);
+    assert_eq!(v["backlog"][0]["reason"], "No budget before the CRM change");
+    // Load per quarter against a quarter of capacity: 115 / 4 = 28.75.
+    let ab = &v["load"][1];
+    assert_eq!(ab["quarter_capacity_days"], "28.8");
+    assert_eq!(ab["over_quarters"], serde_json::json!([2, 3]));
+    assert_eq!(ab["load_days"], "105");
+
+    // Internal time: plan-year effort × day rate of team-owned work only.
+    let b = json(&["budget", COMMITTED_FIRST]);
+    let cost = |id: &str| {
+        b["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .unwrap()["internal_cost"]
+            .clone()
+    };
+    // 60 × 365 / 487 × 800 = 35 975.359… → 35 975.36, rounded once.
+    assert_eq!(cost("rada-cx"), "35975.36");
+    assert_eq!(cost("onboarding-cyfrowy"), Value::Null);
+    // The plan shows the same internal time.
+    assert_eq!(line("rada-cx")["internal_cost"], "35975.36");
+    assert_eq!(onboarding["internal_cost"], Value::Null);
+    assert_eq!(v["totals"]["internal_time"], b["totals"]["internal_time"]);
+}
+
+#[test]
+fn plan_table_of_committed_work_and_department_work() {
+    assert_cmd_snapshot!(cxm(&["plan", COMMITTED_FIRST]));
+    assert_cmd_snapshot!(cxm(&["plan", COMMITTED_FIRST, "--lang", "pl"]));
 }
 
 #[test]

@@ -576,6 +576,7 @@ fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
 fn internal_time_is_shown_apart() {
     let mut r = roadmap(vec![Initiative {
         effort_days: sp(Decimal(2_500_000)), // 2.5 days
+        owner: sp("ak".to_string()),
         ..rnps()
     }]);
     let b = compute(&r, &opts(2027)).unwrap();
@@ -583,10 +584,37 @@ fn internal_time_is_shown_apart() {
     assert_eq!(b.totals.internal_time, None);
     r.meta.day_rate = sp(Money(90_001));
     let b = compute(&r, &opts(2027)).unwrap();
+    // Not a team member's work: none of the team's day rate.
+    assert_eq!(only(&b).header.internal_cost, None);
+    r.team = vec![crate::roadmap::Member {
+        id: sp("ak".to_string()),
+        ..crate::roadmap::Member::default()
+    }];
+    let b = compute(&r, &opts(2027)).unwrap();
     // 900.01 × 2.5 = 2250.025 → 2250.03
     assert_eq!(only(&b).header.internal_cost, Some(Money(225_003)));
     assert_eq!(b.totals.internal_time, Some(Money(225_003)));
     assert_eq!(b.totals.cxm, money(61350));
+}
+
+#[test]
+fn internal_time_counts_the_plan_year_share_of_effort() {
+    // 2026-12-02 → 2027-01-30: 30 of 60 days in 2027; 3 days → 1.5 in 2027.
+    let mut r = roadmap(vec![Initiative {
+        effort_days: sp(Decimal(3_000_000)),
+        owner: sp("ak".to_string()),
+        start: sp(date(2026, 12, 2)),
+        end: sp(date(2027, 1, 30)),
+        ..rnps()
+    }]);
+    r.team = vec![crate::roadmap::Member {
+        id: sp("ak".to_string()),
+        ..crate::roadmap::Member::default()
+    }];
+    r.meta.day_rate = sp(Money(100_001));
+    let b = compute(&r, &opts(2027)).unwrap();
+    // 1000.01 × 1.5 = 1500.015 → 1500.02, rounded once.
+    assert_eq!(only(&b).header.internal_cost, Some(Money(150_002)));
 }
 
 #[test]

@@ -36,10 +36,14 @@
 //!   initiative in the file.
 //! - W001 and W002 look at every initiative, whatever its status; `kpis`
 //!   naming a KPI counts as a success measure for W002.
-//! - W009's team total adds the effort of every plan initiative (both areas,
-//!   owned or not) against the sum of the `capacity_days` given, and points
-//!   at the first `[[team]]` header; a member's overload points at their
-//!   `capacity_days`.
+//! - W009 (rev. 2) weighs the plan-year effort (SPEC section 4 *Effort*)
+//!   of team-owned plan work only (both areas; an owner that is no
+//!   `[[team]]` member takes none of the team's days) against the sum of
+//!   the `capacity_days` given, and points at the first `[[team]]` header;
+//!   a member's overload points at their `capacity_days`. The days in the
+//!   message are rounded to one decimal; the comparison is exact.
+//! - W012 fires on each `planned` plan-year initiative without a
+//!   `priority` (a priority the loader refused is not also called missing).
 //! - W011: an initiative must start after its dependency's last day;
 //!   starting on that day is a finding.
 //! - E014 (KPI targets): a checkpoint equal to the baseline, the target or

@@ -14,6 +14,7 @@
 use super::{CheckContext, in_plan, is_allowed, planned_in};
 use crate::budget;
 use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
+use crate::effort::{self, Effort};
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Area, Choice as _, Competency, Direction, Initiative, Kpi, Roadmap, Status};
 use crate::roadmap::{InitiativeKey as K, QuoteKey as Q};
@@ -50,6 +51,7 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W009, capacity),
     (Code::W010, status_against_dates),
     (Code::W011, dependency_order),
+    (Code::W012, no_priority),
     (Code::W016, measurements_after_as_of),
     (Code::W016, spend_after_as_of),
     (Code::W017, overspent),
@@ -761,42 +763,64 @@ fn team_owns_cx_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// W009: plan effort per team member and for the whole team against
-/// capacity. The team's total counts the effort of every plan initiative
-/// (both areas, owned or not) against the sum of the `capacity_days` that
-/// are given, and points at the first `[[team]]` header; a member's
-/// overload points at their `capacity_days`.
+/// W009: plan-year effort per team member and for the whole team against
+/// capacity (SPEC section 4 *Effort*, rev. 2). Only team-owned work takes
+/// the team's days: the team's total counts the plan-year effort of every
+/// plan initiative a member owns (both areas) against the sum of the
+/// `capacity_days` that are given, and points at the first `[[team]]`
+/// header; a member's overload points at their `capacity_days`. Sums too
+/// large to compute exactly count as over any capacity.
 fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(year) = ctx.plan_year else {
         return;
     };
     let r = ctx.r;
-    let add = |a: Decimal, b: Decimal| a.checked_add(b).unwrap_or(Decimal(i128::MAX));
-    let mut per_owner: HashMap<&str, Decimal> = HashMap::new();
-    let mut total = Decimal::ZERO;
-    for ini in &r.initiatives {
-        let Some(effort) = &ini.effort_days else {
-            continue;
-        };
-        if !in_plan(ini, year) {
-            continue;
-        }
-        total = add(total, effort.value);
-        if let Some(owner) = &ini.owner {
-            let e = per_owner
-                .entry(owner.value.as_str())
-                .or_insert(Decimal::ZERO);
-            *e = add(*e, effort.value);
-        }
+    let huge = || Effort::from_decimal(Decimal(i128::MAX));
+    let add = |a: &Effort, b: &Effort| a.checked_add(b).unwrap_or_else(huge);
+    let dates = |ini: &Initiative| {
+        (
+            ini.start.as_ref().map(|d| d.value),
+            ini.end.as_ref().map(|d| d.value),
+        )
+    };
+    // Team-owned plan work with effort: what takes the team's days.
+    let owned: Vec<(&Initiative, &Sp<String>, Decimal)> = r
+        .initiatives
+        .iter()
+        .filter_map(|ini| {
+            let effort = ini.effort_days.as_ref()?;
+            let owner = ini
+                .owner
+                .as_ref()
+                .filter(|o| ctx.team.get(&o.value).is_some())?;
+            in_plan(ini, year).then_some((ini, owner, effort.value))
+        })
+        .collect();
+    let scale = effort::Scale::new(owned.iter().filter_map(|(ini, ..)| {
+        let (s, e) = dates(ini);
+        effort::span_days(s, e)
+    }));
+    let mut per_owner: HashMap<&str, Effort> = HashMap::new();
+    let mut total = Effort::zero();
+    for (ini, owner, effort) in owned {
+        let (start, end) = dates(ini);
+        let e = effort::year_effort(&scale, effort, start, end, year)
+            .map_or_else(huge, |e| e.plan_year);
+        total = add(&total, &e);
+        let o = per_owner
+            .entry(owner.value.as_str())
+            .or_insert_with(Effort::zero);
+        *o = add(o, &e);
     }
-    let mut capacity = Decimal::ZERO;
+    let shown = |e: &Effort| e.one_place().unwrap_or(Decimal(i128::MAX));
+    let mut capacity = Effort::zero();
     let mut any_capacity = false;
     for (i, m) in r.team.iter().enumerate() {
         let Some(cap) = &m.capacity_days else {
             continue;
         };
         any_capacity = true;
-        capacity = add(capacity, cap.value);
+        capacity = add(&capacity, &Effort::from_decimal(cap.value));
         // A duplicated id is E004; only its first entry carries the load.
         let Some(id) =
             m.id.as_ref()
@@ -806,14 +830,17 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let load = per_owner
             .get(id.value.as_str())
-            .copied()
+            .cloned()
             .unwrap_or_default();
-        if load > cap.value {
+        if load
+            .exceeds(&Effort::from_decimal(cap.value))
+            .unwrap_or(true)
+        {
             let m = M::OwnerOverloaded {
                 member: id.value.clone(),
                 name: m.name.as_ref().map(|n| n.value.clone()),
                 year,
-                load,
+                load: shown(&load),
                 capacity: cap.value,
             };
             out.push(Finding::new(Code::W009, cap.span, m));
@@ -821,14 +848,31 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     if let Some(first) = r.team.first()
         && any_capacity
-        && total > capacity
+        && total.exceeds(&capacity).unwrap_or(true)
     {
         let m = M::TeamOverloaded {
             year,
-            needed: total,
-            capacity,
+            needed: shown(&total),
+            capacity: shown(&capacity),
         };
         out.push(Finding::new(Code::W009, first.span, m));
+    }
+}
+
+/// W012: `planned` plan-year work without a priority sorts last in the
+/// walk and is the first to fall below the cut line: say so.
+fn no_priority(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.plan_year else {
+        return;
+    };
+    for ini in &ctx.r.initiatives {
+        if planned_in(ini, year) && ini.priority.is_none() && !ini.is_rejected(K::Priority) {
+            let m = M::NoPriority {
+                initiative: ini.id_str().to_string(),
+                year,
+            };
+            out.push(Finding::new(Code::W012, ini.anchor(), m));
+        }
     }
 }
 

@@ -73,6 +73,7 @@ codes! {
     W009: Warning,
     W010: Warning,
     W011: Warning,
+    W012: Warning,
     W016: Warning,
     W017: Warning,
 }

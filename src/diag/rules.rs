@@ -285,6 +285,9 @@ pub enum RuleMessage {
         date: NaiveDate,
         as_of: NaiveDate,
     },
+    /// W012: planned plan-year work without a priority: it sorts last and
+    /// is the first to be cut.
+    NoPriority { initiative: String, year: i32 },
 }
 
 impl RuleMessage {
@@ -333,6 +336,7 @@ impl RuleMessage {
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
             M::SpendAfterAsOf { .. } | M::MeasurementAfterAsOf { .. } => Code::W016,
             M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,
+            M::NoPriority { .. } => Code::W012,
         }
     }
 }

@@ -110,6 +110,7 @@ fn cut_by_budget_cap() {
         ini("d", Some(4), 1, Some(1)),
     ]);
     r.meta.budget_cap = sp(money(200));
+    r.team = vec![member("ak", None)];
     let p = plan_of(&r);
     // 200 is not more than 200: b fits exactly; c tips it over, d follows.
     assert_eq!(below(&p), ["c", "d"]);
@@ -319,23 +320,34 @@ fn load_per_member_and_for_the_team() {
     let b = ini("b", Some(2), 0, Some(20));
     let mut c = ini("c", Some(3), 0, Some(5));
     c.owner = None;
-    let mut r = roadmap(vec![a, b, c]);
+    let mut d = ini("d", Some(4), 0, Some(1));
+    d.owner = sp("pn".to_string());
+    let mut r = roadmap(vec![a, b, c, d]);
     r.team = vec![member("ak", Some(10)), member("pn", Some(40))];
     let p = plan_of(&r);
-    // Team capacity 50: a (30) fits, b (50) fits, c (55) is below.
-    assert_eq!(below(&p), ["c"]);
+    // Team capacity 50: a (30) fits, b (50) fits; c has no team owner and
+    // takes none of the team's days (SPEC rev. 2); d (51) is below.
+    assert_eq!(below(&p), ["d"]);
+    assert_eq!(p.initiatives[2].cumulative_effort, days(50));
     let ak = &p.load[0];
     assert_eq!(ak.load_days, days(20));
     assert_eq!(ak.free_days, Some(days(-10)));
     assert!(ak.over_capacity);
     assert_eq!(ak.initiatives, ["b"]);
     let pn = &p.load[1];
-    assert_eq!((pn.load_days, pn.over_capacity), (days(30), false));
+    assert_eq!((pn.load_days, pn.over_capacity), (days(31), false));
+    // A whole-year initiative spreads over the quarters by their days:
+    // 30 + 1 days × 90/365 = 7.64… → 7.6 in Q1, against 40 / 4 = 10.
+    assert_eq!(pn.quarters[0], Decimal(7_600_000));
+    assert_eq!(pn.quarter_capacity_days, Some(days(10)));
+    assert!(pn.over_quarters.is_empty());
+    // ak: 20 days × 92/365 = 5.04… in Q3, over 10 / 4 = 2.5 every quarter.
+    assert_eq!(ak.over_quarters, [1, 2, 3, 4]);
     let team = &p.team_load;
-    assert_eq!(team.load_days, days(55));
+    assert_eq!(team.load_days, days(51));
     assert_eq!(team.above_line_days, days(50));
     assert_eq!(team.unowned_days, days(5));
-    assert_eq!(team.free_days, Some(days(-5)));
+    assert_eq!(team.free_days, Some(days(-1)));
     assert!(team.over_capacity);
 }
 
@@ -424,34 +436,77 @@ fn figures_are_the_budgets() {
 }
 
 proptest! {
-    /// The walk: cumulative figures are running sums, nothing above the
-    /// line exceeds a limit, and the first initiative below does.
+    /// The walk: cumulative figures are running sums, nothing that may be
+    /// cut is cut before a limit is exceeded, the first cut exceeds one,
+    /// and work that may not be cut never is.
     #[test]
     fn the_cut_line_is_where_a_limit_is_first_exceeded(
-        lines in proptest::collection::vec((any::<bool>(), 0i128..1_000, proptest::option::of(0i128..50)), 0..20),
+        lines in proptest::collection::vec((0i128..1_000, 0i128..50, any::<bool>()), 0..20),
         cap in proptest::option::of(-10i128..5_000),
         capacity in proptest::option::of(0i128..300),
     ) {
-        let walk: Vec<(Area, Money, Option<Decimal>)> = lines
+        let steps: Vec<Step> = lines
             .iter()
-            .map(|(cxm, b, e)| (if *cxm { Area::Cxm } else { Area::Cx }, Money(*b), e.map(days)))
+            .map(|(b, e, may_cut)| Step {
+                budget: Money(*b),
+                effort: Effort::from_decimal(days(*e)),
+                may_cut: *may_cut,
+            })
             .collect();
-        let w = cut(&walk, cap.map(Money), capacity.map(days)).unwrap();
-        let (mut b, mut e) = (0i128, Decimal::ZERO);
-        for (i, (area, m, eff)) in walk.iter().enumerate() {
-            if *area == Area::Cxm { b += m.0; }
-            e = e.checked_add(eff.unwrap_or_default()).unwrap();
-            prop_assert_eq!(w.cumulative[i], (Money(b), e));
-            let over = cap.is_some_and(|c| b > c) || capacity.is_some_and(|c| e > days(c));
-            match w.line {
-                Some((at, _)) if i < at => prop_assert!(!over),
-                Some((at, _)) if i == at => prop_assert!(over),
-                None => prop_assert!(!over),
-                _ => {}
+        let w = cut(&steps, cap.map(Money), capacity.map(|c| Effort::from_decimal(days(c))).as_ref()).unwrap();
+        let (mut b, mut e) = (0i128, 0i128);
+        let mut cut_yet = false;
+        for (i, (bb, ee, may_cut)) in lines.iter().enumerate() {
+            b += bb;
+            e += ee;
+            prop_assert_eq!(&w.cumulative[i], &(Money(b), Effort::from_decimal(days(e))));
+            let over = cap.is_some_and(|c| b > c) || capacity.is_some_and(|c| e > c);
+            if *may_cut && over {
+                cut_yet = true;
+            }
+            prop_assert_eq!(w.below[i], *may_cut && cut_yet);
+            if let Some((at, _)) = w.line {
+                prop_assert_eq!(i == at, *may_cut && over && !w.below[..i].iter().any(|x| *x));
             }
         }
         if cap.is_none() && capacity.is_none() {
             prop_assert!(w.line.is_none());
         }
     }
+}
+
+#[test]
+fn committed_work_is_walked_first_and_never_cut() {
+    assert!(walk_group(Status::Done) < walk_group(Status::InProgress));
+    assert_eq!(walk_group(Status::Cancelled), walk_group(Status::OnHold));
+    assert!(walk_group(Status::InProgress) < walk_group(Status::Planned));
+    // Running work without priority, over the cap on its own.
+    let running = Initiative {
+        status: sp(Status::InProgress),
+        ..ini("running", None, 500, Some(10))
+    };
+    // A department's own cx work: no team owner, no CXM money.
+    let dept = Initiative {
+        area: sp(Area::Cx),
+        department: sp("sales".to_string()),
+        owner: None,
+        ..ini("dept", Some(9), 900, Some(50))
+    };
+    let mut r = roadmap(vec![
+        ini("first", Some(1), 1, Some(1)),
+        dept,
+        running,
+        ini("second", Some(2), 1, Some(1)),
+    ]);
+    r.meta.budget_cap = sp(money(100));
+    r.team = vec![member("ak", Some(5))];
+    let p = plan_of(&r);
+    assert_eq!(ids(&p), ["running", "first", "second", "dept"]);
+    assert_eq!(below(&p), ["first", "second"]);
+    let c = p.cut_line.unwrap();
+    assert_eq!((c.first_below.as_str(), c.above), ("first", 2));
+    // The department's 50 days are not the team's.
+    assert_eq!(p.initiatives[3].cumulative_effort, days(12));
+    assert!(!p.initiatives[3].team_owned);
+    assert_eq!(p.team_load.unowned_days, days(50));
 }

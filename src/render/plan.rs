@@ -94,6 +94,9 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Plan(l) => Cell::opt_decimal(l.effort_days),
             Item::Backlog(b) => Cell::opt_decimal(b.effort_days),
         })
+        .col("plan_year_effort", |i| {
+            i.plan(|l| Cell::Decimal(l.plan_year_effort))
+        })
         .col("plan_year_budget", |i| {
             i.plan(|l| Cell::Money(l.plan_year_budget))
         })
@@ -104,12 +107,19 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             i.plan(|l| Cell::Decimal(l.cumulative_effort))
         })
         .col("below_line", |i| i.plan(|l| Cell::bool(l.below_line)))
+        .col("internal_cost", |i| {
+            i.plan(|l| Cell::opt_money(l.internal_cost))
+        })
         .col("depends_on", |i| {
             i.plan(|l| Cell::text(l.depends_on.join(" ")))
         })
         .col("budget", |i| match i {
             Item::Plan(_) => Cell::Empty,
             Item::Backlog(b) => Cell::opt_money(b.budget),
+        })
+        .col("reason", |i| match i {
+            Item::Plan(l) => Cell::opt_text(l.reason.as_deref()),
+            Item::Backlog(b) => Cell::opt_text(b.reason.as_deref()),
         })
         .col("counts_in", |i| {
             Cell::text(
@@ -193,6 +203,9 @@ fn intro(p: &Plan, lang: Language) -> Vec<String> {
         t(Text::CxmTotal),
         money(p.totals.cxm_total, p, lang)
     ));
+    if let Some(i) = p.totals.internal_time {
+        lines.push(format!("{}: {}", t(Text::InternalTime), money(i, p, lang)));
+    }
     if let Some(c) = p.capacity_days {
         lines.push(format!(
             "{}: {}",
@@ -203,7 +216,7 @@ fn intro(p: &Plan, lang: Language) -> Vec<String> {
     lines.push(format!(
         "{}: {}",
         t(Text::PlanEffort),
-        i18n::decimal(p.totals.effort_days, lang)
+        i18n::one_place(p.totals.effort_days, lang)
     ));
     match &p.cut_line {
         Some(c) => lines.push(format!(
@@ -230,7 +243,9 @@ fn opt_owner(o: Option<&str>) -> String {
     o.unwrap_or(DASH).to_string()
 }
 
-fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
+/// The plan's columns; `with_internal`: the internal time column, shown
+/// when the roadmap sets a day rate.
+fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
@@ -248,8 +263,12 @@ fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
         .left(Text::Quarters, MAIN, |l, lang| {
             i18n::quarter_span(&l.quarters, lang)
         })
-        .right(Text::EffortDays, MAIN, |l, lang| {
+        .right(Text::EffortDays, DETAIL, |l, lang| {
             opt_days(l.effort_days, lang)
+        })
+        .right(Text::PlanYearEffort, MAIN, |l, lang| match l.effort_days {
+            Some(_) => i18n::one_place(l.plan_year_effort, lang),
+            None => DASH.to_string(),
         })
         .right(Text::PlanYearBudget, KEY, |l, lang| {
             i18n::amount(l.plan_year_budget, lang)
@@ -258,7 +277,13 @@ fn initiative_columns<'a>() -> Columns<'a, PlanLine> {
             i18n::amount(l.cumulative_budget, lang)
         })
         .right(Text::CumulativeEffort, MAIN, |l, lang| {
-            i18n::decimal(l.cumulative_effort, lang)
+            i18n::one_place(l.cumulative_effort, lang)
+        })
+        .when(with_internal, |c| {
+            c.right(Text::InternalTime, DETAIL, |l, lang| {
+                l.internal_cost
+                    .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
+            })
         })
 }
 
@@ -268,9 +293,9 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.is_empty() {
         return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
-    let mut table = Table::new(initiative_columns(), lang);
-    for (i, l) in p.initiatives.iter().enumerate() {
-        if let Some(c) = p.cut_line.as_ref().filter(|c| c.above == i) {
+    let mut table = Table::new(initiative_columns(p.day_rate.is_some()), lang);
+    for l in &p.initiatives {
+        if let Some(c) = p.cut_line.as_ref().filter(|c| c.first_below == l.id) {
             table.rule(cut_text(p, c.reason, lang));
         }
         table.row(l);
@@ -280,6 +305,29 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
         notes.push(t(Text::CxRowsNote));
     }
     table.section(title, notes)
+}
+
+/// The initiatives below the line that give a `reason`, with it.
+fn below_line_reasons_section(p: &Plan, lang: Language) -> Option<Section> {
+    let lines: Vec<&PlanLine> = p
+        .initiatives
+        .iter()
+        .filter(|l| l.below_line && l.reason.is_some())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let columns = Columns::<&PlanLine>::new()
+        .left(Text::Id, KEY, |l, _| l.id.clone())
+        .left(Text::Reason, KEY, |l, _| {
+            l.reason.clone().unwrap_or_default()
+        });
+    let mut t = Table::new(columns, lang);
+    t.rows(lines);
+    Some(t.section(
+        i18n::text(Text::BelowLineReasons, lang).to_string(),
+        Vec::new(),
+    ))
 }
 
 /// A competency's CXM initiatives per quarter, in the plan year and above
@@ -321,9 +369,11 @@ enum LoadRow<'a> {
 }
 
 fn load_columns<'a>() -> Columns<'a, LoadRow<'a>> {
-    let over = |o: bool, lang| {
-        if o {
+    let over = |year: bool, quarters: &[u8], lang| {
+        if year {
             i18n::text(Text::OverCapacity, lang).to_string()
+        } else if !quarters.is_empty() {
+            i18n::over_quarters(quarters, lang)
         } else {
             String::new()
         }
@@ -342,31 +392,49 @@ fn load_columns<'a>() -> Columns<'a, LoadRow<'a>> {
             LoadRow::Unowned(..) => String::new(),
             LoadRow::Team(t) => opt_days(t.capacity_days, lang),
         })
+        .right(Text::QuarterCapacity, MAIN, |r, lang| match r {
+            LoadRow::Member(m) => opt_one_place(m.quarter_capacity_days, lang),
+            LoadRow::Unowned(..) => String::new(),
+            LoadRow::Team(t) => opt_one_place(t.quarter_capacity_days, lang),
+        })
+        .quarters(
+            MAIN,
+            |r| match r {
+                LoadRow::Member(m) => Some(m.quarters),
+                LoadRow::Unowned(..) => None,
+                LoadRow::Team(t) => Some(t.quarters),
+            },
+            |load, lang| i18n::one_place(*load, lang),
+        )
         .right(Text::LoadDays, KEY, |r, lang| match r {
-            LoadRow::Member(m) => i18n::decimal(m.load_days, lang),
-            LoadRow::Unowned(days, _) => i18n::decimal(*days, lang),
-            LoadRow::Team(t) => i18n::decimal(t.load_days, lang),
+            LoadRow::Member(m) => i18n::one_place(m.load_days, lang),
+            LoadRow::Unowned(days, _) => i18n::one_place(*days, lang),
+            LoadRow::Team(t) => i18n::one_place(t.load_days, lang),
         })
         .right(Text::AboveLine, MAIN, |r, lang| match r {
-            LoadRow::Member(m) => i18n::decimal(m.above_line_days, lang),
+            LoadRow::Member(m) => i18n::one_place(m.above_line_days, lang),
             LoadRow::Unowned(..) => String::new(),
-            LoadRow::Team(t) => i18n::decimal(t.above_line_days, lang),
+            LoadRow::Team(t) => i18n::one_place(t.above_line_days, lang),
         })
         .right(Text::FreeDays, MAIN, |r, lang| match r {
-            LoadRow::Member(m) => opt_days(m.free_days, lang),
+            LoadRow::Member(m) => opt_one_place(m.free_days, lang),
             LoadRow::Unowned(..) => String::new(),
-            LoadRow::Team(t) => opt_days(t.free_days, lang),
+            LoadRow::Team(t) => opt_one_place(t.free_days, lang),
         })
         .left(Text::Note, KEY, move |r, lang| match r {
-            LoadRow::Member(m) => over(m.over_capacity, lang),
+            LoadRow::Member(m) => over(m.over_capacity, &m.over_quarters, lang),
             LoadRow::Unowned(..) => String::new(),
-            LoadRow::Team(t) => over(t.over_capacity, lang),
+            LoadRow::Team(t) => over(t.over_capacity, &t.over_quarters, lang),
         })
         .left(Text::Count, DETAIL, |r, _| match r {
             LoadRow::Member(m) => m.initiatives.join(", "),
             LoadRow::Unowned(_, ids) => ids.join(", "),
             LoadRow::Team(_) => String::new(),
         })
+}
+
+fn opt_one_place(d: Option<Decimal>, lang: Language) -> String {
+    d.map_or_else(|| DASH.to_string(), |d| i18n::one_place(d, lang))
 }
 
 fn load_section(p: &Plan, lang: Language) -> Section {
@@ -382,7 +450,7 @@ fn load_section(p: &Plan, lang: Language) -> Section {
                     .as_deref()
                     .is_none_or(|o| !p.load.iter().any(|m| m.id == o))
             })
-            .filter(|l| l.effort_days.is_some_and(|e| e.0 != 0))
+            .filter(|l| l.plan_year_effort.0 != 0)
             .map(|l| l.id.clone())
             .collect();
         t.row(&LoadRow::Unowned(team.unowned_days, ids));
@@ -478,6 +546,9 @@ fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
         .right(Text::Budget, KEY, |b, lang| {
             b.budget
                 .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
+        })
+        .left(Text::Reason, DETAIL, |b, _| {
+            b.reason.clone().unwrap_or_default()
         });
     let mut t = Table::new(columns, lang);
     t.rows(&p.backlog);
@@ -485,12 +556,13 @@ fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
 }
 
 fn doc(p: &Plan, lang: Language) -> Doc {
-    let mut sections = vec![
-        initiatives_section(p, lang),
+    let mut sections = vec![initiatives_section(p, lang)];
+    sections.extend(below_line_reasons_section(p, lang));
+    sections.extend([
         coverage_section(p, lang),
         load_section(p, lang),
         maturity_section(p, lang),
-    ];
+    ]);
     sections.extend(dependencies_section(p, lang));
     sections.extend(backlog_section(p, lang));
     Doc {

@@ -371,6 +371,11 @@ table!(
         EffortDays: field("effort_days", Kind::Days, "Team person-days."),
         Kpi: field("kpi", Kind::Text, "How success is measured."),
         Benefit: field("benefit", Kind::Text, "What it brings."),
+        Reason: field(
+            "reason",
+            Kind::Text,
+            "Why it is an idea, on hold, cancelled or below the cut line.",
+        ),
         Cost: field("cost", Kind::Money, "A fixed cost, added without markup."),
         Actual: field("actual", Kind::Money, "Spent so far."),
         MarkupPercent: field(
@@ -562,6 +567,7 @@ pub const DIFF: &[Compared] = {
         Compared::Key(K::End),
         Compared::Key(K::EffortDays),
         Compared::Key(K::Kpi),
+        Compared::Key(K::Reason),
         Compared::Key(K::Cost),
         Compared::Key(K::MarkupPercent),
         Compared::Key(K::Quotes),

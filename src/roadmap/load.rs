@@ -777,6 +777,7 @@ impl Loader {
             K::EffortDays => ini.effort_days = self.days(v, name),
             K::Kpi => ini.kpi = self.string(v, name),
             K::Benefit => ini.benefit = self.string(v, name),
+            K::Reason => ini.reason = self.string(v, name),
             K::Cost => ini.cost = self.money(v, name),
             K::Actual => ini.actual = self.money(v, name),
             K::MarkupPercent => ini.markup_percent = self.percent(v, name),

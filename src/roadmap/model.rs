@@ -190,6 +190,8 @@ pub struct Initiative {
     pub effort_days: Option<Sp<Decimal>>,
     pub kpi: Option<Sp<String>>,
     pub benefit: Option<Sp<String>>,
+    /// Why it is an idea, on hold, cancelled or below the cut line.
+    pub reason: Option<Sp<String>>,
     pub cost: Option<Sp<Money>>,
     pub actual: Option<Sp<Money>>,
     pub markup_percent: Option<Sp<Decimal>>,

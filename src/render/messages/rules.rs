@@ -378,6 +378,10 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
             "a measurement of KPI {} is dated {date}, after {as_of}; it is left out of every figure",
             Q(kpi)
         ),
+        M::NoPriority { initiative, year } => format!(
+            "planned initiative {} has no priority: it sorts last in the {year} plan and is the first to be cut",
+            Q(initiative)
+        ),
     }
 }
 
@@ -503,6 +507,7 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         M::MeasurementAfterAsOf { .. } => {
             "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
         }
+        M::NoPriority { .. } => "give it a `priority` (1 is highest)".to_string(),
     };
     vec![line]
 }

@@ -143,15 +143,6 @@ impl Effort {
         let tenths = div_round_big(&self.num, &(&*self.den * BigInt::from(step)));
         i128::try_from(&tenths).ok()?.checked_mul(step).map(Decimal)
     }
-
-    /// `round(self × rate)`: internal time, rounded once.
-    pub(crate) fn times(&self, rate: Money) -> Option<Money> {
-        let v = div_round_big(
-            &(&self.num * BigInt::from(rate.0)),
-            &(&*self.den * BigInt::from(Decimal::SCALE)),
-        );
-        i128::try_from(&v).ok().map(Money)
-    }
 }
 
 /// A common denominator for the efforts of one report: the least common
@@ -257,6 +248,27 @@ pub(crate) fn year_effort(
     })
 }
 
+/// `effort_days` prorated to the plan year alone (what [`year_effort`]
+/// gives as `plan_year`, without the quarters), over `scale`.
+pub(crate) fn plan_year_share(
+    scale: &Scale,
+    effort_days: Decimal,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    plan_year: i32,
+) -> Option<Effort> {
+    let (Some(start), Some(end)) = (start, end) else {
+        return Some(Effort::zero());
+    };
+    if end < start {
+        return Some(Effort::zero());
+    }
+    let days = period_days(start, end, plan_year)?;
+    let total: i128 = days.iter().sum();
+    let in_year: i128 = days.get(1..5)?.iter().sum();
+    scale.share(effort_days, in_year, total)
+}
+
 /// The ids of the `[[team]]` members.
 pub(crate) fn team_ids(r: &Roadmap) -> HashSet<&str> {
     r.team
@@ -286,9 +298,27 @@ pub(crate) fn internal_time(
     if !team_member(r, h.owner.as_deref()) {
         return Some(None);
     }
-    let scale = Scale::new(span_days(h.start, h.end));
-    let e = year_effort(&scale, days, h.start, h.end, plan_year)?;
-    e.plan_year.times(rate).map(Some)
+    // One initiative's share needs no common denominator: `effort × days
+    // in the year / days × rate` fits an i128 for every value the loader
+    // takes (10^9 days, 10^13 in money).
+    let (Some(start), Some(end)) = (h.start, h.end) else {
+        return Some(Some(Money::ZERO));
+    };
+    if end < start {
+        return Some(Some(Money::ZERO));
+    }
+    let periods = period_days(start, end, plan_year)?;
+    let total: i128 = periods.iter().sum();
+    let in_year: i128 = periods.get(1..5)?.iter().sum();
+    share_times(days, in_year, total, rate).map(Some)
+}
+
+/// `round(days × part / total × rate)`, rounded once: the internal time
+/// of `part` of `total` days.
+fn share_times(days: Decimal, part: i128, total: i128, rate: Money) -> Option<Money> {
+    let num = days.0.checked_mul(part)?.checked_mul(rate.0)?;
+    let den = total.checked_mul(Decimal::SCALE)?;
+    crate::money::div_round(num, den).map(Money)
 }
 
 /// Whether `owner` names a `[[team]]` member.

@@ -804,8 +804,7 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut total = Effort::zero();
     for (ini, owner, effort) in owned {
         let (start, end) = dates(ini);
-        let e = effort::year_effort(&scale, effort, start, end, year)
-            .map_or_else(huge, |e| e.plan_year);
+        let e = effort::plan_year_share(&scale, effort, start, end, year).unwrap_or_else(huge);
         total = add(&total, &e);
         let o = per_owner
             .entry(owner.value.as_str())

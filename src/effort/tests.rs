@@ -51,10 +51,15 @@ fn rounding_is_half_away_from_zero_once() {
     // 1 day over 4 days with 1 in the year: 0.25 → 0.3.
     let e = Effort::from_decimal(days(1)).share(1, 4).unwrap();
     assert_eq!(e.one_place(), Some(Decimal(300_000)));
-    assert_eq!(e.times(Money(90_000)), Some(Money(22_500)));
+    assert_eq!(
+        share_times(days(1), 1, 4, Money(90_000)),
+        Some(Money(22_500))
+    );
     // 1/3 of 100.00 is 33.33 (not 33.30 from a rounded effort).
-    let third = Effort::from_decimal(days(1)).share(1, 3).unwrap();
-    assert_eq!(third.times(Money(10_000)), Some(Money(3_333)));
+    assert_eq!(
+        share_times(days(1), 1, 3, Money(10_000)),
+        Some(Money(3_333))
+    );
 }
 
 #[test]
@@ -145,5 +150,27 @@ proptest! {
             cum = next;
             shown = next_shown;
         }
+    }
+}
+
+#[test]
+fn plan_year_share_is_the_sum_of_the_quarters() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    let ranges = [
+        (d(2026, 9, 1), d(2027, 12, 31)),
+        (d(2027, 2, 14), d(2027, 5, 3)),
+        (d(2025, 1, 1), d(2029, 6, 30)),
+        (d(2026, 1, 1), d(2026, 12, 31)),
+        (d(2027, 6, 1), d(2027, 5, 1)),
+        (None, d(2027, 5, 1)),
+    ];
+    let scale = Scale::new(ranges.iter().filter_map(|(s, e)| span_days(*s, *e)));
+    for (s, e) in ranges {
+        let whole = year_effort(&scale, days(37), s, e, 2027).unwrap();
+        assert_eq!(
+            plan_year_share(&scale, days(37), s, e, 2027),
+            Some(whole.plan_year),
+            "{s:?}–{e:?}"
+        );
     }
 }

@@ -56,18 +56,25 @@ fn generate(n: usize) -> String {
         if area == "cx" {
             let _ = writeln!(s, "department = \"d{}\"", i % depts);
         }
-        let (year, end_month) = match status {
-            "done" => (2026, month.min(10)),
-            _ => (2027, (month + 2).min(12)),
+        // As in a real roadmap checked clean: finished work in 2026 with
+        // what it cost, running work started before `as_of` with what it
+        // has spent so far, the rest in the plan year.
+        let (start_year, start_month, end_year, end_month) = match status {
+            "done" => (2026, month.min(10), 2026, month.min(10)),
+            "in-progress" => (2026, month.min(10), 2027, (month + 2).min(12)),
+            _ => (2027, month, 2027, (month + 2).min(12)),
         };
+        let cost = (i % 97) * 100;
         let _ = write!(
             s,
-            "priority = {}\nstart = {year}-{month:02}-01\nend = {year}-{end_month:02}-28\neffort_days = {}\n\
-             kpi = \"KPI of initiative {i}\"\nbenefit = \"Benefit {i}\"\ncost = {}.50\n",
+            "priority = {}\nstart = {start_year}-{start_month:02}-01\nend = {end_year}-{end_month:02}-28\n\
+             effort_days = {}\nkpi = \"KPI of initiative {i}\"\nbenefit = \"Benefit {i}\"\ncost = {cost}.50\n",
             i % 5 + 1,
             i % 40 + 1,
-            (i % 97) * 100,
         );
+        if matches!(status, "done" | "in-progress") {
+            let _ = writeln!(s, "actual = {}", cost / 2);
+        }
         if i > 0 && i % 3 == 0 {
             let _ = writeln!(s, "depends_on = [\"ini-{}\"]", i - 1);
         }

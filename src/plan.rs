@@ -453,46 +453,13 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
 
     let team = effort::team_ids(r);
 
-    let mut sorted: Vec<&crate::budget::InitiativeLine> = b.initiatives.iter().collect();
-    sorted.sort_by(|x, y| {
-        walk_group(x.header.status)
-            .cmp(&walk_group(y.header.status))
-            .then_with(|| {
-                plan_order(
-                    (x.header.priority, &x.header.id),
-                    (y.header.priority, &y.header.id),
-                )
-            })
-    });
+    let sorted = walk_order(b);
     let scale = Scale::new(
         sorted
             .iter()
             .filter_map(|l| effort::span_days(l.header.start, l.header.end)),
     );
-    let mut efforts = Vec::with_capacity(sorted.len());
-    let mut steps = Vec::with_capacity(sorted.len());
-    for l in &sorted {
-        let h = &l.header;
-        let e = match h.effort_days {
-            Some(d) => effort::year_effort(&scale, d, h.start, h.end, year).ok_or_else(overflow)?,
-            None => YearEffort::default(),
-        };
-        let team_owned = effort::team_owned(h.owner.as_deref(), &team);
-        steps.push(Step {
-            budget: if h.area == Area::Cxm {
-                l.plan_year_budget
-            } else {
-                Money::ZERO
-            },
-            effort: if team_owned {
-                e.plan_year.clone()
-            } else {
-                Effort::zero()
-            },
-            may_cut: h.status == Status::Planned && (h.area == Area::Cxm || team_owned),
-        });
-        efforts.push((e, team_owned));
-    }
+    let (steps, efforts) = steps(&sorted, &scale, &team, year).ok_or_else(overflow)?;
     let Walk {
         cumulative,
         line: cut_at,
@@ -560,6 +527,59 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         below_line_dependencies,
         backlog,
     })
+}
+
+/// The budget's plan lines in the order of the walk (SPEC section 6, rev.
+/// 2): committed work first, then planned work, each by priority, then id.
+fn walk_order(b: &Budget) -> Vec<&crate::budget::InitiativeLine> {
+    let mut sorted: Vec<&crate::budget::InitiativeLine> = b.initiatives.iter().collect();
+    sorted.sort_by(|x, y| {
+        walk_group(x.header.status)
+            .cmp(&walk_group(y.header.status))
+            .then_with(|| {
+                plan_order(
+                    (x.header.priority, &x.header.id),
+                    (y.header.priority, &y.header.id),
+                )
+            })
+    });
+    sorted
+}
+
+/// Each line's step of the walk (what it draws on the cap and the team,
+/// and whether it may be cut), with its plan-year effort and whether the
+/// team owns it; `None` on overflow.
+fn steps(
+    sorted: &[&crate::budget::InitiativeLine],
+    scale: &Scale,
+    team: &std::collections::HashSet<&str>,
+    year: i32,
+) -> Option<(Vec<Step>, Vec<(YearEffort, bool)>)> {
+    let mut efforts = Vec::with_capacity(sorted.len());
+    let mut steps = Vec::with_capacity(sorted.len());
+    for l in sorted {
+        let h = &l.header;
+        let e = match h.effort_days {
+            Some(d) => effort::year_effort(scale, d, h.start, h.end, year)?,
+            None => YearEffort::default(),
+        };
+        let team_owned = effort::team_owned(h.owner.as_deref(), team);
+        steps.push(Step {
+            budget: if h.area == Area::Cxm {
+                l.plan_year_budget
+            } else {
+                Money::ZERO
+            },
+            effort: if team_owned {
+                e.plan_year.clone()
+            } else {
+                Effort::zero()
+            },
+            may_cut: h.status == Status::Planned && (h.area == Area::Cxm || team_owned),
+        });
+        efforts.push((e, team_owned));
+    }
+    Some((steps, efforts))
 }
 
 /// The team's capacity in person-days: the sum of the `capacity_days`

@@ -546,6 +546,9 @@ fn walk_order(b: &Budget) -> Vec<&crate::budget::InitiativeLine> {
     sorted
 }
 
+/// A line's plan-year effort, and whether the team owns it.
+type LineEffort = (YearEffort, bool);
+
 /// Each line's step of the walk (what it draws on the cap and the team,
 /// and whether it may be cut), with its plan-year effort and whether the
 /// team owns it; `None` on overflow.
@@ -554,7 +557,7 @@ fn steps(
     scale: &Scale,
     team: &std::collections::HashSet<&str>,
     year: i32,
-) -> Option<(Vec<Step>, Vec<(YearEffort, bool)>)> {
+) -> Option<(Vec<Step>, Vec<LineEffort>)> {
     let mut efforts = Vec::with_capacity(sorted.len());
     let mut steps = Vec::with_capacity(sorted.len());
     for l in sorted {

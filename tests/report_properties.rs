@@ -284,10 +284,16 @@ proptest! {
             .map(|l| l.plan_year_budget.0)
             .sum();
         prop_assert_eq!(cxm_lines, plan.totals.cxm_initiatives.0);
-        // Below the line is a suffix of the plan order.
+        // Below the line (SPEC section 6, rev. 2): only planned work that
+        // draws on the cap or the team, and from the first such line on,
+        // every planned line that draws on either.
+        let draws = |l: &cxm::plan::PlanLine| {
+            l.status == cxm::roadmap::Status::Planned && (l.area == Area::Cxm || l.team_owned)
+        };
+        prop_assert!(plan.initiatives.iter().all(|l| !l.below_line || draws(l)));
         let first_below = plan.initiatives.iter().position(|l| l.below_line);
         if let Some(i) = first_below {
-            prop_assert!(plan.initiatives[i..].iter().all(|l| l.below_line));
+            prop_assert!(plan.initiatives[i..].iter().filter(|l| draws(l)).all(|l| l.below_line));
             prop_assert!(cap.is_some() || capacity.is_some());
         }
 

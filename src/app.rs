@@ -22,27 +22,27 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&args),
-        Command::Inventory(args) => run_report(&args, |checked, opts| {
+        Command::Inventory(args) => run_report(&args, |checked, opts, out| {
             let inv =
                 crate::inventory::build(&checked.roadmap, checked.as_of, budget_of(checked)?)?;
-            crate::render::inventory::render(&inv, opts)
+            crate::render::inventory::write(&inv, opts, out)
         }),
-        Command::Plan(args) => run_report(&args, |checked, opts| {
+        Command::Plan(args) => run_report(&args, |checked, opts, out| {
             let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
-            crate::render::plan::render(&plan, opts)
+            crate::render::plan::write(&plan, opts, out)
         }),
-        Command::Budget(args) => run_report(&args, |checked, opts| {
-            crate::render::budget::render(budget_of(checked)?, opts)
+        Command::Budget(args) => run_report(&args, |checked, opts, out| {
+            crate::render::budget::write(budget_of(checked)?, opts, out)
         }),
         Command::Diff(args) => run_diff(&args),
-        Command::Kpi(args) => run_report(&args, |checked, opts| match checked.plan_year {
+        Command::Kpi(args) => run_report(&args, |checked, opts, out| match checked.plan_year {
             Some(year) => {
                 let report = crate::kpi::build(&checked.roadmap, checked.as_of, year);
-                crate::render::kpi::render(&report, opts)
+                crate::render::kpi::write(&report, opts, out)
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
-        Command::Report(args) => run_checked(&args.input(), |checked| match &checked.budget {
+        Command::Report(args) => run_checked(&args.input(), |checked, out| match &checked.budget {
             Some(b) => {
                 let d = crate::dashboard::build(
                     &checked.roadmap,
@@ -51,10 +51,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     b,
                     checked.as_of,
                 )?;
-                Ok(crate::render::html::render(
-                    &d,
-                    report_lang(args.lang, checked),
-                ))
+                let html = crate::render::html::render(&d, report_lang(args.lang, checked));
+                Ok(out.write_all(&html)?)
             }
             None => Err(anyhow::anyhow!("the budget could not be computed")),
         }),
@@ -140,17 +138,17 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
 /// the reports show, so they print too, with the findings on standard error.
 fn run_report(
     args: &ReportArgs,
-    render: impl Fn(&Checked, &RenderOptions) -> Result<Vec<u8>>,
+    render: impl Fn(&Checked, &RenderOptions, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let format = args.output.render_format()?;
-    run_checked(&args.input, |checked| {
+    run_checked(&args.input, |checked, out| {
         let opts = RenderOptions {
             format,
             lang: report_lang(args.output.lang, checked),
             color: format == Format::Table && use_color(args.input.output.is_some()),
             excel: args.output.excel,
         };
-        render(checked, &opts)
+        render(checked, &opts, out)
     })
 }
 
@@ -165,7 +163,7 @@ fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
 /// `render` makes of the checked roadmap.
 fn run_checked(
     input: &InputArgs,
-    render: impl FnOnce(&Checked) -> Result<Vec<u8>>,
+    render: impl FnOnce(&Checked, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
@@ -197,8 +195,7 @@ fn run_checked(
             if warnings == 1 { "it" } else { "them" }
         );
     }
-    let rendered = render(&checked)?;
-    write_output(input.output.as_deref(), &rendered)?;
+    write_output_with(input.output.as_deref(), |out| render(&checked, out))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -290,8 +287,9 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         color: format == Format::Table && use_color(args.output.is_some()),
         excel: args.format.excel,
     };
-    let bytes = crate::render::diff::render(&d, &opts)?;
-    write_output(args.output.as_deref(), &bytes)?;
+    write_output_with(args.output.as_deref(), |out| {
+        crate::render::diff::write(&d, &opts, out)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -365,12 +363,21 @@ pub(crate) fn use_color(to_file: bool) -> bool {
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
 pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
-        out.write_all(bytes)?;
-        out.flush()
-    };
+    write_output_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// [`write_output`] of what `write` writes, buffered: a report goes out as
+/// it is rendered, never held whole in memory a second time.
+pub(crate) fn write_output_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match path {
-        None => Ok(write_all(&mut std::io::stdout().lock())?),
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            Ok(out.flush()?)
+        }
         Some(path) => {
             let dir = match path.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
@@ -378,7 +385,12 @@ pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
             };
             let mut tmp = tempfile::NamedTempFile::new_in(dir)
                 .with_context(|| format!("could not write {}", path.display()))?;
-            write_all(&mut tmp).with_context(|| format!("could not write {}", path.display()))?;
+            {
+                let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+                write(&mut out)
+                    .and_then(|()| Ok(out.flush()?))
+                    .with_context(|| format!("could not write {}", path.display()))?;
+            }
             // A temporary file is private (0600); the report is not: keep the
             // permissions of the file it replaces, or make it readable as a
             // newly created file would be.

@@ -15,11 +15,16 @@ use crate::money::Money;
 use crate::roadmap::{Area, Choice, Competency, Funding, Language};
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    super::to_vec(|out| write(b, opts, out))
+}
+
+/// The report in `opts.format`, written into `out`.
+pub fn write(b: &Budget, opts: &RenderOptions, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match opts.format {
-        Format::Json => super::json(b),
-        Format::Csv => csv(b, opts.excel),
-        Format::Table => Ok(table(b, opts).into_bytes()),
-        Format::Markdown => Ok(markdown(b, opts.lang).into_bytes()),
+        Format::Json => super::json_to(b, out),
+        Format::Csv => Ok(out.write_all(&csv(b, opts.excel)?)?),
+        Format::Table => Ok(out.write_all(&table(b, opts).into_bytes())?),
+        Format::Markdown => Ok(out.write_all(&markdown(b, opts.lang).into_bytes())?),
     }
 }
 

@@ -9,12 +9,21 @@ use crate::i18n::{self, Text};
 use crate::money::Money;
 use crate::roadmap::{Choice, Language};
 
-pub(crate) fn render(d: &Diff, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+/// The report in `opts.format`, written into `out`.
+pub(crate) fn write(
+    d: &Diff,
+    opts: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     match opts.format {
-        Format::Json => super::json(d),
-        Format::Csv => csv(d, opts.excel),
-        Format::Table => Ok(sections::table(&doc(d, opts.lang), opts.color).into_bytes()),
-        Format::Markdown => Ok(sections::markdown(&doc(d, opts.lang)).into_bytes()),
+        Format::Json => super::json_to(d, out),
+        Format::Csv => Ok(out.write_all(&csv(d, opts.excel)?)?),
+        Format::Table => {
+            Ok(out.write_all(&sections::table(&doc(d, opts.lang), opts.color).into_bytes())?)
+        }
+        Format::Markdown => {
+            Ok(out.write_all(&sections::markdown(&doc(d, opts.lang)).into_bytes())?)
+        }
     }
 }
 

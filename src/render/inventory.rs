@@ -28,11 +28,24 @@ use crate::money::{Decimal, Money};
 use crate::roadmap::{Choice, Competency, Language};
 
 pub fn render(inv: &Inventory, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    super::to_vec(|out| write(inv, opts, out))
+}
+
+/// The report in `opts.format`, written into `out`.
+pub fn write(
+    inv: &Inventory,
+    opts: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     match opts.format {
-        Format::Json => super::json(inv),
-        Format::Csv => csv(inv, opts.excel),
-        Format::Table => Ok(sections::table(&doc(inv, opts.lang), opts.color).into_bytes()),
-        Format::Markdown => Ok(sections::markdown(&doc(inv, opts.lang)).into_bytes()),
+        Format::Json => super::json_to(inv, out),
+        Format::Csv => Ok(out.write_all(&csv(inv, opts.excel)?)?),
+        Format::Table => {
+            Ok(out.write_all(&sections::table(&doc(inv, opts.lang), opts.color).into_bytes())?)
+        }
+        Format::Markdown => {
+            Ok(out.write_all(&sections::markdown(&doc(inv, opts.lang)).into_bytes())?)
+        }
     }
 }
 

@@ -13,11 +13,20 @@ use crate::money::Decimal;
 use crate::roadmap::{Choice, Direction, Group, Language};
 
 pub fn render(k: &KpiReport, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    super::to_vec(|out| write(k, opts, out))
+}
+
+/// The report in `opts.format`, written into `out`.
+pub fn write(
+    k: &KpiReport,
+    opts: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     match opts.format {
-        Format::Json => super::json(k),
-        Format::Csv => csv(k, opts.excel),
-        Format::Table => Ok(table(k, opts).into_bytes()),
-        Format::Markdown => Ok(markdown(k, opts.lang).into_bytes()),
+        Format::Json => super::json_to(k, out),
+        Format::Csv => Ok(out.write_all(&csv(k, opts.excel)?)?),
+        Format::Table => Ok(out.write_all(&table(k, opts).into_bytes())?),
+        Format::Markdown => Ok(out.write_all(&markdown(k, opts.lang).into_bytes())?),
     }
 }
 

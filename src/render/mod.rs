@@ -38,11 +38,33 @@ pub struct RenderOptions {
     pub excel: bool,
 }
 
-/// A report model as pretty JSON with a final newline: the `json` format of
-/// every report.
+/// A report model as pretty JSON with a final newline, written straight
+/// into `out`: the `json` format of every report. A large report is never
+/// held in memory a second time as text.
+pub fn json_to<T: serde::Serialize>(model: &T, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    // An I/O error stays an I/O error (a closed pipe is not a failure).
+    serde_json::to_writer_pretty(&mut *out, model).map_err(|e| {
+        if e.is_io() {
+            anyhow::Error::new(std::io::Error::from(e))
+        } else {
+            anyhow::anyhow!("could not write the JSON: {e}")
+        }
+    })?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// A report model as pretty JSON with a final newline.
 pub fn json<T: serde::Serialize>(model: &T) -> anyhow::Result<Vec<u8>> {
-    let mut out = serde_json::to_vec_pretty(model)
-        .map_err(|e| anyhow::anyhow!("could not write the JSON: {e}"))?;
-    out.push(b'\n');
+    to_vec(|out| json_to(model, out))
+}
+
+/// What a `write` function writes, as bytes (for tests and callers that
+/// want the whole text).
+pub fn to_vec(
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write(&mut out)?;
     Ok(out)
 }

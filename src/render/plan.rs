@@ -16,11 +16,20 @@ use crate::plan::{
 use crate::roadmap::{Area, Choice, Competency, Language};
 
 pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    super::to_vec(|out| write(p, opts, out))
+}
+
+/// The report in `opts.format`, written into `out`.
+pub fn write(p: &Plan, opts: &RenderOptions, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match opts.format {
-        Format::Json => super::json(p),
-        Format::Csv => csv(p, opts.excel),
-        Format::Table => Ok(sections::table(&doc(p, opts.lang), opts.color).into_bytes()),
-        Format::Markdown => Ok(sections::markdown(&doc(p, opts.lang)).into_bytes()),
+        Format::Json => super::json_to(p, out),
+        Format::Csv => Ok(out.write_all(&csv(p, opts.excel)?)?),
+        Format::Table => {
+            Ok(out.write_all(&sections::table(&doc(p, opts.lang), opts.color).into_bytes())?)
+        }
+        Format::Markdown => {
+            Ok(out.write_all(&sections::markdown(&doc(p, opts.lang)).into_bytes())?)
+        }
     }
 }
 

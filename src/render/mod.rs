@@ -18,6 +18,7 @@ pub(crate) mod svg;
 pub(crate) mod table;
 
 use crate::roadmap::Language;
+use std::io::Write as _;
 
 /// The output formats of the reports (SPEC section 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,15 +43,19 @@ pub struct RenderOptions {
 /// into `out`: the `json` format of every report. A large report is never
 /// held in memory a second time as text.
 pub fn json_to<T: serde::Serialize>(model: &T, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    // An I/O error stays an I/O error (a closed pipe is not a failure).
-    serde_json::to_writer_pretty(&mut *out, model).map_err(|e| {
+    // serde_json writes many small pieces: a buffer of its own keeps them
+    // off the dynamic writer. An I/O error stays an I/O error (a closed
+    // pipe is not a failure).
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, &mut *out);
+    serde_json::to_writer_pretty(&mut buffered, model).map_err(|e| {
         if e.is_io() {
             anyhow::Error::new(std::io::Error::from(e))
         } else {
             anyhow::anyhow!("could not write the JSON: {e}")
         }
     })?;
-    out.write_all(b"\n")?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()?;
     Ok(())
 }
 

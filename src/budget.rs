@@ -52,7 +52,7 @@ use crate::source::{Sp, Span};
 use chrono::{Datelike, NaiveDate};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// What the budget needs beyond the file: the CLI resolves `--year` and
@@ -548,10 +548,18 @@ pub(crate) fn compute(r: &Roadmap, opts: &BudgetOptions) -> Result<Budget, Budge
     }
     let day_rate = r.meta.day_rate.as_ref().map(|d| d.value);
     let mut departments = Guidelines::new(r);
+    let team = crate::effort::team_ids(r);
     let mut initiatives = Vec::new();
     let mut backlog = Vec::new();
     for ini in &r.initiatives {
-        match initiative_line(ini, r, (year, opts.as_of), day_rate, &mut departments)? {
+        match initiative_line(
+            ini,
+            r,
+            &team,
+            (year, opts.as_of),
+            day_rate,
+            &mut departments,
+        )? {
             Some(Line::Plan(line)) => initiatives.push(line),
             Some(Line::Backlog(line)) => backlog.push(line),
             None => {}
@@ -591,6 +599,7 @@ enum Line {
 fn initiative_line(
     ini: &Initiative,
     r: &Roadmap,
+    team: &HashSet<&str>,
     (year, as_of): (i32, NaiveDate),
     day_rate: Option<Money>,
     departments: &mut Guidelines<'_>,
@@ -600,7 +609,7 @@ fn initiative_line(
     };
     if header.status == Status::Idea {
         let mut header = header;
-        if !crate::effort::team_member(r, header.owner.as_deref()) {
+        if !crate::effort::team_owned(header.owner.as_deref(), team) {
             header.internal_cost = None;
         }
         let figures = figures(ini, r)?;
@@ -628,7 +637,7 @@ fn initiative_line(
         return Ok(None);
     }
     let mut header = header;
-    header.internal_cost = crate::effort::internal_time(r, &header, year, day_rate)
+    header.internal_cost = crate::effort::internal_time(team, &header, year, day_rate)
         .ok_or(BudgetError::Overflow { span })?;
     let [before, q1, q2, q3, q4, after] = &cash.parts;
     let quarters = [*q1, *q2, *q3, *q4];

@@ -287,7 +287,7 @@ pub(crate) fn team_owned(owner: Option<&str>, team: &HashSet<&str>) -> bool {
 /// `Some(None)` without a day rate or effort, or for work no team member
 /// owns; `None` on overflow.
 pub(crate) fn internal_time(
-    r: &Roadmap,
+    team: &HashSet<&str>,
     h: &Header,
     plan_year: i32,
     day_rate: Option<Money>,
@@ -295,7 +295,7 @@ pub(crate) fn internal_time(
     let (Some(rate), Some(days)) = (day_rate, h.effort_days) else {
         return Some(None);
     };
-    if !team_member(r, h.owner.as_deref()) {
+    if !team_owned(h.owner.as_deref(), team) {
         return Some(None);
     }
     // One initiative's share needs no common denominator: `effort × days
@@ -319,15 +319,6 @@ fn share_times(days: Decimal, part: i128, total: i128, rate: Money) -> Option<Mo
     let num = days.0.checked_mul(part)?.checked_mul(rate.0)?;
     let den = total.checked_mul(Decimal::SCALE)?;
     crate::money::div_round(num, den).map(Money)
-}
-
-/// Whether `owner` names a `[[team]]` member.
-pub(crate) fn team_member(r: &Roadmap, owner: Option<&str>) -> bool {
-    owner.is_some_and(|o| {
-        r.team
-            .iter()
-            .any(|m| m.id.as_ref().is_some_and(|i| i.value == o))
-    })
 }
 
 /// JSON: a one-decimal string (`"70.0"`), SPEC section 13.

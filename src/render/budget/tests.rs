@@ -291,7 +291,8 @@ fn colour_only_when_asked() {
 #[test]
 fn json_is_serde_jsons_text_of_the_model() {
     let small = compute(&sample(), &opts(2027)).unwrap();
-    // Enough lines for the long lists to be written on two threads.
+    // The report is written into the output as it renders, through a
+    // buffer: enough lines for that buffer to be flushed many times.
     let mut large = sample();
     let copies: Vec<Initiative> = (0..2_500)
         .flat_map(|i| {

@@ -362,6 +362,8 @@ pub(crate) fn use_color(to_file: bool) -> bool {
 
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
+/// The path `-` is standard output, as `-` is standard input for a roadmap
+/// (`cxm report --html -`, `-o -`); a file named `-` is `./-`.
 pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     write_output_with(path, |out| Ok(out.write_all(bytes)?))
 }
@@ -372,7 +374,7 @@ pub(crate) fn write_output_with(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    match path {
+    match path.filter(|p| *p != Path::new("-")) {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             write(&mut out)?;

@@ -343,13 +343,13 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
 }
 
 #[cfg(unix)]
-fn default_permissions(_file: &std::fs::File) -> Result<std::fs::Permissions> {
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Ok(std::fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
     Ok(file.metadata()?.permissions())
 }
 
@@ -385,8 +385,8 @@ pub(crate) fn write_output_with(
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("could not write {}", path.display()))?;
+            let mut tmp =
+                tempfile::NamedTempFile::new_in(dir).map_err(|e| write_failed(path, &e))?;
             {
                 let mut out = std::io::BufWriter::new(tmp.as_file_mut());
                 write(&mut out)
@@ -398,14 +398,24 @@ pub(crate) fn write_output_with(
             // newly created file would be.
             let permissions = match std::fs::metadata(path) {
                 Ok(m) => m.permissions(),
-                Err(_) => default_permissions(tmp.as_file())?,
+                Err(_) => default_permissions(tmp.as_file()).map_err(|e| write_failed(path, &e))?,
             };
             tmp.as_file()
                 .set_permissions(permissions)
-                .with_context(|| format!("could not write {}", path.display()))?;
+                .map_err(|e| write_failed(path, &e))?;
             tmp.persist(path)
-                .with_context(|| format!("could not write {}", path.display()))?;
+                .map_err(|e| write_failed(path, &e.error))?;
             Ok(())
         }
     }
+}
+
+/// "could not write PATH: REASON", naming only the path the user gave: the
+/// temporary file is ours, and `tempfile` adds its name to its errors
+/// (`… at path "/dir/.tmpAbC123"`), which is cut here. The reason reads as
+/// an unreadable input's does (`No such file or directory (os error 2)`).
+fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
+    let text = e.to_string();
+    let reason = text.split(" at path \"").next().unwrap_or(&text);
+    anyhow::anyhow!("could not write {}: {reason}", path.display())
 }

@@ -64,3 +64,64 @@ fn output_dash_goes_to_standard_output() {
         "a file named `-` was written"
     );
 }
+
+/// A failed write names the path given and the reason, never the temporary
+/// file beside it, and leaves nothing behind (exit 2).
+#[test]
+#[cfg(unix)] // the reasons are the OS's words
+fn a_failed_write_names_only_the_path_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join(EXAMPLE);
+    let example = example.to_str().unwrap();
+    std::fs::create_dir(dir.path().join("a-directory")).unwrap();
+    std::fs::write(dir.path().join("a-file"), "").unwrap();
+    let cases = [
+        (
+            "missing/dir/x.csv",
+            "error: could not write missing/dir/x.csv: No such file or directory (os error 2)\n",
+        ),
+        (
+            "a-file/x.csv",
+            "error: could not write a-file/x.csv: Not a directory (os error 20)\n",
+        ),
+        (
+            "a-directory",
+            "error: could not write a-directory: Is a directory (os error 21)\n",
+        ),
+    ];
+    for (output, expected) in cases {
+        for command in ["budget", "plan", "kpi", "inventory"] {
+            let out = cxm_in(dir.path(), &[command, example, "-o", output]);
+            assert_eq!(out.status.code(), Some(2), "{command} -o {output}");
+            let err = stderr(&out);
+            let last = err.lines().last().unwrap_or_default();
+            assert_eq!(
+                format!("{last}\n"),
+                expected,
+                "{command} -o {output}: {err}"
+            );
+            assert!(!err.contains(".tmp"), "{command} -o {output}: {err}");
+        }
+        let out = cxm_in(dir.path(), &["report", example, "--html", output]);
+        assert_eq!(out.status.code(), Some(2), "report --html {output}");
+        assert!(stderr(&out).ends_with(expected), "{}", stderr(&out));
+        let out = cxm_in(dir.path(), &["schema", "-o", output]);
+        assert_eq!(stderr(&out), expected, "schema -o {output}");
+        let out = cxm_in(dir.path(), &["check", example, "-o", output]);
+        assert_eq!(stderr(&out), expected, "check -o {output}");
+        let out = cxm_in(dir.path(), &["diff", example, example, "-o", output]);
+        assert_eq!(stderr(&out), expected, "diff -o {output}");
+    }
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a-directory", "a-file"]);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("a-directory"))
+            .unwrap()
+            .count(),
+        0
+    );
+}

@@ -98,7 +98,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Reads, loads and checks a roadmap. Only an unreadable input is an `Err`.
 fn load_and_check(args: &InputArgs) -> Result<Checked> {
-    let bytes = input::read(&args.file)?;
+    let bytes = input::read(&args.file).map_err(|e| no_roadmap_here(&args.file, e))?;
     let overrides = Overrides {
         as_of: args.as_of,
         year: args.year,
@@ -108,6 +108,28 @@ fn load_and_check(args: &InputArgs) -> Result<Checked> {
         bytes,
         &overrides,
     ))
+}
+
+/// The file every roadmap command reads when none is named.
+const DEFAULT_ROADMAP: &str = "roadmap.toml";
+
+/// A missing `roadmap.toml` in the current directory is most often a first
+/// run: say how to start. Any other file, or any other reason, keeps the
+/// plain message. The default cannot be told from `roadmap.toml` named
+/// explicitly, and needs no telling: the advice fits both.
+fn no_roadmap_here(file: &str, err: anyhow::Error) -> anyhow::Error {
+    let missing = err
+        .root_cause()
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    if missing && file == DEFAULT_ROADMAP {
+        anyhow::anyhow!(
+            "no {DEFAULT_ROADMAP} in this directory; `cxm init` writes a starter roadmap, \
+             or name the file to read"
+        )
+    } else {
+        err
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {

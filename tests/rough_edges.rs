@@ -125,3 +125,36 @@ fn a_failed_write_names_only_the_path_given() {
         0
     );
 }
+
+/// No `roadmap.toml` where a command looks for it by default: say how to
+/// start. A missing file named on the command line keeps the plain message.
+#[test]
+fn a_missing_default_roadmap_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let hint = "error: no roadmap.toml in this directory; `cxm init` writes a starter roadmap, \
+                or name the file to read\n";
+    for args in [
+        &["check"][..],
+        &["plan"],
+        &["budget"],
+        &["kpi"],
+        &["inventory"],
+        &["report", "--html", "out.html"],
+    ] {
+        let out = cxm_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), hint, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = cxm_in(dir.path(), &["check", "other.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: could not read other.toml: No such file or directory (os error 2)\n"
+    );
+    // After `cxm init` the same command finds the roadmap.
+    let out = cxm_in(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = cxm_in(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -200,9 +200,11 @@ fn run_checked(
         );
         return Ok(ExitCode::from(1));
     }
+    // Each finding followed by a blank line, as `cxm check` prints them, so
+    // findings and the note after them stay apart.
     let errors = checked.errors();
     for f in &errors {
-        eprint!(
+        eprintln!(
             "{}",
             diagnostics::human_one(&checked.source, f, stderr_color, Language::En)
         );

@@ -158,3 +158,21 @@ fn a_missing_default_roadmap_says_how_to_start() {
     let out = cxm_in(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// Plan errors a report prints on standard error come apart, a blank line
+/// after each as `cxm check` prints them, and the note on warnings after
+/// them on a line of its own.
+#[test]
+fn findings_on_standard_error_are_set_apart() {
+    let out = cxm_in(root(), &["plan", "tests/fixtures/plan/both-cut.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let findings: Vec<&str> = err.split("\n\n").collect();
+    assert_eq!(findings.len(), 4, "{err}");
+    for f in &findings[..3] {
+        assert!(f.starts_with("error[E0"), "{f}");
+        assert_eq!(f.matches("error[").count(), 1, "{f}");
+    }
+    assert!(findings[3].starts_with("note: "), "{err}");
+    assert_eq!(findings[3].lines().count(), 1, "{err}");
+}

@@ -176,3 +176,118 @@ fn findings_on_standard_error_are_set_apart() {
     assert!(findings[3].starts_with("note: "), "{err}");
     assert_eq!(findings[3].lines().count(), 1, "{err}");
 }
+
+/// `roadmap.toml.example` with an annotation `PREFIX-note` in every table
+/// whose keys are names from the SPEC: the document, each table and array
+/// entry (`[[initiatives.quotes]]`, `[[initiatives.spend]]` and the rest),
+/// each competency of `[maturity]` and `[maturity]` itself, `[check]`, and
+/// the inline tables of `measurements` and `targets`.
+/// Returns the text and how many annotations it holds.
+fn annotated_example(prefix: &str) -> (String, usize) {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let mut out = format!("{prefix}-owner = \"CX team\"\nmaturity.{prefix}-source = \"survey\"\n");
+    let mut count = 2;
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        let header = line.trim_start();
+        if header.starts_with('[') && header != "[fx]" {
+            out.push_str(&format!("{prefix}-jira = \"CX-12\"\n"));
+            count += 1;
+        }
+    }
+    out.push_str(&format!(
+        "\n[check]\n{prefix}-why = {{ reviewed = 2026-11-01 }}\n"
+    ));
+    count += 1;
+    // The inline tables of `measurements` and `targets` too.
+    count += out.matches("{ date = ").count();
+    let out = out.replace(
+        "{ date = ",
+        &format!("{{ {prefix}-source = \"survey\", date = "),
+    );
+    (out, count)
+}
+
+fn check_text(text: &str) -> (Option<i32>, String) {
+    let out = Command::new(get_cargo_bin("cxm"))
+        .args(["check", "-", "--format", "json"])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(text.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// `x-` keys are the user's own annotations, ignored in every table whose
+/// keys are names (SPEC section 13); any other unknown key is E002.
+#[test]
+fn x_keys_are_accepted_and_ignored() {
+    let (plain_code, plain) = check_text(&std::fs::read_to_string(root().join(EXAMPLE)).unwrap());
+    let (text, _) = annotated_example("x");
+    let (code, findings) = check_text(&text);
+    assert_eq!(code, plain_code);
+    let codes = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v.as_array()
+            .unwrap_or_else(|| panic!("{json}"))
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&findings), codes(&plain), "{findings}");
+    // The same keys without the `x-` are unknown, each of them: every table
+    // annotated above is one the loader checks.
+    let (text, count) = annotated_example("y");
+    let (code, findings) = check_text(&text);
+    assert_eq!(code, Some(1));
+    let e002 = codes(&findings).iter().filter(|c| *c == "E002").count();
+    assert_eq!(e002, count, "{findings}");
+}
+
+/// In a table whose keys are ids an `x-` key is an id like any other: in
+/// `[fx]` it is no currency.
+#[test]
+fn x_keys_are_ids_where_keys_are_ids() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE))
+        .unwrap()
+        .replace("[fx]\n", "[fx]\nx-jira = 1\n");
+    let (code, findings) = check_text(&text);
+    assert_eq!(code, Some(1), "{findings}");
+    assert!(findings.contains("x-jira"), "{findings}");
+}
+
+/// `cxm diff` between a roadmap and the same roadmap with annotations
+/// added finds nothing changed; changing an annotation changes nothing.
+#[test]
+fn diff_ignores_x_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let (annotated, _) = annotated_example("x");
+    std::fs::write(dir.path().join("new.toml"), &annotated).unwrap();
+    std::fs::write(
+        dir.path().join("old.toml"),
+        std::fs::read_to_string(root().join(EXAMPLE)).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("edited.toml"),
+        annotated.replace("x-jira = \"CX-12\"", "x-jira = \"CX-13\""),
+    )
+    .unwrap();
+    for (old, new) in [("old.toml", "new.toml"), ("new.toml", "edited.toml")] {
+        let out = cxm_in(dir.path(), &["diff", old, new, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for list in ["added", "removed", "changed"] {
+            assert_eq!(v[list], serde_json::json!([]), "{old} → {new}: {list}");
+        }
+        assert_eq!(v["totals"]["cxm"]["delta"], "0.00", "{old} → {new}");
+    }
+}

@@ -413,9 +413,14 @@ pub(crate) fn write_output_with(
                 tempfile::NamedTempFile::new_in(dir).map_err(|e| write_failed(path, &e))?;
             {
                 let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+                // A failure to write is said as one; a report that could not
+                // be made (no plan year…) says why, as on standard output.
                 write(&mut out)
                     .and_then(|()| Ok(out.flush()?))
-                    .with_context(|| format!("could not write {}", path.display()))?;
+                    .map_err(|e| match e.downcast_ref::<std::io::Error>() {
+                        Some(io) => write_failed(path, io),
+                        None => e,
+                    })?;
             }
             // A temporary file is private (0600); the report is not: keep the
             // permissions of the file it replaces, or make it readable as a
@@ -443,3 +448,6 @@ fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
     let reason = text.split(" at path \"").next().unwrap_or(&text);
     anyhow::anyhow!("could not write {}: {reason}", path.display())
 }
+
+#[cfg(test)]
+mod tests;

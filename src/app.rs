@@ -98,7 +98,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Reads, loads and checks a roadmap. Only an unreadable input is an `Err`.
 fn load_and_check(args: &InputArgs) -> Result<Checked> {
-    let bytes = input::read(&args.file)?;
+    let bytes = input::read(&args.file).map_err(|e| no_roadmap_here(&args.file, e))?;
     let overrides = Overrides {
         as_of: args.as_of,
         year: args.year,
@@ -108,6 +108,28 @@ fn load_and_check(args: &InputArgs) -> Result<Checked> {
         bytes,
         &overrides,
     ))
+}
+
+/// The file every roadmap command reads when none is named.
+const DEFAULT_ROADMAP: &str = "roadmap.toml";
+
+/// A missing `roadmap.toml` in the current directory is most often a first
+/// run: say how to start. Any other file, or any other reason, keeps the
+/// plain message. The default cannot be told from `roadmap.toml` named
+/// explicitly, and needs no telling: the advice fits both.
+fn no_roadmap_here(file: &str, err: anyhow::Error) -> anyhow::Error {
+    let missing = err
+        .root_cause()
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    if missing && file == DEFAULT_ROADMAP {
+        anyhow::anyhow!(
+            "no {DEFAULT_ROADMAP} in this directory; `cxm init` writes a starter roadmap, \
+             or name the file to read"
+        )
+    } else {
+        err
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
@@ -178,9 +200,11 @@ fn run_checked(
         );
         return Ok(ExitCode::from(1));
     }
+    // Each finding followed by a blank line, as `cxm check` prints them, so
+    // findings and the note after them stay apart.
     let errors = checked.errors();
     for f in &errors {
-        eprint!(
+        eprintln!(
             "{}",
             diagnostics::human_one(&checked.source, f, stderr_color, Language::En)
         );
@@ -343,13 +367,13 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
 }
 
 #[cfg(unix)]
-fn default_permissions(_file: &std::fs::File) -> Result<std::fs::Permissions> {
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Ok(std::fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
     Ok(file.metadata()?.permissions())
 }
 
@@ -362,6 +386,8 @@ pub(crate) fn use_color(to_file: bool) -> bool {
 
 /// Writes to standard output, or atomically to a file: a temporary file in
 /// the same directory, then a rename, so a reader never sees half a report.
+/// The path `-` is standard output, as `-` is standard input for a roadmap
+/// (`cxm report --html -`, `-o -`); a file named `-` is `./-`.
 pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     write_output_with(path, |out| Ok(out.write_all(bytes)?))
 }
@@ -372,7 +398,7 @@ pub(crate) fn write_output_with(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    match path {
+    match path.filter(|p| *p != Path::new("-")) {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             write(&mut out)?;
@@ -383,27 +409,45 @@ pub(crate) fn write_output_with(
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("could not write {}", path.display()))?;
+            let mut tmp =
+                tempfile::NamedTempFile::new_in(dir).map_err(|e| write_failed(path, &e))?;
             {
                 let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+                // A failure to write is said as one; a report that could not
+                // be made (no plan year…) says why, as on standard output.
                 write(&mut out)
                     .and_then(|()| Ok(out.flush()?))
-                    .with_context(|| format!("could not write {}", path.display()))?;
+                    .map_err(|e| match e.downcast_ref::<std::io::Error>() {
+                        Some(io) => write_failed(path, io),
+                        None => e,
+                    })?;
             }
             // A temporary file is private (0600); the report is not: keep the
             // permissions of the file it replaces, or make it readable as a
             // newly created file would be.
             let permissions = match std::fs::metadata(path) {
                 Ok(m) => m.permissions(),
-                Err(_) => default_permissions(tmp.as_file())?,
+                Err(_) => default_permissions(tmp.as_file()).map_err(|e| write_failed(path, &e))?,
             };
             tmp.as_file()
                 .set_permissions(permissions)
-                .with_context(|| format!("could not write {}", path.display()))?;
+                .map_err(|e| write_failed(path, &e))?;
             tmp.persist(path)
-                .with_context(|| format!("could not write {}", path.display()))?;
+                .map_err(|e| write_failed(path, &e.error))?;
             Ok(())
         }
     }
 }
+
+/// "could not write PATH: REASON", naming only the path the user gave: the
+/// temporary file is ours, and `tempfile` adds its name to its errors
+/// (`… at path "/dir/.tmpAbC123"`), which is cut here. The reason reads as
+/// an unreadable input's does (`No such file or directory (os error 2)`).
+fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
+    let text = e.to_string();
+    let reason = text.split(" at path \"").next().unwrap_or(&text);
+    anyhow::anyhow!("could not write {}: {reason}", path.display())
+}
+
+#[cfg(test)]
+mod tests;

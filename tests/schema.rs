@@ -161,3 +161,31 @@ fn completions_and_man_page() {
         "{text}"
     );
 }
+
+/// `x-` keys, the user's own annotations, are allowed in every table whose
+/// keys are names (SPEC section 13), as the loader ignores them; any other
+/// unknown key stays an error, and `[fx]`, keyed by currency, takes none.
+#[test]
+fn x_keys_are_allowed_where_keys_are_names() {
+    let example = std::fs::read_to_string(root().join("roadmap.toml.example")).unwrap();
+    let annotate = |prefix: &str| {
+        let mut out = format!("{prefix}-owner = \"CX team\"\n");
+        for line in example.lines() {
+            out.push_str(line);
+            out.push('\n');
+            let header = line.trim_start();
+            if header.starts_with('[') && header != "[fx]" {
+                out.push_str(&format!("{prefix}-jira = \"CX-12\"\n"));
+            }
+        }
+        out
+    };
+    assert_eq!(errors(&annotate("x")), Vec::<String>::new());
+    let headers = example
+        .lines()
+        .filter(|l| l.trim_start().starts_with('[') && l.trim_start() != "[fx]")
+        .count();
+    assert_eq!(errors(&annotate("y")).len(), headers + 1);
+    let fx = example.replace("[fx]\n", "[fx]\nx-jira = 1\n");
+    assert_eq!(errors(&fx).len(), 1, "{:?}", errors(&fx));
+}

@@ -623,7 +623,12 @@ fn kind_schema(kind: Kind) -> Value {
             for c in Competency::ALL {
                 props.insert(c.as_str().to_string(), table_schema(&MATURITY_LEVEL));
             }
-            json!({ "type": "object", "properties": props, "additionalProperties": false })
+            json!({
+                "type": "object",
+                "properties": props,
+                "patternProperties": annotations(),
+                "additionalProperties": false
+            })
         }
     }
 }
@@ -665,8 +670,17 @@ fn table_schema(def: &TableDef) -> Value {
         "type": "object",
         "properties": props,
         "required": required,
+        "patternProperties": annotations(),
         "additionalProperties": false
     })
+}
+
+/// The user's own annotations, keys starting with `x-`, allowed with any
+/// value in every table whose keys are names from the SPEC (the loader
+/// ignores them; SPEC section 13). Tables whose keys are ids (`[fx]`,
+/// `needs`) keep their own rule for their keys.
+fn annotations() -> Value {
+    json!({ "^x-": {} })
 }
 
 /// The JSON Schema (draft-07) of the roadmap file.

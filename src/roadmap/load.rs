@@ -189,6 +189,16 @@ impl<'i> tree::Sink<'i> for Loader {
     }
 }
 
+/// A key starting with `x-` is the user's own annotation (`x-jira =
+/// "CX-12"`): in every table whose keys are names from the SPEC it is
+/// accepted and ignored, whatever its value, rather than an unknown key
+/// (E002). Tables whose keys are ids (`[fx]`, `needs`, `kpis`,
+/// `priorities`) never ask here: there `x-…` is an id like any other
+/// (SPEC section 13).
+fn is_annotation(key: &str) -> bool {
+    key.starts_with("x-")
+}
+
 fn span_of<T>(v: &Spanned<T>) -> Span {
     Span::from(v.span())
 }
@@ -234,6 +244,9 @@ impl Loader {
         table: &'static str,
     ) -> Option<&'static str> {
         let name = key.get_ref().as_ref();
+        if is_annotation(name) {
+            return None;
+        }
         let suggestion = suggest(name, known.iter().copied());
         let m = LoadMessage::UnknownKey {
             key: name.to_string(),

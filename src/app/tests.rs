@@ -1,0 +1,55 @@
+use super::*;
+
+/// The files left in `dir`, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("a directory")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_report_that_cannot_be_made_says_why_not_that_it_could_not_write() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("out.csv");
+    let err = write_output_with(Some(&path), |_| {
+        Err(anyhow::anyhow!("the roadmap names no plan year"))
+    })
+    .expect_err("the render fails");
+    assert_eq!(format!("{err:#}"), "the roadmap names no plan year");
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+}
+
+#[test]
+fn a_failed_write_into_the_file_names_the_path_given() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("out.csv");
+    let err = write_output_with(Some(&path), |_| {
+        Err(std::io::Error::other("disk full").into())
+    })
+    .expect_err("the write fails");
+    assert_eq!(
+        format!("{err:#}"),
+        format!("could not write {}: disk full", path.display())
+    );
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+}
+
+#[test]
+fn the_temporary_file_is_never_named() {
+    let e = std::io::Error::other(
+        "No such file or directory (os error 2) at path \"/nonexistent/.tmpAbC123\"",
+    );
+    let err = write_failed(Path::new("/nonexistent/dir/x.csv"), &e);
+    assert_eq!(
+        err.to_string(),
+        "could not write /nonexistent/dir/x.csv: No such file or directory (os error 2)"
+    );
+}

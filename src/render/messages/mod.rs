@@ -5,6 +5,8 @@
 
 mod load;
 mod rules;
+mod rules_pl;
+mod toml_pl;
 
 use crate::diag::{Finding, Message};
 use crate::roadmap::Language;

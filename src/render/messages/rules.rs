@@ -445,7 +445,9 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
         ),
         M::QuoteAmountAndRange { .. } => "keep either the range or the single figure".to_string(),
         M::BudgetOverflow => "amounts and their sums must stay within 10^13".to_string(),
-        M::EndBeforeStart { .. } => return Vec::new(),
+        M::EndBeforeStart { .. } => {
+            "correct `start` or `end`: an initiative cannot end before it starts".to_string()
+        }
         M::Undated { .. } => {
             "planned and in-progress work needs `start` and `end` to be placed in the plan"
                 .to_string()

@@ -1,5 +1,12 @@
 //! Findings as text for people (rustc style), JSON for tools, and GitHub
 //! Actions workflow commands for annotations on a pull request.
+//!
+//! In every format the words a person reads (message, help, and in the
+//! human format the severity, `= help:` and the summary) are in the chosen
+//! language; what tools read stays English in both: the code, the JSON keys
+//! and the JSON `severity` value, and GitHub's `::error`/`::warning`
+//! command names. The Polish summary uses the three plural forms (`1 błąd`,
+//! `2 błędy`, `5 błędów`; 12–14 take the last).
 
 use crate::diag::{Finding, Severity};
 use crate::render::messages;

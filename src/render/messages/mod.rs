@@ -26,3 +26,6 @@ pub(crate) fn help(f: &Finding, lang: Language) -> Vec<String> {
         Message::Rule(m) => rules::help(m, lang),
     }
 }
+
+#[cfg(test)]
+mod tests;

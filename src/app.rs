@@ -135,15 +135,16 @@ fn no_roadmap_here(file: &str, err: anyhow::Error) -> anyhow::Error {
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let checked = load_and_check(&args.input)?;
     let findings = &checked.findings;
+    let lang = report_lang(args.lang, &checked);
     let text = match args.format {
         CheckFormat::Human => diagnostics::human(
             &checked.source,
             findings,
             use_color(args.input.output.is_some()),
-            Language::En,
+            lang,
         ),
-        CheckFormat::Json => diagnostics::json(&checked.source, findings, Language::En),
-        CheckFormat::Github => diagnostics::github(&checked.source, findings, Language::En),
+        CheckFormat::Json => diagnostics::json(&checked.source, findings, lang),
+        CheckFormat::Github => diagnostics::github(&checked.source, findings, lang),
     };
     write_output(args.input.output.as_deref(), text.as_bytes())?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);

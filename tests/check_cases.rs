@@ -45,9 +45,8 @@
 //! case to the rule it shows; the case's first lines name its change, and
 //! its expected output points at the line.
 //!
-//! The `en` in `.en.stdout` is the language of the messages: when `check`
-//! speaks Polish, each case gains a `.pl.stdout` run with `--lang pl`, and
-//! [`LANGUAGES`] lists both.
+//! The `en` in `.en.stdout` is the language of the messages: each case also
+//! has a `.pl.stdout`, run with `--lang pl` ([`LANGUAGES`] lists both).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -58,7 +57,7 @@ use std::process::Command;
 const DIR: &str = "tests/cases/check";
 
 /// The languages each case is run in, by the suffix of its expectation.
-const LANGUAGES: &[&str] = &["en"];
+const LANGUAGES: &[&str] = &["en", "pl"];
 
 #[test]
 fn every_case_gives_its_expected_output() {
@@ -114,7 +113,7 @@ fn every_case_gives_its_expected_output() {
             ));
         }
         for lang in LANGUAGES {
-            let printed = match run(root, &path) {
+            let printed = match run(root, &path, lang) {
                 Ok(printed) => printed,
                 Err(e) => {
                     problems.push(format!("{case}.toml: {e}"));
@@ -154,6 +153,195 @@ fn every_case_gives_its_expected_output() {
     );
 }
 
+/// Words and phrases the English findings use and Polish text never
+/// contains: no finding of `check --lang pl`, in any format, may hold one
+/// outside what it quotes from the file (see [`readable`]).
+const ENGLISH: &[&str] = &[
+    "initiative",
+    "must",
+    "the ",
+    " has ",
+    "has no",
+    "did you mean",
+    "warning",
+    "error",
+    "help",
+    "expected",
+    " is ",
+    " not ",
+    " and ",
+    " or ",
+    " of ",
+    "which",
+    "before",
+    "after",
+    "quote",
+    "owner",
+    "effort",
+    "price",
+    "measure",
+    "cannot",
+    "known",
+    "unknown",
+    "invalid",
+    "missing",
+    "team ",
+    "without",
+    "budget",
+    "cycle",
+    "checkpoint",
+    "syntax",
+];
+
+/// The English words a text holds, once [`readable`] has taken out what it
+/// quotes.
+fn english_in(text: &str) -> Vec<&'static str> {
+    let text = readable(text).to_lowercase();
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| text.contains(w))
+        .collect()
+}
+
+/// A finding's words without what they quote from the file, which stays as
+/// written in any language: `"…"` (ids, titles, values), `` `…` `` (keys),
+/// `[…]` (tables), `(…)` that holds a TOML value (`(in-progress)`), and a
+/// key before ` = ` (`direction = "up"`).
+fn readable(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let close = match c {
+            '"' => Some('"'),
+            '`' => Some('`'),
+            '[' => Some(']'),
+            _ => None,
+        };
+        match close {
+            Some(close) => {
+                for d in chars.by_ref() {
+                    if d == close {
+                        break;
+                    }
+                }
+                while close == ']' && chars.peek() == Some(&']') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            None => out.push(c),
+        }
+    }
+    let words: Vec<&str> = out.split(' ').collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let is_key = words.get(i + 1) == Some(&"=");
+        let is_value = w.starts_with('(')
+            && w.ends_with(')')
+            && w[1..w.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-');
+        if !is_key && !is_value {
+            kept.push(w);
+        }
+    }
+    format!(" {} ", kept.join(" "))
+}
+
+/// What a person reads of `cxm check --lang pl --format FORMAT`: the
+/// messages and help lines, without the echoed source lines, the file's
+/// name, and the machine parts (JSON keys, `severity`, `::error`).
+fn polish_words(root: &Path, path: &str, format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_cxm"))
+        .args(["check", path, "--lang", "pl", "--format", format])
+        .env("NO_COLOR", "1")
+        .current_dir(root)
+        .output()
+        .expect("cxm runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let stdout = stdout.replace(path, "");
+    match format {
+        "json" => {
+            let items: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("JSON");
+            let mut text = String::new();
+            for item in items {
+                text.push_str(item["message"].as_str().expect("a message"));
+                text.push('\n');
+                for h in item["help"].as_array().expect("help lines") {
+                    text.push_str(h.as_str().expect("a help line"));
+                    text.push('\n');
+                }
+            }
+            text
+        }
+        "github" => stdout
+            .lines()
+            .filter_map(|l| l.splitn(3, "::").nth(2))
+            .map(|m| m.replace("%0A", "\n").replace("%25", "%") + "\n")
+            .collect(),
+        _ => stdout
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                let t = t
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start();
+                !(t.starts_with('|') || t.starts_with("-->") || l.starts_with("exit:"))
+            })
+            .map(|l| l.to_string() + "\n")
+            .collect(),
+    }
+}
+
+#[test]
+fn polish_findings_have_no_english_words() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<String> = std::fs::read_dir(root.join(DIR))
+        .expect("the cases directory")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| f.ends_with(".toml"))
+        .collect();
+    cases.sort();
+    let mut problems = Vec::new();
+    for case in &cases {
+        let path = format!("{DIR}/{case}");
+        for format in ["human", "json", "github"] {
+            let text = polish_words(root, &path, format);
+            for line in text.lines() {
+                let found = english_in(line);
+                if !found.is_empty() {
+                    problems.push(format!("{case} ({format}): {found:?} in: {line}"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "English in the Polish findings:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The search finds English where it is, and not in what is quoted.
+#[test]
+fn the_english_search_can_fail() {
+    let english = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(DIR)
+            .join("W001-no-owner.en.stdout"),
+    )
+    .expect("an expectation");
+    let first = english.lines().nth(1).expect("a finding line");
+    assert!(!english_in(first).is_empty(), "{first}");
+    assert!(
+        english_in(
+            "inicjatywa \"the initiative\" ma `owner` w [[team]] (in-progress), direction = \"up\""
+        )
+        .is_empty()
+    );
+}
+
 /// The code a case is named after: `E005` of `E005-unknown-owner`.
 fn code_of(case: &str) -> Option<&str> {
     case.split_once('-').map(|(code, _)| code)
@@ -180,11 +368,11 @@ fn rule_codes(root: &Path) -> BTreeSet<String> {
     codes
 }
 
-/// `cxm check PATH` as a user runs it, without colour: the exit line and
-/// standard output, or why that could not be had.
-fn run(root: &Path, path: &str) -> Result<String, String> {
+/// `cxm check PATH --lang LANG` as a user runs it, without colour: the exit
+/// line and standard output, or why that could not be had.
+fn run(root: &Path, path: &str, lang: &str) -> Result<String, String> {
     let out = Command::new(env!("CARGO_BIN_EXE_cxm"))
-        .args(["check", path])
+        .args(["check", path, "--lang", lang])
         .env("NO_COLOR", "1")
         .current_dir(root)
         .output()

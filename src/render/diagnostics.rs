@@ -1,5 +1,12 @@
 //! Findings as text for people (rustc style), JSON for tools, and GitHub
 //! Actions workflow commands for annotations on a pull request.
+//!
+//! In every format the words a person reads (message, help, and in the
+//! human format the severity, `= help:` and the summary) are in the chosen
+//! language; what tools read stays English in both: the code, the JSON keys
+//! and the JSON `severity` value, and GitHub's `::error`/`::warning`
+//! command names. The Polish summary uses the three plural forms (`1 błąd`,
+//! `2 błędy`, `5 błędów`; 12–14 take the last).
 
 use crate::diag::{Finding, Severity};
 use crate::render::messages;
@@ -35,6 +42,8 @@ impl Paint {
     }
 }
 
+/// The severity as GitHub's workflow commands name it (`::error`), never
+/// translated.
 fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -42,25 +51,60 @@ fn severity_word(s: Severity) -> &'static str {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
+/// The severity as a person reads it, before the code: `error[E005]`,
+/// `błąd[E005]`.
+fn severity_label(s: Severity, lang: Language) -> &'static str {
+    match (s, lang) {
+        (_, Language::En) => severity_word(s),
+        (Severity::Error, Language::Pl) => "błąd",
+        (Severity::Warning, Language::Pl) => "ostrzeżenie",
     }
 }
 
-/// The summary line: `2 errors, 3 warnings`.
-pub(crate) fn summary(findings: &[Finding]) -> String {
+/// The word before a help line: `= help:` in the human format, `help:` in
+/// GitHub's.
+fn help_label(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "help:",
+        Language::Pl => "wskazówka:",
+    }
+}
+
+/// A count and its noun: `1 error`, `2 errors`; in Polish with the three
+/// forms, `1 błąd`, `2 błędy` (2–4, 22–24…, but not 12–14), `5 błędów`.
+fn plural(n: usize, forms: [&str; 3], lang: Language) -> String {
+    let [one, few, many] = forms;
+    let word = match lang {
+        Language::En if n == 1 => one,
+        Language::En => many,
+        Language::Pl if n == 1 => one,
+        Language::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => few,
+        Language::Pl => many,
+    };
+    format!("{n} {word}")
+}
+
+/// The summary line: `2 errors, 3 warnings`, `2 błędy, 3 ostrzeżenia`.
+pub(crate) fn summary(findings: &[Finding], lang: Language) -> String {
     let errors = findings
         .iter()
         .filter(|f| f.severity() == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
+    let (error_forms, warning_forms) = match lang {
+        Language::En => (
+            ["error", "errors", "errors"],
+            ["warning", "warnings", "warnings"],
+        ),
+        Language::Pl => (
+            ["błąd", "błędy", "błędów"],
+            ["ostrzeżenie", "ostrzeżenia", "ostrzeżeń"],
+        ),
+    };
     format!(
         "{}, {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
+        plural(errors, error_forms, lang),
+        plural(warnings, warning_forms, lang)
     )
 }
 
@@ -86,7 +130,10 @@ pub(crate) fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) 
     let _ = writeln!(
         out,
         "{}{}",
-        p.severity(sev, &format!("{}[{}]", severity_word(sev), f.code.as_str())),
+        p.severity(
+            sev,
+            &format!("{}[{}]", severity_label(sev, lang), f.code.as_str())
+        ),
         p.bold(&format!(": {}", messages::text(f, lang)))
     );
     let _ = writeln!(
@@ -107,7 +154,11 @@ pub(crate) fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) 
         p.severity(sev, &"^".repeat(to - from))
     );
     for h in messages::help(f, lang) {
-        let _ = writeln!(out, "{pad} {} {h}", p.gutter("= help:"));
+        let _ = writeln!(
+            out,
+            "{pad} {} {h}",
+            p.gutter(&format!("= {}", help_label(lang)))
+        );
     }
     out
 }
@@ -120,7 +171,7 @@ pub(crate) fn human(src: &Source, findings: &[Finding], color: bool, lang: Langu
         out.push('\n');
     }
     let p = Paint { on: color };
-    let _ = writeln!(out, "{}: {}", src.name, p.bold(&summary(findings)));
+    let _ = writeln!(out, "{}: {}", src.name, p.bold(&summary(findings, lang)));
     out
 }
 
@@ -182,7 +233,9 @@ pub(crate) fn github(src: &Source, findings: &[Finding], lang: Language) -> Stri
         let end = src.position(f.span.end().max(f.span.start()));
         let mut message = messages::text(f, lang);
         for h in messages::help(f, lang) {
-            message.push_str("\nhelp: ");
+            message.push('\n');
+            message.push_str(help_label(lang));
+            message.push(' ');
             message.push_str(&h);
         }
         let mut props = format!(

@@ -44,6 +44,59 @@ fn summary_counts() {
         initiative: "w".into(),
     };
     let f = Finding::new(Code::W001, Span::new(0, 0), m);
-    assert_eq!(summary(&[]), "0 errors, 0 warnings");
-    assert_eq!(summary(&[f]), "0 errors, 1 warning");
+    assert_eq!(summary(&[], Language::En), "0 errors, 0 warnings");
+    assert_eq!(
+        summary(std::slice::from_ref(&f), Language::En),
+        "0 errors, 1 warning"
+    );
+    assert_eq!(summary(&[], Language::Pl), "0 błędów, 0 ostrzeżeń");
+    assert_eq!(summary(&[f], Language::Pl), "0 błędów, 1 ostrzeżenie");
+}
+
+#[test]
+fn polish_plurals() {
+    let forms = ["błąd", "błędy", "błędów"];
+    let cases = [
+        (0, "błędów"),
+        (1, "błąd"),
+        (2, "błędy"),
+        (4, "błędy"),
+        (5, "błędów"),
+        (11, "błędów"),
+        (12, "błędów"),
+        (14, "błędów"),
+        (21, "błędów"),
+        (22, "błędy"),
+        (24, "błędy"),
+        (25, "błędów"),
+        (101, "błędów"),
+        (102, "błędy"),
+        (112, "błędów"),
+        (1000, "błędów"),
+    ];
+    for (n, word) in cases {
+        assert_eq!(plural(n, forms, Language::Pl), format!("{n} {word}"));
+    }
+    assert_eq!(
+        plural(2, ["error", "errors", "errors"], Language::En),
+        "2 errors"
+    );
+}
+
+#[test]
+fn polish_labels_but_english_commands() {
+    let src = Source::new("r.toml", "owner = \"jk\"\n".into());
+    let f = Finding::new(Code::E005, Span::new(8, 12), unknown_owner("jk", "ak"));
+    let human = human_one(&src, &f, false, Language::Pl);
+    assert!(
+        human.starts_with("błąd[E005]: właściciel \"jk\""),
+        "{human}"
+    );
+    assert!(
+        human.contains("= wskazówka: czy chodziło o \"ak\"?"),
+        "{human}"
+    );
+    let gh = github(&src, &[f], Language::Pl);
+    assert!(gh.starts_with("::error file=r.toml,"), "{gh}");
+    assert!(gh.contains("%0Awskazówka: czy chodziło o"), "{gh}");
 }

@@ -1,13 +1,30 @@
-//! The words of the loader's findings. Both languages read the English
-//! words for now: the Polish ones come with the language issue, here, from
+//! The words of the loader's findings, in English and in Polish, made from
 //! the same data.
+//!
+//! In Polish, keys, ids and values stay as written in the file (in
+//! backticks or quotes); the table an unknown key was found in is named by
+//! [`table_pl`], and the month of an impossible date by its Polish name.
 
 use crate::diag::{Code, Expected, Found, LoadMessage as M, Quoted, Whose};
-use crate::money::Decimal;
+use crate::money::{Decimal, MoneyError};
 use crate::roadmap::Language;
 use crate::roadmap::fields::{Bounds, Whole};
 
-pub(super) fn text(m: &M, _lang: Language) -> String {
+pub(super) fn text(m: &M, lang: Language) -> String {
+    match lang {
+        Language::En => text_en(m),
+        Language::Pl => text_pl(m),
+    }
+}
+
+pub(super) fn help(m: &M, lang: Language) -> Vec<String> {
+    match lang {
+        Language::En => help_en(m),
+        Language::Pl => help_pl(m),
+    }
+}
+
+fn text_en(m: &M) -> String {
     match m {
         M::Syntax { parser } => {
             let first = parser.lines().next().unwrap_or("invalid TOML").trim();
@@ -79,7 +96,7 @@ pub(super) fn text(m: &M, _lang: Language) -> String {
     }
 }
 
-pub(super) fn help(m: &M, _lang: Language) -> Vec<String> {
+fn help_en(m: &M) -> Vec<String> {
     let line = match m {
         M::NotUtf8 => {
             "save the roadmap as UTF-8 (without another encoding such as Windows-1250)".into()
@@ -221,5 +238,288 @@ fn whole_text(r: Whole) -> String {
     match r.max {
         Some(max) => format!("from {} to {max}", r.min),
         None => format!("of {} or more", r.min),
+    }
+}
+
+fn text_pl(m: &M) -> String {
+    match m {
+        M::Syntax { parser } => {
+            let first = parser.lines().next().unwrap_or_default().trim();
+            match super::toml_pl::translate(first) {
+                Some(said) => format!("błąd składni TOML: {said}"),
+                None => "błąd składni TOML".into(),
+            }
+        }
+        M::ImpossibleDate { text } => {
+            format!("{text} to nie jest data: takiego dnia nie ma w kalendarzu")
+        }
+        M::EmptyText { key } => format!("pole `{key}` jest puste"),
+        M::SecondBom => {
+            "błąd składni TOML: znacznik kolejności bajtów (BOM) może stać tylko na początku pliku"
+                .into()
+        }
+        M::NotUtf8 => "plik nie jest zapisany w UTF-8".into(),
+        M::UnknownKey { key, table, .. } => {
+            format!("nieznany klucz {} w {}", Quoted(key), table_pl(table))
+        }
+        M::MissingKey { key, whose } => {
+            format!("{} nie ma wymaganego klucza `{key}`", whose_pl(whose))
+        }
+        M::NoRoadmap => "w pliku brakuje tabeli [roadmap]".into(),
+        M::WrongType {
+            key,
+            expected,
+            found,
+        } => format!(
+            "`{key}` ma być {}, a jest {}",
+            expected_pl(*expected),
+            found_pl(*found)
+        ),
+        M::NotTables { key, found } => {
+            format!("`{key}` ma być tablicą tabel, a jest {}", found_pl(*found))
+        }
+        M::EntryNotTable { key, found } => {
+            format!(
+                "każdy wpis `{key}` ma być tabelą, a ten jest {}",
+                found_pl(*found)
+            )
+        }
+        M::InvalidId { text } => format!("{} nie jest poprawnym identyfikatorem", Quoted(text)),
+        M::UnknownChoice { what, text, .. } => {
+            format!("{} nie jest dozwoloną wartością `{what}`", Quoted(text))
+        }
+        M::NotCurrency { text, .. } => {
+            format!("{} nie jest kodem waluty ISO 4217", Quoted(text))
+        }
+        M::DateWithTime { key } => {
+            format!("`{key}` ma być samą datą, bez godziny, np. 2027-03-01")
+        }
+        M::QuotedDate { key, .. } => format!("`{key}` ma być datą, a nie tekstem"),
+        M::BadAmount { key, error } => {
+            format!("niepoprawna kwota w `{key}`: {}", money_error_pl(error))
+        }
+        M::NumberOutOfRange { key, value, bounds } => {
+            format!(
+                "`{key}` ma być liczbą{}, a jest {value}",
+                bounds_pl(*bounds)
+            )
+        }
+        M::TooManyPlaces { key } => {
+            format!("wartość `{key}` ma więcej niż sześć miejsc po przecinku")
+        }
+        M::NumberTooLarge { key } => format!("wartość `{key}` jest za duża"),
+        M::NotFinite { key, bounds } => {
+            format!("`{key}` ma być liczbą skończoną{}", bounds_pl(*bounds))
+        }
+        M::WholeOutOfRange { key, text, range } => format!(
+            "`{key}` ma być liczbą całkowitą {}, a jest {text}",
+            whole_pl(*range)
+        ),
+        M::RateNotPositive { code } => format!("kurs {code} musi być większy od 0"),
+        M::NotAllowable { text, .. } => {
+            format!(
+                "{} nie jest kodem ostrzeżenia, które można dopuścić",
+                Quoted(text)
+            )
+        }
+    }
+}
+
+fn help_pl(m: &M) -> Vec<String> {
+    let line = match m {
+        M::Syntax { parser } => {
+            let first = parser.lines().next().unwrap_or_default().trim();
+            match super::toml_pl::translate(first) {
+                Some(_) => return Vec::new(),
+                None => format!("komunikat parsera TOML (po angielsku): {first}"),
+            }
+        }
+        M::NotUtf8 => "zapisz plan w kodowaniu UTF-8 (nie w innym, np. Windows-1250)".into(),
+        M::UnknownKey {
+            suggestion, known, ..
+        } => match suggestion {
+            Some(s) => czy_chodzi(s),
+            None => format!("dozwolone klucze: {}", known.join(", ")),
+        },
+        M::NoRoadmap => "zacznij plik od [roadmap] i plan_year = <planowany rok>".into(),
+        M::NotTables { key, .. } => {
+            format!("zapisz każdy wpis pod osobnym nagłówkiem [[{key}]]")
+        }
+        M::InvalidId { .. } => "identyfikator może zawierać tylko litery, cyfry, '-' i '_'".into(),
+        M::ImpossibleDate { text } => impossible_date_pl(text),
+        M::EmptyText { key } if key == "id" => {
+            "nadaj identyfikator z liter, cyfr, '-' i '_', np. cx-board".into()
+        }
+        M::EmptyText { key } => {
+            format!("wpisz `{key}`, po którym odbiorcy raportów rozpoznają pozycję")
+        }
+        M::UnknownChoice {
+            suggestion, known, ..
+        } => match suggestion {
+            Some(s) => czy_chodzi(s),
+            None => format!("dozwolone wartości: {}", known.join(", ")),
+        },
+        M::NotCurrency {
+            suggestion: Some(s),
+            ..
+        } => czy_chodzi(s),
+        M::QuotedDate {
+            key,
+            date: Some(date),
+        } => format!("usuń cudzysłów: {key} = {date}"),
+        M::NotAllowable { suggestion, .. } => match suggestion {
+            Some(s) => format!("{} (błędów nie można wyciszyć)", czy_chodzi(s)),
+            None => format!("dopuścić można tylko ostrzeżenia {}", Code::warning_range()),
+        },
+        M::SecondBom
+        | M::MissingKey { .. }
+        | M::WrongType { .. }
+        | M::EntryNotTable { .. }
+        | M::NotCurrency {
+            suggestion: None, ..
+        }
+        | M::DateWithTime { .. }
+        | M::QuotedDate { date: None, .. }
+        | M::BadAmount { .. }
+        | M::NumberOutOfRange { .. }
+        | M::TooManyPlaces { .. }
+        | M::NumberTooLarge { .. }
+        | M::NotFinite { .. }
+        | M::WholeOutOfRange { .. }
+        | M::RateNotPositive { .. } => return Vec::new(),
+    };
+    vec![line]
+}
+
+/// The Polish of [`impossible_date_help`].
+fn impossible_date_pl(text: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "styczeń",
+        "luty",
+        "marzec",
+        "kwiecień",
+        "maj",
+        "czerwiec",
+        "lipiec",
+        "sierpień",
+        "wrzesień",
+        "październik",
+        "listopad",
+        "grudzień",
+    ];
+    use chrono::Datelike as _;
+    let part = |r: std::ops::Range<usize>| text.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (year, month) = (part(0..4), part(5..7));
+    let last_day = year.zip(month).and_then(|(y, m)| {
+        let first = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, 1)?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        next.pred_opt()
+    });
+    let name = last_day.and_then(|d| MONTHS.get(usize::try_from(d.month0()).ok()?));
+    match (last_day, name) {
+        (Some(last), Some(name)) => format!(
+            "{name} {} r. ma {} dni: wpisz istniejący dzień jako RRRR-MM-DD bez cudzysłowu, np. {}",
+            last.format("%Y"),
+            last.format("%-d"),
+            last.format("%Y-%m-%d")
+        ),
+        _ => "miesiąc to 01–12: zapisz datę jako RRRR-MM-DD bez cudzysłowu, np. 2027-03-01".into(),
+    }
+}
+
+fn czy_chodzi(s: &str) -> String {
+    format!("czy chodziło o \"{s}\"?")
+}
+
+/// The table an unknown key was found in, as the Polish message names it
+/// after "w" (the locative). The tables are those of `roadmap::fields`; a
+/// table this list does not know is shown as declared.
+fn table_pl(table: &str) -> String {
+    match table {
+        "[roadmap]" => "tabeli [roadmap]",
+        "a [[team]] member" => "wpisie członka zespołu [[team]]",
+        "a [[departments]] entry" => "wpisie [[departments]]",
+        "a [maturity] table" => "tabeli [maturity]",
+        "a quote" => "wycenie dostawcy",
+        "a spend entry" => "wpisie wydatku",
+        "an initiative" => "inicjatywie",
+        "a [[training]] entry" => "wpisie [[training]]",
+        "a measurement" => "pomiarze",
+        "a checkpoint" => "punkcie kontrolnym",
+        "a [[kpis]] entry" => "wpisie [[kpis]]",
+        "[check]" => "tabeli [check]",
+        "the roadmap file" => "pliku planu",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+fn whose_pl(whose: &Whose) -> String {
+    match whose {
+        Whose::Roadmap => "[roadmap]".into(),
+        Whose::Member => "ten członek zespołu".into(),
+        Whose::Department => "ten dział".into(),
+        Whose::Initiative(Some(id)) => format!("inicjatywa {}", Quoted(id)),
+        Whose::Initiative(None) => "ta inicjatywa".into(),
+        Whose::Training => "to szkolenie".into(),
+        Whose::Kpi => "ten KPI".into(),
+        Whose::Measurement => "ten pomiar".into(),
+        Whose::Checkpoint => "ten punkt kontrolny".into(),
+        Whose::Spend(Some(id)) => format!("wpis wydatku inicjatywy {}", Quoted(id)),
+        Whose::Spend(None) => "ten wpis wydatku".into(),
+    }
+}
+
+/// What a key must be, in the instrumental after "ma być".
+fn expected_pl(e: Expected) -> &'static str {
+    match e {
+        Expected::Text => "tekstem",
+        Expected::TextList => "tablicą tekstów",
+        Expected::Date => "datą, np. 2027-03-01",
+        Expected::Amount => "kwotą (liczbą)",
+        Expected::Number => "liczbą",
+        Expected::WholeNumber => "liczbą całkowitą",
+        Expected::Table => "tabelą",
+    }
+}
+
+/// What was found, in the instrumental after "a jest".
+fn found_pl(f: Found) -> &'static str {
+    match f {
+        Found::String => "tekstem",
+        Found::Integer => "liczbą całkowitą",
+        Found::Float => "liczbą dziesiętną",
+        Found::Boolean => "wartością logiczną",
+        Found::Datetime => "datą",
+        Found::Array => "tablicą",
+        Found::Table => "tabelą",
+    }
+}
+
+fn money_error_pl(e: &MoneyError) -> &'static str {
+    match e {
+        MoneyError::Negative => "kwota nie może być ujemna",
+        MoneyError::TooManyDecimals => "kwota ma najwyżej dwa miejsca po przecinku",
+        MoneyError::TooLarge => "kwota może wynosić najwyżej 10^13",
+        MoneyError::NotFinite => "kwota musi być liczbą skończoną",
+    }
+}
+
+/// A decimal's range after "liczbą".
+fn bounds_pl(b: Bounds) -> String {
+    match (b.min, b.max) {
+        (Some(lo), Some(hi)) => format!(" od {lo} do {hi}"),
+        (Some(lo), None) if lo == Decimal::ZERO => " nieujemną (0 lub więcej)".to_string(),
+        (Some(lo), None) => format!(" nie mniejszą niż {lo}"),
+        (None, Some(hi)) => format!(" nie większą niż {hi}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// A whole number's range after "liczbą całkowitą".
+fn whole_pl(r: Whole) -> String {
+    match r.max {
+        Some(max) => format!("od {} do {max}", r.min),
+        None => format!("nie mniejszą niż {}", r.min),
     }
 }

@@ -5,6 +5,8 @@
 
 mod load;
 mod rules;
+mod rules_pl;
+mod toml_pl;
 
 use crate::diag::{Finding, Message};
 use crate::roadmap::Language;
@@ -24,3 +26,6 @@ pub(crate) fn help(f: &Finding, lang: Language) -> Vec<String> {
         Message::Rule(m) => rules::help(m, lang),
     }
 }
+
+#[cfg(test)]
+mod tests;

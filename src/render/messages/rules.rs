@@ -1,8 +1,9 @@
 //! The words of the rules' findings (and of the budget's overflow).
 //!
-//! Only English exists so far: both languages get the English words, as the
-//! output did before findings were typed. The Polish texts come with the
-//! language issue; each is then one more arm where `lang` is matched.
+//! Each finding has English and Polish words, made from the same data. In
+//! Polish, keys, ids, titles and amounts are shown as in English; amounts
+//! keep the format the English shows (as the SPEC's `code` and the
+//! `--format json` readers expect the same figures in both languages).
 //!
 //! Ids, vendors and titles are shown in double quotes ([`Quoted`]); a few
 //! places show them bare, as they always have: the ids of a cycle, a
@@ -13,7 +14,21 @@ use crate::diag::{Bound, Entry, Known, Quoted as Q, RuleMessage};
 use crate::roadmap::{Choice as _, Competency, Direction, Language};
 use std::fmt;
 
-pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
+pub(super) fn text(m: &RuleMessage, lang: Language) -> String {
+    match lang {
+        Language::En => text_en(m),
+        Language::Pl => super::rules_pl::text(m),
+    }
+}
+
+pub(super) fn help(m: &RuleMessage, lang: Language) -> Vec<String> {
+    match lang {
+        Language::En => help_en(m),
+        Language::Pl => super::rules_pl::help(m),
+    }
+}
+
+fn text_en(m: &RuleMessage) -> String {
     use RuleMessage as M;
     match m {
         M::ActualAndSpend { initiative } => format!(
@@ -385,7 +400,7 @@ pub(super) fn text(m: &RuleMessage, _lang: Language) -> String {
     }
 }
 
-pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
+fn help_en(m: &RuleMessage) -> Vec<String> {
     use RuleMessage as M;
     let line = match m {
         M::ActualAndSpend { .. } => "keep one: remove `actual`, whose sum the spend entries give, or the entries".to_string(),
@@ -430,7 +445,9 @@ pub(super) fn help(m: &RuleMessage, _lang: Language) -> Vec<String> {
         ),
         M::QuoteAmountAndRange { .. } => "keep either the range or the single figure".to_string(),
         M::BudgetOverflow => "amounts and their sums must stay within 10^13".to_string(),
-        M::EndBeforeStart { .. } => return Vec::new(),
+        M::EndBeforeStart { .. } => {
+            "correct `start` or `end`: an initiative cannot end before it starts".to_string()
+        }
         M::Undated { .. } => {
             "planned and in-progress work needs `start` and `end` to be placed in the plan"
                 .to_string()
@@ -548,14 +565,14 @@ fn described(kind: Entry) -> &'static str {
     }
 }
 
-fn key(b: Bound) -> &'static str {
+pub(super) fn key(b: Bound) -> &'static str {
     match b {
         Bound::Min => "min",
         Bound::Max => "max",
     }
 }
 
-fn other(b: Bound) -> Bound {
+pub(super) fn other(b: Bound) -> Bound {
     match b {
         Bound::Min => Bound::Max,
         Bound::Max => Bound::Min,
@@ -592,6 +609,11 @@ impl fmt::Display for Named {
 
 /// `a → b → c → a`; a very long cycle shows its ends and how many between.
 fn name_cycle(ids: &[String]) -> String {
+    cycle_with(ids, |n| format!("… {n} more …"))
+}
+
+/// [`name_cycle`] with the words for the ids left out.
+pub(super) fn cycle_with(ids: &[String], left_out: impl Fn(usize) -> String) -> String {
     const SHOW: usize = 12;
     let mut parts: Vec<&str> = Vec::new();
     let more;
@@ -599,7 +621,7 @@ fn name_cycle(ids: &[String]) -> String {
         parts.extend(ids.iter().map(String::as_str));
     } else {
         parts.extend(ids[..SHOW / 2].iter().map(String::as_str));
-        more = format!("… {} more …", ids.len() - SHOW);
+        more = left_out(ids.len() - SHOW);
         parts.push(&more);
         parts.extend(ids[ids.len() - SHOW / 2..].iter().map(String::as_str));
     }

@@ -42,20 +42,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
-        Command::Report(args) => run_checked(&args.input(), |checked, out| match &checked.budget {
-            Some(b) => {
-                let d = crate::dashboard::build(
-                    &checked.roadmap,
-                    &checked.source,
-                    &checked.findings,
-                    b,
-                    checked.as_of,
-                )?;
-                let html = crate::render::html::render(&d, report_lang(args.lang, checked));
-                Ok(out.write_all(&html)?)
-            }
-            None => Err(anyhow::anyhow!("the budget could not be computed")),
-        }),
+        Command::Report(args) => {
+            run_checked(&args.input(), args.lang, |checked, out| {
+                match &checked.budget {
+                    Some(b) => {
+                        let d = crate::dashboard::build(
+                            &checked.roadmap,
+                            &checked.source,
+                            &checked.findings,
+                            b,
+                            checked.as_of,
+                        )?;
+                        let html = crate::render::html::render(&d, report_lang(args.lang, checked));
+                        Ok(out.write_all(&html)?)
+                    }
+                    None => Err(anyhow::anyhow!("the budget could not be computed")),
+                }
+            })
+        }
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
@@ -164,7 +168,7 @@ fn run_report(
     render: impl Fn(&Checked, &RenderOptions, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let format = args.output.render_format()?;
-    run_checked(&args.input, |checked, out| {
+    run_checked(&args.input, args.output.lang, |checked, out| {
         let opts = RenderOptions {
             format,
             lang: report_lang(args.output.lang, checked),
@@ -186,19 +190,20 @@ fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
 /// `render` makes of the checked roadmap.
 fn run_checked(
     input: &InputArgs,
+    lang: Option<Lang>,
     render: impl FnOnce(&Checked, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let checked = load_and_check(input)?;
     let stderr_color = stderr_color();
+    // What the report says on standard error is in the report's language.
+    let lang = report_lang(lang, &checked);
     if checked.has_data_errors() {
         let shown = checked.errors();
         eprint!(
             "{}",
-            diagnostics::human(&checked.source, &shown, stderr_color, Language::En)
+            diagnostics::human(&checked.source, &shown, stderr_color, lang)
         );
-        eprintln!(
-            "the report is not printed: the roadmap has errors (see above, or run `cxm check`)"
-        );
+        eprintln!("{}", diagnostics::report_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     // Each finding followed by a blank line, as `cxm check` prints them, so
@@ -207,17 +212,14 @@ fn run_checked(
     for f in &errors {
         eprintln!(
             "{}",
-            diagnostics::human_one(&checked.source, f, stderr_color, Language::En)
+            diagnostics::human_one(&checked.source, f, stderr_color, lang)
         );
     }
     let warnings = checked.findings.len() - errors.len();
     if warnings > 0 {
         eprintln!(
-            "note: {} also has {warnings} warning{}; `cxm check {}` shows {}",
-            checked.source.name,
-            if warnings == 1 { "" } else { "s" },
-            input.file,
-            if warnings == 1 { "it" } else { "them" }
+            "{}",
+            diagnostics::warnings_note(&checked.source.name, warnings, &input.file, lang)
         );
     }
     write_output_with(input.output.as_deref(), |out| render(&checked, out))?;
@@ -269,18 +271,24 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         sides.push(pipeline::run(&name, bytes, &overrides));
     }
     let mut refused = false;
+    // The new side's language, as the diff itself uses.
+    let lang = match (args.format.lang, sides.last()) {
+        (Some(l), _) => l.language(),
+        (None, Some(new)) => new.roadmap.meta.language(),
+        (None, None) => Language::En,
+    };
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
             let errors = c.errors();
             eprint!(
                 "{}",
-                diagnostics::human(&c.source, &errors, stderr_color, Language::En)
+                diagnostics::human(&c.source, &errors, stderr_color, lang)
             );
             refused = true;
         }
     }
     if refused {
-        eprintln!("the diff is not printed: a version has errors (see above)");
+        eprintln!("{}", diagnostics::diff_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     let [old, new] = sides.as_slice() else {

@@ -84,6 +84,43 @@ fn plural(n: usize, forms: [&str; 3], lang: Language) -> String {
     format!("{n} {word}")
 }
 
+/// The line under a report's findings on standard error when the report
+/// is refused for them.
+pub(crate) fn report_not_printed(lang: Language) -> &'static str {
+    match lang {
+        Language::En => {
+            "the report is not printed: the roadmap has errors (see above, or run `cxm check`)"
+        }
+        Language::Pl => {
+            "raport nie powstał: w roadmapie są błędy (zob. wyżej albo uruchom `cxm check`)"
+        }
+    }
+}
+
+/// The same for `cxm diff`, when a version has errors.
+pub(crate) fn diff_not_printed(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "the diff is not printed: a version has errors (see above)",
+        Language::Pl => "porównanie nie powstało: jedna z wersji ma błędy (zob. wyżej)",
+    }
+}
+
+/// The note a report prints on standard error when the roadmap also has
+/// warnings: `note: roadmap.toml also has 3 warnings; …`.
+pub(crate) fn warnings_note(name: &str, warnings: usize, file: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!(
+            "note: {name} also has {warnings} warning{}; `cxm check {file}` shows {}",
+            if warnings == 1 { "" } else { "s" },
+            if warnings == 1 { "it" } else { "them" }
+        ),
+        Language::Pl => format!(
+            "uwaga: {name} ma też {}; pokaże je `cxm check {file}`",
+            plural(warnings, ["ostrzeżenie", "ostrzeżenia", "ostrzeżeń"], lang)
+        ),
+    }
+}
+
 /// The summary line: `2 errors, 3 warnings`, `2 błędy, 3 ostrzeżenia`.
 pub(crate) fn summary(findings: &[Finding], lang: Language) -> String {
     let errors = findings

@@ -74,10 +74,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             write_output(None, &out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-            write_output(None, &out)?;
+        Command::Man(args) => {
+            let pages = crate::man::pages(Cli::command())?;
+            match args.dir {
+                Some(dir) => {
+                    crate::man::write_pages(&dir, &pages)?;
+                }
+                None => {
+                    let main = pages.first().map_or(&[][..], |p| &p.text[..]);
+                    write_output(None, main)?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -34,8 +34,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), e.g. `cxm man > cxm.1`.
-    Man,
+    /// Print the manual page cxm(1) (roff), e.g. `cxm man > cxm.1`, or write every page with --dir.
+    Man(ManArgs),
 }
 
 /// Options of the reports.
@@ -173,6 +173,13 @@ pub struct SchemaArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write every page (cxm.1, cxm-check.1, …) into this directory, creating it.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

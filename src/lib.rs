@@ -12,6 +12,7 @@ pub(crate) mod i18n;
 pub(crate) mod init;
 pub mod inventory;
 pub mod kpi;
+pub(crate) mod man;
 pub mod money;
 pub(crate) mod money_json;
 pub mod pipeline;

@@ -78,6 +78,44 @@ codes! {
     W017: Warning,
 }
 
+/// What each code is about, in one line (SPEC section 5), for the manual.
+impl Code {
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::E001 => "TOML syntax error.",
+            Code::E002 => "Unknown key.",
+            Code::E003 => "Wrong type, or a value not in its set.",
+            Code::E004 => "Duplicate id.",
+            Code::E005 => "Reference to an unknown id.",
+            Code::E006 => "Invalid money or quote.",
+            Code::E007 => {
+                "Dates: end before start, or a planned or in-progress initiative without dates."
+            }
+            Code::E008 => "Coverage: a competency has no cxm initiative in the plan.",
+            Code::E009 => "Maturity gap: target above current with no planned cxm initiative.",
+            Code::E010 => "The CXM total of the plan exceeds budget_cap.",
+            Code::E011 => "Area cx without department.",
+            Code::E012 => "A required key is missing.",
+            Code::E013 => "depends_on forms a cycle.",
+            Code::E014 => "A KPI target not beyond its baseline, or a checkpoint out of line.",
+            Code::W001 => "No owner on a cxm initiative.",
+            Code::W002 => "No kpi (success measure).",
+            Code::W003 => "No effort_days on a plan initiative.",
+            Code::W004 => "A budgeted cxm initiative with neither cost nor quotes.",
+            Code::W005 => "Only one vendor quote.",
+            Code::W006 => "A quote more than 12 months old on unfinished work.",
+            Code::W007 => "Markup outside 10 to 15 percent.",
+            Code::W008 => "Time eater: a cx initiative owned by a team member.",
+            Code::W009 => "A team member's plan effort exceeds their capacity, or the team's does.",
+            Code::W010 => "Status contradicts dates.",
+            Code::W011 => "An initiative starts before one it depends on ends.",
+            Code::W012 => "A planned plan-year initiative without priority.",
+            Code::W016 => "A KPI measurement or spend entry dated after as_of.",
+            Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
+        }
+    }
+}
+
 impl Code {
     pub(crate) fn parse(s: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == s)

@@ -11,12 +11,15 @@
 //! - Pages are written atomically (a temporary file, then a rename), as
 //!   every other output.
 //! - `help` is not a page: clap's built-in help subcommand is left out.
+//! - The manual is in English only, as the command line's help is.
+//! - A new finding code needs its line in [`Code::summary`]: the match is
+//!   exhaustive, so the build says so.
 
 use crate::diag::{Code, Severity};
 use anyhow::{Context, Result, bail};
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One page: its file name (`cxm-check.1`) and its roff text.
 pub(crate) struct Page {
@@ -63,7 +66,7 @@ fn main_page(cmd: &clap::Command) -> Result<Vec<u8>> {
 
 /// Writes every page into `dir`, creating it. Refuses, before writing any,
 /// when a file there that is not a manual page would be replaced.
-pub(crate) fn write_pages(dir: &Path, pages: &[Page]) -> Result<Vec<PathBuf>> {
+pub(crate) fn write_pages(dir: &Path, pages: &[Page]) -> Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory {}", dir.display()))?;
     for page in pages {
@@ -75,13 +78,10 @@ pub(crate) fn write_pages(dir: &Path, pages: &[Page]) -> Result<Vec<PathBuf>> {
             );
         }
     }
-    let mut written = Vec::new();
     for page in pages {
-        let path = dir.join(&page.file_name);
-        crate::app::write_output(Some(&path), &page.text)?;
-        written.push(path);
+        crate::app::write_output(Some(&dir.join(&page.file_name)), &page.text)?;
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Whether a file is a roff manual page (as written by `cxm man`): its

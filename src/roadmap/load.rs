@@ -216,6 +216,13 @@ fn bare_key_not_ascii(line: &str, at: usize) -> Option<(usize, usize, LoadMessag
         .map_or(line.len(), |(i, _)| at + i);
     let key = line.get(from..to)?;
     let rest = line.get(to..)?;
+    // A key, not a word in a value: at the start of the line or after
+    // `{`, `,` or `.`, and followed by `=` or `.`.
+    let before = line.get(..from)?.trim_end();
+    let placed = before.is_empty() || before.ends_with(['{', ',', '.', '[']);
+    if !placed || !rest.trim_start().starts_with(['=', '.']) {
+        return None;
+    }
     let rest = rest
         .split([',', '}', '#'])
         .next()
@@ -1350,5 +1357,15 @@ mod tests {
             let shown = format!("{:?}", found[0]);
             assert!(shown.contains(toml), "{text}: {shown}");
         }
+    }
+
+    #[test]
+    fn polish_letters_in_a_key_not_in_a_value() {
+        let m =
+            |line: &str| bare_key_not_ascii(line, line.find(|c: char| !c.is_ascii()).unwrap_or(0));
+        assert!(m("needs = { obsługa = 10 }").is_some());
+        assert!(m("żółw = 1").is_some());
+        assert!(m("kpi = Żaneta").is_none());
+        assert!(m("kpi = ąę = 1").is_none());
     }
 }

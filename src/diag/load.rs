@@ -18,6 +18,30 @@ pub enum LoadMessage {
     ImpossibleDate {
         text: String,
     },
+    /// E001: a number written the Polish way (`650 000`, `4,27`): `toml`
+    /// is the TOML form (`650000`, `4.27`), `grouped` the form with `_`
+    /// between thousands when the text had spaces there.
+    LocalNumber {
+        key: String,
+        written: String,
+        toml: String,
+        grouped: Option<String>,
+    },
+    /// E001: a date written the Polish way (`01.05.2027`) or without its
+    /// leading zeros (`2027-1-11`); `toml` is `YYYY-MM-DD`.
+    LocalDate {
+        key: String,
+        written: String,
+        toml: String,
+    },
+    /// E001: a bare key with letters outside ASCII (`obsługa`); `rest` is
+    /// what follows it on its line (`= 10`), `plain` the key without
+    /// diacritics (`obsluga`).
+    BareKeyNotAscii {
+        key: String,
+        rest: String,
+        plain: String,
+    },
     /// A second byte-order mark after the one dropped on reading.
     SecondBom,
     /// The bytes are not UTF-8.
@@ -65,6 +89,13 @@ pub enum LoadMessage {
     NotCurrency {
         text: String,
         suggestion: Option<&'static str>,
+    },
+    /// E003: a number in quotes (`"20,5"`, `"650 000 zł"`); `toml` is the
+    /// number as TOML writes it (`20.5`, `650000`).
+    QuotedNumber {
+        key: String,
+        expected: Expected,
+        toml: String,
     },
     /// A date with a time or an offset.
     DateWithTime {

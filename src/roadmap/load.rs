@@ -12,6 +12,16 @@
 //! come from their declaration ([`super::fields`]); each table's walk
 //! matches on its enum of keys, so a key declared and not loaded does not
 //! compile.
+//!
+//! Numbers and dates written the Polish way (`650 000`, `4,27`,
+//! `01.05.2027`, `2027-1-11`) and bare keys with Polish letters are read
+//! from the line around the parser's error, simply: `key = value` on one
+//! line, a comment after `#` dropped; a value inside an inline table or an
+//! array keeps the parser's own words. They get one E001 whose help shows
+//! the TOML form, however many errors the parser made of the value. In
+//! quotes, such a number is E003 with the same help; a unit after it
+//! (`zł`, `PLN`, `EUR`, `€`, `%`) is dropped from the TOML form. Spaces
+//! count as thousands separators only between groups of three digits.
 
 use super::fields::{
     self, Bounds, CURRENCIES, CheckKey, CheckpointKey, DepartmentKey, DocumentKey, InitiativeKey,
@@ -50,11 +60,22 @@ pub fn load_str(text: &str) -> Loaded {
         taken: Taken::default(),
     };
     let (doc, errors) = tree::parse_into(text, &mut l);
+    // A value written the Polish way gets one finding however many errors
+    // the parser made of it (`01.05.2027` is two).
+    let mut local: Vec<Span> = Vec::new();
     for e in &errors {
         let span = e
             .span
             .clone()
             .map_or(Span::new(text.len(), text.len()), Span::from);
+        if local.iter().any(|&s| overlaps(s, span)) {
+            continue;
+        }
+        if let Some((at, m)) = written_locally(text, span) {
+            local.push(at);
+            l.error(Code::E001, at, m);
+            continue;
+        }
         let m = match impossible_date(text, span) {
             Some(text) => LoadMessage::ImpossibleDate { text },
             None => LoadMessage::Syntax {
@@ -123,6 +144,213 @@ fn impossible_date(text: &str, span: Span) -> Option<String> {
         .is_none_or(|c| !c.is_ascii_alphanumeric() && c != ':' && c != '.');
     (shaped && alone && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err())
         .then(|| date.to_string())
+}
+
+/// A syntax error at `span` on a line whose value is a number or a date
+/// written the Polish way (`650 000`, `4,27`, `01.05.2027`, `2027-1-11`), or
+/// at a bare key with Polish letters: the value's (or key's) span and the
+/// finding that shows the TOML form. Read from the line's text alone:
+/// `key = value`, an optional comment after the value.
+fn written_locally(text: &str, span: Span) -> Option<(Span, LoadMessage)> {
+    let start = text.get(..span.start())?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text
+        .get(span.start()..)?
+        .find('\n')
+        .map_or(text.len(), |i| span.start() + i);
+    let line = text.get(start..end)?;
+    if let Some(found) = bare_key_not_ascii(line, span.start() - start) {
+        let (from, to, m) = found;
+        return Some((Span::new(start + from, start + to), m));
+    }
+    let eq = line.find('=')?;
+    let key = line.get(..eq)?.trim();
+    let after = line.get(eq + 1..)?;
+    let value = after.split('#').next()?.trim_end();
+    let lead = after.len() - after.trim_start().len();
+    let value = value.trim_start();
+    let from = start + eq + 1 + lead;
+    let at = Span::new(from, from + value.len());
+    // The error must be in the value, not somewhere else on its line.
+    if span.start() < at.start() || span.start() > at.end() || value.is_empty() {
+        return None;
+    }
+    let key = key.to_string();
+    let written = value.to_string();
+    if let Some(toml) = local_date(value) {
+        return Some((at, LoadMessage::LocalDate { key, written, toml }));
+    }
+    let (toml, spaced) = local_number(value)?;
+    let grouped = spaced.then(|| grouped(&toml));
+    let m = LoadMessage::LocalNumber {
+        key,
+        written,
+        toml,
+        grouped,
+    };
+    Some((at, m))
+}
+
+/// A bare key with letters outside ASCII around byte `at` of `line`: its
+/// start and end in the line and the finding.
+fn bare_key_not_ascii(line: &str, at: usize) -> Option<(usize, usize, LoadMessage)> {
+    let is_key = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    if !line
+        .get(at..)?
+        .chars()
+        .next()
+        .is_some_and(|c| is_key(c) && !c.is_ascii())
+    {
+        return None;
+    }
+    let from = line
+        .get(..at)?
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_key(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let to = line
+        .get(at..)?
+        .char_indices()
+        .find(|&(_, c)| !is_key(c))
+        .map_or(line.len(), |(i, _)| at + i);
+    let key = line.get(from..to)?;
+    let rest = line.get(to..)?;
+    // A key, not a word in a value: at the start of the line or after
+    // `{`, `,` or `.`, and followed by `=` or `.`.
+    let before = line.get(..from)?.trim_end();
+    let placed = before.is_empty() || before.ends_with(['{', ',', '.', '[']);
+    if !placed || !rest.trim_start().starts_with(['=', '.']) {
+        return None;
+    }
+    let rest = rest
+        .split([',', '}', '#'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let plain: String = key.chars().map(plain_letter).collect();
+    let m = LoadMessage::BareKeyNotAscii {
+        key: key.to_string(),
+        rest,
+        plain,
+    };
+    Some((from, to, m))
+}
+
+/// A Polish letter without its diacritic; other characters as they are.
+fn plain_letter(c: char) -> char {
+    match c {
+        'ą' => 'a',
+        'ć' => 'c',
+        'ę' => 'e',
+        'ł' => 'l',
+        'ń' => 'n',
+        'ó' => 'o',
+        'ś' => 's',
+        'ź' | 'ż' => 'z',
+        'Ą' => 'A',
+        'Ć' => 'C',
+        'Ę' => 'E',
+        'Ł' => 'L',
+        'Ń' => 'N',
+        'Ó' => 'O',
+        'Ś' => 'S',
+        'Ź' | 'Ż' => 'Z',
+        c => c,
+    }
+}
+
+/// A date written `DD.MM.YYYY` or `YYYY-M-D` (a leading zero missing) as
+/// TOML writes it, `YYYY-MM-DD`, when it names a day.
+fn local_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split(['.', '-']).collect();
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !parts.iter().all(|p| digits(p)) {
+        return None;
+    }
+    let (y, m, d) = if text.contains('.') && !text.contains('-') && parts[2].len() == 4 {
+        (parts[2], parts[1], parts[0])
+    } else if text.contains('-') && !text.contains('.') && parts[0].len() == 4 {
+        (parts[0], parts[1], parts[2])
+    } else {
+        return None;
+    };
+    if m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// A number written the Polish way, with spaces between thousands or a
+/// decimal comma (`650 000`, `4,27`, `2 400,00`), or plainly (`20.5`): the
+/// TOML form and whether the text had spaces. A currency or `%` after the
+/// number (`650 000 zł`) is dropped.
+fn local_number(text: &str) -> Option<(String, bool)> {
+    let mut t = text.trim();
+    for unit in ["zł", "zl", "PLN", "pln", "EUR", "€", "%"] {
+        if let Some(rest) = t.strip_suffix(unit) {
+            t = rest.trim_end();
+            break;
+        }
+    }
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t),
+    };
+    let space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    let (whole, fraction) = match body.split_once([',', '.']) {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let spaced = whole.contains(space);
+    let whole: String = whole.chars().filter(|&c| !space(c)).collect();
+    let number = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !number(&whole)
+        || !fraction.is_none_or(number)
+        || !body.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Spaces only between groups of three digits.
+    if spaced {
+        let groups: Vec<&str> = body.split([',', '.']).next()?.split(space).collect();
+        if groups.iter().skip(1).any(|g| g.len() != 3)
+            || groups.first().is_none_or(|g| g.is_empty() || g.len() > 3)
+        {
+            return None;
+        }
+    }
+    let toml = match fraction {
+        Some(f) => format!("{sign}{whole}.{f}"),
+        None => format!("{sign}{whole}"),
+    };
+    Some((toml, spaced))
+}
+
+/// `650000` as `650_000`: `_` between groups of three digits of the whole
+/// part.
+fn grouped(toml: &str) -> String {
+    let (sign, body) = match toml.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", toml),
+    };
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
 }
 
 type Value<'i> = Node<'i>;
@@ -272,6 +500,22 @@ impl Loader {
     }
 
     fn wrong_type(&mut self, v: &Value<'_>, key: &str, expected: Expected) {
+        let number = matches!(
+            expected,
+            Expected::Amount | Expected::Number | Expected::WholeNumber
+        );
+        if let (true, DeValue::String(s)) = (number, v.get_ref())
+            && let Some((toml, _)) = local_number(s)
+        {
+            let key = key.to_string();
+            let m = LoadMessage::QuotedNumber {
+                key,
+                expected,
+                toml,
+            };
+            self.error(Code::E003, span_of(v), m);
+            return;
+        }
         let m = LoadMessage::WrongType {
             key: key.to_string(),
             expected,
@@ -391,9 +635,7 @@ impl Loader {
                 None
             }
             DeValue::String(s) => {
-                let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .is_ok()
-                    .then(|| s.to_string());
+                let date = local_date(s);
                 let key = key.to_string();
                 self.error(Code::E003, span, LoadMessage::QuotedDate { key, date });
                 None
@@ -1065,4 +1307,65 @@ fn parse_float(text: &str) -> Option<f64> {
     }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     cleaned.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_written_the_polish_way() {
+        let n = |t: &str| local_number(t);
+        assert_eq!(n("650 000"), Some(("650000".into(), true)));
+        assert_eq!(n("4,27"), Some(("4.27".into(), false)));
+        assert_eq!(n("2 400,00"), Some(("2400.00".into(), true)));
+        assert_eq!(n("650 000 zł"), Some(("650000".into(), true)));
+        assert_eq!(n("-1 200"), Some(("-1200".into(), true)));
+        assert_eq!(n("65 00"), None);
+        assert_eq!(n("1,2,3"), None);
+        assert_eq!(n("abc"), None);
+        assert_eq!(n(""), None);
+        assert_eq!(grouped("650000"), "650_000");
+        assert_eq!(grouped("1234567.5"), "1_234_567.5");
+        assert_eq!(grouped("-100"), "-100");
+    }
+
+    #[test]
+    fn dates_written_the_polish_way() {
+        assert_eq!(local_date("01.05.2027").as_deref(), Some("2027-05-01"));
+        assert_eq!(local_date("1.5.2027").as_deref(), Some("2027-05-01"));
+        assert_eq!(local_date("2027-1-11").as_deref(), Some("2027-01-11"));
+        assert_eq!(local_date("2027-01-11").as_deref(), Some("2027-01-11"));
+        assert_eq!(local_date("31.02.2027"), None);
+        assert_eq!(local_date("2027.01.11"), None);
+        assert_eq!(local_date("4,27"), None);
+    }
+
+    #[test]
+    fn one_finding_per_polish_value() {
+        for (text, toml) in [
+            ("[roadmap]\nbudget_cap = 650 000\n", "650000"),
+            ("[fx]\nEUR = 4,27 # rate\n", "4.27"),
+            ("[roadmap]\nas_of = 01.05.2027\n", "2027-05-01"),
+        ] {
+            let found: Vec<_> = load_str(text)
+                .findings
+                .into_iter()
+                .filter(|f| f.code != Code::E012)
+                .collect();
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let shown = format!("{:?}", found[0]);
+            assert!(shown.contains(toml), "{text}: {shown}");
+        }
+    }
+
+    #[test]
+    fn polish_letters_in_a_key_not_in_a_value() {
+        let m =
+            |line: &str| bare_key_not_ascii(line, line.find(|c: char| !c.is_ascii()).unwrap_or(0));
+        assert!(m("needs = { obsługa = 10 }").is_some());
+        assert!(m("żółw = 1").is_some());
+        assert!(m("kpi = Żaneta").is_none());
+        assert!(m("kpi = ąę = 1").is_none());
+    }
 }

@@ -33,6 +33,23 @@ fn text_en(m: &M) -> String {
         M::ImpossibleDate { text } => {
             format!("{text} is not a date: there is no such day in the calendar")
         }
+        M::LocalNumber { written, .. } if written.contains(',') => format!(
+            "TOML syntax error: {written} looks like a number with a decimal comma; TOML numbers use a point"
+        ),
+        M::LocalNumber { written, .. } => format!(
+            "TOML syntax error: {written} looks like a number with spaces between thousands; TOML numbers have no spaces"
+        ),
+        M::LocalDate { written, .. } => format!(
+            "TOML syntax error: {written} looks like a date; TOML dates are written YYYY-MM-DD"
+        ),
+        M::BareKeyNotAscii { key, .. } => format!(
+            "TOML syntax error: the key {key} has letters a bare key cannot have (only a-z, A-Z, 0-9, '-' and '_')"
+        ),
+        M::QuotedNumber { key, expected, .. } => format!(
+            "`{key}` must be {}, not {}",
+            expected_text(*expected),
+            found_text(Found::String)
+        ),
         M::EmptyText { key } => format!("`{key}` is empty"),
         M::SecondBom => {
             "TOML syntax error: a byte-order mark is only allowed at the start of the file".into()
@@ -113,6 +130,20 @@ fn help_en(m: &M) -> Vec<String> {
         M::NotTables { key, .. } => format!("write each entry under its own [[{key}]] header"),
         M::InvalidId { .. } => "an id uses only letters, digits, '-' and '_'".into(),
         M::ImpossibleDate { text } => impossible_date_help(text),
+        M::LocalNumber {
+            key,
+            toml,
+            grouped: Some(grouped),
+            ..
+        } => format!("write it as {key} = {toml} (or {key} = {grouped})"),
+        M::LocalNumber { key, toml, .. } => format!("write it as {key} = {toml}"),
+        M::LocalDate { key, toml, .. } => format!("write it as {key} = {toml}"),
+        M::BareKeyNotAscii { key, rest, plain } => format!(
+            "put the key in quotes, \"{key}\" {rest}, or use the id without Polish letters, {plain}"
+        ),
+        M::QuotedNumber { key, toml, .. } => {
+            format!("write it as a TOML number, without quotes: {key} = {toml}")
+        }
         M::EmptyText { key } if key == "id" => {
             "give it an id of letters, digits, '-' and '_', like cx-board".into()
         }
@@ -295,6 +326,23 @@ fn text_pl(m: &M) -> String {
             format!("`{key}` ma być samą datą, bez godziny, np. 2027-03-01")
         }
         M::QuotedDate { key, .. } => format!("`{key}` ma być datą, a nie tekstem"),
+        M::LocalNumber { written, .. } if written.contains(',') => format!(
+            "błąd składni TOML: {written} wygląda na liczbę z przecinkiem dziesiętnym; w TOML część ułamkową oddziela kropka"
+        ),
+        M::LocalNumber { written, .. } => format!(
+            "błąd składni TOML: {written} wygląda na liczbę ze spacjami między tysiącami; liczby w TOML nie mają spacji"
+        ),
+        M::LocalDate { written, .. } => format!(
+            "błąd składni TOML: {written} wygląda na datę; daty w TOML zapisuje się jako RRRR-MM-DD"
+        ),
+        M::BareKeyNotAscii { key, .. } => format!(
+            "błąd składni TOML: klucz {key} bez cudzysłowu może zawierać tylko a-z, A-Z, 0-9, '-' i '_' (bez polskich znaków)"
+        ),
+        M::QuotedNumber { key, expected, .. } => format!(
+            "`{key}` ma być {}, a jest {}",
+            expected_pl(*expected),
+            found_pl(Found::String)
+        ),
         M::BadAmount { key, error } => {
             format!("niepoprawna kwota w `{key}`: {}", money_error_pl(error))
         }
@@ -347,6 +395,20 @@ fn help_pl(m: &M) -> Vec<String> {
         }
         M::InvalidId { .. } => "identyfikator może zawierać tylko litery, cyfry, '-' i '_'".into(),
         M::ImpossibleDate { text } => impossible_date_pl(text),
+        M::LocalNumber {
+            key,
+            toml,
+            grouped: Some(grouped),
+            ..
+        } => format!("zapisz tak: {key} = {toml} (albo {key} = {grouped})"),
+        M::LocalNumber { key, toml, .. } => format!("zapisz tak: {key} = {toml}"),
+        M::LocalDate { key, toml, .. } => format!("zapisz tak: {key} = {toml}"),
+        M::BareKeyNotAscii { key, rest, plain } => format!(
+            "ujmij klucz w cudzysłów, \"{key}\" {rest}, albo użyj identyfikatora bez polskich znaków, {plain}"
+        ),
+        M::QuotedNumber { key, toml, .. } => {
+            format!("zapisz jako liczbę TOML, bez cudzysłowu: {key} = {toml}")
+        }
         M::EmptyText { key } if key == "id" => {
             "nadaj identyfikator z liter, cyfr, '-' i '_', np. cx-board".into()
         }

@@ -53,6 +53,33 @@ fn samples() -> Vec<M> {
         M::ImpossibleDate {
             text: "2027-13-01".into(),
         },
+        M::LocalNumber {
+            key: "budget_cap".into(),
+            written: "650 000".into(),
+            toml: "650000".into(),
+            grouped: Some("650_000".into()),
+        },
+        M::LocalNumber {
+            key: "EUR".into(),
+            written: "4,27".into(),
+            toml: "4.27".into(),
+            grouped: None,
+        },
+        M::LocalDate {
+            key: "start".into(),
+            written: "01.05.2027".into(),
+            toml: "2027-05-01".into(),
+        },
+        M::BareKeyNotAscii {
+            key: "obsługa".into(),
+            rest: "= 10".into(),
+            plain: "obsluga".into(),
+        },
+        M::QuotedNumber {
+            key: "value".into(),
+            expected: Expected::Number,
+            toml: "20.5".into(),
+        },
         M::SecondBom,
         M::NotUtf8,
         M::UnknownKey {

@@ -12,7 +12,7 @@ use crate::budget::{
 };
 use crate::i18n::{self, Text};
 use crate::money::Money;
-use crate::roadmap::{Area, Choice, Competency, Funding, Language};
+use crate::roadmap::{Area, Competency, Funding, Language};
 
 pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     super::to_vec(|out| write(b, opts, out))
@@ -22,7 +22,7 @@ pub fn render(b: &Budget, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
 pub fn write(b: &Budget, opts: &RenderOptions, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match opts.format {
         Format::Json => super::json_to(b, out),
-        Format::Csv => Ok(out.write_all(&csv(b, opts.excel)?)?),
+        Format::Csv => Ok(out.write_all(&csv(b, opts.excel.then_some(opts.lang))?)?),
         Format::Table => Ok(out.write_all(&table(b, opts).into_bytes())?),
         Format::Markdown => Ok(out.write_all(&markdown(b, opts.lang).into_bytes())?),
     }
@@ -90,12 +90,10 @@ impl Item<'_> {
 /// CXM total; over the `department` rows, the department guidelines.
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
-        .col("kind", |i| {
-            Cell::text(match i {
-                Item::Initiative(_) => "initiative",
-                Item::Training(_) => "training",
-                Item::Backlog(_) => "backlog",
-            })
+        .col("kind", |i| match i {
+            Item::Initiative(_) => Cell::word("initiative", "inicjatywa"),
+            Item::Training(_) => Cell::word("training", "szkolenie"),
+            Item::Backlog(_) => Cell::word("backlog", "poza planem"),
         })
         .col("id", |i| match i {
             Item::Training(t) => Cell::text(&t.id),
@@ -106,17 +104,15 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             _ => i.header(|h| Cell::opt_text(h.title.as_deref())),
         })
         .col("competency", |i| match i {
-            Item::Training(t) => Cell::text(t.competency.as_str()),
-            _ => i.header(|h| Cell::text(h.competency.as_str())),
+            Item::Training(t) => Cell::competency(t.competency),
+            _ => i.header(|h| Cell::competency(h.competency)),
         })
-        .col("area", |i| i.header(|h| Cell::text(h.area.as_str())))
+        .col("area", |i| i.header(|h| Cell::area(h.area)))
         .col("department", |i| {
             i.header(|h| Cell::opt_text(h.department.as_deref()))
         })
-        .col("status", |i| i.header(|h| Cell::text(h.status.as_str())))
-        .col("funding", |i| {
-            i.training(|t| Cell::text(t.funding.as_str()))
-        })
+        .col("status", |i| i.header(|h| Cell::status(h.status)))
+        .col("funding", |i| i.training(|t| Cell::funding(t.funding)))
         .col("quotes", |i| i.figures(|f| Cell::count(f.quotes)))
         .col("low", |i| i.figures(|f| Cell::opt_money(f.low)))
         .col("mid", |i| i.figures(|f| Cell::opt_money(f.mid)))
@@ -162,18 +158,16 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             i.header(|h| Cell::opt_money(h.internal_cost))
         })
         .col("counts_in", |i| {
-            Cell::text(
-                match i {
-                    Item::Initiative(l) => CountsIn::of_plan_line(true, l.header.area),
-                    Item::Training(t) => CountsIn::of_training(t.funding),
-                    Item::Backlog(_) => CountsIn::None,
-                }
-                .as_str(),
-            )
+            match i {
+                Item::Initiative(l) => CountsIn::of_plan_line(true, l.header.area),
+                Item::Training(t) => CountsIn::of_training(t.funding),
+                Item::Backlog(_) => CountsIn::None,
+            }
+            .cell()
         })
 }
 
-fn csv(b: &Budget, excel: bool) -> anyhow::Result<Vec<u8>> {
+fn csv(b: &Budget, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let rows = b
         .initiatives
         .iter()

@@ -228,11 +228,13 @@ impl<'a, R> CsvColumns<'a, R> {
         self
     }
 
-    /// The CSV: the keys, then a line per row (`excel`: the `--excel` variant).
+    /// The CSV: the keys, then a line per row (`excel`: the `--excel`
+    /// variant in that language, its headers and enumerated values worded
+    /// by [`CsvWriter`]; `None`: plain CSV).
     pub(crate) fn write(
         &self,
         rows: impl IntoIterator<Item = impl Borrow<R>>,
-        excel: bool,
+        excel: Option<Language>,
     ) -> anyhow::Result<Vec<u8>> {
         let mut w = CsvWriter::new(excel);
         let keys: Vec<&str> = self.0.iter().map(|c| c.key).collect();

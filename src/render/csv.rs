@@ -3,8 +3,22 @@
 //! could run as a formula defused with a leading `'`. The `--excel` variant
 //! writes `;`, the decimal comma and a UTF-8 BOM, so that Excel and
 //! LibreOffice in a Polish locale open it right with a double click.
+//!
+//! CSV is for tools, `--excel` for people (SPEC section 11): plain CSV keeps
+//! the fixed English header keys and enumerated values whatever the
+//! language, byte for byte. `--excel` words the headers and the enumerated
+//! values ([`Cell::Word`]: statuses, areas, `counts_in`, `true`/`false`…) in
+//! the report's language, and this writer is the one place that decides.
+//! English `--excel` keeps the English keys and values: they already are
+//! English words, a spreadsheet someone built on an English export keeps
+//! working, and the only difference from plain CSV stays the locale (`;`,
+//! decimal comma, BOM). The Polish headers come from
+//! [`crate::i18n::csv_header`], keyed by the fixed English key; a key with
+//! no Polish entry stays as it is (ids of quarters, currency codes).
 
+use crate::i18n;
 use crate::money::{Decimal, Money};
+use crate::roadmap::{Choice, Language};
 use anyhow::Context;
 
 /// One cell, typed, so that only text is ever escaped: a negative amount
@@ -19,6 +33,12 @@ pub(crate) enum Cell {
     /// cell would be (a KPI's series: `date value; date value`, the value
     /// with the variant's decimal mark).
     Joined(Vec<Cell>, &'static str),
+    /// An enumerated value: its fixed English key (plain CSV, English
+    /// `--excel`) and its Polish word (Polish `--excel`).
+    Word {
+        key: &'static str,
+        pl: &'static str,
+    },
     Empty,
 }
 
@@ -57,9 +77,45 @@ impl Cell {
         d.map_or(Cell::Empty, Cell::date)
     }
 
-    /// `true` or `false`.
+    /// `true` or `false` (Polish `--excel`: `tak` or `nie`).
     pub(crate) fn bool(b: bool) -> Cell {
-        Cell::text(if b { "true" } else { "false" })
+        if b {
+            Cell::word("true", "tak")
+        } else {
+            Cell::word("false", "nie")
+        }
+    }
+
+    /// An enumerated value: its English key and its Polish word.
+    pub(crate) fn word(key: &'static str, pl: &'static str) -> Cell {
+        Cell::Word { key, pl }
+    }
+
+    /// An initiative's status: `in-progress`; Polish `w toku`.
+    pub(crate) fn status(s: crate::roadmap::Status) -> Cell {
+        Cell::word(s.as_str(), i18n::status(s, Language::Pl))
+    }
+
+    /// A competency: `governance`; Polish `Ład CX`.
+    pub(crate) fn competency(c: crate::roadmap::Competency) -> Cell {
+        Cell::word(c.as_str(), i18n::competency_short(c, Language::Pl))
+    }
+
+    /// An area: `cx`, `cxm`; Polish `CX`, `CXM`.
+    pub(crate) fn area(a: crate::roadmap::Area) -> Cell {
+        Cell::word(a.as_str(), i18n::area(a, Language::Pl))
+    }
+
+    /// How a training is paid for: `central`, `department`; Polish
+    /// `centralnie`, `dział`.
+    pub(crate) fn funding(f: crate::roadmap::Funding) -> Cell {
+        Cell::word(
+            f.as_str(),
+            match f {
+                crate::roadmap::Funding::Central => "centralnie",
+                crate::roadmap::Funding::Department => "dział",
+            },
+        )
     }
 }
 
@@ -100,6 +156,19 @@ impl CountsIn {
             CountsIn::None => "none",
         }
     }
+
+    /// The cell: `cxm`, `department`, `none`; Polish `--excel`: `CXM`,
+    /// `dział`, `nigdzie`.
+    pub(crate) fn cell(self) -> Cell {
+        Cell::word(
+            self.as_str(),
+            match self {
+                CountsIn::Cxm => "CXM",
+                CountsIn::Department => "dział",
+                CountsIn::None => "nigdzie",
+            },
+        )
+    }
 }
 
 /// Prefixes `'` to a text that begins with `=`, `+`, `-`, `@`, tab or
@@ -116,10 +185,16 @@ pub(crate) fn defuse(s: &str) -> String {
 pub(crate) struct CsvWriter {
     inner: ::csv::Writer<Vec<u8>>,
     excel: bool,
+    /// Polish `--excel`: headers and enumerated values in Polish.
+    polish: bool,
 }
 
 impl CsvWriter {
-    pub(crate) fn new(excel: bool) -> CsvWriter {
+    /// `excel`: the `--excel` variant in the report's language; `None`:
+    /// plain CSV.
+    pub(crate) fn new(excel: impl Into<Option<Language>>) -> CsvWriter {
+        let lang = excel.into();
+        let excel = lang.is_some();
         let mut b = ::csv::WriterBuilder::new();
         b.terminator(::csv::Terminator::CRLF);
         let start = if excel {
@@ -131,13 +206,23 @@ impl CsvWriter {
         CsvWriter {
             inner: b.from_writer(start),
             excel,
+            polish: lang == Some(Language::Pl),
         }
     }
 
-    /// Writes the header row (fixed English keys, never escaped).
+    /// Writes the header row: the fixed English keys, or in Polish
+    /// `--excel` their Polish labels (never escaped).
     pub(crate) fn header(&mut self, names: &[&str]) -> anyhow::Result<()> {
+        let names: Vec<&str> = if self.polish {
+            names
+                .iter()
+                .map(|k| i18n::csv_header(k).unwrap_or(k))
+                .collect()
+        } else {
+            names.to_vec()
+        };
         self.inner
-            .write_record(names)
+            .write_record(&names)
             .context("could not write a CSV header")
     }
 
@@ -160,6 +245,7 @@ impl CsvWriter {
                 .map(|p| self.field(p))
                 .collect::<Vec<_>>()
                 .join(sep),
+            Cell::Word { key, pl } => defuse(if self.polish { pl } else { key }),
             Cell::Empty => String::new(),
         }
     }

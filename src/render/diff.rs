@@ -1,7 +1,7 @@
 //! `cxm diff` as a table, Markdown (for a pull-request comment), CSV and JSON.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
-use super::csv::Cell;
+use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::diff::{Change, Diff, MoneyDelta};
@@ -17,7 +17,7 @@ pub(crate) fn write(
 ) -> anyhow::Result<()> {
     match opts.format {
         Format::Json => super::json_to(d, out),
-        Format::Csv => Ok(out.write_all(&csv(d, opts.excel)?)?),
+        Format::Csv => Ok(out.write_all(&csv(d, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
             Ok(out.write_all(&sections::table(&doc(d, opts.lang), opts.color).into_bytes())?)
         }
@@ -174,13 +174,11 @@ enum Item<'a> {
 /// rather than three times it. Rows without money leave it empty.
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
-        .col("kind", |i| {
-            Cell::text(match i {
-                Item::Added(_) => "added",
-                Item::Removed(_) => "removed",
-                Item::Changed { .. } => "changed",
-                Item::Total { .. } => "total",
-            })
+        .col("kind", |i| match i {
+            Item::Added(_) => Cell::word("added", "dodana"),
+            Item::Removed(_) => Cell::word("removed", "usunięta"),
+            Item::Changed { .. } => Cell::word("changed", "zmieniona"),
+            Item::Total { .. } => Cell::word("total", "suma"),
         })
         .col("id", |i| match i {
             Item::Added(id) | Item::Removed(id) | Item::Changed { id, .. } => Cell::text(*id),
@@ -206,13 +204,13 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
         })
         .col("counts_in", |i| match i {
-            Item::Total { id, .. } if id == "cxm" => Cell::text("cxm"),
-            Item::Total { .. } => Cell::text("none"),
+            Item::Total { id, .. } if id == "cxm" => CountsIn::Cxm.cell(),
+            Item::Total { .. } => CountsIn::None.cell(),
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
         })
 }
 
-fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
+fn csv(d: &Diff, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let changed = d.changed.iter().flat_map(|c| {
         c.fields.iter().map(|(field, change)| Item::Changed {
             id: &c.id,

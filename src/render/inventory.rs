@@ -25,7 +25,7 @@ use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::inventory::{ActualOnly, BudgetOnly, Inventory, InventoryLine, Subtotal};
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Choice, Competency, Language};
+use crate::roadmap::{Competency, Language};
 
 pub fn render(inv: &Inventory, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     super::to_vec(|out| write(inv, opts, out))
@@ -39,7 +39,7 @@ pub fn write(
 ) -> anyhow::Result<()> {
     match opts.format {
         Format::Json => super::json_to(inv, out),
-        Format::Csv => Ok(out.write_all(&csv(inv, opts.excel)?)?),
+        Format::Csv => Ok(out.write_all(&csv(inv, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
             Ok(out.write_all(&sections::table(&doc(inv, opts.lang), opts.color).into_bytes())?)
         }
@@ -50,14 +50,14 @@ pub fn write(
 }
 
 /// The CSV: fixed English keys.
-fn csv(inv: &Inventory, excel: bool) -> anyhow::Result<Vec<u8>> {
+fn csv(inv: &Inventory, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let columns = CsvColumns::<InventoryLine>::new()
         .col("id", |l| Cell::text(&l.id))
         .col("title", |l| Cell::opt_text(l.title.as_deref()))
-        .col("competency", |l| Cell::text(l.competency.as_str()))
-        .col("area", |l| Cell::text(l.area.as_str()))
+        .col("competency", |l| Cell::competency(l.competency))
+        .col("area", |l| Cell::area(l.area))
         .col("department", |l| Cell::opt_text(l.department.as_deref()))
-        .col("status", |l| Cell::text(l.status.as_str()))
+        .col("status", |l| Cell::status(l.status))
         .col("owner", |l| Cell::opt_text(l.owner.as_deref()))
         .col("start", |l| Cell::opt_date(l.start))
         .col("end", |l| Cell::opt_date(l.end))
@@ -77,7 +77,7 @@ fn csv(inv: &Inventory, excel: bool) -> anyhow::Result<Vec<u8>> {
             Cell::text(missing.join(" "))
         })
         .col("counts_in", |l| {
-            Cell::text(CountsIn::of_plan_line(l.in_plan, l.area).as_str())
+            CountsIn::of_plan_line(l.in_plan, l.area).cell()
         });
     columns.write(&inv.initiatives, excel)
 }

@@ -24,7 +24,7 @@ pub fn write(
 ) -> anyhow::Result<()> {
     match opts.format {
         Format::Json => super::json_to(k, out),
-        Format::Csv => Ok(out.write_all(&csv(k, opts.excel)?)?),
+        Format::Csv => Ok(out.write_all(&csv(k, opts.excel.then_some(opts.lang))?)?),
         Format::Table => Ok(out.write_all(&table(k, opts).into_bytes())?),
         Format::Markdown => Ok(out.write_all(&markdown(k, opts.lang).into_bytes())?),
     }
@@ -206,13 +206,20 @@ fn markdown(k: &KpiReport, lang: Language) -> String {
 
 /// The CSV: fixed English keys. The series goes in one cell: `date value`
 /// pairs, `; `-separated, the value with the decimal mark of the variant.
-fn csv(k: &KpiReport, excel: bool) -> anyhow::Result<Vec<u8>> {
+fn csv(k: &KpiReport, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let columns = CsvColumns::<KpiLine>::new()
-        .col("group", |l| Cell::text(l.group.as_str()))
+        .col("group", |l| {
+            Cell::word(l.group.as_str(), i18n::group_title(l.group, Language::Pl))
+        })
         .col("id", |l| Cell::text(&l.id))
         .col("name", |l| Cell::opt_text(l.name.as_deref()))
         .col("unit", |l| Cell::opt_text(l.unit.as_deref()))
-        .col("direction", |l| Cell::text(l.direction.as_str()))
+        .col("direction", |l| {
+            Cell::word(
+                l.direction.as_str(),
+                i18n::direction(l.direction, Language::Pl),
+            )
+        })
         .col("baseline", |l| Cell::opt_decimal(l.baseline))
         .col("target", |l| Cell::opt_decimal(l.target))
         .col("latest", |l| Cell::opt_decimal(l.latest))
@@ -220,7 +227,9 @@ fn csv(k: &KpiReport, excel: bool) -> anyhow::Result<Vec<u8>> {
         .col("progress_percent", |l| {
             Cell::opt_decimal(l.progress_percent)
         })
-        .col("status", |l| Cell::text(l.status.as_str()))
+        .col("status", |l| {
+            Cell::word(l.status.as_str(), i18n::kpi_status(l.status, Language::Pl))
+        })
         .col("start", |l| Cell::opt_date(l.start))
         .col("target_date", |l| Cell::date(l.target_date))
         .col("path_value", |l| match l.path_value.as_deref() {

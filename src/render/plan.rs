@@ -13,7 +13,7 @@ use crate::plan::{
     BacklogItem, CutReason, Dependency, DependencyState, MaturityLine, MemberLoad, Plan, PlanLine,
     TeamLoad,
 };
-use crate::roadmap::{Area, Choice, Competency, Language};
+use crate::roadmap::{Area, Competency, Language};
 
 pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     super::to_vec(|out| write(p, opts, out))
@@ -23,7 +23,7 @@ pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
 pub fn write(p: &Plan, opts: &RenderOptions, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match opts.format {
         Format::Json => super::json_to(p, out),
-        Format::Csv => Ok(out.write_all(&csv(p, opts.excel)?)?),
+        Format::Csv => Ok(out.write_all(&csv(p, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
             Ok(out.write_all(&sections::table(&doc(p, opts.lang), opts.color).into_bytes())?)
         }
@@ -56,11 +56,9 @@ impl Item<'_> {
 /// central training, which the plan has no rows for).
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
-        .col("kind", |i| {
-            Cell::text(match i {
-                Item::Plan(_) => "plan",
-                Item::Backlog(_) => "backlog",
-            })
+        .col("kind", |i| match i {
+            Item::Plan(_) => Cell::word("plan", "plan"),
+            Item::Backlog(_) => Cell::word("backlog", "poza planem"),
         })
         .col("rank", |i| i.plan(|l| Cell::count(l.rank)))
         .col("id", |i| match i {
@@ -80,17 +78,17 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Backlog(b) => Cell::opt_text(b.owner.as_deref()),
         })
         .col("competency", |i| match i {
-            Item::Plan(l) => Cell::text(l.competency.as_str()),
-            Item::Backlog(b) => Cell::text(b.competency.as_str()),
+            Item::Plan(l) => Cell::competency(l.competency),
+            Item::Backlog(b) => Cell::competency(b.competency),
         })
         .col("area", |i| match i {
-            Item::Plan(l) => Cell::text(l.area.as_str()),
-            Item::Backlog(b) => Cell::text(b.area.as_str()),
+            Item::Plan(l) => Cell::area(l.area),
+            Item::Backlog(b) => Cell::area(b.area),
         })
         .col("department", |i| {
             i.plan(|l| Cell::opt_text(l.department.as_deref()))
         })
-        .col("status", |i| i.plan(|l| Cell::text(l.status.as_str())))
+        .col("status", |i| i.plan(|l| Cell::status(l.status)))
         .col("start", |i| i.plan(|l| Cell::opt_date(l.start)))
         .col("end", |i| i.plan(|l| Cell::opt_date(l.end)))
         .col("quarters", |i| {
@@ -131,17 +129,15 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Backlog(b) => Cell::opt_text(b.reason.as_deref()),
         })
         .col("counts_in", |i| {
-            Cell::text(
-                match i {
-                    Item::Plan(l) => CountsIn::of_plan_line(true, l.area),
-                    Item::Backlog(_) => CountsIn::None,
-                }
-                .as_str(),
-            )
+            match i {
+                Item::Plan(l) => CountsIn::of_plan_line(true, l.area),
+                Item::Backlog(_) => CountsIn::None,
+            }
+            .cell()
         })
 }
 
-fn csv(p: &Plan, excel: bool) -> anyhow::Result<Vec<u8>> {
+fn csv(p: &Plan, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let rows = p
         .initiatives
         .iter()

@@ -62,6 +62,6 @@ fn csv_keys_and_cells_come_from_one_list() {
         .col("n", |r| match r {
             R::Line(_, n) | R::Total(n) => Cell::Int(i128::from(*n)),
         });
-    let out = c.write([R::Line("-a", 1), R::Total(2)], false).unwrap();
+    let out = c.write([R::Line("-a", 1), R::Total(2)], None).unwrap();
     assert_eq!(out, b"id,n\r\n'-a,1\r\n,2\r\n");
 }

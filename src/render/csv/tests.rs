@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn formulas_are_defused_and_numbers_are_not() {
-    let mut w = CsvWriter::new(false);
+    let mut w = CsvWriter::new(None);
     w.header(&["a", "b", "c"]).unwrap();
     w.row(&[
         Cell::text("=SUM(A1)"),
@@ -16,7 +16,7 @@ fn formulas_are_defused_and_numbers_are_not() {
 
 #[test]
 fn excel_variant() {
-    let mut w = CsvWriter::new(true);
+    let mut w = CsvWriter::new(crate::roadmap::Language::En);
     w.header(&["a", "b"]).unwrap();
     w.row(&[Cell::text("1;2"), Cell::Money(Money(1_234_560))])
         .unwrap();

@@ -1,6 +1,6 @@
 use super::*;
 use crate::inventory::Missing;
-use crate::roadmap::{Area, Competency, Status};
+use crate::roadmap::{Area, Choice, Competency, Status};
 
 fn line(id: &str, area: Area) -> InventoryLine {
     InventoryLine {

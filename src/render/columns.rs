@@ -15,7 +15,9 @@
 //! their order and its plain values, and those differ from the people tables
 //! (other columns, another order, rows of several kinds in one list, where
 //! people get one titled table per kind). One list for both would change one
-//! of the outputs.
+//! of the outputs. `--excel` in Polish words the keys and the enumerated
+//! cells ([`Cell::Word`]) in Polish; [`CsvWriter`] alone decides that, so a
+//! report's column list only says which cells are enumerated.
 //!
 //! Importance ranks columns for narrow terminals: [`KEY`] columns say what a
 //! row is or hold the figures a reader came for (ids, labels, budgets,

@@ -20,6 +20,7 @@ use crate::i18n;
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Choice, Language};
 use anyhow::Context;
+use std::borrow::Cow;
 
 /// One cell, typed, so that only text is ever escaped: a negative amount
 /// (`-3.05`) is a number, not a formula.
@@ -36,8 +37,8 @@ pub(crate) enum Cell {
     /// An enumerated value: its fixed English key (plain CSV, English
     /// `--excel`) and its Polish word (Polish `--excel`).
     Word {
-        key: &'static str,
-        pl: &'static str,
+        key: Cow<'static, str>,
+        pl: Cow<'static, str>,
     },
     Empty,
 }
@@ -87,8 +88,21 @@ impl Cell {
     }
 
     /// An enumerated value: its English key and its Polish word.
-    pub(crate) fn word(key: &'static str, pl: &'static str) -> Cell {
-        Cell::Word { key, pl }
+    pub(crate) fn word(
+        key: impl Into<Cow<'static, str>>,
+        pl: impl Into<Cow<'static, str>>,
+    ) -> Cell {
+        Cell::Word {
+            key: key.into(),
+            pl: pl.into(),
+        }
+    }
+
+    /// The quarters an initiative touches: `Q1 Q2 Q3`; Polish `I–III kw.`
+    /// (the people tables' span: they are always consecutive).
+    pub(crate) fn quarters(quarters: &[u8]) -> Cell {
+        let key: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
+        Cell::word(key.join(" "), i18n::quarter_span(quarters, Language::Pl))
     }
 
     /// An initiative's status: `in-progress`; Polish `w toku`.

@@ -73,8 +73,11 @@ fn csv(inv: &Inventory, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
         .col("kpi", |l| Cell::opt_text(l.kpi.as_deref()))
         .col("time_eater", |l| Cell::bool(l.time_eater))
         .col("missing", |l| {
-            let missing: Vec<&str> = l.missing.iter().map(|m| m.as_str()).collect();
-            Cell::text(missing.join(" "))
+            let missing = l
+                .missing
+                .iter()
+                .map(|m| Cell::word(m.as_str(), i18n::missing(m.as_str(), Language::Pl)));
+            Cell::Joined(missing.collect(), " ")
         })
         .col("counts_in", |l| {
             CountsIn::of_plan_line(l.in_plan, l.area).cell()

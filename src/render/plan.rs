@@ -91,12 +91,7 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         .col("status", |i| i.plan(|l| Cell::status(l.status)))
         .col("start", |i| i.plan(|l| Cell::opt_date(l.start)))
         .col("end", |i| i.plan(|l| Cell::opt_date(l.end)))
-        .col("quarters", |i| {
-            i.plan(|l| {
-                let quarters: Vec<String> = l.quarters.iter().map(|q| format!("Q{q}")).collect();
-                Cell::text(quarters.join(" "))
-            })
-        })
+        .col("quarters", |i| i.plan(|l| Cell::quarters(&l.quarters)))
         .col("effort_days", |i| match i {
             Item::Plan(l) => Cell::opt_decimal(l.effort_days),
             Item::Backlog(b) => Cell::opt_decimal(b.effort_days),

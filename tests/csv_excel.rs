@@ -99,7 +99,9 @@ fn every_report_words_its_excel_in_polish() {
         diff.starts_with("\u{feff}rodzaj;id;pole;poprzednia wartość;"),
         "{diff}"
     );
-    assert!(diff.contains("\r\nsuma;cxm;"), "{diff}");
+    assert!(diff.contains("\r\nsuma;CXM;CXM;"), "{diff}");
+    assert!(diff.contains("\r\nsuma;Ład CX;CXM;"), "{diff}");
+    assert!(diff.contains("\r\nsuma;I kw.;CXM;"), "{diff}");
 }
 
 #[test]

@@ -182,11 +182,11 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         })
         .col("id", |i| match i {
             Item::Added(id) | Item::Removed(id) | Item::Changed { id, .. } => Cell::text(*id),
-            Item::Total { id, .. } => Cell::text(id),
+            Item::Total { id, .. } => total_id(id),
         })
         .col("field", |i| match i {
             Item::Changed { field, .. } => Cell::text(*field),
-            Item::Total { .. } => Cell::text("cxm"),
+            Item::Total { .. } => Cell::word("cxm", "CXM"),
             Item::Added(_) | Item::Removed(_) => Cell::Empty,
         })
         .col("old", |i| match i {
@@ -208,6 +208,21 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Total { .. } => CountsIn::None.cell(),
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
         })
+}
+
+/// The id of a total's row: `cxm`, a competency or a quarter (`Q1`), worded
+/// as enumerated values (Polish `--excel`: `CXM`, `Pomiar`, `I kw.`).
+fn total_id(id: &str) -> Cell {
+    if id == "cxm" {
+        return Cell::word("cxm", "CXM");
+    }
+    if let Some(c) = crate::roadmap::Competency::parse(id) {
+        return Cell::competency(c);
+    }
+    match id.strip_prefix('Q').and_then(|q| q.parse::<u8>().ok()) {
+        Some(q) => Cell::quarters(&[q]),
+        None => Cell::text(id),
+    }
 }
 
 fn csv(d: &Diff, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {

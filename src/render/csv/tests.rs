@@ -28,3 +28,31 @@ fn excel_variant() {
         "\u{feff}a;b\r\n\"1;2\";12345,60\r\n12,5;\r\n".as_bytes()
     );
 }
+
+/// The one place that words headers and enumerated values: Polish only in
+/// Polish `--excel`; plain CSV in any language and English `--excel` keep
+/// the English keys. An unknown key stays as it is.
+#[test]
+fn words_are_polish_only_in_polish_excel() {
+    use crate::roadmap::{Language, Status};
+    let write = |excel: Option<Language>| {
+        let mut w = CsvWriter::new(excel);
+        w.header(&["status", "below_line", "q9"]).unwrap();
+        w.row(&[
+            Cell::status(Status::InProgress),
+            Cell::bool(true),
+            Cell::Empty,
+        ])
+        .unwrap();
+        String::from_utf8(w.finish().unwrap()).unwrap()
+    };
+    assert_eq!(write(None), "status,below_line,q9\r\nin-progress,true,\r\n");
+    assert_eq!(
+        write(Some(Language::En)),
+        "\u{feff}status;below_line;q9\r\nin-progress;true;\r\n"
+    );
+    assert_eq!(
+        write(Some(Language::Pl)),
+        "\u{feff}status;pod kreską;q9\r\nw toku;tak;\r\n"
+    );
+}

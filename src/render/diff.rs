@@ -1,4 +1,12 @@
 //! `cxm diff` as a table, Markdown (for a pull-request comment), CSV and JSON.
+//!
+//! The people tables (table, Markdown) speak the report's language: each
+//! compared field of [`DIFF`] has a [`Text`] label ([`field_text`], an
+//! exhaustive match, so a new key cannot go unlabelled: a new
+//! `InitiativeKey` does not compile, and `tests` check every entry of
+//! [`DIFF`] has one). English labels are the TOML keys, as before: they are
+//! what a person looks up and edits in the file. Quarters and the CXM total
+//! use the same labels as the budget report. CSV and JSON keep the keys.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::Cell;
@@ -7,6 +15,7 @@ use super::{Format, RenderOptions};
 use crate::diff::{Change, Diff, MoneyDelta};
 use crate::i18n::{self, Text};
 use crate::money::Money;
+use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
 use crate::roadmap::{Choice, Language};
 
 /// The report in `opts.format`, written into `out`.
@@ -29,6 +38,9 @@ pub(crate) fn write(
 
 const DASH: &str = "—";
 
+/// The quarters' labels, as the budget report writes them.
+const QUARTERS: [Text; 4] = [Text::Q1, Text::Q2, Text::Q3, Text::Q4];
+
 /// A signed amount for people: `+1,250.00`, `-300.00`, `0.00`.
 fn signed(m: Money, lang: Language) -> String {
     let a = i18n::amount(m, lang);
@@ -46,6 +58,47 @@ fn ids_section(ids: &[String], title: Text, lang: Language) -> Option<Section> {
     Some(t.section(i18n::text(title, lang).to_string(), Vec::new()))
 }
 
+/// The label of a compared field; `None` for a key `diff` does not compare.
+fn field_text(c: Compared) -> Option<Text> {
+    use InitiativeKey as K;
+    Some(match c {
+        Compared::Budget => Text::DiffFieldBudget,
+        Compared::PlanYearBudget => Text::DiffFieldPlanYearBudget,
+        Compared::Key(k) => match k {
+            K::Title => Text::DiffFieldTitle,
+            K::Competency => Text::DiffFieldCompetency,
+            K::Area => Text::DiffFieldArea,
+            K::Status => Text::DiffFieldStatus,
+            K::Owner => Text::DiffFieldOwner,
+            K::Department => Text::DiffFieldDepartment,
+            K::Priority => Text::DiffFieldPriority,
+            K::Start => Text::DiffFieldStart,
+            K::End => Text::DiffFieldEnd,
+            K::EffortDays => Text::DiffFieldEffortDays,
+            K::Kpi => Text::DiffFieldKpi,
+            K::Reason => Text::DiffFieldReason,
+            K::Cost => Text::DiffFieldCost,
+            K::MarkupPercent => Text::DiffFieldMarkupPercent,
+            K::Quotes => Text::DiffFieldQuotes,
+            K::Kpis => Text::DiffFieldKpis,
+            K::DependsOn => Text::DiffFieldDependsOn,
+            K::Id | K::Benefit | K::Actual | K::Spend => return None,
+        },
+    })
+}
+
+/// The compared field `diff` names `field` (its [`Compared::label`]).
+fn compared(field: &str) -> Option<Compared> {
+    DIFF.iter().copied().find(|c| c.label() == field)
+}
+
+/// A field's label for people; the key itself should one ever lack a label.
+fn field_label(field: &str, lang: Language) -> String {
+    compared(field)
+        .and_then(field_text)
+        .map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
+}
+
 /// One changed field of an initiative; the id only on its first field.
 struct FieldRow<'a> {
     id: Option<&'a str>,
@@ -60,7 +113,7 @@ fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
     let value = |v: &Option<String>| v.clone().unwrap_or_else(|| DASH.to_string());
     let columns = Columns::<FieldRow>::new()
         .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
-        .left(Text::Field, KEY, |r, _| r.field.to_string())
+        .left(Text::Field, KEY, |r, lang| field_label(r.field, lang))
         .left(Text::Old, MAIN, move |r, _| value(&r.change.old))
         .left(Text::New, KEY, move |r, _| value(&r.change.new));
     let mut t = Table::new(columns, lang);
@@ -96,7 +149,7 @@ fn money_section(d: &Diff, lang: Language) -> Section {
         .right(Text::Change, KEY, |r, lang| signed(r.money.delta, lang));
     let mut t = Table::new(columns, lang);
     t.row(&MoneyRow {
-        label: i18n::text(Text::DiffCxmTotal, lang).to_string(),
+        label: i18n::text(Text::CxmTotal, lang).to_string(),
         money: &d.totals.cxm,
     });
     t.rows(d.totals.by_competency.iter().map(|(c, m)| MoneyRow {
@@ -109,7 +162,7 @@ fn money_section(d: &Diff, lang: Language) -> Section {
             .iter()
             .enumerate()
             .map(|(q, m)| MoneyRow {
-                label: format!("Q{}", q + 1),
+                label: i18n::text(QUARTERS[q], lang).to_string(),
                 money: m,
             }),
     );
@@ -243,4 +296,19 @@ fn csv(d: &Diff, excel: bool) -> anyhow::Result<Vec<u8>> {
         .chain(changed)
         .chain(totals);
     csv_columns().write(rows, excel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_compared_field_has_a_label_in_both_languages() {
+        for &c in DIFF {
+            let t = field_text(c).unwrap_or_else(|| panic!("{} has no label", c.label()));
+            assert_eq!(i18n::text(t, Language::En), c.label());
+            assert!(!i18n::text(t, Language::Pl).is_empty());
+            assert_ne!(i18n::text(t, Language::Pl), c.label(), "{}", c.label());
+        }
+    }
 }

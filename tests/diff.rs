@@ -279,3 +279,19 @@ fn polish_diff_names_no_field_by_its_key() {
         );
     }
 }
+
+#[test]
+fn machine_formats_keep_keys_and_plain_amounts() {
+    let json: serde_json::Value =
+        serde_json::from_str(&diff_of_example(&["--lang", "pl", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["changed"][0]["fields"]["cost"],
+        serde_json::json!({"old": "5000.00", "new": "5500.00"})
+    );
+    let csv = diff_of_example(&["--lang", "pl", "--format", "csv"]);
+    assert!(
+        csv.contains("changed,rnps-2027,cost,5000.00,5500.00"),
+        "{csv}"
+    );
+    assert!(csv.contains("total,Q1,cxm,"), "{csv}");
+}

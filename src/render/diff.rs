@@ -5,8 +5,12 @@
 //! exhaustive match, so a new key cannot go unlabelled: a new
 //! `InitiativeKey` does not compile, and `tests` check every entry of
 //! [`DIFF`] has one). English labels are the TOML keys, as before: they are
-//! what a person looks up and edits in the file. Quarters and the CXM total
-//! use the same labels as the budget report. CSV and JSON keep the keys.
+//! what a person looks up and edits in the file. Money fields (`cost`,
+//! `budget`, `plan_year_budget`) show as the other reports write money
+//! ([`i18n::money`]), decimals (`effort_days`, `markup_percent`) with the
+//! language's decimal mark; other values as the file has them. Quarters and
+//! the CXM total use the same labels as the budget report. CSV and JSON keep
+//! the keys and plain numbers.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::Cell;
@@ -14,6 +18,7 @@ use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::diff::{Change, Diff, MoneyDelta};
 use crate::i18n::{self, Text};
+use crate::money::Decimal;
 use crate::money::Money;
 use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
 use crate::roadmap::{Choice, Language};
@@ -99,6 +104,70 @@ fn field_label(field: &str, lang: Language) -> String {
         .map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
 }
 
+/// A plain amount (`84375.00`, as `diff` reads money) as money.
+fn plain_money(v: &str) -> Option<Money> {
+    let (_, cents) = v.split_once('.')?;
+    if cents.len() != 2 {
+        return None;
+    }
+    let d = Decimal::parse(v).ok()?;
+    let per_minor = Decimal::SCALE / crate::money::MINOR_PER_MAJOR;
+    (d.0 % per_minor == 0).then(|| Money(d.0 / per_minor))
+}
+
+/// A field's value for people: money and decimals the language's way, the
+/// rest as written; whatever does not read as its kind stays as written.
+fn field_value(field: &str, v: &str, currency: &str, lang: Language) -> String {
+    use InitiativeKey as K;
+    let shown = match compared(field) {
+        Some(Compared::Budget | Compared::PlanYearBudget | Compared::Key(K::Cost)) => {
+            plain_money(v).map(|m| i18n::money(m, currency, lang))
+        }
+        Some(Compared::Key(K::Quotes)) => Some(
+            v.split("; ")
+                .map(|q| quote_value(q, currency, lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Some(Compared::Key(K::EffortDays | K::MarkupPercent)) => {
+            Decimal::parse(v).ok().map(|d| i18n::decimal(d, lang))
+        }
+        _ => None,
+    };
+    shown.unwrap_or_else(|| v.to_string())
+}
+
+/// One quote as `diff` reads it, `VENDOR RANGE [CURRENCY]` (the range
+/// `84375.00` or `40000.00–60000.00`), with its amounts as money in the
+/// quote's currency, else the roadmap's; as written when it does not read so.
+fn quote_value(q: &str, currency: &str, lang: Language) -> String {
+    let shown = || {
+        let (head, last) = q.rsplit_once(' ')?;
+        let (vendor, range, currency) = match range_money(last) {
+            Some(range) => (head, range, currency),
+            None => {
+                let (vendor, range) = head.rsplit_once(' ')?;
+                (vendor, range_money(range)?, last)
+            }
+        };
+        let money = |m| i18n::money(m, currency, lang);
+        let range = match range {
+            (lo, Some(hi)) => format!("{}–{}", i18n::amount(lo, lang), money(hi)),
+            (lo, None) => money(lo),
+        };
+        Some(format!("{vendor} {range}"))
+    };
+    shown().unwrap_or_else(|| q.to_string())
+}
+
+/// `84375.00` or `40000.00–60000.00` as money.
+fn range_money(range: &str) -> Option<(Money, Option<Money>)> {
+    match range.split_once('–') {
+        Some((lo, hi)) => Some((plain_money(lo)?, Some(plain_money(hi)?))),
+        None => Some((plain_money(range)?, None)),
+    }
+}
+
 /// One changed field of an initiative; the id only on its first field.
 struct FieldRow<'a> {
     id: Option<&'a str>,
@@ -110,12 +179,20 @@ fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
     if d.changed.is_empty() {
         return None;
     }
-    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| DASH.to_string());
+    let currency = d.currency.as_str();
+    let value = move |field: &str, v: &Option<String>, lang| match v {
+        Some(v) => field_value(field, v, currency, lang),
+        None => DASH.to_string(),
+    };
     let columns = Columns::<FieldRow>::new()
         .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
         .left(Text::Field, KEY, |r, lang| field_label(r.field, lang))
-        .left(Text::Old, MAIN, move |r, _| value(&r.change.old))
-        .left(Text::New, KEY, move |r, _| value(&r.change.new));
+        .left(Text::Old, MAIN, move |r, lang| {
+            value(r.field, &r.change.old, lang)
+        })
+        .left(Text::New, KEY, move |r, lang| {
+            value(r.field, &r.change.new, lang)
+        });
     let mut t = Table::new(columns, lang);
     for c in &d.changed {
         t.rows(
@@ -310,5 +387,31 @@ mod tests {
             assert!(!i18n::text(t, Language::Pl).is_empty());
             assert_ne!(i18n::text(t, Language::Pl), c.label(), "{}", c.label());
         }
+    }
+
+    #[test]
+    fn money_fields_read_back_exactly() {
+        assert_eq!(plain_money("84375.00"), Some(Money(8_437_500)));
+        assert_eq!(plain_money("-0.05"), Some(Money(-5)));
+        assert_eq!(plain_money("1.005"), None);
+        assert_eq!(plain_money("2024"), None);
+        assert_eq!(
+            field_value("budget", "84375.00", "PLN", Language::Pl),
+            "84\u{a0}375,00\u{a0}zł"
+        );
+        assert_eq!(field_value("priority", "3", "PLN", Language::Pl), "3");
+        assert_eq!(
+            field_value(
+                "quotes",
+                "Big Co 1000.00–2000.50; W 300.00 EUR; X ?; Y 2024",
+                "PLN",
+                Language::En
+            ),
+            "Big Co 1,000.00–2,000.50 PLN; W 300.00 EUR; X ?; Y 2024"
+        );
+        assert_eq!(
+            field_value("effort_days", "12.5", "PLN", Language::Pl),
+            "12,5"
+        );
     }
 }

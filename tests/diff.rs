@@ -167,7 +167,7 @@ fn diff_refuses_a_version_with_errors() {
 }
 
 /// The shipped example, and a copy where the NPS survey moves a month later
-/// with a lower priority, a longer KPI, more effort, a higher fixed cost, a
+/// with a lower priority, in progress, a longer KPI, more effort, a higher fixed cost, a
 /// smaller markup, one KPI less and a dearer vendor quote.
 fn example_and_changed() -> (String, String) {
     let old = example();
@@ -203,6 +203,9 @@ fn example_and_changed() -> (String, String) {
         ),
         1,
     );
+    let status = "status = \"planned\"\nowner = \"pn\"\npriority = 2\nstart = 2027-03-01";
+    assert!(new.contains(status), "the example's NPS survey changed");
+    let new = new.replacen(status, &status.replace("planned", "in-progress"), 1);
     let quote = "vendor = \"Research House B\"\n  amount = 48000";
     assert!(new.contains(quote), "the example's quote changed");
     let new = new.replacen(quote, "vendor = \"Research House B\"\n  amount = 52000", 1);

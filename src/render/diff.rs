@@ -8,7 +8,8 @@
 //! what a person looks up and edits in the file. Money fields (`cost`,
 //! `budget`, `plan_year_budget`) show as the other reports write money
 //! ([`i18n::money`]), decimals (`effort_days`, `markup_percent`) with the
-//! language's decimal mark; other values as the file has them. Quarters and
+//! language's decimal mark, `status` and `competency` by the words the other
+//! reports use for them; other values as the file has them. Quarters and
 //! the CXM total use the same labels as the budget report. CSV and JSON keep
 //! the keys and plain numbers.
 
@@ -21,7 +22,7 @@ use crate::i18n::{self, Text};
 use crate::money::Decimal;
 use crate::money::Money;
 use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
-use crate::roadmap::{Choice, Language};
+use crate::roadmap::{Choice, Competency, Language, Status};
 
 /// The report in `opts.format`, written into `out`.
 pub(crate) fn write(
@@ -122,6 +123,10 @@ fn field_value(field: &str, v: &str, currency: &str, lang: Language) -> String {
     let shown = match compared(field) {
         Some(Compared::Budget | Compared::PlanYearBudget | Compared::Key(K::Cost)) => {
             plain_money(v).map(|m| i18n::money(m, currency, lang))
+        }
+        Some(Compared::Key(K::Status)) => Status::parse(v).map(|x| i18n::status(x, lang).into()),
+        Some(Compared::Key(K::Competency)) => {
+            Competency::parse(v).map(|x| i18n::competency(x, lang).into())
         }
         Some(Compared::Key(K::Quotes)) => Some(
             v.split("; ")
@@ -400,6 +405,14 @@ mod tests {
             "84\u{a0}375,00\u{a0}zł"
         );
         assert_eq!(field_value("priority", "3", "PLN", Language::Pl), "3");
+        assert_eq!(
+            field_value("status", "on-hold", "PLN", Language::Pl),
+            "wstrzymana"
+        );
+        assert_eq!(
+            field_value("competency", "culture", "PLN", Language::Pl),
+            "Budowanie kultury i postaw proklienckich"
+        );
         assert_eq!(
             field_value(
                 "quotes",

@@ -6,7 +6,8 @@
 //! `InitiativeKey` does not compile, and `tests` check every entry of
 //! [`DIFF`] has one). English labels are the TOML keys, as before: they are
 //! what a person looks up and edits in the file. Money fields (`cost`,
-//! `budget`, `plan_year_budget`) show as the other reports write money
+//! `budget`, `plan_year_budget`, and the amounts of `quotes`, in the quote's
+//! currency) show as the other reports write money
 //! ([`i18n::money`]), decimals (`effort_days`, `markup_percent`) with the
 //! language's decimal mark, `status` and `competency` by the words the other
 //! reports use for them; other values as the file has them. Quarters and

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
+use cxm::roadmap::fields::DIFF;
 use std::path::Path;
 use std::process::Command;
 
@@ -163,4 +164,137 @@ fn diff_refuses_a_version_with_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[E005]"));
+}
+
+/// The shipped example, and a copy where the NPS survey moves a month later
+/// with a lower priority, in progress, a longer KPI, more effort, a higher fixed cost, a
+/// smaller markup, one KPI less and a dearer vendor quote.
+fn example_and_changed() -> (String, String) {
+    let old = example();
+    let block = |priority, start, end, effort, kpi, cost, markup, kpis: &str| {
+        format!(
+            "priority = {priority}\nstart = {start}\nend = {end}\neffort_days = {effort}\n\
+             kpi = \"{kpi}\"\nbenefit = \"A trusted baseline for every CX decision\"\n\
+             cost = {cost}\nmarkup_percent = {markup}\nkpis = {kpis}\n"
+        )
+    };
+    let was = block(
+        "1",
+        "2027-02-01",
+        "2027-06-30",
+        "25",
+        "NPS measured quarterly in 3 channels",
+        "5000",
+        "15",
+        "[\"nps\", \"churn\"]",
+    );
+    assert!(old.contains(&was), "the example's NPS survey changed");
+    let new = old.replacen(
+        &was,
+        &block(
+            "2",
+            "2027-03-01",
+            "2027-07-30",
+            "27.5",
+            "NPS measured quarterly in 4 channels",
+            "5500",
+            "12.5",
+            "[\"nps\"]",
+        ),
+        1,
+    );
+    let status = "status = \"planned\"\nowner = \"pn\"\npriority = 2\nstart = 2027-03-01";
+    assert!(new.contains(status), "the example's NPS survey changed");
+    let new = new.replacen(status, &status.replace("planned", "in-progress"), 1);
+    let quote = "vendor = \"Research House B\"\n  amount = 48000";
+    assert!(new.contains(quote), "the example's quote changed");
+    let new = new.replacen(quote, "vendor = \"Research House B\"\n  amount = 52000", 1);
+    (old, new)
+}
+
+/// `cxm diff old.toml new.toml ARGS` in a folder holding both.
+fn diff_of_example(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = example_and_changed();
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), new).unwrap();
+    let mut all = vec!["diff", "old.toml", "new.toml"];
+    all.extend(args);
+    let out = cxm(dir.path(), &all);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn diff_tables_in_both_languages() {
+    for lang in ["en", "pl"] {
+        for format in ["table", "markdown"] {
+            let out = diff_of_example(&["--lang", lang, "--format", format]);
+            insta::assert_snapshot!(format!("diff_{format}_{lang}"), out);
+        }
+    }
+}
+
+#[test]
+fn polish_diff_names_no_field_by_its_key() {
+    let json: serde_json::Value =
+        serde_json::from_str(&diff_of_example(&["--format", "json"])).unwrap();
+    let shown: Vec<&str> = json["changed"][0]["fields"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // The fixture changes these at least, so the check below has keys to find.
+    for key in [
+        "priority",
+        "effort_days",
+        "markup_percent",
+        "budget",
+        "plan_year_budget",
+    ] {
+        assert!(shown.contains(&key), "{key} not changed: {shown:?}");
+    }
+    let table = diff_of_example(&["--lang", "pl"]);
+    let markdown = diff_of_example(&["--lang", "pl", "--format", "markdown"]);
+    for c in DIFF {
+        let key = c.label();
+        assert!(
+            !table.split_whitespace().any(|word| word == key),
+            "`{key}` in\n{table}"
+        );
+        assert!(
+            !markdown.contains(&format!("| {key} |")),
+            "`{key}` in\n{markdown}"
+        );
+    }
+    // The English table names them by their TOML keys, as the file does.
+    let english = diff_of_example(&["--lang", "en"]);
+    for key in shown {
+        assert!(
+            english.split_whitespace().any(|word| word == key),
+            "`{key}` not in\n{english}"
+        );
+    }
+}
+
+#[test]
+fn machine_formats_keep_keys_and_plain_amounts() {
+    let json: serde_json::Value =
+        serde_json::from_str(&diff_of_example(&["--lang", "pl", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["changed"][0]["fields"]["cost"],
+        serde_json::json!({"old": "5000.00", "new": "5500.00"})
+    );
+    let csv = diff_of_example(&["--lang", "pl", "--format", "csv"]);
+    assert!(
+        csv.contains("changed,rnps-2027,cost,5000.00,5500.00"),
+        "{csv}"
+    );
+    assert!(csv.contains("total,Q1,cxm,"), "{csv}");
 }

@@ -8,6 +8,7 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
 };
 use crate::diag::Severity;
+use crate::output;
 use crate::pipeline::{self, Checked, Overrides};
 use crate::render::diagnostics;
 use crate::render::{Format, RenderOptions};
@@ -43,8 +44,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
         Command::Report(args) => {
-            run_checked(&args.input(), args.lang, |checked, out| {
-                match &checked.budget {
+            run_checked(
+                &args.input(),
+                args.lang,
+                true,
+                |checked, out| match &checked.budget {
                     Some(b) => {
                         let d = crate::dashboard::build(
                             &checked.roadmap,
@@ -57,21 +61,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         Ok(out.write_all(&html)?)
                     }
                     None => Err(anyhow::anyhow!("the budget could not be computed")),
-                }
-            })
+                },
+            )
         }
         Command::Init(args) => run_init(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
             text.push('\n');
-            write_output(args.output.as_deref(), text.as_bytes())?;
+            output::write(args.output.as_deref(), text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();
             clap_complete::generate(args.shell, &mut cmd, "cxm", &mut out);
-            write_output(None, &out)?;
+            output::write(None, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man(args) => {
@@ -82,7 +86,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 None => {
                     let main = pages.first().map_or(&[][..], |p| &p.text[..]);
-                    write_output(None, main)?;
+                    output::write(None, main)?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -147,6 +151,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let checked = load_and_check(&args.input)?;
     let findings = &checked.findings;
     let lang = report_lang(args.lang, &checked);
+    output::refuse_input(args.input.output.as_deref(), &[&args.input.file], lang)?;
     let text = match args.format {
         CheckFormat::Human => diagnostics::human(
             &checked.source,
@@ -157,7 +162,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         CheckFormat::Json => diagnostics::json(&checked.source, findings, lang),
         CheckFormat::Github => diagnostics::github(&checked.source, findings, lang),
     };
-    write_output(args.input.output.as_deref(), text.as_bytes())?;
+    output::write(args.input.output.as_deref(), text.as_bytes())?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
     let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
     Ok(if errors || (args.strict && warnings) {
@@ -175,7 +180,7 @@ fn run_report(
     render: impl Fn(&Checked, &RenderOptions, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let format = args.output.render_format()?;
-    run_checked(&args.input, args.output.lang, |checked, out| {
+    run_checked(&args.input, args.output.lang, false, |checked, out| {
         let opts = RenderOptions {
             format,
             lang: report_lang(args.output.lang, checked),
@@ -194,42 +199,67 @@ fn report_lang(lang: Option<Lang>, checked: &Checked) -> Language {
 
 /// The flow every report shares: load and check, refuse on data errors,
 /// show plan errors and count warnings on standard error, then write what
-/// `render` makes of the checked roadmap.
+/// `render` makes of the checked roadmap. The output is never the input,
+/// and a dashboard (`dashboard`) is never written to a `.toml` name.
 fn run_checked(
     input: &InputArgs,
     lang: Option<Lang>,
+    dashboard: bool,
     render: impl FnOnce(&Checked, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
-    let checked = load_and_check(input)?;
+    let dashboard_to = input.output.as_deref().filter(|_| dashboard);
+    let checked = match load_and_check(input) {
+        Ok(checked) => checked,
+        // `cxm report --html plan.toml` with no roadmap.toml here: the
+        // slip, not the missing default, is what to say.
+        Err(e) => {
+            if let Some(out) = dashboard_to {
+                let asked = lang.map_or(Language::En, |l| l.language());
+                output::refuse_toml_dashboard(out, asked)?;
+            }
+            return Err(e);
+        }
+    };
     let stderr_color = stderr_color();
     // What the report says on standard error is in the report's language.
     let lang = report_lang(lang, &checked);
+    // Refused before anything is said: the command was not what was meant.
+    if let Some(out) = dashboard_to {
+        output::refuse_toml_dashboard(out, lang)?;
+    }
+    output::refuse_input(input.output.as_deref(), &[&input.file], lang)?;
     if checked.has_data_errors() {
         let shown = checked.errors();
-        eprint!(
-            "{}",
-            diagnostics::human(&checked.source, &shown, stderr_color, lang)
-        );
-        eprintln!("{}", diagnostics::report_not_printed(lang));
+        output::eprint(&diagnostics::human(
+            &checked.source,
+            &shown,
+            stderr_color,
+            lang,
+        ));
+        output::eprintln(diagnostics::report_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     // Each finding followed by a blank line, as `cxm check` prints them, so
     // findings and the note after them stay apart.
     let errors = checked.errors();
     for f in &errors {
-        eprintln!(
-            "{}",
-            diagnostics::human_one(&checked.source, f, stderr_color, lang)
-        );
+        output::eprintln(&diagnostics::human_one(
+            &checked.source,
+            f,
+            stderr_color,
+            lang,
+        ));
     }
     let warnings = checked.findings.len() - errors.len();
     if warnings > 0 {
-        eprintln!(
-            "{}",
-            diagnostics::warnings_note(&checked.source.name, warnings, &input.file, lang)
-        );
+        output::eprintln(&diagnostics::warnings_note(
+            &checked.source.name,
+            warnings,
+            &input.file,
+            lang,
+        ));
     }
-    write_output_with(input.output.as_deref(), |out| render(&checked, out))?;
+    output::write_with(input.output.as_deref(), |out| render(&checked, out))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -238,8 +268,10 @@ fn stderr_color() -> bool {
 }
 
 /// Reads one side of a diff: a file, or `REV:PATH` through `git show` when
-/// no file has that name.
-fn read_side(spec: &str) -> Result<Vec<u8>> {
+/// no file has that name. The revision never reaches git as an option: one
+/// starting with `-` is refused, and `--end-of-options` (git 2.24) comes
+/// before it.
+fn read_side(spec: &str, lang: Language) -> Result<Vec<u8>> {
     if spec == "-" || Path::new(spec).exists() {
         return input::read(spec);
     }
@@ -249,8 +281,18 @@ fn read_side(spec: &str) -> Result<Vec<u8>> {
     if rev.is_empty() || path.is_empty() {
         return input::read(spec);
     }
+    if rev.starts_with('-') {
+        return Err(output::Refused {
+            refusal: output::Refusal::RevisionLikeOption {
+                rev: rev.to_string(),
+                spec: spec.to_string(),
+            },
+            lang,
+        }
+        .into());
+    }
     let out = std::process::Command::new("git")
-        .args(["show", spec])
+        .args(["show", "--end-of-options", spec])
         .output()
         .with_context(|| format!("could not run git to read {spec}"))?;
     if !out.status.success() {
@@ -267,9 +309,18 @@ fn read_side(spec: &str) -> Result<Vec<u8>> {
 
 fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     let stderr_color = stderr_color();
+    // Before either side is read, a refusal is in `--lang` or English.
+    let asked = args.format.lang.map_or(Language::En, |l| l.language());
+    if args.old == "-" && args.new == "-" {
+        return Err(output::Refused {
+            refusal: output::Refusal::StdinTwice,
+            lang: asked,
+        }
+        .into());
+    }
     let mut sides = Vec::new();
     for spec in [&args.old, &args.new] {
-        let bytes = read_side(spec)?;
+        let bytes = read_side(spec, asked)?;
         let name = input::display_name(spec);
         let overrides = Overrides {
             as_of: None,
@@ -284,18 +335,16 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         (None, Some(new)) => new.roadmap.meta.language(),
         (None, None) => Language::En,
     };
+    output::refuse_input(args.output.as_deref(), &[&args.old, &args.new], lang)?;
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
             let errors = c.errors();
-            eprint!(
-                "{}",
-                diagnostics::human(&c.source, &errors, stderr_color, lang)
-            );
+            output::eprint(&diagnostics::human(&c.source, &errors, stderr_color, lang));
             refused = true;
         }
     }
     if refused {
-        eprintln!("{}", diagnostics::diff_not_printed(lang));
+        output::eprintln(diagnostics::diff_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     let [old, new] = sides.as_slice() else {
@@ -327,7 +376,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         color: format == Format::Table && use_color(args.output.is_some()),
         excel: args.format.excel,
     };
-    write_output_with(args.output.as_deref(), |out| {
+    output::write_with(args.output.as_deref(), |out| {
         crate::render::diff::write(&d, &opts, out)
     })?;
     Ok(ExitCode::SUCCESS)
@@ -371,26 +420,18 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
             .with_context(|| format!("could not write {}", schema_path.display()))?;
         wrote_schema = true;
     }
-    eprintln!("wrote {}", path.display());
+    output::eprintln(&format!("wrote {}", path.display()));
     if wrote_schema {
-        eprintln!(
+        output::eprintln(&format!(
             "wrote {} (the schema its first line names, for editors)",
             schema_path.display()
-        );
+        ));
     }
-    eprintln!("next: edit it, then run `cxm check {}`", path.display());
+    output::eprintln(&format!(
+        "next: edit it, then run `cxm check {}`",
+        path.display()
+    ));
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(unix)]
-fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
 }
 
 /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
@@ -399,71 +440,3 @@ pub(crate) fn use_color(to_file: bool) -> bool {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal()
 }
-
-/// Writes to standard output, or atomically to a file: a temporary file in
-/// the same directory, then a rename, so a reader never sees half a report.
-/// The path `-` is standard output, as `-` is standard input for a roadmap
-/// (`cxm report --html -`, `-o -`); a file named `-` is `./-`.
-pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    write_output_with(path, |out| Ok(out.write_all(bytes)?))
-}
-
-/// [`write_output`] of what `write` writes, buffered: a report goes out as
-/// it is rendered, never held whole in memory a second time.
-pub(crate) fn write_output_with(
-    path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
-    match path.filter(|p| *p != Path::new("-")) {
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
-            Ok(out.flush()?)
-        }
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            let mut tmp =
-                tempfile::NamedTempFile::new_in(dir).map_err(|e| write_failed(path, &e))?;
-            {
-                let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-                // A failure to write is said as one; a report that could not
-                // be made (no plan year…) says why, as on standard output.
-                write(&mut out)
-                    .and_then(|()| Ok(out.flush()?))
-                    .map_err(|e| match e.downcast_ref::<std::io::Error>() {
-                        Some(io) => write_failed(path, io),
-                        None => e,
-                    })?;
-            }
-            // A temporary file is private (0600); the report is not: keep the
-            // permissions of the file it replaces, or make it readable as a
-            // newly created file would be.
-            let permissions = match std::fs::metadata(path) {
-                Ok(m) => m.permissions(),
-                Err(_) => default_permissions(tmp.as_file()).map_err(|e| write_failed(path, &e))?,
-            };
-            tmp.as_file()
-                .set_permissions(permissions)
-                .map_err(|e| write_failed(path, &e))?;
-            tmp.persist(path)
-                .map_err(|e| write_failed(path, &e.error))?;
-            Ok(())
-        }
-    }
-}
-
-/// "could not write PATH: REASON", naming only the path the user gave: the
-/// temporary file is ours, and `tempfile` adds its name to its errors
-/// (`… at path "/dir/.tmpAbC123"`), which is cut here. The reason reads as
-/// an unreadable input's does (`No such file or directory (os error 2)`).
-fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
-    let text = e.to_string();
-    let reason = text.split(" at path \"").next().unwrap_or(&text);
-    anyhow::anyhow!("could not write {}: {reason}", path.display())
-}
-
-#[cfg(test)]
-mod tests;

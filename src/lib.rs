@@ -15,6 +15,7 @@ pub mod kpi;
 pub(crate) mod man;
 pub mod money;
 pub(crate) mod money_json;
+pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod render;

@@ -8,7 +8,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if cxm::app::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Standard error may be closed: never a panic (exit 101).
+            cxm::output::eprintln(&format!("error: {err:#}"));
             ExitCode::from(2)
         }
     }

@@ -79,7 +79,7 @@ pub(crate) fn write_pages(dir: &Path, pages: &[Page]) -> Result<()> {
         }
     }
     for page in pages {
-        crate::app::write_output(Some(&dir.join(&page.file_name)), &page.text)?;
+        crate::output::write(Some(&dir.join(&page.file_name)), &page.text)?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! renderers.
 
 mod load;
+pub(crate) mod output;
 mod rules;
 mod rules_pl;
 mod toml_pl;

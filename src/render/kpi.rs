@@ -187,7 +187,7 @@ fn markdown(k: &KpiReport, lang: Language) -> String {
     let (title, lines) = intro(k, lang);
     let mut out = format!("# {}\n\n", markdown::escape(&title));
     for l in lines {
-        out.push_str(&format!("- {}\n", markdown::escape(&l)));
+        out.push_str(&format!("- {}\n", markdown::escape_line(&l)));
     }
     if k.kpis.is_empty() {
         out.push_str(&format!("\n{}\n", i18n::text(Text::NoKpis, lang)));

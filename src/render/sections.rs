@@ -131,7 +131,7 @@ fn section_table(s: &Section, color: bool) -> String {
 pub(crate) fn markdown(doc: &Doc) -> String {
     let mut out = format!("# {}\n\n", markdown::escape(&doc.title));
     for l in &doc.lines {
-        out.push_str(&format!("- {}\n", markdown::escape(l)));
+        out.push_str(&format!("- {}\n", markdown::escape_line(l)));
     }
     for s in &doc.sections {
         out.push_str(&format!("\n## {}\n\n", markdown::escape(&s.title)));
@@ -141,7 +141,7 @@ pub(crate) fn markdown(doc: &Doc) -> String {
         if !s.notes.is_empty() {
             out.push('\n');
             for n in &s.notes {
-                out.push_str(&format!("{}\n", markdown::escape(n)));
+                out.push_str(&format!("{}\n", markdown::escape_line(n)));
             }
         }
     }
@@ -151,27 +151,20 @@ pub(crate) fn markdown(doc: &Doc) -> String {
 /// A section's table as Markdown: subtotals in bold, a rule as a bold first
 /// cell across an otherwise empty row.
 fn section_markdown(s: &Section) -> String {
-    let bold = |c: String| {
-        if c.is_empty() { c } else { format!("**{c}**") }
-    };
-    let rows: Vec<Vec<String>> = s
+    let rows: Vec<(Vec<String>, bool)> = s
         .rows
         .iter()
         .map(|r| match r {
-            Row::Cells(cells, strong) => cells
-                .iter()
-                .map(|c| if *strong { bold(flat(c)) } else { flat(c) })
-                .collect(),
+            Row::Cells(cells, strong) => (cells.iter().map(|c| flat(c)).collect(), *strong),
             Row::Rule(text) => {
                 // Markdown has no cell across columns: the text in the first.
                 let rest = s.heads.iter().skip(1).map(|_| String::new());
-                std::iter::once(format!("**{}**", flat(text)))
-                    .chain(rest)
-                    .collect()
+                (std::iter::once(flat(text)).chain(rest).collect(), true)
             }
         })
         .collect();
-    markdown::table(&s.heads, &rows)
+    let rows: Vec<(&[String], bool)> = rows.iter().map(|(c, b)| (&c[..], *b)).collect();
+    markdown::table_with_strong(&s.heads, &rows)
 }
 
 #[cfg(test)]

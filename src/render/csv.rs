@@ -186,9 +186,14 @@ impl CountsIn {
 }
 
 /// Prefixes `'` to a text that begins with `=`, `+`, `-`, `@`, tab or
-/// carriage return.
+/// carriage return, also after leading whitespace and line breaks (SPEC
+/// section 6, rev. 2): importers that trim spaces (LibreOffice's "trim
+/// spaces", Google Sheets) would run ` =HYPERLINK(…)` or `\n=cmd…`.
+/// Whitespace is Unicode's (a no-break space included). Only text cells
+/// come here: a negative amount stays a number.
 pub(crate) fn defuse(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let first = s.trim_start_matches(char::is_whitespace).chars().next();
+    if s.starts_with(['\t', '\r']) || first.is_some_and(|c| matches!(c, '=' | '+' | '-' | '@')) {
         format!("'{s}")
     } else {
         s.to_string()

@@ -56,3 +56,35 @@ fn words_are_polish_only_in_polish_excel() {
         "\u{feff}status;pod kreską;q9\r\nw toku;tak;\r\n"
     );
 }
+
+/// The formula rule after leading whitespace and line breaks, in plain CSV
+/// and `--excel`; numbers and harmless text stay as they are.
+#[test]
+fn formulas_after_whitespace_are_defused() {
+    let cases = [
+        (
+            " =HYPERLINK(\"https://e.x\")",
+            "' =HYPERLINK(\"https://e.x\")",
+        ),
+        ("   +cmd|' /C calc'!A0", "'   +cmd|' /C calc'!A0"),
+        ("\n=cmd", "'\n=cmd"),
+        ("\r\n@SUM(1)", "'\r\n@SUM(1)"),
+        ("\u{a0}-2+3", "'\u{a0}-2+3"),
+        ("\t", "'\t"),
+        ("  plain", "  plain"),
+        ("a = b", "a = b"),
+        ("", ""),
+    ];
+    for (text, want) in cases {
+        assert_eq!(defuse(text), want, "{text:?}");
+    }
+    for excel in [None, Some(crate::roadmap::Language::Pl)] {
+        let mut w = CsvWriter::new(excel);
+        w.row(&[Cell::text(" =1+1"), Cell::Money(Money(-305))])
+            .unwrap();
+        let out = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert!(out.contains("' =1+1"), "{out}");
+        assert!(out.contains("-3"), "{out}");
+        assert!(!out.contains("'-3"), "{out}");
+    }
+}

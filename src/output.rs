@@ -281,14 +281,7 @@ fn replace(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut builder = tempfile::Builder::new();
-    // Created 0666: the kernel takes the umask off, as for any new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
+    let mut tmp = temp_builder()
         .tempfile_in(dir)
         .map_err(|e| write_failed(shown, &e))?;
     {
@@ -306,6 +299,21 @@ fn replace(
     tmp.persist(file)
         .map_err(|e| write_failed(shown, &e.error))?;
     Ok(())
+}
+
+/// Temporary files created 0666: the kernel takes the umask off, as for
+/// any new file (tempfile's own default is 0600).
+#[cfg(unix)]
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(std::fs::Permissions::from_mode(0o666));
+    builder
+}
+
+#[cfg(not(unix))]
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    tempfile::Builder::new()
 }
 
 /// A closed pipe (`cxm check | head -1`): the reader wants no more, which

@@ -4,7 +4,8 @@
 //!
 //! - `-` is standard output, and so are `/dev/stdout`, `/dev/fd/1` and
 //!   `/proc/self/fd/1`: they are written through cxm's own standard output,
-//!   so `>>` still appends.
+//!   so `>>` still appends; `/dev/stderr` (`/dev/fd/2`, `/proc/self/fd/2`)
+//!   likewise is standard error.
 //! - A regular file, or a path where nothing is yet, is written atomically:
 //!   a temporary file beside it, then a rename, so a reader never sees half
 //!   a report. A replaced file keeps its mode; a new one gets the mode any
@@ -80,7 +81,7 @@ impl std::error::Error for Refused {}
 /// command line, `-` for standard input), however spelled. A side that is
 /// not a file (a diff's `REV:PATH`) is never the output.
 pub(crate) fn refuse_input(output: Option<&Path>, inputs: &[&str], lang: Language) -> Result<()> {
-    let Some(out) = output.filter(|p| !is_stdout(p)) else {
+    let Some(out) = output.filter(|p| !is_stdout(p) && !is_stderr(p)) else {
         return Ok(());
     };
     for input in inputs {
@@ -159,6 +160,15 @@ fn is_stdout(path: &Path) -> bool {
                 .any(|p| path == Path::new(p)))
 }
 
+/// Whether a path names standard error: written through cxm's own, so a
+/// `2>log` file is appended to, never replaced nor written from its start.
+fn is_stderr(path: &Path) -> bool {
+    cfg!(unix)
+        && ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"]
+            .iter()
+            .any(|p| path == Path::new(p))
+}
+
 /// Writes to standard output, or to `path` as the module docs say.
 pub(crate) fn write(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     write_with(path, |out| Ok(out.write_all(bytes)?))
@@ -175,6 +185,11 @@ pub(crate) fn write_with(
         let result = write(&mut out).and_then(|()| Ok(out.flush()?));
         return reader_gone_is_done(result);
     };
+    if is_stderr(path) {
+        let mut out = std::io::BufWriter::new(std::io::stderr().lock());
+        let result = write(&mut out).and_then(|()| Ok(out.flush()?));
+        return reader_gone_is_done(result);
+    }
     match destination(path)? {
         Destination::InPlace(target) => in_place(path, &target, write),
         Destination::Replace { file, keep } => {

@@ -111,6 +111,25 @@ fn dev_stdout_is_standard_output() {
     );
 }
 
+/// `2>log` with `-o /dev/stderr`: the note before the report stays, the
+/// report follows it, and the log is not replaced.
+#[test]
+fn dev_stderr_is_standard_error() {
+    let dir = with_roadmap();
+    let log = dir.path().join("log");
+    let out = cxm()
+        .args(["budget", "roadmap.toml", "-o", "/dev/stderr"])
+        .current_dir(dir.path())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("note: roadmap.toml also has"), "{text}");
+    assert!(text.contains("CXM budget 2027"), "{text}");
+}
+
 #[test]
 fn a_fifo_reader_gets_the_report() {
     let dir = with_roadmap();

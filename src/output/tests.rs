@@ -69,6 +69,8 @@ fn standard_output_has_several_names() {
     assert!(is_stdout(Path::new("/dev/stdout")));
     assert!(!is_stdout(Path::new("./-")));
     assert!(!is_stdout(Path::new("/dev/stderr")));
+    assert!(is_stderr(Path::new("/dev/stderr")));
+    assert!(!is_stderr(Path::new("/dev/stdout")));
 }
 
 #[test]

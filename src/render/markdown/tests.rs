@@ -6,6 +6,7 @@ fn pipes_are_escaped() {
         label: label.into(),
         align,
         importance: 1,
+        shortens: false,
     };
     let t = table(
         &[head("a", Align::Left), head("b", Align::Right)],

@@ -1,11 +1,22 @@
 use super::*;
 use crate::render::columns::Align;
 
+fn opts(color: bool, width: Option<usize>) -> RenderOptions {
+    RenderOptions {
+        format: crate::render::Format::Table,
+        lang: crate::roadmap::Language::En,
+        color,
+        excel: false,
+        width,
+    }
+}
+
 fn doc(rows: Vec<Row>) -> Doc {
     let head = |label: &str, align| Head {
         label: label.into(),
         align,
         importance: 1,
+        shortens: false,
     };
     Doc {
         title: "T".into(),
@@ -26,7 +37,7 @@ fn a_rule_is_drawn_between_rows_across_the_table() {
         Row::Rule("cut".into()),
         Row::Cells(vec!["bb\nb".into(), "2.00".into()], false),
     ]);
-    let t = table(&d, false);
+    let t = table(&d, &opts(false, None));
     let lines: Vec<&str> = t.lines().collect();
     let a = lines.iter().position(|l| l.contains(" a ")).unwrap();
     assert!(lines[a + 1].starts_with("├─cut─"), "{t}");
@@ -42,7 +53,7 @@ fn a_rule_is_as_wide_as_the_table_with_colour_on() {
         Row::Cells(vec!["a".into(), "1.00".into()], true),
         Row::Rule("cut".into()),
     ]);
-    let t = table(&d, true);
+    let t = table(&d, &opts(true, None));
     assert!(t.contains('\u{1b}'), "styled: {t}");
     let lines: Vec<&str> = t.lines().collect();
     let top = lines.iter().find(|l| l.starts_with('┌')).unwrap();
@@ -56,7 +67,7 @@ fn a_rule_after_the_last_row_sits_above_the_border() {
         Row::Cells(vec!["a".into(), "1.00".into()], false),
         Row::Rule("end".into()),
     ]);
-    let t = table(&d, false);
+    let t = table(&d, &opts(false, None));
     let lines: Vec<&str> = t.lines().collect();
     let a = lines.iter().position(|l| l.contains(" a ")).unwrap();
     assert!(lines[a + 1].starts_with("├─end"), "{t}");

@@ -6,6 +6,7 @@ fn plain_and_right_aligned() {
         label: label.into(),
         align,
         importance: 1,
+        shortens: false,
     };
     let mut t = new_table(
         &[head("name", Align::Left), head("amount", Align::Right)],

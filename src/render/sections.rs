@@ -88,21 +88,33 @@ pub(crate) fn table(doc: &Doc, opts: &RenderOptions) -> String {
     out
 }
 
-/// A text in lines of at most `max` columns, broken at spaces (a word
-/// wider than that keeps its own line); `None`: one line, as it is.
+/// A text in lines of at most `max` columns, broken at spaces, a word
+/// wider than that in pieces; `None`: one line, as it is.
 fn wrap(text: &str, max: Option<usize>) -> Vec<String> {
-    let Some(max) = max.filter(|m| width(text) > *m) else {
+    let Some(max) = max.filter(|m| *m > 0 && width(text) > *m) else {
         return vec![text.to_string()];
     };
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The width of `line`, kept as it grows: a long text is read once.
+    let mut used = 0;
     for word in text.split(' ') {
-        if !line.is_empty() && width(&line) + 1 + width(word) > max {
+        if !line.is_empty() && used + 1 + width(word) > max {
             lines.push(std::mem::take(&mut line));
+            used = 0;
         } else if !line.is_empty() {
             line.push(' ');
+            used += 1;
         }
-        line.push_str(word);
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if !line.is_empty() && used + w > max {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += w;
+        }
     }
     lines.push(line);
     lines

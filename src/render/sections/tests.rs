@@ -80,3 +80,63 @@ fn markdown_rule_is_a_bold_row() {
     let m = markdown(&d);
     assert!(m.contains("| **cut \\| here** |  |\n"), "{m}");
 }
+
+#[test]
+fn a_narrow_table_says_what_it_left_out() {
+    let head = |label: &str, importance, shortens| Head {
+        label: label.into(),
+        align: Align::Left,
+        importance,
+        shortens,
+    };
+    use crate::render::columns::{DETAIL, KEY, MAIN};
+    let d = Doc {
+        title: "T".into(),
+        lines: vec!["a line long enough to be wrapped at the width".into()],
+        sections: vec![Section {
+            title: "S".into(),
+            heads: vec![
+                head("id", KEY, false),
+                head("title", MAIN, true),
+                head("detail", DETAIL, false),
+            ],
+            rows: vec![
+                Row::Cells(
+                    vec!["a".into(), "a title long enough to cut".into(), "x".into()],
+                    false,
+                ),
+                Row::Rule("a cut line longer than the table is wide".into()),
+            ],
+            notes: vec![],
+        }],
+    };
+    let t = table(&d, &opts(false, Some(30)));
+    let w = unicode_width::UnicodeWidthStr::width;
+    for l in t.lines() {
+        assert!(w(l) <= 30, "{l:?} in\n{t}");
+    }
+    assert!(t.contains("│ a  ┆ a title long enough… │"), "{t}");
+    // The cut line goes on inside the table's sides, as wide as the table.
+    let top = t.lines().find(|l| l.starts_with('┌')).unwrap();
+    let rule: Vec<&str> = t
+        .lines()
+        .skip_while(|l| !l.starts_with("├─a cut"))
+        .take(2)
+        .collect();
+    assert_eq!(rule.len(), 2, "{t}");
+    assert!(rule[1].starts_with("│ ") && rule[1].ends_with('│'), "{t}");
+    assert!(rule.iter().all(|l| w(l) == w(top)), "{t}");
+    let note = "Not shown for lack of room: detail (--wide shows all columns)";
+    assert!(t.replace('\n', " ").contains(note), "{t}");
+    let mut pl = opts(false, Some(30));
+    pl.lang = crate::roadmap::Language::Pl;
+    let t = table(&d, &pl).replace('\n', " ");
+    assert!(
+        t.contains("Pominięte z braku miejsca: detail (--wide pokazuje wszystkie kolumny)"),
+        "{t}"
+    );
+    // Without a width, nothing is cut, left out or wrapped.
+    let whole = table(&d, &opts(false, None));
+    assert!(whole.contains("a title long enough to cut ┆ x"), "{whole}");
+    assert!(!whole.contains("--wide"));
+}

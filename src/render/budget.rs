@@ -246,7 +246,7 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>>
         }
     }
     Columns::<InitiativeRow>::new()
-        .text(Text::Id, KEY, |r, lang| match r {
+        .left(Text::Id, KEY, |r, lang| match r {
             R::Competency(c) => i18n::competency(*c, lang).to_string(),
             R::Line(l) => l.header.id.clone(),
             R::Sums(label, _) => i18n::text(*label, lang).to_string(),

@@ -153,7 +153,7 @@ fn area(l: &InventoryLine, lang: Language) -> String {
 fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
     use LineRow as R;
     Columns::<LineRow>::new()
-        .text(Text::Id, KEY, |r, lang| match r {
+        .left(Text::Id, KEY, |r, lang| match r {
             R::Competency(c) => i18n::competency(*c, lang).to_string(),
             R::Line(l) => l.id.clone(),
             R::Sum(label, _) => i18n::text(*label, lang).to_string(),

@@ -140,8 +140,16 @@ fn section_table(s: &Section, opts: &RenderOptions) -> (String, Vec<String>) {
             Row::Rule(_) => None,
         })
         .collect();
+    let strong: Vec<bool> = s
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Cells(_, strong) => Some(*strong),
+            Row::Rule(_) => None,
+        })
+        .collect();
     let refs: Vec<&[String]> = cells.iter().map(Vec::as_slice).collect();
-    let fit = table::fit(&heads, &refs, opts.width);
+    let fit = table::fit(&heads, &refs, &strong, opts.width);
     let kept: Vec<Head> = fit.kept.iter().map(|&i| heads[i].clone()).collect();
     let mut t = new_table(&kept, color);
     // Rules go in after the table is laid out: (rows before it, text).

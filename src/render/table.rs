@@ -148,7 +148,9 @@ pub(crate) fn frame(n: usize) -> usize {
 /// How a table with these columns and rows of cells fits in `max` columns
 /// (`None`: no limit, everything as it is). First the columns that may be
 /// shortened (titles, reasons, lists; see [`Head::shortens`]) give up what
-/// they need, down to [`SHORTEST`] or their header; if that is not enough,
+/// they need, down to [`SHORTEST`] or their header, and in other columns
+/// the labels of `strong` rows (headings, subtotals) in columns of words
+/// down to what the column's plain rows need (figures are never cut); if that is not enough,
 /// columns are left out, the least important first (the highest
 /// `importance`, among equals the rightmost first); a [`KEY`] column is
 /// never left out. Room left over goes back to the shortened columns,
@@ -156,7 +158,7 @@ pub(crate) fn frame(n: usize) -> usize {
 /// wide: what a row is, and its key figures, are never cut away.
 ///
 /// [`KEY`]: super::columns::KEY
-pub(crate) fn fit(heads: &[Head], rows: &[&[String]], max: Option<usize>) -> Fit {
+pub(crate) fn fit(heads: &[Head], rows: &[&[String]], strong: &[bool], max: Option<usize>) -> Fit {
     let natural: Vec<usize> = heads
         .iter()
         .enumerate()
@@ -179,13 +181,33 @@ pub(crate) fn fit(heads: &[Head], rows: &[&[String]], max: Option<usize>) -> Fit
     if natural.iter().sum::<usize>() + frame(heads.len()) <= max {
         return whole;
     }
+    // A heading or subtotal row's label (`strong`) in a column of words
+    // may be cut to what the column's other rows need: a competency's name over its initiatives'
+    // ids does not make the id column wide.
+    let plain: Vec<usize> = heads
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            rows.iter()
+                .zip(strong.iter().chain(std::iter::repeat(&false)))
+                .filter(|(_, s)| !**s)
+                .filter_map(|(r, _)| r.get(i))
+                .map(|c| width(c))
+                .chain([width(&h.label)])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let least: Vec<usize> = heads
         .iter()
         .enumerate()
         .map(|(i, h)| {
             if h.shortens {
                 natural[i].min(SHORTEST.max(width(&h.label)))
+            } else if h.align == Align::Left {
+                plain[i]
             } else {
+                // A figure is never cut, a total's least of all.
                 natural[i]
             }
         })

@@ -136,6 +136,7 @@ fn phases(file: &str, bytes: Vec<u8>) {
         lang: cxm::roadmap::Language::En,
         color: false,
         excel: false,
+        width: None,
     };
     let budget_json = checked
         .budget

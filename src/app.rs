@@ -186,6 +186,7 @@ fn run_report(
             lang: report_lang(args.output.lang, checked),
             color: format == Format::Table && use_color(args.input.output.is_some()),
             excel: args.output.excel,
+            width: table_width(args.output.wide, args.input.output.as_deref()),
         };
         render(checked, &opts, out)
     })
@@ -375,6 +376,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
             .unwrap_or_else(|| new.roadmap.meta.language()),
         color: format == Format::Table && use_color(args.output.is_some()),
         excel: args.format.excel,
+        width: table_width(args.format.wide, args.output.as_deref()),
     };
     output::write_with(args.output.as_deref(), |out| {
         crate::render::diff::write(&d, &opts, out)
@@ -432,6 +434,28 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
         path.display()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The most a text table may take (SPEC section 11): with `--wide`, no
+/// limit; on a terminal, its width; otherwise `COLUMNS` when it is a
+/// positive whole number; otherwise no limit, so piped output stays whole.
+/// A report written to a file (`--output`) is not on a terminal: only
+/// `COLUMNS` narrows it.
+fn table_width(wide: bool, output: Option<&Path>) -> Option<usize> {
+    if wide {
+        return None;
+    }
+    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
+    if to_stdout
+        && std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return Some(usize::from(w)).filter(|w| *w > 0);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
 }
 
 /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).

@@ -59,6 +59,9 @@ pub struct FormatArgs {
     /// CSV for Excel or LibreOffice in a Polish locale: `;`, decimal comma and a byte-order mark (implies --format csv).
     #[arg(long)]
     pub excel: bool,
+    /// Show every column of every table, however wide: no fitting to the terminal's width or COLUMNS.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 impl FormatArgs {

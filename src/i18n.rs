@@ -209,6 +209,10 @@ pub(crate) enum Text {
     DiffFieldDependsOn,
     /// No header: the column's cells say what each row is.
     Blank,
+    /// Under a table too wide for the terminal: the columns left out.
+    LeftOutColumns,
+    /// After [`Text::LeftOutColumns`]: how to see them.
+    WideShowsAll,
 }
 
 /// The label of a fixed text.
@@ -460,6 +464,11 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldKpis => ("kpis", "Powiązane wskaźniki"),
         T::DiffFieldDependsOn => ("depends_on", "Zależy od"),
         T::Blank => ("", ""),
+        T::LeftOutColumns => ("Not shown for lack of room", "Pominięte z braku miejsca"),
+        T::WideShowsAll => (
+            "--wide shows all columns",
+            "--wide pokazuje wszystkie kolumny",
+        ),
     };
     match lang {
         Language::En => en,
@@ -867,6 +876,17 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "variance_percent" => "odchylenie %",
         _ => return None,
     })
+}
+
+/// The line under a table too wide for the terminal: which columns it left
+/// out, and that `--wide` shows them (`labels` in the table's language).
+pub(crate) fn left_out(labels: &[String], lang: Language) -> String {
+    format!(
+        "{}: {} ({})",
+        text(Text::LeftOutColumns, lang),
+        labels.join(", "),
+        text(Text::WideShowsAll, lang)
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ fn cxm(args: &[&str]) -> Command {
     let mut cmd = Command::new(get_cargo_bin("cxm"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // Tables fit COLUMNS when it is set: these snapshots are whole.
+        .env_remove("COLUMNS");
     cmd
 }
 

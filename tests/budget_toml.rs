@@ -30,6 +30,7 @@ fn json(b: &Budget) -> serde_json::Value {
         lang: Language::En,
         color: false,
         excel: false,
+        width: None,
     };
     serde_json::from_slice(&render(b, &opts).unwrap()).unwrap()
 }

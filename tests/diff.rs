@@ -28,6 +28,7 @@ fn cxm(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .output()
         .unwrap()
 }

@@ -15,6 +15,7 @@ fn run(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap()

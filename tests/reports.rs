@@ -15,7 +15,9 @@ fn cxm(args: &[&str]) -> Command {
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        // Tables fit COLUMNS when it is set: these snapshots are whole.
+        .env_remove("COLUMNS");
     cmd
 }
 

@@ -190,6 +190,7 @@ fn render_everything(checked: &Checked) -> (cxm::kpi::KpiReport, String) {
                 lang,
                 color: false,
                 excel: format == Format::Csv && lang == Language::Pl,
+                width: None,
             };
             cxm::render::kpi::render(&report, &opts).expect("the KPI report renders");
         }

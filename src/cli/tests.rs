@@ -14,6 +14,7 @@ fn excel_implies_csv() {
         format,
         lang: None,
         excel,
+        wide: false,
     };
     assert_eq!(args(None, false).render_format().unwrap(), Format::Table);
     assert_eq!(args(None, true).render_format().unwrap(), Format::Csv);

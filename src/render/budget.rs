@@ -251,6 +251,10 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>>
             R::Line(l) => l.header.id.clone(),
             R::Sums(label, _) => i18n::text(*label, lang).to_string(),
         })
+        .text(Text::Title, MAIN, |r, _| match r {
+            R::Line(l) => l.header.title.clone().unwrap_or_else(|| DASH.to_string()),
+            R::Competency(_) | R::Sums(..) => String::new(),
+        })
         .right(Text::Quotes, DETAIL, |r, _| {
             figure(r, |f| f.quotes.to_string())
         })
@@ -345,7 +349,11 @@ fn central_training_section(b: &Budget, lang: Language) -> Option<Section> {
             R::Line(x) => x.id.clone(),
             R::Total(_) => i18n::text(Text::Total, lang).to_string(),
         })
-        .left(Text::Competency, MAIN, |r, lang| match r {
+        .text(Text::Title, MAIN, |r, _| match r {
+            R::Line(x) => x.title.clone().unwrap_or_else(|| DASH.to_string()),
+            R::Total(_) => String::new(),
+        })
+        .text(Text::Competency, MAIN, |r, lang| match r {
             R::Line(x) => i18n::competency(x.competency, lang).to_string(),
             R::Total(_) => String::new(),
         })
@@ -389,7 +397,7 @@ enum CompetencyRow<'a> {
 fn by_competency_section(b: &Budget, lang: Language) -> Section {
     use CompetencyRow as R;
     let columns = Columns::<CompetencyRow>::new()
-        .left(Text::Competency, KEY, |r, lang| match r {
+        .text(Text::Competency, KEY, |r, lang| match r {
             R::Competency(c) => i18n::competency(c.competency, lang).to_string(),
             R::Total(_) => i18n::text(Text::CxmTotal, lang).to_string(),
         })
@@ -491,7 +499,10 @@ fn backlog_section(b: &Budget, lang: Language) -> Option<Section> {
     }
     let columns = Columns::<BacklogLine>::new()
         .left(Text::Id, KEY, |l, _| l.header.id.clone())
-        .left(Text::Competency, MAIN, |l, lang| {
+        .text(Text::Title, MAIN, |l, _| {
+            l.header.title.clone().unwrap_or_else(|| DASH.to_string())
+        })
+        .text(Text::Competency, MAIN, |l, lang| {
             i18n::competency(l.header.competency, lang).to_string()
         })
         .left(Text::Area, DETAIL, |l, lang| {
@@ -526,7 +537,7 @@ fn doc(b: &Budget, lang: Language) -> Doc {
 }
 
 fn table(b: &Budget, opts: &RenderOptions) -> String {
-    sections::table(&doc(b, opts.lang), opts.color)
+    sections::table(&doc(b, opts.lang), opts)
 }
 
 fn markdown(b: &Budget, lang: Language) -> String {

@@ -22,8 +22,12 @@
 //! Importance ranks columns for narrow terminals: [`KEY`] columns say what a
 //! row is or hold the figures a reader came for (ids, labels, budgets,
 //! totals), [`MAIN`] ones the usual figures, [`DETAIL`] ones what can go
-//! first. Nothing reads it yet: the terminal-width work drops the least
-//! important columns first when a table would not fit.
+//! first. A table too wide for the terminal first shortens its columns of
+//! free text (declared with [`Columns::text`]: titles, reasons, lists) with
+//! `…`, then leaves out columns, the least important first and among equals
+//! the rightmost first, so a report declares its order by the importance and
+//! place of each column; a [`KEY`] column always stays (see
+//! [`super::table::fit`]).
 
 use super::csv::{Cell, CsvWriter};
 use super::sections::{Row, Section};
@@ -54,6 +58,7 @@ pub(crate) struct Column<'a, R> {
     label: Text,
     align: Align,
     importance: u8,
+    shortens: bool,
     cell: Make<'a, R>,
 }
 
@@ -62,9 +67,10 @@ pub(crate) struct Column<'a, R> {
 pub(crate) struct Head {
     pub label: String,
     pub align: Align,
-    /// See the module doc: declared for the terminal-width work, not read yet.
-    #[allow(dead_code, reason = "read by the terminal-width work to come")]
+    /// See the module doc: which columns go first when space is short.
     pub importance: u8,
+    /// Whether its cells may be shortened with `…` when space is short.
+    pub shortens: bool,
 }
 
 /// The columns of one table, in their order, for rows of type `R`.
@@ -86,6 +92,26 @@ impl<'a, R> Columns<'a, R> {
             label,
             align: Align::Left,
             importance,
+            shortens: false,
+            cell: Box::new(cell),
+        });
+        self
+    }
+
+    /// Adds a column of free text (titles, reasons, lists of ids): words
+    /// whose cells a narrow terminal shortens with `…` before any column
+    /// is left out.
+    pub(crate) fn text(
+        mut self,
+        label: Text,
+        importance: u8,
+        cell: impl Fn(&R, Language) -> String + 'a,
+    ) -> Self {
+        self.0.push(Column {
+            label,
+            align: Align::Left,
+            importance,
+            shortens: true,
             cell: Box::new(cell),
         });
         self
@@ -102,6 +128,7 @@ impl<'a, R> Columns<'a, R> {
             label,
             align: Align::Right,
             importance,
+            shortens: false,
             cell: Box::new(cell),
         });
         self
@@ -142,6 +169,7 @@ impl<'a, R> Columns<'a, R> {
                 label: i18n::text(c.label, lang).to_string(),
                 align: c.align,
                 importance: c.importance,
+                shortens: c.shortens,
             })
             .collect()
     }

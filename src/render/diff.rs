@@ -35,7 +35,7 @@ pub(crate) fn write(
         Format::Json => super::json_to(d, out),
         Format::Csv => Ok(out.write_all(&csv(d, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
-            Ok(out.write_all(&sections::table(&doc(d, opts.lang), opts.color).into_bytes())?)
+            Ok(out.write_all(&sections::table(&doc(d, opts.lang), opts).into_bytes())?)
         }
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(d, opts.lang)).into_bytes())?)
@@ -193,10 +193,10 @@ fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
     let columns = Columns::<FieldRow>::new()
         .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
         .left(Text::Field, KEY, |r, lang| field_label(r.field, lang))
-        .left(Text::Old, MAIN, move |r, lang| {
+        .text(Text::Old, MAIN, move |r, lang| {
             value(r.field, &r.change.old, lang)
         })
-        .left(Text::New, KEY, move |r, lang| {
+        .text(Text::New, KEY, move |r, lang| {
             value(r.field, &r.change.new, lang)
         });
     let mut t = Table::new(columns, lang);
@@ -226,7 +226,7 @@ struct MoneyRow<'a> {
 
 fn money_section(d: &Diff, lang: Language) -> Section {
     let columns = Columns::<MoneyRow>::new()
-        .left(Text::Blank, KEY, |r, _| r.label.clone())
+        .text(Text::Blank, KEY, |r, _| r.label.clone())
         .right(Text::Old, DETAIL, |r, lang| i18n::amount(r.money.old, lang))
         .right(Text::New, MAIN, |r, lang| i18n::amount(r.money.new, lang))
         .right(Text::Change, KEY, |r, lang| signed(r.money.delta, lang));

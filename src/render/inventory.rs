@@ -41,7 +41,7 @@ pub fn write(
         Format::Json => super::json_to(inv, out),
         Format::Csv => Ok(out.write_all(&csv(inv, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
-            Ok(out.write_all(&sections::table(&doc(inv, opts.lang), opts.color).into_bytes())?)
+            Ok(out.write_all(&sections::table(&doc(inv, opts.lang), opts).into_bytes())?)
         }
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(inv, opts.lang)).into_bytes())?)
@@ -160,6 +160,10 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
             R::BudgetOnly(o) => budget_only_label(o, lang),
             R::ActualOnly(o) => actual_only_label(o, lang),
         })
+        .text(Text::Title, MAIN, |r, _| match r {
+            R::Line(l) => l.title.clone().unwrap_or_else(|| DASH.to_string()),
+            _ => String::new(),
+        })
         .left(Text::Status, MAIN, |r, lang| match r {
             R::Line(l) => i18n::status(l.status, lang).to_string(),
             _ => String::new(),
@@ -209,7 +213,7 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
                 _ => String::new(),
             })
         })
-        .left(Text::Missing, MAIN, |r, lang| match r {
+        .text(Text::Missing, MAIN, |r, lang| match r {
             R::Line(l) => {
                 let missing: Vec<&str> = l
                     .missing
@@ -220,7 +224,7 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
             }
             _ => String::new(),
         })
-        .left(Text::Kpi, DETAIL, |r, _| match r {
+        .text(Text::Kpi, DETAIL, |r, _| match r {
             R::Line(l) => l.kpi.clone().unwrap_or_else(|| DASH.to_string()),
             _ => String::new(),
         })
@@ -277,7 +281,7 @@ enum SumRow<'a> {
 fn competencies_section(inv: &Inventory, lang: Language) -> Section {
     use SumRow as R;
     let columns = Columns::<SumRow>::new()
-        .left(Text::Competency, KEY, |r, lang| match r {
+        .text(Text::Competency, KEY, |r, lang| match r {
             R::Sum(s) => match s.competency {
                 Some(c) => i18n::competency(c, lang).to_string(),
                 None => i18n::text(Text::Total, lang).to_string(),

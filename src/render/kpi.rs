@@ -2,10 +2,10 @@
 //! [`crate::kpi::KpiReport`] holds; the only thing drawn here is the trend
 //! sparkline, a picture of the series, not a figure.
 
-use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN};
+use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::Cell;
 use super::markdown;
-use super::table::{new_table, row};
+use super::sections::{self, Doc, Section};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::kpi::{KpiLine, KpiReport};
@@ -94,7 +94,7 @@ fn trend(k: &KpiLine) -> String {
 
 fn columns<'a>() -> Columns<'a, KpiLine> {
     Columns::<KpiLine>::new()
-        .left(Text::KpiName, KEY, |k, _| {
+        .text(Text::KpiName, KEY, |k, _| {
             k.name.clone().unwrap_or_else(|| k.id.clone())
         })
         .left(Text::Unit, DETAIL, |k, _| {
@@ -120,7 +120,7 @@ fn columns<'a>() -> Columns<'a, KpiLine> {
         .left(Text::Status, KEY, |k, lang| {
             i18n::kpi_status(k.status, lang).to_string()
         })
-        .left(Text::Initiatives, DETAIL, |k, _| {
+        .text(Text::Initiatives, DETAIL, |k, _| {
             if k.initiatives.is_empty() {
                 DASH.to_string()
             } else {
@@ -129,9 +129,9 @@ fn columns<'a>() -> Columns<'a, KpiLine> {
         })
 }
 
-/// The groups that have KPIs, with their KPIs. A group's table is not a
-/// [`super::sections::Section`]: it has no rule to draw, so a line break in
-/// a name stays one (a second line in the text table, `<br>` in Markdown).
+/// The groups that have KPIs, with their KPIs. In the text table each
+/// group is a section, laid out to the terminal's width as every report's
+/// (a line break in a name shows as a space there, `<br>` in Markdown).
 fn groups(k: &KpiReport) -> impl Iterator<Item = (Group, Vec<&KpiLine>)> {
     Group::ALL
         .iter()
@@ -158,29 +158,27 @@ fn intro(k: &KpiReport, lang: Language) -> (String, Vec<String>) {
 fn table(k: &KpiReport, opts: &RenderOptions) -> String {
     let lang = opts.lang;
     let (title, lines) = intro(k, lang);
-    let mut out = format!("{title}\n");
-    for l in lines {
-        out.push_str(&l);
-        out.push('\n');
-    }
+    let mut sections = Vec::new();
     if k.kpis.is_empty() {
-        out.push('\n');
-        out.push_str(i18n::text(Text::NoKpis, lang));
-        out.push('\n');
+        // Said after a blank line, as a section's title would be.
+        sections.push(Section::notes(
+            i18n::text(Text::NoKpis, lang).to_string(),
+            Vec::new(),
+        ));
     }
-    let columns = columns();
-    for (g, lines) in groups(k) {
-        out.push('\n');
-        out.push_str(i18n::group_title(g, lang));
-        out.push('\n');
-        let mut t = new_table(&columns.heads(lang), opts.color);
-        for l in lines {
-            t.add_row(row(columns.cells(l, lang), opts.color, false));
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
+    for (g, group) in groups(k) {
+        let mut t = Table::new(columns(), lang);
+        t.rows(group);
+        sections.push(t.section(i18n::group_title(g, lang).to_string(), Vec::new()));
     }
-    out
+    sections::table(
+        &Doc {
+            title,
+            lines,
+            sections,
+        },
+        opts,
+    )
 }
 
 fn markdown(k: &KpiReport, lang: Language) -> String {

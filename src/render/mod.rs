@@ -30,13 +30,16 @@ pub enum Format {
 }
 
 /// How to render, resolved by the CLI: `color` is already false when stdout
-/// is not a terminal or `NO_COLOR` is set; `excel` matters for CSV only.
+/// is not a terminal or `NO_COLOR` is set; `excel` matters for CSV only;
+/// `width` is the most a text table may take (the terminal's width, else
+/// `COLUMNS`; `None`: no limit, as piped output and `--wide` have).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RenderOptions {
     pub format: Format,
     pub lang: Language,
     pub color: bool,
     pub excel: bool,
+    pub width: Option<usize>,
 }
 
 /// A report model as pretty JSON with a final newline, written straight

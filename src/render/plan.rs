@@ -25,7 +25,7 @@ pub fn write(p: &Plan, opts: &RenderOptions, out: &mut dyn std::io::Write) -> an
         Format::Json => super::json_to(p, out),
         Format::Csv => Ok(out.write_all(&csv(p, opts.excel.then_some(opts.lang))?)?),
         Format::Table => {
-            Ok(out.write_all(&sections::table(&doc(p, opts.lang), opts.color).into_bytes())?)
+            Ok(out.write_all(&sections::table(&doc(p, opts.lang), opts).into_bytes())?)
         }
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(p, opts.lang)).into_bytes())?)
@@ -239,6 +239,11 @@ fn opt_priority(n: Option<u32>) -> String {
     n.map_or_else(|| DASH.to_string(), |n| n.to_string())
 }
 
+/// A title, or a dash when the initiative has none.
+fn opt_title(t: Option<&str>) -> String {
+    t.unwrap_or(DASH).to_string()
+}
+
 fn opt_owner(o: Option<&str>) -> String {
     o.unwrap_or(DASH).to_string()
 }
@@ -249,6 +254,7 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
+        .text(Text::Title, MAIN, |l, _| opt_title(l.title.as_deref()))
         .right(Text::Priority, DETAIL, |l, _| opt_priority(l.priority))
         .left(Text::Owner, MAIN, |l, _| opt_owner(l.owner.as_deref()))
         .left(Text::Competency, MAIN, |l, lang| {
@@ -319,7 +325,7 @@ fn below_line_reasons_section(p: &Plan, lang: Language) -> Option<Section> {
     }
     let columns = Columns::<&PlanLine>::new()
         .left(Text::Id, KEY, |l, _| l.id.clone())
-        .left(Text::Reason, KEY, |l, _| {
+        .text(Text::Reason, KEY, |l, _| {
             l.reason.clone().unwrap_or_default()
         });
     let mut t = Table::new(columns, lang);
@@ -342,7 +348,7 @@ struct CoverageRow {
 fn coverage_section(p: &Plan, lang: Language) -> Section {
     let count = |n: &Option<usize>| n.map_or_else(String::new, |n| n.to_string());
     let columns = Columns::<CoverageRow>::new()
-        .left(Text::Competency, KEY, |r, lang| {
+        .text(Text::Competency, KEY, |r, lang| {
             i18n::competency(r.competency, lang).to_string()
         })
         .quarters(MAIN, |r| Some(r.quarters), |n, _| n.to_string())
@@ -379,7 +385,7 @@ fn load_columns<'a>() -> Columns<'a, LoadRow<'a>> {
         }
     };
     Columns::<LoadRow>::new()
-        .left(Text::Member, KEY, |r, lang| match r {
+        .text(Text::Member, KEY, |r, lang| match r {
             LoadRow::Member(m) => match &m.name {
                 Some(n) => format!("{n} ({})", m.id),
                 None => m.id.clone(),
@@ -426,7 +432,7 @@ fn load_columns<'a>() -> Columns<'a, LoadRow<'a>> {
             LoadRow::Unowned(..) => String::new(),
             LoadRow::Team(t) => over(t.over_capacity, &t.over_quarters, lang),
         })
-        .left(Text::Count, DETAIL, |r, _| match r {
+        .text(Text::Count, DETAIL, |r, _| match r {
             LoadRow::Member(m) => m.initiatives.join(", "),
             LoadRow::Unowned(_, ids) => ids.join(", "),
             LoadRow::Team(_) => String::new(),
@@ -462,13 +468,13 @@ fn load_section(p: &Plan, lang: Language) -> Section {
 fn maturity_columns<'a>() -> Columns<'a, MaturityLine> {
     let level = |v: Option<u8>| v.map_or_else(|| DASH.to_string(), |v| v.to_string());
     Columns::<MaturityLine>::new()
-        .left(Text::Competency, KEY, |m, lang| {
+        .text(Text::Competency, KEY, |m, lang| {
             i18n::competency(m.competency, lang).to_string()
         })
         .left(Text::MaturityLevels, MAIN, move |m, _| {
             format!("{} → {}", level(m.current), level(m.target))
         })
-        .left(Text::AddressedBy, MAIN, |m, lang| {
+        .text(Text::AddressedBy, MAIN, |m, lang| {
             let ids: Vec<String> = m
                 .initiatives
                 .iter()
@@ -532,6 +538,7 @@ fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
     }
     let columns = Columns::<BacklogItem>::new()
         .left(Text::Id, KEY, |b, _| b.id.clone())
+        .text(Text::Title, MAIN, |b, _| opt_title(b.title.as_deref()))
         .right(Text::Priority, MAIN, |b, _| opt_priority(b.priority))
         .left(Text::Owner, MAIN, |b, _| opt_owner(b.owner.as_deref()))
         .left(Text::Competency, MAIN, |b, lang| {
@@ -547,7 +554,7 @@ fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
             b.budget
                 .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
         })
-        .left(Text::Reason, DETAIL, |b, _| {
+        .text(Text::Reason, DETAIL, |b, _| {
             b.reason.clone().unwrap_or_default()
         });
     let mut t = Table::new(columns, lang);

@@ -4,9 +4,11 @@
 //! about them (the plan's cut line). Sections are made by
 //! `columns::Table`: every row has a cell for every column.
 
+use super::RenderOptions;
 use super::columns::Head;
 use super::markdown;
-use super::table::{new_table, row};
+use super::table::{self, inert, new_table, row, shorten, width};
+use crate::i18n;
 
 /// One row of a section's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,31 +54,76 @@ impl Section {
     }
 }
 
-/// The document as aligned text tables.
-pub(crate) fn table(doc: &Doc, color: bool) -> String {
-    let mut out = format!("{}\n", doc.title);
+/// The document as aligned text tables, fitting `opts.width` when there is
+/// one: each table as [`table::fit`] decides, with a line under it naming
+/// the columns it left out; the title, lines and notes wrapped at spaces.
+/// Every text is made [`inert`] first: much of it comes from the file.
+pub(crate) fn table(doc: &Doc, opts: &RenderOptions) -> String {
+    let prose = |out: &mut String, text: &str| {
+        for l in wrap(&inert(&flat(text)), opts.width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    };
+    let mut out = String::new();
+    prose(&mut out, &doc.title);
     for l in &doc.lines {
-        out.push_str(l);
-        out.push('\n');
+        prose(&mut out, l);
     }
     for s in &doc.sections {
         out.push('\n');
-        out.push_str(&s.title);
-        out.push('\n');
+        prose(&mut out, &s.title);
         if !s.heads.is_empty() {
-            out.push_str(&section_table(s, color));
+            let (text, left_out) = section_table(s, opts);
+            out.push_str(&text);
             out.push('\n');
+            if !left_out.is_empty() {
+                prose(&mut out, &i18n::left_out(&left_out, opts.lang));
+            }
         }
         for n in &s.notes {
-            out.push_str(n);
-            out.push('\n');
+            prose(&mut out, n);
         }
     }
     out
 }
 
-/// A section's table as aligned text, without a final line break.
-fn section_table(s: &Section, color: bool) -> String {
+/// A text in lines of at most `max` columns, broken at spaces, a word
+/// wider than that in pieces; `None`: one line, as it is.
+fn wrap(text: &str, max: Option<usize>) -> Vec<String> {
+    let Some(max) = max.filter(|m| *m > 0 && width(text) > *m) else {
+        return vec![text.to_string()];
+    };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // The width of `line`, kept as it grows: a long text is read once.
+    let mut used = 0;
+    for word in text.split(' ') {
+        if !line.is_empty() && used + 1 + width(word) > max {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        } else if !line.is_empty() {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if !line.is_empty() && used + w > max {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += w;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// A section's table as aligned text, without a final line break, and the
+/// labels of the columns it left out to fit `opts.width`.
+fn section_table(s: &Section, opts: &RenderOptions) -> (String, Vec<String>) {
+    let color = opts.color;
     let heads: Vec<Head> = s
         .heads
         .iter()
@@ -85,14 +132,39 @@ fn section_table(s: &Section, color: bool) -> String {
             ..h.clone()
         })
         .collect();
-    let mut t = new_table(&heads, color);
+    let cells: Vec<Vec<String>> = s
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Cells(cells, _) => Some(cells.iter().map(|c| inert(&flat(c))).collect()),
+            Row::Rule(_) => None,
+        })
+        .collect();
+    let strong: Vec<bool> = s
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Cells(_, strong) => Some(*strong),
+            Row::Rule(_) => None,
+        })
+        .collect();
+    let refs: Vec<&[String]> = cells.iter().map(Vec::as_slice).collect();
+    let fit = table::fit(&heads, &refs, &strong, opts.width);
+    let kept: Vec<Head> = fit.kept.iter().map(|&i| heads[i].clone()).collect();
+    let mut t = new_table(&kept, color);
     // Rules go in after the table is laid out: (rows before it, text).
     let mut rules: Vec<(usize, &str)> = Vec::new();
     let mut n = 0;
     for r in &s.rows {
         match r {
-            Row::Cells(cells, strong) => {
-                t.add_row(row(cells.iter().map(|c| flat(c)), color, *strong));
+            Row::Cells(_, strong) => {
+                let line = cells.get(n).map_or(&[][..], Vec::as_slice);
+                let shown = fit
+                    .kept
+                    .iter()
+                    .zip(&fit.widths)
+                    .map(|(&i, &w)| line.get(i).map_or_else(String::new, |c| shorten(c, w)));
+                t.add_row(row(shown, color, *strong));
                 n += 1;
             }
             Row::Rule(text) => rules.push((n, text)),
@@ -104,9 +176,23 @@ fn section_table(s: &Section, color: bool) -> String {
         .first()
         .map_or(0, |l| l.chars().count().saturating_sub(2));
     let rule = |text: &str| {
-        let body = format!("─{}", flat(text));
-        let fill = inner.saturating_sub(body.chars().count());
-        format!("├{body}{}┤", "─".repeat(fill))
+        let text = inert(&flat(text));
+        // With a width to keep to, a rule too long for the table goes on in
+        // lines of its own inside the table's sides.
+        let parts = match opts.width {
+            Some(_) => wrap(&text, Some(inner.saturating_sub(1))),
+            None => vec![text],
+        };
+        let mut drawn = Vec::new();
+        for (k, part) in parts.iter().enumerate() {
+            let fill = inner.saturating_sub(1 + width(part));
+            drawn.push(if k == 0 {
+                format!("├─{part}{}┤", "─".repeat(fill))
+            } else {
+                format!("│ {part}{}│", " ".repeat(fill))
+            });
+        }
+        drawn
     };
     // Top border, header, header separator, then one line per row.
     const BEFORE_ROWS: usize = 3;
@@ -118,13 +204,18 @@ fn section_table(s: &Section, color: bool) -> String {
             // Rules before this row, or before the bottom border.
             for (at, text) in &rules {
                 if *at == data_row || (i == last && *at >= data_row) {
-                    out.push(rule(text));
+                    out.extend(rule(text));
                 }
             }
         }
         out.push((*l).to_string());
     }
-    out.join("\n")
+    let left_out = fit
+        .left_out
+        .iter()
+        .map(|&i| heads[i].label.clone())
+        .collect();
+    (out.join("\n"), left_out)
 }
 
 /// The document as GitHub-flavoured Markdown.

@@ -69,6 +69,7 @@ fn render_as(b: &Budget, format: Format, lang: Language, excel: bool) -> Vec<u8>
             lang,
             color: false,
             excel,
+            width: None,
         },
     )
     .unwrap()
@@ -268,7 +269,10 @@ fn markdown_has_the_table_content() {
     .unwrap();
     let md = String::from_utf8(render_as(&b, Format::Markdown, Language::En, false)).unwrap();
     assert!(md.starts_with("# CXM budget 2027\n"));
-    assert!(md.contains("| a\\|b | 2 | 44,000.00 |"), "{md}");
+    assert!(
+        md.contains("| a\\|b | Title of rnps-2027 | 2 | 44,000.00 |"),
+        "{md}"
+    );
     assert!(md.contains("## Department guidelines"));
     assert!(md.contains("**61,350.00**") || md.contains("**"), "{md}");
 }
@@ -281,6 +285,7 @@ fn colour_only_when_asked() {
         lang: Language::En,
         color,
         excel: false,
+        width: None,
     };
     let plain = String::from_utf8(render(&b, &opts(false)).unwrap()).unwrap();
     let styled = String::from_utf8(render(&b, &opts(true)).unwrap()).unwrap();

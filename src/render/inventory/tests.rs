@@ -77,6 +77,7 @@ fn opts(format: Format) -> RenderOptions {
         lang: Language::En,
         color: false,
         excel: false,
+        width: None,
     }
 }
 

@@ -6,6 +6,7 @@ fn pipes_are_escaped() {
         label: label.into(),
         align,
         importance: 1,
+        shortens: false,
     };
     let t = table(
         &[head("a", Align::Left), head("b", Align::Right)],
@@ -52,6 +53,7 @@ fn a_strong_row_is_bold_around_the_escaped_text() {
         label: "a".into(),
         align: Align::Left,
         importance: 1,
+        shortens: false,
     };
     let cells = ["*x*".to_string(), String::new()];
     let t = table_with_strong(&[head.clone(), head], &[(&cells[..], true)]);

@@ -61,6 +61,7 @@ fn text(p: &Plan, format: Format, lang: Language) -> String {
                 lang,
                 color: false,
                 excel: false,
+                width: None,
             },
         )
         .unwrap(),

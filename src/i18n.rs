@@ -162,7 +162,6 @@ pub(crate) enum Text {
     NoFindings,
     Error,
     Warning,
-    Line,
     Message,
     Code,
     NoGuidelines,
@@ -209,6 +208,13 @@ pub(crate) enum Text {
     DiffFieldDependsOn,
     /// No header: the column's cells say what each row is.
     Blank,
+    /// The dashboard's findings: what a finding is about.
+    DashConcerns,
+    DashAboutTable,
+    DashAboutFile,
+    DashAboutDepartment,
+    DashAboutMember,
+    DashAboutKpi,
 }
 
 /// The label of a fixed text.
@@ -408,7 +414,6 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         ),
         T::Error => ("error", "błąd"),
         T::Warning => ("warning", "ostrzeżenie"),
-        T::Line => ("Line", "Wiersz"),
         T::Message => ("Message", "Opis"),
         T::Code => ("Code", "Kod"),
         T::NoGuidelines => ("No department guidelines.", "Brak wytycznych dla działów."),
@@ -460,6 +465,12 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldKpis => ("kpis", "Powiązane wskaźniki"),
         T::DiffFieldDependsOn => ("depends_on", "Zależy od"),
         T::Blank => ("", ""),
+        T::DashConcerns => ("Concerns", "Dotyczy"),
+        T::DashAboutTable => ("table", "tabela"),
+        T::DashAboutFile => ("the roadmap as a whole", "plan jako całość"),
+        T::DashAboutDepartment => ("department", "dział"),
+        T::DashAboutMember => ("team member", "członek zespołu"),
+        T::DashAboutKpi => ("KPI", "wskaźnik"),
     };
     match lang {
         Language::En => en,

@@ -3,6 +3,21 @@
 //! CX manager can mail it to the board and print it on A4 landscape. Every
 //! text from the roadmap is escaped; every figure comes from the
 //! [`Dashboard`] model and is formatted by [`crate::i18n`].
+//!
+//! On paper (SPEC section 11: A4 landscape, no near-empty page, no text
+//! under 7 pt), decided here and in `assets/dashboard.css`:
+//! - each chart prints at a fixed width in millimetres, with its text sized
+//!   for that scale, so the size on paper does not depend on the page's
+//!   layout; the timeline keeps its whole width's share of the page;
+//! - the timeline shows whole titles, wrapped onto further lines, since
+//!   paper has no tooltip; the tooltip stays for the screen;
+//! - cards, chart panels, table rows and the timeline never break across
+//!   pages; sections do; the KPI groups share one grid on paper, each card
+//!   naming its group, so that a group of one card does not take a row;
+//! - the page is a sequence of sections, one function each (`headline`,
+//!   `budget_charts`, `timeline`, `kpis`, `guidelines`, `findings`): a new
+//!   section is a function called from [`render`], a `<section>` printed
+//!   under the same rules.
 
 use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
 use crate::dashboard::{About, Dashboard, PlanRow};

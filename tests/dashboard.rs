@@ -447,8 +447,9 @@ fn fullness(p: &PrintedPage) -> f64 {
     (p.height - lowest) / p.height
 }
 
-/// The example dashboards (`roadmap.toml.example` in English and Polish,
-/// `examples/roadmap.pl.toml` in Polish) printed by Chromium to A4
+/// The example dashboards (`roadmap.toml.example` and
+/// `examples/roadmap.pl.toml` in English and Polish, and the first with a
+/// cut line) printed by Chromium to A4
 /// landscape: at most the pages each needs, each page but the last at
 /// least 70 % full and the last at least 25 %, and no text under 7 pt on
 /// paper.
@@ -468,17 +469,27 @@ fn dashboard_prints_on_a4_landscape() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, &str, usize); 4] = [
-        ("roadmap.toml.example", "en", 3),
-        ("roadmap.toml.example", "pl", 3),
-        ("examples/roadmap.pl.toml", "pl", 2),
-        ("examples/roadmap.pl.toml", "en", 2),
+    // The example with a lower cap: the timeline gains a cut line.
+    let example = std::fs::read_to_string(root().join("roadmap.toml.example")).unwrap();
+    let low_cap = dir.path().join("low-cap.toml");
+    std::fs::write(
+        &low_cap,
+        example.replace("budget_cap = 450000", "budget_cap = 250000"),
+    )
+    .unwrap();
+    let cases: [(PathBuf, &str, usize); 5] = [
+        (root().join("roadmap.toml.example"), "en", 3),
+        (root().join("roadmap.toml.example"), "pl", 3),
+        (low_cap, "pl", 3),
+        (root().join("examples/roadmap.pl.toml"), "pl", 2),
+        (root().join("examples/roadmap.pl.toml"), "en", 2),
     ];
     let (mut report, mut failures) = (Vec::new(), Vec::new());
-    for (i, (roadmap, lang, max_pages)) in cases.into_iter().enumerate() {
+    for (i, (path, lang, max_pages)) in cases.into_iter().enumerate() {
+        let roadmap = path.file_name().unwrap().to_string_lossy();
         let sub = dir.path().join(i.to_string());
         std::fs::create_dir(&sub).unwrap();
-        let page = write_dashboard(&sub, &root().join(roadmap), &["--lang", lang]);
+        let page = write_dashboard(&sub, &path, &["--lang", lang]);
         let pdf = sub.join("dashboard.pdf");
         headless(
             &browser,

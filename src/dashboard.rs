@@ -17,7 +17,11 @@
 //!   behind, stale, too early, no data; a status no KPI has is left out;
 //! - the open findings are every finding `cxm check` would print (errors
 //!   that leave the reports printing, and warnings not allowed in
-//!   `[check]`), in its order.
+//!   `[check]`), in its order, worded in the dashboard's language; each
+//!   says what it is about — the initiative, KPI, team member, training or
+//!   department whose table holds it (by its `id`), else the table's name —
+//!   since the board reads the dashboard, not the TOML file, and a
+//!   `line:column` means nothing to it.
 
 use crate::budget::{Budget, BudgetError};
 use crate::diag::{Finding, Severity};
@@ -91,14 +95,81 @@ pub struct PlanRow {
     pub below_line: bool,
 }
 
-/// A finding of `cxm check`, placed in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A finding of `cxm check`, with what it is about.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FindingRow {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
+    pub finding: Finding,
+    pub about: About,
+}
+
+/// What a finding is about: the table it sits in (`initiatives`, `fx`,
+/// `maturity.culture`) and that table's `id` when it has one; no table
+/// for keys before the first table.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct About {
+    pub table: Option<String>,
+    pub id: Option<String>,
+}
+
+/// The table header a line of TOML is, if it is one: `[fx]` gives `fx`,
+/// `[[initiatives]]` gives `initiatives`.
+fn table_header(line: &str) -> Option<&str> {
+    let line = line.split('#').next().unwrap_or("").trim();
+    let inner = line.strip_prefix('[')?.strip_suffix(']')?;
+    let inner = inner
+        .strip_prefix('[')
+        .and_then(|i| i.strip_suffix(']'))
+        .unwrap_or(inner)
+        .trim();
+    let ok = !inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' '));
+    ok.then_some(inner)
+}
+
+/// The `id = "…"` of a table's own lines.
+fn table_id<'t>(lines: impl Iterator<Item = &'t str>) -> Option<String> {
+    for line in lines {
+        if table_header(line).is_some() {
+            return None;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        if key.trim() == "id" {
+            let v = value.split('#').next().unwrap_or("").trim();
+            let v = v.trim_matches(|c| c == '"' || c == '\'');
+            return (!v.is_empty()).then(|| v.to_string());
+        }
+    }
+    None
+}
+
+/// What the finding at byte `offset` of `text` is about: the nearest table
+/// header on or above its line, and that table's `id`. Only the lines
+/// between the header and the finding, and the table's own, are read.
+pub(crate) fn about(text: &str, offset: usize) -> About {
+    let mut end = offset.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // The finding's line, whole, then the lines above it.
+    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    // Where the line looked at ends.
+    let mut stop = line_end;
+    for line in text[..line_end].rsplit('\n') {
+        if let Some(table) = table_header(line) {
+            return About {
+                table: Some(table.to_string()),
+                id: table_id(text.get(stop + 1..).unwrap_or("").lines()),
+            };
+        }
+        stop = stop.saturating_sub(line.len() + 1);
+    }
+    About::default()
 }
 
 /// Builds the dashboard of a roadmap without data errors.
@@ -166,16 +237,38 @@ pub fn build<'a>(
         kpis: crate::kpi::build(r, as_of, budget.plan_year),
         findings: findings
             .iter()
-            .map(|f| {
-                let pos = source.position(f.span.start());
-                FindingRow {
-                    code: f.code.as_str(),
-                    severity: f.severity(),
-                    message: crate::render::messages::text(f, crate::roadmap::Language::En),
-                    line: pos.line,
-                    column: pos.column,
-                }
+            .map(|f| FindingRow {
+                code: f.code.as_str(),
+                severity: f.severity(),
+                finding: f.clone(),
+                about: about(&source.text, f.span.start()),
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod about_tests {
+    use super::{About, about};
+
+    const TOML: &str = "organisation = \"X\"\n[roadmap]\nplan_year = 2027\n\n[[initiatives]] # first\nid = \"cx-vision\"\ntitle = \"A\"\n[[initiatives]]\ntitle = \"B\"\nid = 'voc'\n[maturity.culture]\nlevel = 2\n";
+
+    fn at(needle: &str) -> About {
+        about(TOML, TOML.find(needle).unwrap())
+    }
+
+    #[test]
+    fn a_finding_is_about_the_table_it_sits_in() {
+        assert_eq!(at("organisation"), About::default());
+        let t = |t: &str, id: Option<&str>| About {
+            table: Some(t.to_string()),
+            id: id.map(str::to_string),
+        };
+        assert_eq!(at("plan_year"), t("roadmap", None));
+        assert_eq!(at("title = \"A\""), t("initiatives", Some("cx-vision")));
+        assert_eq!(at("[[initiatives]] #"), t("initiatives", Some("cx-vision")));
+        assert_eq!(at("title = \"B\""), t("initiatives", Some("voc")));
+        assert_eq!(at("level"), t("maturity.culture", None));
+        assert_eq!(about(TOML, TOML.len() + 10), t("maturity.culture", None));
+    }
 }

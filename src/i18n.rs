@@ -162,7 +162,6 @@ pub(crate) enum Text {
     NoFindings,
     Error,
     Warning,
-    Line,
     Message,
     Code,
     NoGuidelines,
@@ -213,6 +212,13 @@ pub(crate) enum Text {
     LeftOutColumns,
     /// After [`Text::LeftOutColumns`]: how to see them.
     WideShowsAll,
+    /// The dashboard's findings: what a finding is about.
+    DashConcerns,
+    DashAboutTable,
+    DashAboutFile,
+    DashAboutDepartment,
+    DashAboutMember,
+    DashAboutKpi,
 }
 
 /// The label of a fixed text.
@@ -412,7 +418,6 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         ),
         T::Error => ("error", "błąd"),
         T::Warning => ("warning", "ostrzeżenie"),
-        T::Line => ("Line", "Wiersz"),
         T::Message => ("Message", "Opis"),
         T::Code => ("Code", "Kod"),
         T::NoGuidelines => ("No department guidelines.", "Brak wytycznych dla działów."),
@@ -469,6 +474,12 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
             "--wide shows all columns",
             "--wide pokazuje wszystkie kolumny",
         ),
+        T::DashConcerns => ("Concerns", "Dotyczy"),
+        T::DashAboutTable => ("table", "tabela"),
+        T::DashAboutFile => ("the roadmap as a whole", "plan jako całość"),
+        T::DashAboutDepartment => ("department", "dział"),
+        T::DashAboutMember => ("team member", "członek zespołu"),
+        T::DashAboutKpi => ("KPI", "wskaźnik"),
     };
     match lang {
         Language::En => en,

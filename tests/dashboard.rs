@@ -68,6 +68,33 @@ fn dashboard_is_self_contained_with_the_expected_charts() {
     // The figures come from the budget: the CXM total and the cap.
     assert!(html.contains("433,778.50 PLN"));
     assert!(html.contains("450,000.00 PLN"));
+    // Paper has no tooltips: the timeline's labels hold whole titles.
+    let labels = timeline_labels(&html);
+    assert_eq!(labels.len(), 10);
+    assert!(labels.iter().all(|l| !l.contains('…')), "{labels:?}");
+    for title in [
+        "Transactional NPS after contact-centre calls",
+        "CX operating model: roles, forums and decision rights",
+        "Standard for journey mapping and service design",
+    ] {
+        assert!(labels.iter().any(|l| l.ends_with(title)), "{title}");
+    }
+}
+
+/// The timeline's row labels, their lines joined by spaces.
+fn timeline_labels(html: &str) -> Vec<String> {
+    html.split(r#"<text class="label">"#)
+        .skip(1)
+        .filter(|s| s.starts_with("<tspan"))
+        .map(|s| {
+            let label = s.split("</text>").next().unwrap_or("");
+            label
+                .split("</tspan>")
+                .filter_map(|t| t.split('>').nth(1))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 #[test]
@@ -87,6 +114,28 @@ fn dashboard_in_polish_and_with_a_cut_line() {
     assert_eq!(count(&html, r#"class="cut-line""#), 1);
     assert!(count(&html, "gantt-bar below") + count(&html, "gantt-bar cx below") >= 1);
     assert!(html.contains("E010"));
+    // The findings in Polish, each with what it is about, not where in the
+    // TOML file it is.
+    let findings = &html[html.find(r#"id="findings""#).unwrap()..];
+    assert!(findings.contains("<th>Dotyczy</th>"));
+    assert!(findings.contains("<td>tabela [roadmap]</td>"));
+    assert!(findings.contains("<td>inicjatywa onboarding-journey</td>"));
+    assert!(findings.contains("pożeracz czasu"));
+    assert!(!findings.contains("time eater"));
+    assert!(!findings.contains("Line") && !findings.contains("Wiersz"));
+    let line_column = findings.split("<td").any(|cell| {
+        let text = cell
+            .split('>')
+            .nth(1)
+            .unwrap_or("")
+            .split('<')
+            .next()
+            .unwrap_or("");
+        text.split_once(':').is_some_and(|(l, c)| {
+            !l.is_empty() && l.chars().chain(c.chars()).all(|ch| ch.is_ascii_digit())
+        })
+    });
+    assert!(!line_column, "a line:column in the findings");
 }
 
 #[test]
@@ -239,4 +288,258 @@ fn dashboard_in_a_headless_browser() {
     let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard.png");
     std::fs::copy(&shot, &keep).unwrap();
     eprintln!("screenshot: {}", keep.display());
+}
+
+/// What a printed page holds, read from the PDF's content streams: the
+/// size on paper (pt) and height above the page's foot (pt) of every run of
+/// text, forms (SVG groups, transparency) followed into.
+struct PrintedPage {
+    height: f64,
+    text: Vec<(f64, f64)>,
+}
+
+type Matrix = [f64; 6];
+
+/// `a × b`: first `a`, then `b` (PDF's row-vector convention).
+fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn numbers(ops: &[lopdf::Object]) -> Vec<f64> {
+    ops.iter()
+        .filter_map(|o| o.as_float().ok().map(f64::from))
+        .collect()
+}
+
+fn matrix(ops: &[lopdf::Object]) -> Option<Matrix> {
+    let n = numbers(ops);
+    (n.len() == 6).then(|| [n[0], n[1], n[2], n[3], n[4], n[5]])
+}
+
+/// Walks a content stream, recording each text run's size on paper (the
+/// font size times the vertical scale of text and graphics matrices) and
+/// its baseline's height.
+fn walk(
+    doc: &lopdf::Document,
+    content: &[u8],
+    resources: Option<&lopdf::Dictionary>,
+    ctm: Matrix,
+    out: &mut Vec<(f64, f64)>,
+    depth: usize,
+) {
+    let ops = lopdf::content::Content::decode(content).expect("a content stream");
+    let mut stack = vec![ctm];
+    let mut ctm = ctm;
+    let (mut tm, mut tlm, mut size, mut leading) = (IDENTITY, IDENTITY, 0.0, 0.0);
+    for op in &ops.operations {
+        let o = &op.operands;
+        match op.operator.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "cm" => {
+                if let Some(m) = matrix(o) {
+                    ctm = mul(&m, &ctm);
+                }
+            }
+            "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
+            "Tf" => size = numbers(o).first().copied().unwrap_or(0.0),
+            "TL" => leading = numbers(o).first().copied().unwrap_or(0.0),
+            "Tm" => {
+                if let Some(m) = matrix(o) {
+                    (tm, tlm) = (m, m);
+                }
+            }
+            "Td" | "TD" => {
+                let n = numbers(o);
+                if n.len() == 2 {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n[0], n[1]], &tlm);
+                    tm = tlm;
+                }
+            }
+            "T*" => {
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                let m = mul(&tm, &ctm);
+                let scale = (m[2] * m[2] + m[3] * m[3]).sqrt();
+                out.push((size * scale, m[5]));
+            }
+            "Do" if depth < 8 => {
+                let Some(name) = o.first().and_then(|n| n.as_name().ok()) else {
+                    continue;
+                };
+                let Some(stream) = resources
+                    .and_then(|r| r.get_deref(b"XObject", doc).ok())
+                    .and_then(|x| x.as_dict().ok())
+                    .and_then(|x| x.get_deref(name, doc).ok())
+                    .and_then(|s| s.as_stream().ok())
+                else {
+                    continue;
+                };
+                let form = stream
+                    .dict
+                    .get(b"Subtype")
+                    .and_then(|s| s.as_name())
+                    .is_ok_and(|s| s == b"Form");
+                if !form {
+                    continue;
+                }
+                let m = stream
+                    .dict
+                    .get(b"Matrix")
+                    .ok()
+                    .and_then(|m| m.as_array().ok())
+                    .and_then(|a| matrix(a))
+                    .unwrap_or(IDENTITY);
+                let inner = stream
+                    .dict
+                    .get_deref(b"Resources", doc)
+                    .ok()
+                    .and_then(|r| r.as_dict().ok())
+                    .or(resources);
+                let data = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
+                walk(doc, &data, inner, mul(&m, &ctm), out, depth + 1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads a PDF Chromium printed: each page's height and text runs.
+fn printed_pages(pdf: &Path) -> Vec<PrintedPage> {
+    let doc = lopdf::Document::load(pdf).expect("a PDF");
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let page = doc.get_dictionary(id).expect("a page");
+            let height = page
+                .get(b"MediaBox")
+                .and_then(|b| b.as_array())
+                .map(|b| numbers(b))
+                .ok()
+                .and_then(|b| b.get(3).copied())
+                .expect("a media box");
+            let (resources, _) = doc.get_page_resources(id).expect("resources");
+            let content = doc.get_page_content(id);
+            let mut text = Vec::new();
+            walk(&doc, &content, resources, IDENTITY, &mut text, 0);
+            PrintedPage { height, text }
+        })
+        .collect()
+}
+
+/// How much of the page's height its content takes: from the top down to
+/// the lowest line of text, as a share of the page.
+fn fullness(p: &PrintedPage) -> f64 {
+    let lowest = p.text.iter().map(|t| t.1).fold(p.height, f64::min);
+    (p.height - lowest) / p.height
+}
+
+/// The example dashboards (`roadmap.toml.example` and
+/// `examples/roadmap.pl.toml` in English and Polish, and the first with a
+/// cut line) printed by Chromium to A4
+/// landscape: at most the pages each needs, each page but the last at
+/// least 70 % full and the last at least 25 %, and no text under 7 pt on
+/// paper.
+///
+/// The PDF is read with `lopdf` rather than poppler's tools, which CI need
+/// not have: its content streams give every run of text with its font size
+/// and matrices, so the size on paper is measured, not computed from the
+/// CSS, and a page's fullness is how far down its lowest text sits.
+#[test]
+fn dashboard_prints_on_a4_landscape() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
+        );
+        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // The example with a lower cap: the timeline gains a cut line.
+    let example = std::fs::read_to_string(root().join("roadmap.toml.example")).unwrap();
+    let low_cap = dir.path().join("low-cap.toml");
+    std::fs::write(
+        &low_cap,
+        example.replace("budget_cap = 450000", "budget_cap = 250000"),
+    )
+    .unwrap();
+    let cases: [(PathBuf, &str, usize); 5] = [
+        (root().join("roadmap.toml.example"), "en", 3),
+        (root().join("roadmap.toml.example"), "pl", 3),
+        (low_cap, "pl", 3),
+        (root().join("examples/roadmap.pl.toml"), "pl", 2),
+        (root().join("examples/roadmap.pl.toml"), "en", 2),
+    ];
+    let (mut report, mut failures) = (Vec::new(), Vec::new());
+    for (i, (path, lang, max_pages)) in cases.into_iter().enumerate() {
+        let roadmap = path.file_name().unwrap().to_string_lossy();
+        let sub = dir.path().join(i.to_string());
+        std::fs::create_dir(&sub).unwrap();
+        let page = write_dashboard(&sub, &path, &["--lang", lang]);
+        let pdf = sub.join("dashboard.pdf");
+        headless(
+            &browser,
+            &sub.join("profile"),
+            &page,
+            &[
+                "--no-pdf-header-footer".to_string(),
+                format!("--print-to-pdf={}", pdf.display()),
+            ],
+        );
+        let pages = printed_pages(&pdf);
+        let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dashboard-{i}.pdf"));
+        std::fs::copy(&pdf, &keep).unwrap();
+        let full: Vec<String> = pages
+            .iter()
+            .map(|p| format!("{:.0} %", fullness(p) * 100.0))
+            .collect();
+        let smallest = pages
+            .iter()
+            .flat_map(|p| p.text.iter().map(|t| t.0))
+            .filter(|s| *s > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        report.push(format!(
+            "{roadmap} {lang}: {} pages ({}), smallest text {smallest:.2} pt, {}",
+            pages.len(),
+            full.join(", "),
+            keep.display()
+        ));
+        // A4 landscape: 842 × 595 pt.
+        if pages.iter().any(|p| (p.height - 595.0).abs() > 2.0) {
+            failures.push(format!("{roadmap} {lang}: not A4 landscape"));
+        }
+        if pages.len() > max_pages {
+            failures.push(format!("{roadmap} {lang}: more than {max_pages} pages"));
+        }
+        for (n, p) in pages.iter().enumerate() {
+            let least = if n + 1 == pages.len() { 0.25 } else { 0.7 };
+            if fullness(p) < least {
+                failures.push(format!("{roadmap} {lang}: page {} near-empty", n + 1));
+            }
+        }
+        if smallest < 6.99 {
+            failures.push(format!("{roadmap} {lang}: text under 7 pt"));
+        }
+    }
+    eprintln!("{}", report.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\n{}",
+        failures.join("\n"),
+        report.join("\n")
+    );
 }

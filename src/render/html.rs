@@ -3,9 +3,24 @@
 //! CX manager can mail it to the board and print it on A4 landscape. Every
 //! text from the roadmap is escaped; every figure comes from the
 //! [`Dashboard`] model and is formatted by [`crate::i18n`].
+//!
+//! On paper (SPEC section 11: A4 landscape, no near-empty page, no text
+//! under 7 pt), decided here and in `assets/dashboard.css`:
+//! - each chart prints at a fixed width in millimetres, with its text sized
+//!   for that scale, so the size on paper does not depend on the page's
+//!   layout; the timeline keeps its whole width's share of the page;
+//! - the timeline shows whole titles, wrapped onto further lines, since
+//!   paper has no tooltip; the tooltip stays for the screen;
+//! - cards, chart panels, table rows and the timeline never break across
+//!   pages; sections do; the KPI groups share one grid on paper, each card
+//!   naming its group, so that a group of one card does not take a row;
+//! - the page is a sequence of sections, one function each (`headline`,
+//!   `budget_charts`, `timeline`, `kpis`, `guidelines`, `findings`): a new
+//!   section is a function called from [`render`], a `<section>` printed
+//!   under the same rules.
 
 use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
-use crate::dashboard::{Dashboard, PlanRow};
+use crate::dashboard::{About, Dashboard, PlanRow};
 use crate::diag::Severity;
 use crate::i18n::{self, Text};
 use crate::kpi::{KpiLine, KpiStatus};
@@ -326,9 +341,9 @@ fn gantt_row(r: &PlanRow, year: i32, currency: &str, lang: Language) -> GanttRow
         i18n::money(r.plan_year_budget, currency, lang)
     ));
     GanttRow {
-        label: format!(
-            "{prio} · {}",
-            shorten(r.title.as_deref().unwrap_or(&r.id), 36)
+        label: svg::wrap(
+            &format!("{prio} · {}", r.title.as_deref().unwrap_or(&r.id)),
+            GANTT_LABEL_CHARS,
         ),
         tooltip: tip.join("\n"),
         from: days(from),
@@ -342,16 +357,11 @@ fn gantt_row(r: &PlanRow, year: i32, currency: &str, lang: Language) -> GanttRow
     }
 }
 
-/// At most `n` characters, with `…` when cut.
-fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
+/// Characters on a line of a timeline label: the label column (320 px)
+/// holds about 54 at the size the label is drawn (11 px; a character is
+/// about half as wide as high), 48 leave room for wider fonts; longer
+/// titles wrap onto further lines, whole.
+const GANTT_LABEL_CHARS: usize = 48;
 
 fn timeline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     let t = |x| i18n::text(x, lang);
@@ -408,7 +418,7 @@ fn timeline(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     );
 }
 
-fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
+fn kpi_card(h: &mut String, k: &KpiLine, group: Group, lang: Language) {
     let t = |x| i18n::text(x, lang);
     let unit = k.unit.clone().unwrap_or_default();
     let with_unit = |d: Decimal| {
@@ -495,8 +505,9 @@ fn kpi_card(h: &mut String, k: &KpiLine, lang: Language) {
     let fill = svg::progress_fill(k.progress_percent.map(decimal_f64));
     let _ = writeln!(
         h,
-        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong class=\"{pc}\">{progress}</strong></div>{chart}<div class=\"initiatives\">{il}: {ini}</div></div>",
+        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><div class=\"group\">{group}</div><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong class=\"{pc}\">{progress}</strong></div>{chart}<div class=\"initiatives\">{il}: {ini}</div></div>",
         id = esc(&k.id),
+        group = esc(i18n::group_title(group, lang)),
         name = esc(k.name.as_deref().unwrap_or(&k.id)),
         sc = status_class(k.status),
         st = esc(i18n::kpi_status(k.status, lang)),
@@ -540,6 +551,9 @@ fn kpis(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     if d.kpis.kpis.is_empty() {
         let _ = write!(h, "<p class=\"empty-note\">{}</p>", esc(t(Text::NoKpis)));
     }
+    // On paper the groups share one grid (each card names its group), so
+    // that a group of one or two cards does not leave a row half empty.
+    h.push_str("<div class=\"kpi-groups\">\n");
     for g in Group::ALL {
         let list: Vec<&KpiLine> = d.kpis.group(*g).collect();
         if list.is_empty() {
@@ -551,11 +565,11 @@ fn kpis(h: &mut String, d: &Dashboard<'_>, lang: Language) {
             esc(i18n::group_title(*g, lang))
         );
         for k in list {
-            kpi_card(h, k, lang);
+            kpi_card(h, k, *g, lang);
         }
         h.push_str("</div>\n");
     }
-    h.push_str("</section>\n");
+    h.push_str("</div>\n</section>\n");
 }
 
 fn guidelines(h: &mut String, d: &Dashboard<'_>, lang: Language) {
@@ -628,10 +642,10 @@ fn findings(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     }
     let _ = writeln!(
         h,
-        "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         esc(t(Text::Code)),
         esc(t(Text::Severity)),
-        esc(t(Text::Line)),
+        esc(t(Text::DashConcerns)),
         esc(t(Text::Message)),
     );
     for f in &d.findings {
@@ -641,13 +655,34 @@ fn findings(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         };
         let _ = writeln!(
             h,
-            "<tr class=\"finding\"><td>{}</td><td class=\"{class}\">{}</td><td class=\"num\">{}:{}</td><td>{}</td></tr>",
+            "<tr class=\"finding\"><td>{}</td><td class=\"{class}\">{}</td><td>{}</td><td>{}</td></tr>",
             esc(f.code),
             esc(word),
-            f.line,
-            f.column,
-            esc(&f.message),
+            esc(&about(&f.about, lang)),
+            esc(&crate::render::messages::text(&f.finding, lang)),
         );
     }
     h.push_str("</tbody></table></section>\n");
+}
+
+/// What a finding is about, in words: `initiative cx-vision`, `table
+/// [fx]`, or the roadmap as a whole for keys before the first table.
+fn about(a: &About, lang: Language) -> String {
+    let t = |x| i18n::text(x, lang);
+    let Some(table) = &a.table else {
+        return t(Text::DashAboutFile).to_string();
+    };
+    let kind = match table.as_str() {
+        "initiatives" => Some(t(Text::Initiative)),
+        "kpis" => Some(t(Text::DashAboutKpi)),
+        "team" => Some(t(Text::DashAboutMember)),
+        "training" => Some(t(Text::Training)),
+        "departments" => Some(t(Text::DashAboutDepartment)),
+        _ => None,
+    };
+    match (kind, &a.id) {
+        (Some(k), Some(id)) => format!("{k} {id}"),
+        (None, Some(id)) => format!("{} [{table}] {id}", t(Text::DashAboutTable)),
+        (_, None) => format!("{} [{table}]", t(Text::DashAboutTable)),
+    }
 }

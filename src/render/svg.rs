@@ -370,7 +370,7 @@ pub(crate) struct PathMark {
 /// A KPI's trend: the measurements as a line with a mark and its value at
 /// each, against the baseline and target lines, and the path's mark at the
 /// latest measurement when there is one; the date under each mark (first
-/// and last when there are more than four). With no measurement the
+/// and last when there are more than three). With no measurement the
 /// reference lines stand alone with `empty_text`.
 pub(crate) fn kpi_chart(
     marks: &[Mark],
@@ -381,7 +381,7 @@ pub(crate) fn kpi_chart(
     pl: bool,
 ) -> String {
     let (w, h) = (300.0, 150.0);
-    let (left, right, top, bottom) = (40.0, 80.0, 18.0, 24.0);
+    let (left, right, top, bottom) = (40.0, 92.0, 24.0, 28.0);
     let mut values: Vec<f64> = marks.iter().map(|m| m.value).collect();
     values.extend(refs.iter().map(|r| r.value));
     values.extend(path.map(|p| p.value));
@@ -482,12 +482,13 @@ pub(crate) fn kpi_chart(
                     d = esc(&m.date_text),
                     v = esc(&m.value_text)
                 );
-                if n <= 4 || i == 0 || i + 1 == n {
+                // Four dates side by side run together on paper.
+                if n <= 3 || i == 0 || i + 1 == n {
                     let _ = write!(
                         s,
                         r#"<text class="tick" x="{mx}" y="{ty}" text-anchor="middle">{d}</text>"#,
                         mx = px(mx),
-                        ty = px(h - bottom + 14.0),
+                        ty = px(h - bottom + 17.0),
                         d = esc(&m.date_text)
                     );
                 }
@@ -501,7 +502,9 @@ pub(crate) fn kpi_chart(
 /// One initiative on the timeline.
 #[derive(Clone, Debug)]
 pub(crate) struct GanttRow {
-    pub label: String,
+    /// The row's label in lines: the whole title, wrapped (paper has no
+    /// tooltip to show what a cut title would hide).
+    pub label: Vec<String>,
     pub tooltip: String,
     /// Day of the plan year where the bar starts and ends (0-based,
     /// inclusive), already clipped to the year.
@@ -533,9 +536,40 @@ pub(crate) fn month_starts(year: i32) -> ([i64; 12], i64) {
     (starts, len)
 }
 
+/// The height of the gantt's row of a label of `lines` lines.
+fn gantt_row_height(lines: usize) -> f64 {
+    GANTT_ROW + GANTT_LINE * lines.saturating_sub(1) as f64
+}
+
+/// A one-line row's height and each further label line's, in pixels.
+const GANTT_ROW: f64 = 24.0;
+const GANTT_LINE: f64 = 13.0;
+
+/// Wraps `text` at spaces into lines of at most `width` characters; a word
+/// longer than a line stands on a line of its own, whole.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let n = line.chars().count();
+        if n > 0 && n + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// The plan by quarter: one row per initiative in plan order, a bar over
 /// its days in the year coloured by competency, quarter bands with month
-/// ticks above, and a dashed cut line before the first row below it.
+/// ticks above, and a dashed cut line before the first row below it. A row
+/// is as tall as its label's lines.
 pub(crate) fn gantt(
     rows: &[GanttRow],
     year: i32,
@@ -544,12 +578,13 @@ pub(crate) fn gantt(
     cut_text: &str,
 ) -> String {
     let w = 1040.0;
-    let (label_w, right_w, top, row_h) = (250.0, 150.0, 40.0, 24.0);
+    let (label_w, right_w, top) = (320.0, 140.0, 40.0);
     let plot = (label_w, w - right_w);
     // The cut line takes a gap of its own between two rows.
     let gap = 18.0;
     let has_cut = rows.iter().any(|r| r.below_line);
-    let h = top + row_h * rows.len() as f64 + 8.0 + if has_cut { gap } else { 0.0 };
+    let rows_h: f64 = rows.iter().map(|r| gantt_row_height(r.label.len())).sum();
+    let h = top + rows_h + 8.0 + if has_cut { gap } else { 0.0 };
     let (starts, year_days) = month_starts(year);
     let x = Scale::new((0.0, year_days as f64), plot);
     let mut s = String::new();
@@ -585,11 +620,11 @@ pub(crate) fn gantt(
             n = esc(name)
         );
     }
-    let mut shift = 0.0;
-    for (i, r) in rows.iter().enumerate() {
-        if r.below_line && shift == 0.0 {
-            let y = top + i as f64 * row_h;
-            shift = gap;
+    let mut y = top;
+    let mut cut_drawn = false;
+    for r in rows {
+        if r.below_line && !cut_drawn {
+            cut_drawn = true;
             let _ = write!(
                 s,
                 r#"<line class="cut-line" x1="0" y1="{ly}" x2="{w}" y2="{ly}"/><text class="cut-label" x="{tx}" y="{ty}" text-anchor="end">{t}</text>"#,
@@ -599,8 +634,9 @@ pub(crate) fn gantt(
                 ty = px(y + 15.0),
                 t = esc(cut_text)
             );
+            y += gap;
         }
-        let y = top + i as f64 * row_h + shift;
+        // The bar and its figures stand beside the label's first line.
         let x0 = x.map(r.from as f64);
         let x1 = x.map((r.to + 1) as f64);
         let class = format!(
@@ -608,12 +644,20 @@ pub(crate) fn gantt(
             if r.cx { " cx" } else { "" },
             if r.below_line { " below" } else { "" }
         );
+        let mut label = String::new();
+        for (i, line) in r.label.iter().enumerate() {
+            let _ = write!(
+                label,
+                r#"<tspan x="{x}" y="{y}">{t}</tspan>"#,
+                x = if i == 0 { 6 } else { 18 },
+                y = px(y + 16.0 + GANTT_LINE * i as f64),
+                t = esc(line)
+            );
+        }
         let _ = write!(
             s,
-            r#"<g class="row{below}"><text class="label" x="6" y="{ty}">{l}</text><rect class="{class}" x="{x0}" y="{by}" width="{bw}" height="15" rx="3" fill="{c}" stroke="{c}"><title>{tip}</title></rect>"#,
+            r#"<g class="row{below}"><text class="label">{label}</text><rect class="{class}" x="{x0}" y="{by}" width="{bw}" height="15" rx="3" fill="{c}" stroke="{c}"><title>{tip}</title></rect>"#,
             below = if r.below_line { " below" } else { "" },
-            ty = px(y + 16.0),
-            l = esc(&r.label),
             x0 = px(x0),
             by = px(y + 4.5),
             bw = px((x1 - x0).max(2.0)),
@@ -643,6 +687,7 @@ pub(crate) fn gantt(
             y = px(y + 16.0),
             t = esc(&r.right_text)
         );
+        y += gantt_row_height(r.label.len());
     }
     s.push_str("</svg>");
     s

@@ -162,3 +162,17 @@ fn axis_numbers_per_language() {
     assert_eq!(px(-0.04), "0");
     assert_eq!(px(12.345), "12.3");
 }
+
+#[test]
+fn wrap_keeps_every_word_and_the_width() {
+    assert_eq!(wrap("", 10), vec![String::new()]);
+    assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+    assert_eq!(
+        wrap("a supercalifragilistic word", 8),
+        vec!["a", "supercalifragilistic", "word"]
+    );
+    let title = "2 · CX operating model: roles, forums and decision rights";
+    let lines = wrap(title, 34);
+    assert!(lines.iter().all(|l| l.chars().count() <= 34));
+    assert_eq!(lines.join(" "), title);
+}

@@ -96,7 +96,10 @@ pub struct PlanRow {
 pub struct FindingRow {
     pub code: &'static str,
     pub severity: Severity,
+    /// The finding's words in English, and in Polish: the renderer shows
+    /// those of the dashboard's language.
     pub message: String,
+    pub message_pl: String,
     pub line: usize,
     pub column: usize,
 }
@@ -172,6 +175,7 @@ pub fn build<'a>(
                     code: f.code.as_str(),
                     severity: f.severity(),
                     message: crate::render::messages::text(f, crate::roadmap::Language::En),
+                    message_pl: crate::render::messages::text(f, crate::roadmap::Language::Pl),
                     line: pos.line,
                     column: pos.column,
                 }

@@ -646,7 +646,10 @@ fn findings(h: &mut String, d: &Dashboard<'_>, lang: Language) {
             esc(word),
             f.line,
             f.column,
-            esc(&f.message),
+            esc(match lang {
+                Language::En => &f.message,
+                Language::Pl => &f.message_pl,
+            }),
         );
     }
     h.push_str("</tbody></table></section>\n");

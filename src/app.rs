@@ -266,7 +266,7 @@ fn read_side(spec: &str) -> Result<Vec<u8>> {
     let Some((rev, path)) = spec.split_once(':') else {
         return input::read(spec);
     };
-    if rev.is_empty() || path.is_empty() {
+    if rev.is_empty() || path.is_empty() || is_drive_path(rev, path) {
         return input::read(spec);
     }
     let out = std::process::Command::new("git")
@@ -290,6 +290,17 @@ fn read_side(spec: &str) -> Result<Vec<u8>> {
         .into());
     }
     Ok(out.stdout)
+}
+
+/// Whether `REV:PATH` is rather a Windows path with a drive letter
+/// (`C:\plans\old.toml`, `C:/plans/old.toml`) that does not exist: said
+/// to be missing as a file, not looked up in git. Only on Windows, where
+/// such a path is a path.
+fn is_drive_path(rev: &str, path: &str) -> bool {
+    cfg!(windows)
+        && rev.len() == 1
+        && rev.chars().all(|c| c.is_ascii_alphabetic())
+        && path.starts_with(['\\', '/'])
 }
 
 fn run_diff(args: &DiffArgs) -> Result<ExitCode> {

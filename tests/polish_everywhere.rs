@@ -344,6 +344,13 @@ fn commands(lang: &str) -> Vec<(String, Vec<String>)> {
         }
         out.push((format!("diff {format}"), args));
     }
+    // The dashboard's own text is searched in `dashboard_text`; here what
+    // `report --html` says on standard error (E010 and the warnings note).
+    let mut report = with(&["report", "cap.toml", "--html", "d.html"], &[]);
+    if lang == "en" {
+        report.extend(["--lang".into(), "en".into()]);
+    }
+    out.push(("report --html with E010".into(), report));
     out.push((
         "check".into(),
         with(&["check", "cap.toml", "--lang", "{lang}"], &[]),

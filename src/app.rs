@@ -11,10 +11,11 @@ use crate::diag::Severity;
 use crate::output;
 use crate::pipeline::{self, Checked, Overrides};
 use crate::render::diagnostics;
+use crate::render::messages::app::{AppError, Reason, spoken};
 use crate::render::{Format, RenderOptions};
 use crate::roadmap::schema;
 use crate::roadmap::{Language, input};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -41,7 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 let report = crate::kpi::build(&checked.roadmap, checked.as_of, year);
                 crate::render::kpi::write(&report, opts, out)
             }
-            None => Err(anyhow::anyhow!("the roadmap names no plan year")),
+            None => Err(AppError::NoPlanYear.into()),
         }),
         Command::Report(args) => {
             run_checked(
@@ -60,7 +61,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         let html = crate::render::html::render(&d, report_lang(args.lang, checked));
                         Ok(out.write_all(&html)?)
                     }
-                    None => Err(anyhow::anyhow!("the budget could not be computed")),
+                    None => Err(AppError::NoBudget.into()),
                 },
             )
         }
@@ -100,11 +101,18 @@ fn budget_of(checked: &Checked) -> Result<&budget::Budget> {
     checked
         .budget
         .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("the budget could not be computed"))
+        .ok_or_else(|| AppError::NoBudget.into())
+}
+
+/// The line `main` prints for a command that could not run: `error: …`, or
+/// `błąd: …` when the command speaks Polish.
+pub fn fatal(err: &anyhow::Error) -> String {
+    crate::render::messages::app::fatal(err)
 }
 
 /// Whether an error is only a closed pipe (`cxm plan | head`): not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let (err, _) = crate::render::messages::app::unspoken(err);
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
@@ -134,21 +142,20 @@ const DEFAULT_ROADMAP: &str = "roadmap.toml";
 /// explicitly, and needs no telling: the advice fits both.
 fn no_roadmap_here(file: &str, err: anyhow::Error) -> anyhow::Error {
     let missing = err
-        .root_cause()
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+        .downcast_ref::<AppError>()
+        .is_some_and(AppError::is_not_found);
     if missing && file == DEFAULT_ROADMAP {
-        anyhow::anyhow!(
-            "no {DEFAULT_ROADMAP} in this directory; `cxm init` writes a starter roadmap, \
-             or name the file to read"
-        )
+        AppError::NoRoadmapHere {
+            default: DEFAULT_ROADMAP,
+        }
+        .into()
     } else {
         err
     }
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
-    let checked = load_and_check(&args.input)?;
+    let checked = load_and_check(&args.input).map_err(|e| in_lang(e, args.lang))?;
     let findings = &checked.findings;
     let lang = report_lang(args.lang, &checked);
     output::refuse_input(args.input.output.as_deref(), &[&args.input.file], lang)?;
@@ -162,7 +169,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         CheckFormat::Json => diagnostics::json(&checked.source, findings, lang),
         CheckFormat::Github => diagnostics::github(&checked.source, findings, lang),
     };
-    output::write(args.input.output.as_deref(), text.as_bytes())?;
+    output::write(args.input.output.as_deref(), text.as_bytes()).map_err(|e| spoken(e, lang))?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
     let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
     Ok(if errors || (args.strict && warnings) {
@@ -179,7 +186,10 @@ fn run_report(
     args: &ReportArgs,
     render: impl Fn(&Checked, &RenderOptions, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
-    let format = args.output.render_format()?;
+    let format = args
+        .output
+        .render_format()
+        .map_err(|e| in_lang(e, args.output.lang))?;
     run_checked(&args.input, args.output.lang, false, |checked, out| {
         let opts = RenderOptions {
             format,
@@ -190,6 +200,15 @@ fn run_report(
         };
         render(checked, &opts, out)
     })
+}
+
+/// `err` in the language `--lang` gives, when given; else as it is (the
+/// roadmap, whose `language` would say, is not read yet).
+fn in_lang(err: anyhow::Error, lang: Option<Lang>) -> anyhow::Error {
+    match lang {
+        Some(l) => spoken(err, l.language()),
+        None => err,
+    }
 }
 
 /// `--lang`, else the roadmap's `language`.
@@ -218,7 +237,7 @@ fn run_checked(
                 let asked = lang.map_or(Language::En, |l| l.language());
                 output::refuse_toml_dashboard(out, asked)?;
             }
-            return Err(e);
+            return Err(in_lang(e, lang));
         }
     };
     let stderr_color = stderr_color();
@@ -260,7 +279,8 @@ fn run_checked(
             lang,
         ));
     }
-    output::write_with(input.output.as_deref(), |out| render(&checked, out))?;
+    output::write_with(input.output.as_deref(), |out| render(&checked, out))
+        .map_err(|e| spoken(e, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -279,7 +299,7 @@ fn read_side(spec: &str, lang: Language) -> Result<Vec<u8>> {
     let Some((rev, path)) = spec.split_once(':') else {
         return input::read(spec);
     };
-    if rev.is_empty() || path.is_empty() {
+    if rev.is_empty() || path.is_empty() || is_drive_path(rev, path) {
         return input::read(spec);
     }
     if rev.starts_with('-') {
@@ -295,17 +315,35 @@ fn read_side(spec: &str, lang: Language) -> Result<Vec<u8>> {
     let out = std::process::Command::new("git")
         .args(["show", "--end-of-options", spec])
         .output()
-        .with_context(|| format!("could not run git to read {spec}"))?;
+        .map_err(|e| AppError::GitRun {
+            spec: spec.to_string(),
+            reason: Reason::of(&e),
+        })?;
     if !out.status.success() {
-        anyhow::bail!(
-            "could not read {spec} from git: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        return Err(AppError::GitShow {
+            spec: spec.to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        }
+        .into());
     }
     if out.stdout.len() as u64 > input::MAX_BYTES {
-        anyhow::bail!("{spec} is larger than 64 MiB; cxm refuses files that large");
+        return Err(AppError::TooLarge {
+            path: spec.to_string(),
+        }
+        .into());
     }
     Ok(out.stdout)
+}
+
+/// Whether `REV:PATH` is rather a Windows path with a drive letter
+/// (`C:\plans\old.toml`, `C:/plans/old.toml`) that does not exist: said
+/// to be missing as a file, not looked up in git. Only on Windows, where
+/// such a path is a path.
+fn is_drive_path(rev: &str, path: &str) -> bool {
+    cfg!(windows)
+        && rev.len() == 1
+        && rev.chars().all(|c| c.is_ascii_alphabetic())
+        && path.starts_with(['\\', '/'])
 }
 
 fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
@@ -321,7 +359,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     }
     let mut sides = Vec::new();
     for spec in [&args.old, &args.new] {
-        let bytes = read_side(spec, asked)?;
+        let bytes = read_side(spec, asked).map_err(|e| in_lang(e, args.format.lang))?;
         let name = input::display_name(spec);
         let overrides = Overrides {
             as_of: None,
@@ -352,7 +390,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         anyhow::bail!("a diff needs two versions");
     };
     let (Some(old_budget), Some(new_budget)) = (&old.budget, &new.budget) else {
-        anyhow::bail!("the budget could not be computed");
+        return Err(AppError::NoBudget.into());
     };
     let d = crate::diff::build(
         &crate::diff::Side {
@@ -366,7 +404,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
             budget: new_budget,
         },
     );
-    let format = args.format.render_format()?;
+    let format = args.format.render_format().map_err(|e| spoken(e, lang))?;
     let opts = RenderOptions {
         format,
         lang: args
@@ -380,32 +418,42 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     };
     output::write_with(args.output.as_deref(), |out| {
         crate::render::diff::write(&d, &opts, out)
-    })?;
+    })
+    .map_err(|e| spoken(e, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the starter roadmap, and the schema it names beside it when there
-/// is none yet. An existing roadmap is never overwritten (exit 2).
+/// is none yet. An existing roadmap is never overwritten (exit 2). What it
+/// says, and why it could not, is in `--lang`'s language.
 fn run_init(args: &InitArgs) -> Result<ExitCode> {
-    let text = crate::init::starter(args.lang.language(), chrono::Local::now().date_naive());
+    let lang = args.lang.language();
+    init(args, lang).map_err(|e| spoken(e, lang))
+}
+
+fn init(args: &InitArgs, lang: Language) -> Result<ExitCode> {
+    let text = crate::init::starter(lang, chrono::Local::now().date_naive());
     let path = &args.path;
+    let cannot_write = |p: &Path, e: &std::io::Error| AppError::Write {
+        path: p.display().to_string(),
+        reason: Reason::of(e),
+    };
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!(
-                    "{} already exists; cxm init never overwrites a file",
-                    path.display()
-                )
+                AppError::InitExists {
+                    path: path.display().to_string(),
+                }
             } else {
-                anyhow::Error::new(e).context(format!("could not write {}", path.display()))
+                cannot_write(path, &e)
             }
         })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
-        .with_context(|| format!("could not write {}", path.display()))?;
+        .map_err(|e| cannot_write(path, &e))?;
     let schema_path = path
         .parent()
         .unwrap_or(Path::new(""))
@@ -419,20 +467,13 @@ fn run_init(args: &InitArgs) -> Result<ExitCode> {
         let mut schema_text = serde_json::to_string_pretty(&schema::json_schema())?;
         schema_text.push('\n');
         f.write_all(schema_text.as_bytes())
-            .with_context(|| format!("could not write {}", schema_path.display()))?;
+            .map_err(|e| cannot_write(&schema_path, &e))?;
         wrote_schema = true;
     }
-    output::eprintln(&format!("wrote {}", path.display()));
-    if wrote_schema {
-        output::eprintln(&format!(
-            "wrote {} (the schema its first line names, for editors)",
-            schema_path.display()
-        ));
+    let schema_path = wrote_schema.then_some(schema_path.as_path());
+    for line in crate::init::wrote(path, schema_path, lang) {
+        output::eprintln(&line);
     }
-    output::eprintln(&format!(
-        "next: edit it, then run `cxm check {}`",
-        path.display()
-    ));
     Ok(ExitCode::SUCCESS)
 }
 

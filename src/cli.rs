@@ -71,10 +71,10 @@ impl FormatArgs {
     pub fn render_format(&self) -> anyhow::Result<crate::render::Format> {
         match (self.excel, self.format) {
             (true, None | Some(ReportFormat::Csv)) => Ok(crate::render::Format::Csv),
-            (true, Some(other)) => anyhow::bail!(
-                "--excel writes CSV and cannot be combined with --format {}; leave out --format or use --format csv",
-                other.name()
-            ),
+            (true, Some(other)) => Err(crate::render::messages::app::AppError::ExcelWithFormat {
+                format: other.name(),
+            }
+            .into()),
             (false, f) => Ok(f.unwrap_or(ReportFormat::Table).format()),
         }
     }

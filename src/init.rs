@@ -1,8 +1,10 @@
 //! `cxm init`: a commented starter roadmap in English or Polish that passes
-//! `cxm check` as written, so a new user starts from something that works.
+//! `cxm check` as written, so a new user starts from something that works,
+//! and what `init` says about it, in the same language.
 
 use crate::roadmap::Language;
 use chrono::{Datelike, NaiveDate};
+use std::path::Path;
 
 /// The starter roadmap for the year after `today`.
 pub(crate) fn starter(lang: Language, today: NaiveDate) -> String {
@@ -29,6 +31,40 @@ pub(crate) fn starter(lang: Language, today: NaiveDate) -> String {
         .replace("{as_of}", &today.format("%Y-%m-%d").to_string())
         .replace("{quote_date}", &today.format("%Y-%m-%d").to_string())
         .replace("{year}", &plan_year.to_string())
+}
+
+/// What `cxm init` says on standard error once it has written the roadmap
+/// at `path` (and the schema at `schema`, when it wrote one): the files and
+/// what to do next, in the language of the template.
+pub(crate) fn wrote(path: &Path, schema: Option<&Path>, lang: Language) -> Vec<String> {
+    let path = path.display();
+    let mut lines = Vec::new();
+    match lang {
+        Language::En => {
+            lines.push(format!("wrote {path}"));
+            if let Some(schema) = schema {
+                lines.push(format!(
+                    "wrote {} (the schema its first line names, for editors)",
+                    schema.display()
+                ));
+            }
+            lines.push(format!("next: edit it, then run `cxm check {path}`"));
+        }
+        Language::Pl => {
+            lines.push(format!("zapisano {path}"));
+            if let Some(schema) = schema {
+                lines.push(format!(
+                    "zapisano {} (schemat wskazany w pierwszym wierszu roadmapy; \
+                     podpowiada edytorom)",
+                    schema.display()
+                ));
+            }
+            lines.push(format!(
+                "co dalej: dostosuj roadmapę do siebie i uruchom `cxm check {path}`"
+            ));
+        }
+    }
+    lines
 }
 
 /// Past work is dated back from today, so that whatever the day the done

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         Err(err) if cxm::app::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Standard error may be closed: never a panic (exit 101).
-            cxm::output::eprintln(&format!("error: {err:#}"));
+            cxm::output::eprintln(&cxm::app::fatal(&err).to_string());
             ExitCode::from(2)
         }
     }

@@ -16,7 +16,8 @@
 //!   exhaustive, so the build says so.
 
 use crate::diag::{Code, Severity};
-use anyhow::{Context, Result, bail};
+use crate::render::messages::app::{AppError, Reason};
+use anyhow::Result;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 use std::path::Path;
@@ -67,15 +68,17 @@ fn main_page(cmd: &clap::Command) -> Result<Vec<u8>> {
 /// Writes every page into `dir`, creating it. Refuses, before writing any,
 /// when a file there that is not a manual page would be replaced.
 pub(crate) fn write_pages(dir: &Path, pages: &[Page]) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| AppError::ManDir {
+        dir: dir.display().to_string(),
+        reason: Reason::of(&e),
+    })?;
     for page in pages {
         let path = dir.join(&page.file_name);
         if path.exists() && !is_man_page(&path) {
-            bail!(
-                "{} exists and is not a manual page; not overwriting it (choose another --dir)",
-                path.display()
-            );
+            return Err(AppError::ManNotAPage {
+                path: path.display().to_string(),
+            }
+            .into());
         }
     }
     for page in pages {

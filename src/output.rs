@@ -354,9 +354,11 @@ fn named(shown: &Path, e: anyhow::Error) -> anyhow::Error {
 /// (`… at path "/dir/.tmpAbC123"`), which is cut here. The reason reads as
 /// an unreadable input's does (`No such file or directory (os error 2)`).
 pub(crate) fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
-    let text = e.to_string();
-    let reason = text.split(" at path \"").next().unwrap_or(&text);
-    anyhow::anyhow!("could not write {}: {reason}", path.display())
+    crate::render::messages::app::AppError::Write {
+        path: path.display().to_string(),
+        reason: crate::render::messages::app::Reason::of(e),
+    }
+    .into()
 }
 
 /// Writes to standard error, ignoring failure: there is nowhere left to

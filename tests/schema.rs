@@ -137,7 +137,13 @@ fn init_passes_check_and_never_overwrites() {
         std::fs::write(dir.path().join("roadmap.toml"), "# mine\n").unwrap();
         let again = cxm(&["init", "--lang", lang], dir.path());
         assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        // In the language of `--lang`, as what init says when it writes.
+        let exists = if lang == "pl" {
+            "już istnieje"
+        } else {
+            "already exists"
+        };
+        assert!(String::from_utf8_lossy(&again.stderr).contains(exists));
         assert_eq!(
             std::fs::read_to_string(dir.path().join("roadmap.toml")).unwrap(),
             "# mine\n"

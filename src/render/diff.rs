@@ -12,7 +12,10 @@
 //! language's decimal mark, `status` and `competency` by the words the other
 //! reports use for them; other values as the file has them. Quarters and
 //! the CXM total use the same labels as the budget report. CSV and JSON keep
-//! the keys and plain numbers.
+//! the keys and plain numbers; Polish `--excel` names a changed field by
+//! its Polish label, as the tables do, and its status or competency values
+//! by their Polish words; money values are money (the decimal comma of
+//! `--excel`), other values text as `diff` reads them.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
@@ -321,17 +324,17 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Total { id, .. } => total_id(id),
         })
         .col("field", |i| match i {
-            Item::Changed { field, .. } => Cell::text(*field),
+            Item::Changed { field, .. } => field_cell(field),
             Item::Total { .. } => Cell::word("cxm", "CXM"),
             Item::Added(_) | Item::Removed(_) => Cell::Empty,
         })
         .col("old", |i| match i {
-            Item::Changed { change, .. } => Cell::opt_text(change.old.as_deref()),
+            Item::Changed { field, change, .. } => value_cell(field, change.old.as_deref()),
             Item::Total { money, .. } => Cell::Money(money.old),
             Item::Added(_) | Item::Removed(_) => Cell::Empty,
         })
         .col("new", |i| match i {
-            Item::Changed { change, .. } => Cell::opt_text(change.new.as_deref()),
+            Item::Changed { field, change, .. } => value_cell(field, change.new.as_deref()),
             Item::Total { money, .. } => Cell::Money(money.new),
             Item::Added(_) | Item::Removed(_) => Cell::Empty,
         })
@@ -344,6 +347,35 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
             Item::Total { .. } => CountsIn::None.cell(),
             Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
         })
+}
+
+/// A changed field's cell: its key, in Polish `--excel` its Polish label
+/// (the people tables' words); plain CSV keeps the key.
+fn field_cell(field: &'static str) -> Cell {
+    match compared(field).and_then(field_text) {
+        Some(t) => Cell::word(field, i18n::text(t, Language::Pl)),
+        None => Cell::text(field),
+    }
+}
+
+/// A changed field's old or new value: a status or a competency as an
+/// enumerated value (Polish `--excel`: `w toku`, `Pomiar`), money as money
+/// (`--excel`: the decimal comma), the rest as text; plain CSV writes each as
+/// before, byte for byte.
+fn value_cell(field: &str, v: Option<&str>) -> Cell {
+    use InitiativeKey as K;
+    let Some(v) = v else {
+        return Cell::Empty;
+    };
+    let typed = match compared(field) {
+        Some(Compared::Key(K::Status)) => Status::parse(v).map(Cell::status),
+        Some(Compared::Key(K::Competency)) => Competency::parse(v).map(Cell::competency),
+        Some(Compared::Budget | Compared::PlanYearBudget | Compared::Key(K::Cost)) => {
+            plain_money(v).map(Cell::Money)
+        }
+        _ => None,
+    };
+    typed.unwrap_or_else(|| Cell::text(v))
 }
 
 /// The id of a total's row: `cxm`, a competency or a quarter (`Q1`), worded
@@ -406,6 +438,52 @@ mod tests {
             assert!(!i18n::text(t, Language::Pl).is_empty());
             assert_ne!(i18n::text(t, Language::Pl), c.label(), "{}", c.label());
         }
+    }
+
+    /// Changed rows of `status`, `plan_year_budget` and `priority` as each
+    /// CSV variant writes them.
+    fn changed_csv(excel: Option<Language>) -> String {
+        let change = |old: &str, new: &str| Change {
+            old: Some(old.to_string()),
+            new: Some(new.to_string()),
+        };
+        let status = change("in-progress", "on-hold");
+        let budget = change("12432.09", "1000.50");
+        let priority = change("3", "1");
+        let rows = [
+            ("status", &status),
+            ("plan_year_budget", &budget),
+            ("priority", &priority),
+        ]
+        .map(|(field, change)| Item::Changed {
+            id: "x",
+            field,
+            change,
+        });
+        let bytes = csv_columns().write(rows, excel).expect("CSV");
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    #[test]
+    fn polish_excel_names_changed_fields_in_polish_and_plain_csv_keeps_keys() {
+        assert_eq!(
+            changed_csv(None),
+            "kind,id,field,old,new,delta,counts_in\r\n\
+             changed,x,status,in-progress,on-hold,,\r\n\
+             changed,x,plan_year_budget,12432.09,1000.50,,\r\n\
+             changed,x,priority,3,1,,\r\n"
+        );
+        let pl = changed_csv(Some(Language::Pl));
+        assert!(
+            pl.ends_with(
+                "zmieniona;x;Status;w toku;wstrzymana;;\r\n\
+                 zmieniona;x;Budżet w roku planu;12432,09;1000,50;;\r\n\
+                 zmieniona;x;Priorytet;3;1;;\r\n"
+            ),
+            "{pl}"
+        );
+        let en = changed_csv(Some(Language::En));
+        assert!(en.contains(";plan_year_budget;12432,09;"), "{en}");
     }
 
     #[test]

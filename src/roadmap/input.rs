@@ -3,8 +3,9 @@
 //! finding rather than an error.
 
 use crate::diag::{Code, Finding, LoadMessage};
+use crate::render::messages::app::{AppError, Reason};
 use crate::source::{Source, Span};
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use std::io::Read;
 use std::path::Path;
 
@@ -20,24 +21,34 @@ pub(crate) fn read(path: &str) -> Result<Vec<u8>> {
             .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .context("could not read standard input")?;
+            .map_err(|e| AppError::ReadStdin {
+                reason: Reason::of(&e),
+            })?;
     } else {
         let p = Path::new(path);
-        let file = std::fs::File::open(p).with_context(|| format!("could not read {path}"))?;
-        let meta = file
-            .metadata()
-            .with_context(|| format!("could not read {path}"))?;
+        let unreadable = |e: std::io::Error| AppError::Read {
+            path: path.to_string(),
+            reason: Reason::of(&e),
+        };
+        let file = std::fs::File::open(p).map_err(unreadable)?;
+        let meta = file.metadata().map_err(unreadable)?;
         if meta.is_dir() {
-            bail!("could not read {path}: it is a directory");
+            return Err(AppError::ReadDirectory {
+                path: path.to_string(),
+            }
+            .into());
         }
         // Read into place at once rather than doubling the buffer as it fills.
         bytes.reserve_exact(usize::try_from(meta.len().min(MAX_BYTES) + 1).unwrap_or(0));
         file.take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("could not read {path}"))?;
+            .map_err(unreadable)?;
     }
     if bytes.len() as u64 > MAX_BYTES {
-        bail!("{path} is larger than 64 MiB; cxm refuses files that large");
+        return Err(AppError::TooLarge {
+            path: path.to_string(),
+        }
+        .into());
     }
     Ok(bytes)
 }

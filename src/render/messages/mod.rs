@@ -3,6 +3,7 @@
 //! and their data live low, in `diag`; the words live here, with the other
 //! renderers.
 
+pub(crate) mod app;
 mod load;
 pub(crate) mod output;
 mod rules;

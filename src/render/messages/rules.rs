@@ -1,9 +1,9 @@
 //! The words of the rules' findings (and of the budget's overflow).
 //!
 //! Each finding has English and Polish words, made from the same data. In
-//! Polish, keys, ids, titles and amounts are shown as in English; amounts
-//! keep the format the English shows (as the SPEC's `code` and the
-//! `--format json` readers expect the same figures in both languages).
+//! Polish, keys, ids and titles are shown as in English; amounts are
+//! written the Polish way (`45 000,00 zł`, as the Polish reports write
+//! them: see `rules_pl.rs`). English keeps its plain `45000.00 PLN`.
 //!
 //! Ids, vendors and titles are shown in double quotes ([`Quoted`]); a few
 //! places show them bare, as they always have: the ids of a cycle, a

@@ -1,9 +1,12 @@
 //! The Polish words of the rules' findings, from the same data as the
 //! English ones in `rules.rs`.
 //!
-//! Keys, ids, titles, TOML values and amounts are shown as in English (the
-//! values as written in the file, so that they can be searched for); what
-//! the reader is told is Polish. Statuses are named by their Polish words
+//! Keys, ids, titles and TOML values are shown as in English (the values as
+//! written in the file, so that they can be searched for); what the reader
+//! is told is Polish. Amounts cxm computed or read as money are written as
+//! the Polish reports write them (`45 000,00 zł`, [`i18n::money`]), so a
+//! finding and the report beside it show the same figure the same way; JSON
+//! keeps its `code` and these words, the figures in them included. Statuses are named by their Polish words
 //! from `i18n`, with the TOML value beside them where the help asks the
 //! reader to write it. The number of a person's own capacity is said
 //! without the person's grammatical gender, which the file does not know.
@@ -13,6 +16,11 @@ use crate::diag::{Entry, Known, Quoted as Q, RuleMessage};
 use crate::i18n;
 use crate::roadmap::{Choice as _, Competency, Direction, Language};
 use std::fmt;
+
+/// An amount with its currency, as the Polish reports write it.
+fn money(m: crate::money::Money, currency: &str) -> String {
+    i18n::money(m, currency, Language::Pl)
+}
 
 pub(super) fn text(m: &RuleMessage) -> String {
     use RuleMessage as M;
@@ -95,9 +103,11 @@ pub(super) fn text(m: &RuleMessage) -> String {
             min,
             max,
         } => format!(
-            "wycena{} dla {} ma minimum ({min}) wyższe niż maksimum ({max})",
+            "wycena{} dla {} ma minimum ({}) wyższe niż maksimum ({})",
             FromVendor(vendor),
-            Q(initiative)
+            Q(initiative),
+            i18n::amount(*min, Language::Pl),
+            i18n::amount(*max, Language::Pl)
         ),
         M::QuoteWithoutPrice { initiative, vendor } => format!(
             "wycena{} dla {} nie podaje ceny",
@@ -181,7 +191,10 @@ pub(super) fn text(m: &RuleMessage) -> String {
         } => {
             let year = year.map_or(String::new(), |y| format!(" na {y}"));
             format!(
-                "budżet CXM{year} ({total} {cur}) przekracza limit budżetu ({cap} {cur}) o {over} {cur}"
+                "budżet CXM{year} ({}) przekracza limit budżetu ({}) o {}",
+                money(*total, cur),
+                money(*cap, cur),
+                money(*over, cur)
             )
         }
         M::CxWithoutDepartment { initiative } => format!(
@@ -375,8 +388,11 @@ pub(super) fn text(m: &RuleMessage) -> String {
             over,
             currency: cur,
         } => format!(
-            "inicjatywa {} wydała {actual} {cur}, o {over} {cur} więcej niż jej budżet {budget} {cur}",
-            Q(initiative)
+            "inicjatywa {} wydała {}, o {} więcej niż jej budżet {}",
+            Q(initiative),
+            money(*actual, cur),
+            money(*over, cur),
+            money(*budget, cur)
         ),
         M::DoneWithoutActual { initiative } => format!(
             "inicjatywa {} jest zakończona, ale nie podaje, ile kosztowała: brak `actual` i wpisów wydatków",

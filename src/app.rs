@@ -147,17 +147,16 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let checked = load_and_check(&args.input)?;
     let findings = &checked.findings;
     let lang = report_lang(args.lang, &checked);
-    let text = match args.format {
-        CheckFormat::Human => diagnostics::human(
-            &checked.source,
-            findings,
-            use_color(args.input.output.is_some()),
-            lang,
-        ),
-        CheckFormat::Json => diagnostics::json(&checked.source, findings, lang),
-        CheckFormat::Github => diagnostics::github(&checked.source, findings, lang),
-    };
-    write_output(args.input.output.as_deref(), text.as_bytes())?;
+    let color = use_color(args.input.output.is_some());
+    let src = &checked.source;
+    write_output_with(args.input.output.as_deref(), |out| {
+        match args.format {
+            CheckFormat::Human => diagnostics::human(out, src, findings, color, lang),
+            CheckFormat::Json => diagnostics::json(out, src, findings, lang),
+            CheckFormat::Github => diagnostics::github(out, src, findings, lang),
+        }?;
+        Ok(())
+    })?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
     let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
     Ok(if errors || (args.strict && warnings) {
@@ -205,24 +204,28 @@ fn run_checked(
     // What the report says on standard error is in the report's language.
     let lang = report_lang(lang, &checked);
     if checked.has_data_errors() {
-        let shown = checked.errors();
-        eprint!(
-            "{}",
-            diagnostics::human(&checked.source, &shown, stderr_color, lang)
-        );
+        let errors = checked
+            .findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error);
+        to_stderr(|err| diagnostics::human(err, &checked.source, errors, stderr_color, lang));
         eprintln!("{}", diagnostics::report_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     // Each finding followed by a blank line, as `cxm check` prints them, so
     // findings and the note after them stay apart.
-    let errors = checked.errors();
-    for f in &errors {
-        eprintln!(
-            "{}",
-            diagnostics::human_one(&checked.source, f, stderr_color, lang)
-        );
-    }
-    let warnings = checked.findings.len() - errors.len();
+    let errors = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error);
+    to_stderr(|err| {
+        diagnostics::human_listed(err, &checked.source, errors, stderr_color, lang).map(drop)
+    });
+    let warnings = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Warning)
+        .count();
     if warnings > 0 {
         eprintln!(
             "{}",
@@ -231,6 +234,13 @@ fn run_checked(
     }
     write_output_with(input.output.as_deref(), |out| render(&checked, out))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Findings on standard error, buffered (they may be many). A standard
+/// error that cannot be written loses them: there is nowhere else to say so.
+fn to_stderr(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    let _ = write(&mut err).and_then(|()| err.flush());
 }
 
 fn stderr_color() -> bool {
@@ -286,11 +296,11 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     };
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
-            let errors = c.errors();
-            eprint!(
-                "{}",
-                diagnostics::human(&c.source, &errors, stderr_color, lang)
-            );
+            let errors = c
+                .findings
+                .iter()
+                .filter(|f| f.severity() == Severity::Error);
+            to_stderr(|err| diagnostics::human(err, &c.source, errors, stderr_color, lang));
             refused = true;
         }
     }

@@ -31,7 +31,7 @@ use super::fields::{
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
 use crate::diag::{Code, Expected, Finding, Found, LoadMessage, Severity, Whose, suggest};
-use crate::money::{self, Decimal, Money, MoneyError};
+use crate::money::{self, Decimal, Money};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -651,13 +651,8 @@ impl Loader {
         let span = span_of(v);
         let r = match v.get_ref() {
             DeValue::Integer(i) => money::money_from_int_text(i.as_str(), i.radix()),
-            DeValue::Float(f) => match money::money_from_plain_float(f.as_str()) {
-                Some(read) => read,
-                None => match parse_float(f.as_str()) {
-                    Some(x) => money::money_from_float(x),
-                    None => Err(MoneyError::NotFinite),
-                },
-            },
+            DeValue::Float(f) => money::money_from_plain_float(f.as_str())
+                .unwrap_or_else(|| money::money_from_float_text(f.as_str())),
             _ => {
                 self.wrong_type(v, key, Expected::Amount);
                 return None;

@@ -7,6 +7,25 @@
 //! and the JSON `severity` value, and GitHub's `::error`/`::warning`
 //! command names. The Polish summary uses the three plural forms (`1 błąd`,
 //! `2 błędy`, `5 błędów`; 12–14 take the last).
+//!
+//! Every format writes a finding as soon as its text is made, so the text
+//! of all findings is never held at once. The human and GitHub formats list
+//! the first [`LISTED_PER_CODE`] findings of each code and then, per code,
+//! one line with the count of the rest (`… and 4998 more E002`): a file with
+//! millions of findings gives a reviewer a readable list, and GitHub shows
+//! only a few annotations of a step anyway. The summary counts every
+//! finding. JSON lists every finding (tools count and filter them); each
+//! is a few hundred bytes without its source line, so its size grows with
+//! the number of findings only.
+//!
+//! What a person reads is inert ([`crate::render::inert`]): the source
+//! excerpt, the file name, the message and help (whose quoted values are
+//! escaped already). A source line is an excerpt of at most
+//! [`excerpt::WIDTH`] columns around the span (see [`excerpt`] for how it
+//! is cut, what a tab becomes and how carets are placed). Line numbers
+//! count a lone CR as a line end (see `source`). JSON keeps the values as
+//! they are (its escaping is JSON's); GitHub's `file=` property keeps the
+//! path as given, for GitHub to match it.
 
 mod excerpt;
 

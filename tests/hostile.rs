@@ -166,8 +166,18 @@ fn output_grows_with_the_input_not_its_square() {
     let github = check(&path, &["--format", "github"]);
     assert!(github.stdout.len() < 256 * 1024, "{}", github.stdout.len());
 
-    // Old Mac line ends: every line is its own line.
-    let text = valid().replace('\n', "\r");
+    // Old Mac line ends, 120 KB: every line is its own line (and each of
+    // its thousands of syntax errors is read from its own short line).
+    let valid = valid();
+    let block = &valid[valid.find("[[initiatives]]").unwrap()..];
+    let mut text = valid.clone();
+    for i in 0.. {
+        if text.len() > 120_000 {
+            break;
+        }
+        text.push_str(&block.replace("id = \"", &format!("id = \"x{i}-")));
+    }
+    let text = text.replace('\n', "\r");
     let (_dir, path) = file("cr.toml", text.as_bytes());
     let out = check(&path, &[]);
     assert!(out.stdout.len() < 20 * text.len(), "{}", out.stdout.len());

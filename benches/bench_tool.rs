@@ -124,7 +124,9 @@ fn phases(file: &str, bytes: Vec<u8>) {
     let checked = cxm::pipeline::run(file, bytes, &cxm::pipeline::Overrides::default());
     let all = t.elapsed();
     let t = Instant::now();
-    let json = cxm::render::diagnostics::json(
+    let mut json = Vec::new();
+    let _ = cxm::render::diagnostics::json(
+        &mut json,
         &checked.source,
         &checked.findings,
         cxm::roadmap::Language::En,

@@ -159,17 +159,17 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let findings = &checked.findings;
     let lang = report_lang(args.lang, &checked);
     output::refuse_input(args.input.output.as_deref(), &[&args.input.file], lang)?;
-    let text = match args.format {
-        CheckFormat::Human => diagnostics::human(
-            &checked.source,
-            findings,
-            use_color(args.input.output.is_some()),
-            lang,
-        ),
-        CheckFormat::Json => diagnostics::json(&checked.source, findings, lang),
-        CheckFormat::Github => diagnostics::github(&checked.source, findings, lang),
-    };
-    output::write(args.input.output.as_deref(), text.as_bytes()).map_err(|e| spoken(e, lang))?;
+    let color = use_color(args.input.output.is_some());
+    let src = &checked.source;
+    output::write_with(args.input.output.as_deref(), |out| {
+        match args.format {
+            CheckFormat::Human => diagnostics::human(out, src, findings, color, lang),
+            CheckFormat::Json => diagnostics::json(out, src, findings, lang),
+            CheckFormat::Github => diagnostics::github(out, src, findings, lang),
+        }?;
+        Ok(())
+    })
+    .map_err(|e| spoken(e, lang))?;
     let errors = findings.iter().any(|f| f.severity() == Severity::Error);
     let warnings = findings.iter().any(|f| f.severity() == Severity::Warning);
     Ok(if errors || (args.strict && warnings) {
@@ -249,28 +249,28 @@ fn run_checked(
     }
     output::refuse_input(input.output.as_deref(), &[&input.file], lang)?;
     if checked.has_data_errors() {
-        let shown = checked.errors();
-        output::eprint(&diagnostics::human(
-            &checked.source,
-            &shown,
-            stderr_color,
-            lang,
-        ));
+        let errors = checked
+            .findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error);
+        to_stderr(|err| diagnostics::human(err, &checked.source, errors, stderr_color, lang));
         output::eprintln(diagnostics::report_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
     // Each finding followed by a blank line, as `cxm check` prints them, so
     // findings and the note after them stay apart.
-    let errors = checked.errors();
-    for f in &errors {
-        output::eprintln(&diagnostics::human_one(
-            &checked.source,
-            f,
-            stderr_color,
-            lang,
-        ));
-    }
-    let warnings = checked.findings.len() - errors.len();
+    let errors = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error);
+    to_stderr(|err| {
+        diagnostics::human_listed(err, &checked.source, errors, stderr_color, lang).map(drop)
+    });
+    let warnings = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Warning)
+        .count();
     if warnings > 0 {
         output::eprintln(&diagnostics::warnings_note(
             &checked.source.name,
@@ -282,6 +282,13 @@ fn run_checked(
     output::write_with(input.output.as_deref(), |out| render(&checked, out))
         .map_err(|e| spoken(e, lang))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Findings on standard error, buffered (they may be many). A standard
+/// error that cannot be written loses them: there is nowhere else to say so.
+fn to_stderr(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    let _ = write(&mut err).and_then(|()| err.flush());
 }
 
 fn stderr_color() -> bool {
@@ -377,8 +384,11 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     output::refuse_input(args.output.as_deref(), &[&args.old, &args.new], lang)?;
     for c in &sides {
         if c.has_data_errors() || c.budget.is_none() {
-            let errors = c.errors();
-            output::eprint(&diagnostics::human(&c.source, &errors, stderr_color, lang));
+            let errors = c
+                .findings
+                .iter()
+                .filter(|f| f.severity() == Severity::Error);
+            to_stderr(|err| diagnostics::human(err, &c.source, errors, stderr_color, lang));
             refused = true;
         }
     }

@@ -306,41 +306,87 @@ pub(crate) fn money_from_int_text(text: &str, radix: u32) -> Result<Money, Money
     money_from_minor(v.checked_mul(MINOR_PER_MAJOR).ok_or(MoneyError::TooLarge)?)
 }
 
-/// Money from a TOML float. Accepted when it lies within 1e-6 of a whole
-/// number of minor units (so `0.1 + 0.2`-style noise passes but `1.005` does not).
-pub(crate) fn money_from_float(f: f64) -> Result<Money, MoneyError> {
-    if !f.is_finite() {
+/// Money from a TOML float's text (`12.5`, `1_000.25`, `1.5e3`, `inf`),
+/// read exactly: never through an `f64`, whose nearest whole number of
+/// minor units would make `1e-17` or `1e-300` an amount of 0.00. An amount
+/// that is not a whole number of minor units is refused however it is
+/// written (`0.001`, `1.5e-3`, `1e-17`), as is one beyond 10^13; the
+/// errors come in the order: not finite, negative, too large, too many
+/// decimals. Zeros at either end do not count (`12.50`, `1.000e2`, `-0.0`
+/// is 0).
+pub(crate) fn money_from_float_text(text: &str) -> Result<Money, MoneyError> {
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, exponent(e)),
+        None => (body, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || int.bytes().chain(frac.bytes()).filter(|&b| b != b'_');
+    if mantissa.is_empty() || !digits().all(|b| b.is_ascii_digit()) {
         return Err(MoneyError::NotFinite);
     }
-    if f < 0.0 {
+    let frac_len = frac.bytes().filter(|&b| b != b'_').count();
+    // The significant digits: no zeros in front, none at the end (each one
+    // dropped there raises the scale).
+    let all: Vec<u8> = digits().skip_while(|&b| b == b'0').collect();
+    let trailing = all.iter().rev().take_while(|&&b| b == b'0').count();
+    let sig = &all[..all.len() - trailing];
+    if sig.is_empty() {
+        return Ok(Money::ZERO);
+    }
+    if neg {
         return Err(MoneyError::Negative);
     }
-    if f > MAX_MAJOR as f64 {
+    // The value is sig × 10^scale.
+    let scale = exp
+        .saturating_sub(i64::try_from(frac_len).unwrap_or(i64::MAX))
+        .saturating_add(i64::try_from(trailing).unwrap_or(i64::MAX));
+    let whole_digits = i64::try_from(sig.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(scale);
+    if whole_digits > 14 {
         return Err(MoneyError::TooLarge);
     }
-    // First the exact reading of the shortest text: `12345.6` is 1234560.
-    if let Ok((digits, places)) = parse_scaled(&float_text(f))
-        && places <= 2
-    {
-        let minor = digits
-            .checked_mul(10i128.pow(2 - places))
-            .ok_or(MoneyError::TooLarge)?;
-        return money_from_minor(minor);
+    if scale < -2 {
+        return Err(MoneyError::TooManyDecimals);
     }
-    let scaled = f * 100.0;
-    let nearest = scaled.round();
-    if (scaled - nearest).abs() <= 1e-6 {
-        money_from_minor(nearest as i128)
-    } else {
-        Err(MoneyError::TooManyDecimals)
+    // At most 16 significant digits and a power of at most 10^16 here.
+    let mut minor: i128 = 0;
+    for &b in sig {
+        minor = minor * 10 + i128::from(b - b'0');
     }
+    let power = u32::try_from(scale + 2).map_err(|_| MoneyError::TooManyDecimals)?;
+    money_from_minor(
+        minor
+            .checked_mul(10i128.pow(power))
+            .ok_or(MoneyError::TooLarge)?,
+    )
+}
+
+/// A float's exponent (`-17`, `+3`, `1_0`), saturated far beyond any that
+/// matters.
+fn exponent(text: &str) -> i64 {
+    let (neg, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let mut e: i64 = 0;
+    for b in digits.bytes().filter(u8::is_ascii_digit) {
+        e = (e * 10 + i64::from(b - b'0')).min(1_000_000_000);
+    }
+    if neg { -e } else { e }
 }
 
 /// A TOML float written as plain digits with a point (`12345.6`: no sign,
 /// exponent or underscore) and at most 15 digits in all. Such a text is the
 /// shortest text of the `f64` it reads as (up to zeros at its end: an `f64`
 /// keeps 15 significant digits), so reading it directly gives what
-/// [`money_from_float`] and [`decimal_from_float`] give, without the
+/// [`money_from_float_text`] and [`decimal_from_float`] give, without the
 /// binary round trip. `None` for any other form.
 fn plain_float(text: &str) -> Option<&str> {
     let (int, frac) = text.split_once('.')?;
@@ -348,8 +394,8 @@ fn plain_float(text: &str) -> Option<&str> {
     (digits(int) && digits(frac) && int.len() + frac.len() <= 15).then_some(text)
 }
 
-/// [`money_from_float`] of a plain float's text (see [`plain_float`]) with
-/// at most two places; `None` for other texts, which take the `f64` way.
+/// [`money_from_float_text`] of a plain float's text (see [`plain_float`])
+/// with at most two places, quickly; `None` for other texts.
 pub(crate) fn money_from_plain_float(text: &str) -> Option<Result<Money, MoneyError>> {
     let (digits, places) = parse_scaled(plain_float(text)?).ok()?;
     (places <= 2).then(|| {

@@ -70,15 +70,40 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Where each line starts: 0 and the byte after every `\n`. A large
-/// roadmap has a million lines, so the newlines are found eight bytes at a
-/// time: in `x = word ^ 0x0a…0a` a newline is a zero byte, and
+/// A span's first line and where on it the span is (see
+/// [`Source::on_line`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OnLine<'a> {
+    pub line: usize,
+    pub text: &'a str,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Where each line starts: 0, the byte after every `\n`, and the byte
+/// after every `\r` not followed by `\n`. A lone CR ends a line as it did
+/// on old Macs, and as a terminal shows it: counting it keeps the line a
+/// finding names the one an editor shows, and keeps a CR-only file from
+/// being one long line that every finding prints whole. TOML allows no lone
+/// CR, so a file without syntax errors has the same lines either way.
+///
+/// A large roadmap has a million lines, so line ends are found eight bytes
+/// at a time: in `x = word ^ 0x0a…0a` a newline is a zero byte, and
 /// `!(((x & 0x7f…7f) + 0x7f…7f) | x | 0x7f…7f)` sets the high bit of
-/// exactly the zero bytes (no carry crosses a byte).
+/// exactly the zero bytes (no carry crosses a byte); the same with
+/// `0x0d…0d` finds carriage returns.
 fn line_starts(text: &str) -> Vec<usize> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    const RETURNS: u64 = 0x0d0d_0d0d_0d0d_0d0d;
+    let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
     let bytes = text.as_bytes();
+    // A line starts after `\n`, and after a `\r` that no `\n` follows.
+    let ends_line = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    };
     // Room for a line every 8 bytes: more than a roadmap has, and the part
     // never written costs no memory (it is only reserved).
     let mut starts = Vec::with_capacity(bytes.len() / 8 + 1);
@@ -88,17 +113,20 @@ fn line_starts(text: &str) -> Vec<usize> {
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ NEWLINES;
-        let mut zeros = !(((x & LOW7) + LOW7) | x | LOW7);
-        while zeros != 0 {
-            starts.push(base + zeros.trailing_zeros() as usize / 8 + 1);
-            zeros &= zeros - 1;
+        let word = u64::from_le_bytes(word);
+        let mut hits = zero_bytes(word ^ NEWLINES) | zero_bytes(word ^ RETURNS);
+        while hits != 0 {
+            let i = base + hits.trailing_zeros() as usize / 8;
+            if ends_line(i) {
+                starts.push(i + 1);
+            }
+            hits &= hits - 1;
         }
         base += 8;
     }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == b'\n' {
-            starts.push(base + i + 1);
+    for i in base..bytes.len() {
+        if ends_line(i) {
+            starts.push(i + 1);
         }
     }
     starts
@@ -156,18 +184,24 @@ impl Source {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
-    /// The character range a span covers on its first line (at least one
-    /// character wide), as 0-based character offsets within that line.
-    pub(crate) fn caret_range(&self, span: Span) -> (usize, usize) {
-        let pos = self.position(span.start());
-        let line = self.line_text(pos.line);
-        let start_col = pos.column - 1;
+    /// Where a span stands on its first line: the line's number and text,
+    /// and the span's bytes within that text (`from..to`, on character
+    /// boundaries, `to` at most the line's end: the part of a longer span
+    /// that is on its first line; possibly empty).
+    pub(crate) fn on_line(&self, span: Span) -> OnLine<'_> {
+        let start = self.clamp(span.start());
+        let idx = self.line_index(start);
+        let line_start = self.starts()[idx];
+        let text = self.line_text(idx + 1);
+        let from = (start - line_start).min(text.len());
         let end = self.clamp(span.end().max(span.start()));
-        let line_start = self.starts()[pos.line - 1];
-        let line_end = line_start + line.len();
-        let end = end.min(line_end).max(self.clamp(span.start()));
-        let width = self.text[self.clamp(span.start())..end].chars().count();
-        (start_col, start_col + width.max(1))
+        let to = end.saturating_sub(line_start).clamp(from, text.len());
+        OnLine {
+            line: idx + 1,
+            text,
+            from,
+            to,
+        }
     }
 }
 

@@ -60,12 +60,32 @@ fn rounding_is_half_away_from_zero() {
 
 #[test]
 fn floats_read_as_written() {
-    assert_eq!(money_from_float(12345.6), Ok(Money(1_234_560)));
-    assert_eq!(money_from_float(0.1), Ok(Money(10)));
-    assert_eq!(money_from_float(1.005), Err(MoneyError::TooManyDecimals));
-    assert_eq!(money_from_float(-1.0), Err(MoneyError::Negative));
-    assert_eq!(money_from_float(f64::NAN), Err(MoneyError::NotFinite));
-    assert_eq!(money_from_float(1e14), Err(MoneyError::TooLarge));
+    let m = money_from_float_text;
+    assert_eq!(m("12345.6"), Ok(Money(1_234_560)));
+    assert_eq!(m("0.1"), Ok(Money(10)));
+    assert_eq!(m("1.005"), Err(MoneyError::TooManyDecimals));
+    assert_eq!(m("-1.0"), Err(MoneyError::Negative));
+    assert_eq!(m("nan"), Err(MoneyError::NotFinite));
+    assert_eq!(m("-inf"), Err(MoneyError::NotFinite));
+    assert_eq!(m("1e14"), Err(MoneyError::TooLarge));
+    assert_eq!(m("1e13"), Ok(Money(MAX_MINOR)));
+    assert_eq!(m("1.5e3"), Ok(Money(150_000)));
+    assert_eq!(m("1_000.000_0e-1"), Ok(Money(10_000)));
+    assert_eq!(m("12.50"), Ok(Money(1250)));
+    assert_eq!(m("-0.0"), Ok(Money(0)));
+    assert_eq!(m("0e99999999999999999999"), Ok(Money(0)));
+    assert_eq!(m("1e99999999999999999999"), Err(MoneyError::TooLarge));
+    // Not a whole number of minor units, however small or however written.
+    for t in [
+        "1e-17",
+        "1e-300",
+        "0.001",
+        "1.5e-3",
+        "1e-99999999999999999999",
+    ] {
+        assert_eq!(m(t), Err(MoneyError::TooManyDecimals), "{t}");
+    }
+    assert_eq!(m("-1e-17"), Err(MoneyError::Negative));
     assert_eq!(decimal_from_float(12.5), Ok(Decimal(12_500_000)));
     assert_eq!(decimal_from_float(4.3012), Ok(Decimal(4_301_200)));
     assert_eq!(
@@ -135,7 +155,7 @@ fn plain_floats_read_as_their_f64() {
     for t in &texts {
         let f: f64 = t.parse().unwrap();
         if let Some(quick) = money_from_plain_float(t) {
-            assert_eq!(quick, money_from_float(f), "money {t}");
+            assert_eq!(quick, money_from_float_text(t), "money {t}");
             quick_ones += 1;
         }
         if let Some(quick) = decimal_from_plain_float(t) {

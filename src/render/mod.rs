@@ -8,6 +8,7 @@ pub(crate) mod csv;
 pub mod diagnostics;
 pub(crate) mod diff;
 pub mod html;
+pub(crate) mod inert;
 pub mod inventory;
 pub mod kpi;
 pub(crate) mod markdown;

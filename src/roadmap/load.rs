@@ -31,7 +31,7 @@ use super::fields::{
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
 use crate::diag::{Code, Expected, Finding, Found, LoadMessage, Severity, Whose, suggest};
-use crate::money::{self, Decimal, Money, MoneyError};
+use crate::money::{self, Decimal, Money};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -146,17 +146,40 @@ fn impossible_date(text: &str, span: Span) -> Option<String> {
         .then(|| date.to_string())
 }
 
+/// The longest line [`written_locally`] reads.
+const LOCAL_LINE_MAX: usize = 4096;
+
 /// A syntax error at `span` on a line whose value is a number or a date
 /// written the Polish way (`650 000`, `4,27`, `01.05.2027`, `2027-1-11`), or
 /// at a bare key with Polish letters: the value's (or key's) span and the
 /// finding that shows the TOML form. Read from the line's text alone:
 /// `key = value`, an optional comment after the value.
+///
+/// A line ends at `\n` or a lone `\r`, as `source` counts lines. Only a
+/// line of at most [`LOCAL_LINE_MAX`] bytes around the error is looked at:
+/// a longer one is no hand-written `key = value`, and reading a long line
+/// for each of its errors would take time with the square of its length
+/// (a CR-only file of 120 KB took minutes).
 fn written_locally(text: &str, span: Span) -> Option<(Span, LoadMessage)> {
-    let start = text.get(..span.start())?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text
-        .get(span.start()..)?
-        .find('\n')
-        .map_or(text.len(), |i| span.start() + i);
+    let at = span.start();
+    let mut from = at.saturating_sub(LOCAL_LINE_MAX);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = at.saturating_add(LOCAL_LINE_MAX).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = match text.get(from..at)?.rfind(['\n', '\r']) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let end = match text.get(at..to)?.find(['\n', '\r']) {
+        Some(i) => at + i,
+        None if to == text.len() => to,
+        None => return None,
+    };
     let line = text.get(start..end)?;
     if let Some(found) = bare_key_not_ascii(line, span.start() - start) {
         let (from, to, m) = found;
@@ -651,13 +674,8 @@ impl Loader {
         let span = span_of(v);
         let r = match v.get_ref() {
             DeValue::Integer(i) => money::money_from_int_text(i.as_str(), i.radix()),
-            DeValue::Float(f) => match money::money_from_plain_float(f.as_str()) {
-                Some(read) => read,
-                None => match parse_float(f.as_str()) {
-                    Some(x) => money::money_from_float(x),
-                    None => Err(MoneyError::NotFinite),
-                },
-            },
+            DeValue::Float(f) => money::money_from_plain_float(f.as_str())
+                .unwrap_or_else(|| money::money_from_float_text(f.as_str())),
             _ => {
                 self.wrong_type(v, key, Expected::Amount);
                 return None;

@@ -1036,7 +1036,14 @@ fn on_key<'i>(
     }
     close(&mut current, &mut path, &mut last);
     if LIMIT as usize <= path.len() {
-        errors.report_error(ParseError::new("recursion limit"));
+        // At the key, from its first part to its last: without a span the
+        // error would point past the end of the file.
+        let from = path
+            .first()
+            .map_or(first.span().start(), |k| k.span().start);
+        let to = last.as_ref().map_or(from, |k| k.span().end);
+        let at = toml_parser::Span::new_unchecked(from, to.max(from));
+        errors.report_error(ParseError::new("recursion limit").with_unexpected(at));
         return (Vec::new(), None);
     }
     (path, last)

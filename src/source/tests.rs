@@ -3,9 +3,10 @@ use proptest::prelude::*;
 
 proptest! {
     #[test]
-    fn line_starts_are_after_every_newline(text in "[a\\n\\x0b\\x09\\x8a\\x0aż\\r]{0,80}") {
+    fn line_starts_are_after_every_line_end(text in "[a\\n\\x0b\\x09\\x8a\\x0d\\x0aż\\r]{0,80}") {
+        let b = text.as_bytes();
         let naive: Vec<usize> = std::iter::once(0)
-            .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+            .chain((0..b.len()).filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))).map(|i| i + 1))
             .collect();
         prop_assert_eq!(line_starts(&text), naive);
     }

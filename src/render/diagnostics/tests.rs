@@ -2,6 +2,29 @@ use super::*;
 use crate::diag::{Code, Known, RuleMessage};
 use crate::source::Span;
 
+/// [`super::human_one`] as text.
+fn human_one(src: &Source, f: &Finding, color: bool, lang: Language) -> String {
+    let mut out = Vec::new();
+    super::human_one(&mut out, src, f, color, lang).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// [`super::github`] as text.
+fn github(src: &Source, findings: &[Finding], lang: Language) -> String {
+    let mut out = Vec::new();
+    super::github(&mut out, src, findings, lang).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The summary of `findings`.
+fn summary(findings: &[Finding], lang: Language) -> String {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .count();
+    summary_of(errors, findings.len() - errors, lang)
+}
+
 fn unknown_owner(owner: &str, suggestion: &str) -> RuleMessage {
     RuleMessage::UnknownOwner {
         initiative: "i".into(),

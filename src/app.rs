@@ -43,7 +43,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
         Command::Report(args) => {
+            if let Some(path) = &args.xlsx {
+                if path == Path::new("-") {
+                    anyhow::bail!(
+                        "{}",
+                        crate::i18n::xlsx_needs_file(args.lang.map(Lang::language))
+                    );
+                }
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                {
+                    anyhow::bail!(
+                        "{} ends in .toml: cxm never writes a workbook over a roadmap",
+                        path.display()
+                    );
+                }
+            }
             run_checked(&args.input(), args.lang, |checked, out| {
+                if let Some(path) = &args.xlsx {
+                    let book = workbook(checked, report_lang(args.lang, checked))?;
+                    if args.html.is_none() {
+                        return Ok(out.write_all(&book)?);
+                    }
+                    write_output(Some(path), &book)?;
+                }
                 match &checked.budget {
                     Some(b) => {
                         let d = crate::dashboard::build(
@@ -88,6 +112,37 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The workbook of `cxm report --xlsx`: every report of the roadmap.
+fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
+    let budget = budget_of(checked)?;
+    let plan = crate::plan::build(&checked.roadmap, budget)?;
+    let inventory = crate::inventory::build(&checked.roadmap, checked.as_of, budget)?;
+    let kpi = checked
+        .plan_year
+        .map(|year| crate::kpi::build(&checked.roadmap, checked.as_of, year));
+    let meta = &checked.roadmap.meta;
+    let about = crate::render::xlsx::About {
+        organisation: meta.organisation.as_ref().map(|o| o.value.clone()),
+        plan_year: checked.plan_year,
+        as_of: checked.as_of,
+        currency: budget.currency.clone(),
+        markup_percent: budget.markup_percent,
+        fx: checked
+            .roadmap
+            .fx
+            .iter()
+            .map(|f| (f.code.value.clone(), f.rate.as_ref().map(|r| r.value)))
+            .collect(),
+    };
+    let reports = crate::render::xlsx::Reports {
+        budget,
+        plan: &plan,
+        inventory: &inventory,
+        kpi: kpi.as_ref(),
+    };
+    crate::render::xlsx::report(&reports, &about, lang)
 }
 
 /// The budget every report builds on. A roadmap without data errors always
@@ -175,6 +230,7 @@ fn run_report(
     render: impl Fn(&Checked, &RenderOptions, &mut dyn Write) -> Result<()>,
 ) -> Result<ExitCode> {
     let format = args.output.render_format()?;
+    args.output.check_output(args.input.output.as_deref())?;
     run_checked(&args.input, args.output.lang, |checked, out| {
         let opts = RenderOptions {
             format,
@@ -266,6 +322,7 @@ fn read_side(spec: &str) -> Result<Vec<u8>> {
 }
 
 fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
+    args.format.check_output(args.output.as_deref())?;
     let stderr_color = stderr_color();
     let mut sides = Vec::new();
     for spec in [&args.old, &args.new] {

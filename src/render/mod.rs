@@ -16,6 +16,7 @@ pub mod plan;
 pub(crate) mod sections;
 pub(crate) mod svg;
 pub(crate) mod table;
+pub(crate) mod xlsx;
 
 use crate::roadmap::Language;
 use std::io::Write as _;
@@ -27,6 +28,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// An Excel workbook (binary; written to a file only).
+    Xlsx,
 }
 
 /// How to render, resolved by the CLI: `color` is already false when stdout

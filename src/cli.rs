@@ -26,7 +26,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
     Kpi(ReportArgs),
-    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape).
+    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape); with --xlsx, every report in one Excel workbook.
     Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),

@@ -63,7 +63,8 @@ fn csv(inv: &Inventory, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
 /// The inventory's sheet: the CSV's lines, then per competency and for
 /// all, as formulas over them, the totals as the report foots them (SPEC
 /// section 6): budget, actual and remaining over the initiatives with both,
-/// then the budget without an actual and the actual without a budget.
+/// then, where there are any, the budget without an actual and the actual
+/// without a budget.
 pub(crate) fn xlsx_sheet(inv: &Inventory, lang: Language) -> xlsx::Sheet {
     let mut totals = Vec::new();
     for s in inv.competencies.iter().chain(std::iter::once(&inv.totals)) {
@@ -89,26 +90,31 @@ pub(crate) fn xlsx_sheet(inv: &Inventory, lang: Language) -> xlsx::Sheet {
             sums.push(scope(Sum::of("internal_cost", internal)));
         }
         totals.push(Total::new(label.clone(), sums));
-        totals.push(Total::new(
-            format!(
-                "{label}: {}",
-                budget_only_label(&s.budget_without_actual, lang)
-            ),
-            vec![
-                scope(Sum::of("budget", s.budget_without_actual.budget))
-                    .when("actual", Filter::Empty),
-            ],
-        ));
-        totals.push(Total::new(
-            format!(
-                "{label}: {}",
-                actual_only_label(&s.actual_without_budget, lang)
-            ),
-            vec![
-                scope(Sum::of("actual", s.actual_without_budget.actual))
-                    .when("budget", Filter::Empty),
-            ],
-        ));
+        // What the subtotal could not take, on lines of its own when any.
+        if s.budget_without_actual.initiatives > 0 {
+            totals.push(Total::new(
+                format!(
+                    "{label}: {}",
+                    budget_only_label(&s.budget_without_actual, lang)
+                ),
+                vec![
+                    scope(Sum::of("budget", s.budget_without_actual.budget))
+                        .when("actual", Filter::Empty),
+                ],
+            ));
+        }
+        if s.actual_without_budget.initiatives > 0 {
+            totals.push(Total::new(
+                format!(
+                    "{label}: {}",
+                    actual_only_label(&s.actual_without_budget, lang)
+                ),
+                vec![
+                    scope(Sum::of("actual", s.actual_without_budget.actual))
+                        .when("budget", Filter::Empty),
+                ],
+            ));
+        }
     }
     xlsx::Sheet::from_columns(Text::SheetInventory, &csv_columns(), &inv.initiatives)
         .with_totals(totals)

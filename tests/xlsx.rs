@@ -368,6 +368,10 @@ fn the_report_workbook_has_a_sheet_per_report() {
         html.to_str().unwrap(),
     ]);
     assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
+    // The same roadmap gives the same bytes: no clock in the workbook.
+    let again = dir.path().join("again.xlsx");
+    ok(&["report", EXAMPLE, "--xlsx", again.to_str().unwrap()]);
+    assert!(std::fs::read(&book).unwrap() == std::fs::read(&again).unwrap());
     let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
     assert_eq!(
         wb.sheet_names(),

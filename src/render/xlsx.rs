@@ -39,6 +39,12 @@
 //! exact decimal text once, when written. No sum is computed in floating
 //! point by cxm.
 //!
+//! The bytes are reproducible: the workbook's creation date is the
+//! roadmap's `as_of` (a single report's workbook: a fixed date), never the
+//! clock. Excel recomputes on load; LibreOffice by default shows the stored
+//! figures, which are cxm's (the test has it recompute with a profile whose
+//! "recalculation on file load" is *always*).
+//!
 //! `--format xlsx` needs `--output FILE`; a workbook to standard output is
 //! refused, whether it is a terminal or a pipe (`-o -` too): one rule that
 //! is easy to say, and a binary that lands in a pipe by mistake helps no

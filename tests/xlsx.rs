@@ -350,6 +350,13 @@ fn the_diff_sheet_reads_back_as_its_csv() {
     let book = workbook(dir.path(), "d.xlsx", &["diff", o, n, "--format", "xlsx"]);
     let csv = csv_rows(&ok(&["diff", o, n, "--format", "csv"]), false);
     compare_sheet(&book, "Changes", &csv, "diff");
+    let book = workbook(
+        dir.path(),
+        "d-pl.xlsx",
+        &["diff", o, n, "--format", "xlsx", "--lang", "pl"],
+    );
+    let csv = csv_rows(&ok(&["diff", o, n, "--excel", "--lang", "pl"]), true);
+    compare_sheet(&book, "Zmiany", &csv, "diff pl");
 }
 
 /// `cxm report --xlsx`: About first, then a sheet per report, and the HTML

@@ -918,7 +918,6 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "unit" => "jednostka",
         "variance_percent" => "odchylenie %",
         "value" => "wartość",
-        "exact" => "dokładnie",
         _ => return None,
     })
 }

@@ -45,23 +45,55 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             None => Err(AppError::NoPlanYear.into()),
         }),
         Command::Report(args) => {
+            if let Some(path) = &args.xlsx {
+                if path == Path::new("-") {
+                    anyhow::bail!(
+                        "{}",
+                        crate::i18n::xlsx_needs_file(args.lang.map(Lang::language))
+                    );
+                }
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                {
+                    return Err(output::Refused {
+                        refusal: output::Refusal::XlsxIntoToml {
+                            output: path.display().to_string(),
+                        },
+                        lang: args.lang.map_or(Language::En, |l| l.language()),
+                    }
+                    .into());
+                }
+            }
             run_checked(
                 &args.input(),
                 args.lang,
-                true,
-                |checked, out| match &checked.budget {
-                    Some(b) => {
-                        let d = crate::dashboard::build(
-                            &checked.roadmap,
-                            &checked.source,
-                            &checked.findings,
-                            b,
-                            checked.as_of,
-                        )?;
-                        let html = crate::render::html::render(&d, report_lang(args.lang, checked));
-                        Ok(out.write_all(&html)?)
+                args.html.is_some(),
+                |checked, out| {
+                    if let Some(path) = &args.xlsx {
+                        let book = workbook(checked, report_lang(args.lang, checked))?;
+                        if args.html.is_none() {
+                            return Ok(out.write_all(&book)?);
+                        }
+                        let lang = report_lang(args.lang, checked);
+                        output::refuse_input(Some(path), &[&args.input().file], lang)?;
+                        output::write(Some(path), &book)?;
                     }
-                    None => Err(AppError::NoBudget.into()),
+                    match &checked.budget {
+                        Some(b) => {
+                            let d = crate::dashboard::build(
+                                &checked.roadmap,
+                                &checked.source,
+                                &checked.findings,
+                                b,
+                                checked.as_of,
+                            )?;
+                            let html =
+                                crate::render::html::render(&d, report_lang(args.lang, checked));
+                            Ok(out.write_all(&html)?)
+                        }
+                        None => Err(AppError::NoBudget.into()),
+                    }
                 },
             )
         }
@@ -93,6 +125,37 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The workbook of `cxm report --xlsx`: every report of the roadmap.
+fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
+    let budget = budget_of(checked)?;
+    let plan = crate::plan::build(&checked.roadmap, budget)?;
+    let inventory = crate::inventory::build(&checked.roadmap, checked.as_of, budget)?;
+    let kpi = checked
+        .plan_year
+        .map(|year| crate::kpi::build(&checked.roadmap, checked.as_of, year));
+    let meta = &checked.roadmap.meta;
+    let about = crate::render::xlsx::About {
+        organisation: meta.organisation.as_ref().map(|o| o.value.clone()),
+        plan_year: checked.plan_year,
+        as_of: checked.as_of,
+        currency: budget.currency.clone(),
+        markup_percent: budget.markup_percent,
+        fx: checked
+            .roadmap
+            .fx
+            .iter()
+            .map(|f| (f.code.value.clone(), f.rate.as_ref().map(|r| r.value)))
+            .collect(),
+    };
+    let reports = crate::render::xlsx::Reports {
+        budget,
+        plan: &plan,
+        inventory: &inventory,
+        kpi: kpi.as_ref(),
+    };
+    crate::render::xlsx::report(&reports, &about, lang)
 }
 
 /// The budget every report builds on. A roadmap without data errors always
@@ -190,6 +253,7 @@ fn run_report(
         .output
         .render_format()
         .map_err(|e| in_lang(e, args.output.lang))?;
+    args.output.check_output(args.input.output.as_deref())?;
     run_checked(&args.input, args.output.lang, false, |checked, out| {
         let opts = RenderOptions {
             format,
@@ -354,6 +418,7 @@ fn is_drive_path(rev: &str, path: &str) -> bool {
 }
 
 fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
+    args.format.check_output(args.output.as_deref())?;
     let stderr_color = stderr_color();
     // Before either side is read, a refusal is in `--lang` or English.
     let asked = args.format.lang.map_or(Language::En, |l| l.language());

@@ -26,7 +26,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
     Kpi(ReportArgs),
-    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape).
+    /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape); with --xlsx, every report in one Excel workbook.
     Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
     Init(InitArgs),
@@ -78,6 +78,19 @@ impl FormatArgs {
             (false, f) => Ok(f.unwrap_or(ReportFormat::Table).format()),
         }
     }
+
+    /// A workbook is written to a file only (SPEC section 13): to standard
+    /// output, a terminal or a pipe alike (`-o -` too), it is refused
+    /// before anything is read. Said in `--lang`, or in both languages when
+    /// the roadmap's language is not known yet.
+    pub fn check_output(&self, output: Option<&std::path::Path>) -> anyhow::Result<()> {
+        let to_file = output.is_some_and(|p| p != std::path::Path::new("-"));
+        if self.format == Some(ReportFormat::Xlsx) && !to_file {
+            let lang = self.lang.map(Lang::language);
+            anyhow::bail!("{}", crate::i18n::xlsx_needs_file(lang));
+        }
+        Ok(())
+    }
 }
 
 /// Options of `cxm report`.
@@ -87,8 +100,11 @@ pub struct ReportHtmlArgs {
     #[arg(default_value = "roadmap.toml")]
     pub file: String,
     /// Write the HTML dashboard to this file (atomically).
-    #[arg(long, value_name = "OUT", required = true)]
-    pub html: PathBuf,
+    #[arg(long, value_name = "OUT", required_unless_present = "xlsx")]
+    pub html: Option<PathBuf>,
+    /// Write an Excel workbook to this file (atomically): a sheet per report, totals as formulas, and an About sheet.
+    #[arg(long, value_name = "OUT")]
+    pub xlsx: Option<PathBuf>,
     /// Language of the dashboard (default: the roadmap's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
@@ -101,13 +117,14 @@ pub struct ReportHtmlArgs {
 }
 
 impl ReportHtmlArgs {
-    /// The input options every roadmap command shares, writing to `--html`.
+    /// The input options every roadmap command shares, writing to `--html`
+    /// (or to `--xlsx` when it is the only output).
     pub fn input(&self) -> InputArgs {
         InputArgs {
             file: self.file.clone(),
             as_of: self.as_of,
             year: self.year,
-            output: Some(self.html.clone()),
+            output: self.html.clone().or_else(|| self.xlsx.clone()),
         }
     }
 }
@@ -122,6 +139,8 @@ pub enum ReportFormat {
     Json,
     /// A GitHub-flavoured Markdown document.
     Markdown,
+    /// An Excel workbook: numbers as numbers, totals as formulas (needs --output FILE).
+    Xlsx,
 }
 
 impl ReportFormat {
@@ -132,6 +151,7 @@ impl ReportFormat {
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
             ReportFormat::Markdown => "markdown",
+            ReportFormat::Xlsx => "xlsx",
         }
     }
 
@@ -141,6 +161,7 @@ impl ReportFormat {
             ReportFormat::Csv => crate::render::Format::Csv,
             ReportFormat::Json => crate::render::Format::Json,
             ReportFormat::Markdown => crate::render::Format::Markdown,
+            ReportFormat::Xlsx => crate::render::Format::Xlsx,
         }
     }
 }

@@ -219,6 +219,22 @@ pub(crate) enum Text {
     DashAboutDepartment,
     DashAboutMember,
     DashAboutKpi,
+    // The workbook (`--format xlsx`, `report --xlsx`).
+    SheetBudget,
+    SheetPlan,
+    SheetInventory,
+    SheetKpis,
+    SheetGuidelines,
+    SheetDiff,
+    SheetAbout,
+    Organisation,
+    FxRate,
+    Scenario,
+    NoScenario,
+    CxmVersion,
+    Sheets,
+    ExactAmount,
+    CxInitiatives,
 }
 
 /// The label of a fixed text.
@@ -480,6 +496,27 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DashAboutDepartment => ("department", "dział"),
         T::DashAboutMember => ("team member", "członek zespołu"),
         T::DashAboutKpi => ("KPI", "wskaźnik"),
+        T::SheetBudget => ("Budget", "Budżet"),
+        T::SheetPlan => ("Plan", "Plan"),
+        T::SheetInventory => ("Inventory", "Inwentaryzacja"),
+        T::SheetKpis => ("KPIs", "KPI"),
+        T::SheetGuidelines => ("Department guidelines", "Wytyczne dla działów"),
+        T::SheetDiff => ("Changes", "Zmiany"),
+        T::SheetAbout => ("About", "O zestawieniu"),
+        T::Organisation => ("Organisation", "Organizacja"),
+        T::FxRate => ("Exchange rate", "Kurs wymiany"),
+        T::Scenario => ("Scenario", "Scenariusz"),
+        T::NoScenario => (
+            "none (the roadmap as written)",
+            "brak (roadmapa w obecnej postaci)",
+        ),
+        T::CxmVersion => ("cxm version", "Wersja cxm"),
+        T::Sheets => ("Sheets", "Arkusze"),
+        T::ExactAmount => (
+            "Exact amount (a spreadsheet keeps only 15 significant digits)",
+            "Dokładna kwota (arkusz przechowuje tylko 15 cyfr znaczących)",
+        ),
+        T::CxInitiatives => ("CX initiatives (departments)", "Inicjatywy CX (działy)"),
     };
     match lang {
         Language::En => en,
@@ -816,10 +853,25 @@ pub(crate) fn percent_fixed(d: Decimal, places: u32, lang: Language) -> String {
 
 /// The Polish header of a CSV column for `--excel --lang pl`, by its fixed
 /// English key (SPEC section 11); `None` for a key with no Polish word.
+/// Why `--format xlsx` without `--output FILE` is refused: in `lang`, or
+/// in both languages when none is known yet.
+pub(crate) fn xlsx_needs_file(lang: Option<Language>) -> String {
+    let en = "--format xlsx writes a binary workbook: name the file with --output FILE \
+              (never standard output)";
+    let pl = "--format xlsx zapisuje skoroszyt Excela (plik binarny): podaj plik w --output PLIK \
+              (nie standardowe wyjście)";
+    match lang {
+        Some(Language::En) => en.to_string(),
+        Some(Language::Pl) => pl.to_string(),
+        None => format!("{en}\n{pl}"),
+    }
+}
+
 pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
     Some(match key {
         "actual" => "wydatki",
         "after" => "po roku planu",
+        "amount" => "kwota",
         "area" => "obszar",
         "baseline" => "punkt wyjścia",
         "before" => "przed rokiem planu",
@@ -885,6 +937,7 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "title" => "tytuł",
         "unit" => "jednostka",
         "variance_percent" => "odchylenie %",
+        "value" => "wartość",
         _ => return None,
     })
 }

@@ -229,6 +229,10 @@ fn examples(roff: &mut Roff) {
             "cxm report --html board.html",
             "The HTML dashboard for the board.",
         ),
+        (
+            "cxm report --xlsx cxm.xlsx",
+            "Every report in one Excel workbook, totals as formulas.",
+        ),
         ("cxm man --dir man/man1", "Write every manual page."),
     ] {
         item(roff, command, text);

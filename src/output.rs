@@ -52,6 +52,8 @@ pub enum Refusal {
     /// `report --html` to a name ending in `.toml`: most often the roadmap
     /// given where the output was meant.
     HtmlIntoToml { output: String },
+    /// `report --xlsx` to a name ending in `.toml`.
+    XlsxIntoToml { output: String },
     /// A diff side's revision starts with `-`: git would take it as an
     /// option.
     RevisionLikeOption { rev: String, spec: String },

@@ -5,6 +5,7 @@
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
+use super::xlsx::{self, Filter, Sum, Total};
 use super::{Format, RenderOptions};
 use crate::budget::{
     BacklogLine, Budget, CompetencyTotal, Figures, GuidelineLine, Header, InitiativeLine, LineKind,
@@ -25,6 +26,11 @@ pub fn write(b: &Budget, opts: &RenderOptions, out: &mut dyn std::io::Write) -> 
         Format::Csv => Ok(out.write_all(&csv(b, opts.excel.then_some(opts.lang))?)?),
         Format::Table => Ok(out.write_all(&table(b, opts).into_bytes())?),
         Format::Markdown => Ok(out.write_all(&markdown(b, opts.lang).into_bytes())?),
+        Format::Xlsx => Ok(out.write_all(&xlsx::one(
+            xlsx_sheet(b, opts.lang),
+            opts.lang,
+            &b.currency,
+        )?)?),
     }
 }
 
@@ -175,6 +181,141 @@ fn csv(b: &Budget, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
         .chain(b.training.iter().map(Item::Training))
         .chain(b.backlog.iter().map(Item::Backlog));
     csv_columns().write(rows, excel)
+}
+
+/// The budget's sheet: the CSV's lines, then its totals as formulas over
+/// them (`render::xlsx`): the CXM total and its quarters, each competency's
+/// CXM budget, the CXM initiatives, central training, and the department
+/// guidelines altogether.
+pub(crate) fn xlsx_sheet(b: &Budget, lang: Language) -> xlsx::Sheet {
+    let rows = b
+        .initiatives
+        .iter()
+        .map(Item::Initiative)
+        .chain(b.training.iter().map(Item::Training))
+        .chain(b.backlog.iter().map(Item::Backlog));
+    let cxm = || Filter::Is(CountsIn::Cxm.cell());
+    let quarters = |q: [Money; 4], filters: &dyn Fn(Sum) -> Sum| {
+        ["q1", "q2", "q3", "q4"]
+            .into_iter()
+            .zip(q)
+            .map(|(key, m)| filters(Sum::of(key, m)))
+            .collect::<Vec<_>>()
+    };
+    let with_quarters = |first: Sum, q: [Money; 4], filters: &dyn Fn(Sum) -> Sum| {
+        let mut sums = vec![first];
+        sums.extend(quarters(q, filters));
+        sums
+    };
+    let t = |x| i18n::text(x, lang).to_string();
+    let only_cxm = |s: Sum| s.when("counts_in", cxm());
+    let mut totals = vec![Total::new(
+        t(Text::CxmTotal),
+        with_quarters(
+            only_cxm(Sum::of("plan_year_budget", b.totals.cxm)),
+            b.totals.by_quarter,
+            &only_cxm,
+        ),
+    )];
+    for ct in &b.totals.competencies {
+        let of_competency = |s: Sum| {
+            s.when("counts_in", cxm())
+                .when("competency", Filter::Is(Cell::competency(ct.competency)))
+        };
+        totals.push(Total::new(
+            i18n::competency(ct.competency, lang),
+            with_quarters(
+                of_competency(Sum::of("plan_year_budget", ct.total.plan_year_budget)),
+                ct.total.quarters,
+                &of_competency,
+            ),
+        ));
+    }
+    let of_kind = |kind: Cell| {
+        move |s: Sum| {
+            s.when("counts_in", cxm())
+                .when("kind", Filter::Is(kind.clone()))
+        }
+    };
+    let initiatives = of_kind(Cell::word("initiative", "inicjatywa"));
+    let sums = &b.totals.initiatives;
+    let mut row = vec![
+        initiatives(Sum::of("budget", sums.budget)),
+        initiatives(Sum::of("before", sums.before)),
+        initiatives(Sum::of("plan_year_budget", sums.plan_year_budget)),
+        initiatives(Sum::of("after", sums.after)),
+    ];
+    row.extend(quarters(sums.quarters, &initiatives));
+    totals.push(Total::new(t(Text::CxmInitiatives), row));
+    let training = of_kind(Cell::word("training", "szkolenie"));
+    let sums = &b.totals.central_training;
+    totals.push(Total::new(
+        t(Text::CentralTraining),
+        with_quarters(
+            training(Sum::of("plan_year_budget", sums.plan_year_budget)),
+            sums.quarters,
+            &training,
+        ),
+    ));
+    if let Some(all) = Money::sum(b.totals.departments.iter().map(|(_, m)| *m)) {
+        totals.push(Total::new(
+            t(Text::DepartmentGuidelines),
+            vec![
+                Sum::of("plan_year_budget", all)
+                    .when("counts_in", Filter::Is(CountsIn::Department.cell())),
+            ],
+        ));
+    }
+    xlsx::Sheet::from_columns(Text::SheetBudget, &csv_columns(), rows).with_totals(totals)
+}
+
+/// One line of a department's guideline, with its department.
+struct GuidelineItem<'a> {
+    department: &'a crate::budget::DepartmentGuideline,
+    line: &'a GuidelineLine,
+}
+
+/// The department guidelines' sheet: every line with its department on
+/// it (so it filters), then each department's total as a formula.
+pub(crate) fn guidelines_sheet(b: &Budget, lang: Language) -> xlsx::Sheet {
+    let columns = CsvColumns::<GuidelineItem>::new()
+        .col("department", |i| Cell::text(&i.department.id))
+        .col("name", |i| Cell::opt_text(i.department.name.as_deref()))
+        .col("kind", |i| match i.line.kind {
+            LineKind::Initiative => Cell::word("initiative", "inicjatywa"),
+            LineKind::Training => Cell::word("training", "szkolenie"),
+        })
+        .col("id", |i| Cell::text(&i.line.id))
+        .col("title", |i| Cell::opt_text(i.line.title.as_deref()))
+        .col("people", |i| Cell::opt_int(i.line.people))
+        .col("amount", |i| Cell::Money(i.line.amount));
+    let rows = b.departments.iter().flat_map(|d| {
+        d.lines.iter().map(move |line| GuidelineItem {
+            department: d,
+            line,
+        })
+    });
+    let mut totals: Vec<Total> = b
+        .departments
+        .iter()
+        .map(|d| {
+            Total::new(
+                format!(
+                    "{} {}",
+                    i18n::text(Text::Total, lang),
+                    d.name.as_deref().unwrap_or(&d.id)
+                ),
+                vec![Sum::of("amount", d.total).when("department", Filter::Is(Cell::text(&d.id)))],
+            )
+        })
+        .collect();
+    if let Some(all) = Money::sum(b.departments.iter().map(|d| d.total)) {
+        totals.push(Total::new(
+            i18n::text(Text::Total, lang),
+            vec![Sum::of("amount", all)],
+        ));
+    }
+    xlsx::Sheet::from_columns(Text::SheetGuidelines, &columns, rows).with_totals(totals)
 }
 
 const DASH: &str = "—";

@@ -258,6 +258,18 @@ impl<'a, R> CsvColumns<'a, R> {
         self
     }
 
+    /// The fixed English keys, in order: the CSV's header, and the
+    /// workbook's before it is worded (`render::xlsx`).
+    pub(crate) fn keys(&self) -> Vec<&'static str> {
+        self.0.iter().map(|c| c.key).collect()
+    }
+
+    /// A row's typed cells, one per column: what the CSV writes as text and
+    /// the workbook as typed cells.
+    pub(crate) fn cells(&self, r: &R) -> Vec<Cell> {
+        self.0.iter().map(|c| (c.cell)(r)).collect()
+    }
+
     /// The CSV: the keys, then a line per row (`excel`: the `--excel`
     /// variant in that language, its headers and enumerated values worded
     /// by [`CsvWriter`]; `None`: plain CSV).

@@ -30,6 +30,8 @@ pub(crate) enum Cell {
     Money(Money),
     Decimal(Decimal),
     Int(i128),
+    /// A date: `YYYY-MM-DD` in CSV, a date cell in a workbook.
+    Date(chrono::NaiveDate),
     /// Parts joined by a separator in one cell, each part written as its own
     /// cell would be (a KPI's series: `date value; date value`, the value
     /// with the variant's decimal mark).
@@ -71,7 +73,7 @@ impl Cell {
 
     /// A date as `YYYY-MM-DD`.
     pub(crate) fn date(d: chrono::NaiveDate) -> Cell {
-        Cell::text(d.format("%Y-%m-%d").to_string())
+        Cell::Date(d)
     }
 
     pub(crate) fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
@@ -259,6 +261,7 @@ impl CsvWriter {
             Cell::Money(m) => comma(m.plain()),
             Cell::Decimal(d) => comma(d.text()),
             Cell::Int(i) => i.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Joined(parts, sep) => parts
                 .iter()
                 .map(|p| self.field(p))

@@ -20,6 +20,7 @@
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
+use super::xlsx;
 use super::{Format, RenderOptions};
 use crate::diff::{Change, Diff, MoneyDelta};
 use crate::i18n::{self, Text};
@@ -43,6 +44,7 @@ pub(crate) fn write(
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(d, opts.lang)).into_bytes())?)
         }
+        Format::Xlsx => Ok(out.write_all(&xlsx::one(xlsx_sheet(d), opts.lang, &d.currency)?)?),
     }
 }
 
@@ -394,6 +396,23 @@ fn total_id(id: &str) -> Cell {
 }
 
 fn csv(d: &Diff, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
+    csv_columns().write(rows(d), excel)
+}
+
+/// The diff's sheet: the CSV's lines, each total's `delta` a formula
+/// `new − old` of its row.
+pub(crate) fn xlsx_sheet(d: &Diff) -> xlsx::Sheet {
+    let mut sheet = xlsx::Sheet::from_columns(Text::SheetDiff, &csv_columns(), rows(d));
+    sheet.differences.push(xlsx::Difference {
+        column: "delta",
+        minuend: "new",
+        subtrahend: "old",
+    });
+    sheet
+}
+
+/// The CSV's rows: added, removed, each changed field, then the totals.
+fn rows(d: &Diff) -> impl Iterator<Item = Item<'_>> {
     let changed = d.changed.iter().flat_map(|c| {
         c.fields.iter().map(|(field, change)| Item::Changed {
             id: &c.id,
@@ -407,23 +426,21 @@ fn csv(d: &Diff, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
             d.totals
                 .by_competency
                 .iter()
-                .map(|(c, m)| total(c.as_str().to_string(), m)),
+                .map(move |(c, m)| total(c.as_str().to_string(), m)),
         )
         .chain(
             d.totals
                 .by_quarter
                 .iter()
                 .enumerate()
-                .map(|(q, m)| total(format!("Q{}", q + 1), m)),
+                .map(move |(q, m)| total(format!("Q{}", q + 1), m)),
         );
-    let rows = d
-        .added
+    d.added
         .iter()
         .map(|id| Item::Added(id))
         .chain(d.removed.iter().map(|id| Item::Removed(id)))
         .chain(changed)
-        .chain(totals);
-    csv_columns().write(rows, excel)
+        .chain(totals)
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
+use super::xlsx::{self, Filter, Sum, Total};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::inventory::{ActualOnly, BudgetOnly, Inventory, InventoryLine, Subtotal};
@@ -46,12 +47,82 @@ pub fn write(
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(inv, opts.lang)).into_bytes())?)
         }
+        Format::Xlsx => Ok(out.write_all(&xlsx::one(
+            xlsx_sheet(inv, opts.lang),
+            opts.lang,
+            &inv.currency,
+        )?)?),
     }
 }
 
 /// The CSV: fixed English keys.
 fn csv(inv: &Inventory, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
-    let columns = CsvColumns::<InventoryLine>::new()
+    csv_columns().write(&inv.initiatives, excel)
+}
+
+/// The inventory's sheet: the CSV's lines, then per competency and for
+/// all, as formulas over them, the totals as the report foots them (SPEC
+/// section 6): budget, actual and remaining over the initiatives with both,
+/// then, where there are any, the budget without an actual and the actual
+/// without a budget.
+pub(crate) fn xlsx_sheet(inv: &Inventory, lang: Language) -> xlsx::Sheet {
+    let mut totals = Vec::new();
+    for s in inv.competencies.iter().chain(std::iter::once(&inv.totals)) {
+        let label = s.competency.map_or_else(
+            || i18n::text(Text::Total, lang).to_string(),
+            |c| i18n::competency(c, lang).to_string(),
+        );
+        let scope = |sum: Sum| match s.competency {
+            Some(c) => sum.when("competency", Filter::Is(Cell::competency(c))),
+            None => sum,
+        };
+        let both = |sum: Sum| {
+            scope(sum)
+                .when("budget", Filter::NotEmpty)
+                .when("actual", Filter::NotEmpty)
+        };
+        let mut sums = vec![
+            both(Sum::of("budget", s.budget)),
+            both(Sum::of("actual", s.actual)),
+            scope(Sum::of("remaining", s.remaining)),
+        ];
+        if let Some(internal) = s.internal_cost {
+            sums.push(scope(Sum::of("internal_cost", internal)));
+        }
+        totals.push(Total::new(label.clone(), sums));
+        // What the subtotal could not take, on lines of its own when any.
+        if s.budget_without_actual.initiatives > 0 {
+            totals.push(Total::new(
+                format!(
+                    "{label}: {}",
+                    budget_only_label(&s.budget_without_actual, lang)
+                ),
+                vec![
+                    scope(Sum::of("budget", s.budget_without_actual.budget))
+                        .when("actual", Filter::Empty),
+                ],
+            ));
+        }
+        if s.actual_without_budget.initiatives > 0 {
+            totals.push(Total::new(
+                format!(
+                    "{label}: {}",
+                    actual_only_label(&s.actual_without_budget, lang)
+                ),
+                vec![
+                    scope(Sum::of("actual", s.actual_without_budget.actual))
+                        .when("budget", Filter::Empty),
+                ],
+            ));
+        }
+    }
+    xlsx::Sheet::from_columns(Text::SheetInventory, &csv_columns(), &inv.initiatives)
+        .with_totals(totals)
+}
+
+/// The columns of the CSV and of the sheet.
+fn csv_columns<'a>() -> CsvColumns<'a, InventoryLine> {
+    CsvColumns::<InventoryLine>::new()
         .col("id", |l| Cell::text(&l.id))
         .col("title", |l| Cell::opt_text(l.title.as_deref()))
         .col("competency", |l| Cell::competency(l.competency))
@@ -81,8 +152,7 @@ fn csv(inv: &Inventory, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
         })
         .col("counts_in", |l| {
             CountsIn::of_plan_line(l.in_plan, l.area).cell()
-        });
-    columns.write(&inv.initiatives, excel)
+        })
 }
 
 const DASH: &str = "—";

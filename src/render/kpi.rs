@@ -6,6 +6,7 @@ use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::Cell;
 use super::markdown;
 use super::sections::{self, Doc, Section};
+use super::xlsx;
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::kpi::{KpiLine, KpiReport};
@@ -27,7 +28,14 @@ pub fn write(
         Format::Csv => Ok(out.write_all(&csv(k, opts.excel.then_some(opts.lang))?)?),
         Format::Table => Ok(out.write_all(&table(k, opts).into_bytes())?),
         Format::Markdown => Ok(out.write_all(&markdown(k, opts.lang).into_bytes())?),
+        // KPIs hold no money: the currency's format is never used.
+        Format::Xlsx => Ok(out.write_all(&xlsx::one(xlsx_sheet(k), opts.lang, "")?)?),
     }
+}
+
+/// The KPIs' sheet: the CSV's lines (no totals: KPIs do not add up).
+pub(crate) fn xlsx_sheet(k: &KpiReport) -> xlsx::Sheet {
+    xlsx::Sheet::from_columns(Text::SheetKpis, &csv_columns(), &k.kpis)
 }
 
 const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -205,7 +213,12 @@ fn markdown(k: &KpiReport, lang: Language) -> String {
 /// The CSV: fixed English keys. The series goes in one cell: `date value`
 /// pairs, `; `-separated, the value with the decimal mark of the variant.
 fn csv(k: &KpiReport, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
-    let columns = CsvColumns::<KpiLine>::new()
+    csv_columns().write(&k.kpis, excel)
+}
+
+/// The columns of the CSV and of the sheet.
+fn csv_columns<'a>() -> CsvColumns<'a, KpiLine> {
+    CsvColumns::<KpiLine>::new()
         .col("group", |l| {
             Cell::word(l.group.as_str(), i18n::group_title(l.group, Language::Pl))
         })
@@ -244,8 +257,7 @@ fn csv(k: &KpiReport, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
                 .map(|p| Cell::Joined(vec![Cell::date(p.date), Cell::Decimal(p.value)], " "));
             Cell::Joined(points.collect(), "; ")
         })
-        .col("initiatives", |l| Cell::text(l.initiatives.join(" ")));
-    columns.write(&k.kpis, excel)
+        .col("initiatives", |l| Cell::text(l.initiatives.join(" ")))
 }
 
 #[cfg(test)]

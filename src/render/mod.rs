@@ -17,6 +17,7 @@ pub mod plan;
 pub(crate) mod sections;
 pub(crate) mod svg;
 pub(crate) mod table;
+pub(crate) mod xlsx;
 
 use crate::roadmap::Language;
 use std::io::Write as _;
@@ -28,6 +29,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// An Excel workbook (binary; written to a file only).
+    Xlsx,
 }
 
 /// How to render, resolved by the CLI: `color` is already false when stdout

@@ -6,6 +6,7 @@
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
+use super::xlsx::{self, Filter, Sum, Total};
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
 use crate::money::{Decimal, Money};
@@ -30,6 +31,11 @@ pub fn write(p: &Plan, opts: &RenderOptions, out: &mut dyn std::io::Write) -> an
         Format::Markdown => {
             Ok(out.write_all(&sections::markdown(&doc(p, opts.lang)).into_bytes())?)
         }
+        Format::Xlsx => Ok(out.write_all(&xlsx::one(
+            xlsx_sheet(p, opts.lang),
+            opts.lang,
+            &p.currency,
+        )?)?),
     }
 }
 
@@ -139,6 +145,47 @@ fn csv(p: &Plan, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
         .map(Item::Plan)
         .chain(p.backlog.iter().map(Item::Backlog));
     csv_columns().write(rows, excel)
+}
+
+/// The plan's sheet: the CSV's lines, then as formulas over them the
+/// plan-year budget of the CXM initiatives and of the CX initiatives
+/// (departments pay), and the internal time when there is a day rate. The
+/// budget's CXM total also counts central training, which the plan has no
+/// lines for: the budget's sheet has it. Effort totals are not money and
+/// stay figures of the CSV's `cumulative_effort`.
+pub(crate) fn xlsx_sheet(p: &Plan, lang: Language) -> xlsx::Sheet {
+    let rows = p
+        .initiatives
+        .iter()
+        .map(Item::Plan)
+        .chain(p.backlog.iter().map(Item::Backlog));
+    let t = |x| i18n::text(x, lang).to_string();
+    let mut totals = vec![
+        Total::new(
+            t(Text::CxmInitiatives),
+            vec![
+                Sum::of("plan_year_budget", p.totals.cxm_initiatives)
+                    .when("counts_in", Filter::Is(CountsIn::Cxm.cell())),
+            ],
+        ),
+        Total::new(
+            t(Text::CxInitiatives),
+            vec![
+                Sum::of("plan_year_budget", p.totals.cx_initiatives)
+                    .when("counts_in", Filter::Is(CountsIn::Department.cell())),
+            ],
+        ),
+    ];
+    if let Some(internal) = p.totals.internal_time {
+        totals.push(Total::new(
+            t(Text::InternalTime),
+            vec![
+                Sum::of("internal_cost", internal)
+                    .when("kind", Filter::Is(Cell::word("plan", "plan"))),
+            ],
+        ));
+    }
+    xlsx::Sheet::from_columns(Text::SheetPlan, &csv_columns(), rows).with_totals(totals)
 }
 
 const DASH: &str = "—";

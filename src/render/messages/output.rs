@@ -20,6 +20,10 @@ fn text_en(r: &Refusal) -> String {
             "refusing to write the dashboard to {output}: a .toml file is a roadmap, not HTML; \
              the dashboard goes to --html OUT, e.g. `cxm report {output} --html dashboard.html`"
         ),
+        Refusal::XlsxIntoToml { output } => format!(
+            "refusing to write the workbook to {output}: a .toml file is a roadmap; \
+             the workbook goes to --xlsx OUT, e.g. `cxm report {output} --xlsx cxm.xlsx`"
+        ),
         Refusal::RevisionLikeOption { rev, spec } => format!(
             "{spec}: the revision `{rev}` starts with `-`, which git would take as an option; \
              name a branch, tag or commit"
@@ -39,6 +43,10 @@ fn text_pl(r: &Refusal) -> String {
         Refusal::HtmlIntoToml { output } => format!(
             "nie zapisano dashboardu do {output}: plik .toml to roadmapa, nie HTML; \
              dashboard trafia do --html PLIK, np. `cxm report {output} --html dashboard.html`"
+        ),
+        Refusal::XlsxIntoToml { output } => format!(
+            "nie zapisano skoroszytu do {output}: plik .toml to roadmapa; \
+             skoroszyt trafia do --xlsx PLIK, np. `cxm report {output} --xlsx cxm.xlsx`"
         ),
         Refusal::RevisionLikeOption { rev, spec } => format!(
             "{spec}: rewizja `{rev}` zaczyna się od `-`, więc git wziąłby ją za opcję; \

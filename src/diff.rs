@@ -148,6 +148,32 @@ fn quotes_text(ini: &Initiative) -> Option<String> {
     Some(parts.join("; "))
 }
 
+/// Check-ins as one text, in file order: `2027-03-31 40 medium "note"`
+/// each, `; ` between; a changed, added or removed check-in changes it.
+fn updates_text(ini: &Initiative) -> Option<String> {
+    if ini.updates.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ini
+        .updates
+        .iter()
+        .map(|u| {
+            let mut p = vec![
+                u.date
+                    .as_ref()
+                    .map_or("?".to_string(), |d| d.value.format("%Y-%m-%d").to_string()),
+                u.progress
+                    .as_ref()
+                    .map_or("?".to_string(), |p| format!("{} %", p.value.text())),
+            ];
+            p.extend(u.confidence.as_ref().map(|c| c.value.as_str().to_string()));
+            p.extend(u.note.as_ref().map(|n| format!("\"{}\"", n.value)));
+            p.join(" ")
+        })
+        .collect();
+    Some(parts.join("; "))
+}
+
 /// The text of what diff compares, from one side's initiative and budget
 /// figures; `None` where absent.
 fn compared_value(
@@ -202,6 +228,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::Quotes => quotes_text,
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
+        K::Updates => updates_text,
         K::Id | K::Benefit | K::Actual | K::Spend => return None,
     })
 }

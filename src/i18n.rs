@@ -9,7 +9,9 @@
 
 use crate::kpi::KpiStatus;
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Competency, Direction, Group, Language, Status};
+use crate::roadmap::{
+    Area, Competency, Confidence, Direction, Group, Language, LatestUpdate, Status,
+};
 
 /// U+00A0, the non-breaking space Polish uses between thousands and before
 /// the currency, so a figure never breaks across lines.
@@ -207,6 +209,12 @@ pub(crate) enum Text {
     DiffFieldPlanYearBudget,
     DiffFieldKpis,
     DiffFieldDependsOn,
+    DiffFieldUpdates,
+    /// The plan's column of the latest check-in.
+    LatestUpdate,
+    ConfidenceHigh,
+    ConfidenceMedium,
+    ConfidenceLow,
     /// No header: the column's cells say what each row is.
     Blank,
 }
@@ -459,6 +467,11 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldPlanYearBudget => ("plan_year_budget", "Budżet w roku planu"),
         T::DiffFieldKpis => ("kpis", "Powiązane wskaźniki"),
         T::DiffFieldDependsOn => ("depends_on", "Zależy od"),
+        T::DiffFieldUpdates => ("updates", "Wpisy postępu"),
+        T::LatestUpdate => ("Progress", "Postęp"),
+        T::ConfidenceHigh => ("high", "wysoka pewność"),
+        T::ConfidenceMedium => ("medium", "średnia pewność"),
+        T::ConfidenceLow => ("low", "niska pewność"),
         T::Blank => ("", ""),
     };
     match lang {
@@ -724,6 +737,28 @@ pub(crate) fn percent(d: Decimal, lang: Language) -> String {
     match lang {
         Language::En => format!("{}%", decimal(d, lang)),
         Language::Pl => format!("{}{NBSP}%", decimal(d, lang)),
+    }
+}
+
+/// A check-in's confidence in words.
+pub(crate) fn confidence(c: Confidence, lang: Language) -> &'static str {
+    text(
+        match c {
+            Confidence::High => Text::ConfidenceHigh,
+            Confidence::Medium => Text::ConfidenceMedium,
+            Confidence::Low => Text::ConfidenceLow,
+        },
+        lang,
+    )
+}
+
+/// The latest check-in, for a narrow column: en `60% · medium`, pl
+/// `60 % · średnia pewność`; without a confidence, the progress alone.
+pub(crate) fn latest_update(u: &LatestUpdate, lang: Language) -> String {
+    let p = percent(u.progress, lang);
+    match u.confidence {
+        Some(c) => format!("{p} · {}", confidence(c, lang)),
+        None => p,
     }
 }
 

@@ -6,6 +6,7 @@
 use crate::budget;
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
+    RolloverArgs,
 };
 use crate::diag::Severity;
 use crate::pipeline::{self, Checked, Overrides};
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Init(args) => run_init(&args),
+        Command::Rollover(args) => run_rollover(&args),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
             text.push('\n');
@@ -467,3 +469,55 @@ fn write_failed(path: &Path, e: &std::io::Error) -> anyhow::Error {
 
 #[cfg(test)]
 mod tests;
+
+/// `cxm rollover`: reads FILE, writes NEW only when nothing is there (the
+/// file is written beside NEW and moved in without replacing anything),
+/// prints what changed.
+fn run_rollover(args: &RolloverArgs) -> Result<ExitCode> {
+    let file = &args.file;
+    if file.as_os_str() == "-" {
+        anyhow::bail!(
+            "cxm rollover needs a file, not standard input: it writes the new roadmap beside it"
+        );
+    }
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    let rolled = crate::rollover::roll(&text, args.to)?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| crate::rollover::default_output(file, rolled.year));
+    if output.exists() {
+        anyhow::bail!(
+            "{} already exists; cxm rollover never overwrites a file",
+            output.display()
+        );
+    }
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("could not write {}", output.display()))?;
+    tmp.write_all(rolled.text.as_bytes())
+        .and_then(|()| tmp.flush())
+        .with_context(|| format!("could not write {}", output.display()))?;
+    tmp.persist_noclobber(&output).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "{} already exists; cxm rollover never overwrites a file",
+                output.display()
+            )
+        } else {
+            anyhow::Error::new(e.error).context(format!("could not write {}", output.display()))
+        }
+    })?;
+    let lang = match (args.lang, rolled.language.as_deref()) {
+        (Some(l), _) => l.language(),
+        (None, Some("pl")) => Language::Pl,
+        (None, _) => Language::En,
+    };
+    let report = crate::render::rollover::text(&rolled, &output.display().to_string(), lang);
+    write_output(None, report.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

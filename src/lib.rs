@@ -19,4 +19,5 @@ pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod roadmap;
+pub mod rollover;
 pub(crate) mod source;

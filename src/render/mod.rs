@@ -13,6 +13,7 @@ pub mod kpi;
 pub(crate) mod markdown;
 pub(crate) mod messages;
 pub mod plan;
+pub mod rollover;
 pub(crate) mod sections;
 pub(crate) mod svg;
 pub(crate) mod table;

@@ -63,6 +63,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Init(args) => run_init(&args),
         Command::Rollover(args) => run_rollover(&args),
+        Command::Status(args) => run_report(&args.report, |checked, opts, out| {
+            let as_of = checked.as_of;
+            let since = args
+                .since
+                .unwrap_or_else(|| crate::status::default_since(as_of));
+            if since > as_of {
+                anyhow::bail!("--since {since} is after as_of {as_of}");
+            }
+            let b = budget_of(checked)?;
+            let s = crate::status::build(&checked.roadmap, b, &checked.findings, since, as_of)?;
+            crate::render::status::write(&s, opts, out)
+        }),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
             text.push('\n');

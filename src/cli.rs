@@ -34,6 +34,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// The quarterly note: what finished, started, slipped or is at risk, spending, KPI measurements.
+    Status(StatusArgs),
     /// Write next year's roadmap beside this one (never overwrites): plan_year, finished work and old goals dropped, KPI baselines moved.
     Rollover(RolloverArgs),
     /// Print the manual page cxm(1) (roff), e.g. `cxm man > cxm.1`, or write every page with --dir.
@@ -158,6 +160,15 @@ pub struct DiffArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// The period's first day [default: 91 days before as_of] (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -21,3 +21,4 @@ pub mod render;
 pub mod roadmap;
 pub mod rollover;
 pub(crate) mod source;
+pub mod status;

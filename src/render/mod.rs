@@ -15,6 +15,7 @@ pub(crate) mod messages;
 pub mod plan;
 pub mod rollover;
 pub(crate) mod sections;
+pub mod status;
 pub(crate) mod svg;
 pub(crate) mod table;
 

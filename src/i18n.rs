@@ -892,6 +892,13 @@ pub(crate) fn percent_fixed(d: Decimal, places: u32, lang: Language) -> String {
 pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
     Some(match key {
         "actual" => "wydatki",
+        "amount" => "kwota",
+        "change" => "zmiana",
+        "date" => "data",
+        "progress" => "postęp %",
+        "section" => "sekcja",
+        "value" => "wartość",
+        "why" => "dlaczego",
         "after" => "po roku planu",
         "area" => "obszar",
         "baseline" => "punkt wyjścia",

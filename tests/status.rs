@@ -115,3 +115,15 @@ fn every_list_takes_what_the_spec_says() {
     let (_, code) = status(&["tests/fixtures/status/moved.toml", "--since", "2027-07-01"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn excel_csv_words_headers_and_sections_in_polish() {
+    let (out, code) = status(&["examples/roadmap.pl.toml", "--excel"]);
+    assert_eq!(code, 0);
+    let first = out.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(
+        first,
+        "sekcja;id;tytuł;dlaczego;data;postęp %;kwota;wartość;zmiana;status"
+    );
+    assert!(out.contains("\nrozpoczęte;ankieta-po-zakupie;"), "{out}");
+}

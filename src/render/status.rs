@@ -225,7 +225,8 @@ fn doc(s: &StatusReport, lang: Language) -> Doc {
 
 /// One CSV row: a listed item of any section.
 enum Row<'a> {
-    Moved(&'static str, &'a Moved),
+    /// The section's key and its Polish word.
+    Moved((&'static str, &'static str), &'a Moved),
     Spend(&'a SpendLine),
     Undated(&'a UndatedActual),
     Kpi(&'a KpiMove),
@@ -234,10 +235,10 @@ enum Row<'a> {
 fn csv(s: &StatusReport, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     let mut rows: Vec<Row> = Vec::new();
     for (name, list) in [
-        ("finished", &s.finished),
-        ("started", &s.started),
-        ("slipped", &s.slipped),
-        ("at_risk", &s.at_risk),
+        (("finished", "zakończone"), &s.finished),
+        (("started", "rozpoczęte"), &s.started),
+        (("slipped", "opóźnione"), &s.slipped),
+        (("at_risk", "zagrożone"), &s.at_risk),
     ] {
         rows.extend(list.iter().map(|m| Row::Moved(name, m)));
     }
@@ -246,10 +247,10 @@ fn csv(s: &StatusReport, excel: Option<Language>) -> anyhow::Result<Vec<u8>> {
     rows.extend(s.kpis.iter().map(Row::Kpi));
     CsvColumns::<Row>::new()
         .col("section", |r| match r {
-            Row::Moved(name, _) => Cell::word(*name, *name),
-            Row::Spend(_) => Cell::word("spending", "spending"),
-            Row::Undated(_) => Cell::word("undated_actual", "undated_actual"),
-            Row::Kpi(_) => Cell::word("kpis", "kpis"),
+            Row::Moved((key, pl), _) => Cell::word(*key, *pl),
+            Row::Spend(_) => Cell::word("spending", "wydatki"),
+            Row::Undated(_) => Cell::word("undated_actual", "wydatki bez dat"),
+            Row::Kpi(_) => Cell::word("kpis", "pomiary KPI"),
         })
         .col("id", |r| match r {
             Row::Moved(_, m) => Cell::text(&m.id),

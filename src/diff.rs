@@ -174,6 +174,30 @@ fn updates_text(ini: &Initiative) -> Option<String> {
     Some(parts.join("; "))
 }
 
+/// Of two check-in texts ([`updates_text`]), only the check-ins that are
+/// not on both sides: a new check-in shows alone, not the whole history.
+/// `None` for a side left with none.
+fn only_changed_updates(
+    old: Option<String>,
+    new: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let split = |t: &Option<String>| -> Vec<String> {
+        t.as_deref()
+            .map(|t| t.split("; ").map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let (o, n) = (split(&old), split(&new));
+    let keep = |a: &[String], b: &[String]| {
+        let left: Vec<&str> = a
+            .iter()
+            .filter(|x| !b.contains(x))
+            .map(String::as_str)
+            .collect();
+        (!left.is_empty()).then(|| left.join("; "))
+    };
+    (keep(&o, &n), keep(&n, &o))
+}
+
 /// The text of what diff compares, from one side's initiative and budget
 /// figures; `None` where absent.
 fn compared_value(
@@ -259,7 +283,14 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             .filter_map(|&c| {
                 let o = compared_value(before, c, old_figures.get(id));
                 let n = compared_value(ini, c, new_figures.get(id));
-                (o != n).then_some((c.label(), Change { old: o, new: n }))
+                if o == n {
+                    return None;
+                }
+                let (o, n) = match c {
+                    Compared::Key(InitiativeKey::Updates) => only_changed_updates(o, n),
+                    _ => (o, n),
+                };
+                Some((c.label(), Change { old: o, new: n }))
             })
             .collect();
         if !fields.is_empty() {

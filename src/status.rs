@@ -2,6 +2,9 @@
 //! what moved in `[since, as_of]`, both days included. Pure: the checked
 //! roadmap in, [`StatusReport`] out; `render::status` lays it out.
 //!
+//! The default `since` is `as_of` − 91 days (SPEC section 13), so the
+//! period `[since, as_of]` has 92 days, both ends included.
+//!
 //! Decisions the SPEC leaves open:
 //!
 //! - *At risk* takes only `planned` and `in-progress` work with a check-in

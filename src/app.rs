@@ -6,6 +6,7 @@
 use crate::budget;
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, DiffArgs, InitArgs, InputArgs, Lang, ReportArgs,
+    RolloverArgs,
 };
 use crate::diag::Severity;
 use crate::output;
@@ -98,6 +99,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::Init(args) => run_init(&args),
+        Command::Rollover(args) => run_rollover(&args),
+        Command::Status(args) => run_report(&args.report, |checked, opts, out| {
+            let as_of = checked.as_of;
+            let since = args
+                .since
+                .unwrap_or_else(|| crate::status::default_since(as_of));
+            if since > as_of {
+                return Err(AppError::SinceAfterAsOf {
+                    since: since.to_string(),
+                    as_of: as_of.to_string(),
+                }
+                .into());
+            }
+            let b = budget_of(checked)?;
+            let s = crate::status::build(&checked.roadmap, b, &checked.findings, since, as_of)?;
+            crate::render::status::write(&s, opts, out)
+        }),
         Command::Schema(args) => {
             let mut text = serde_json::to_string_pretty(&schema::json_schema())?;
             text.push('\n');
@@ -579,4 +597,56 @@ pub(crate) fn use_color(to_file: bool) -> bool {
     !to_file
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal()
+}
+
+/// `cxm rollover`: reads FILE, writes NEW only when nothing is there (the
+/// file is written beside NEW and moved in without replacing anything),
+/// prints what changed.
+fn run_rollover(args: &RolloverArgs) -> Result<ExitCode> {
+    let file = &args.file;
+    if file.as_os_str() == "-" {
+        return Err(AppError::RolloverStdin.into());
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| AppError::Read {
+        path: file.display().to_string(),
+        reason: Reason::of(&e),
+    })?;
+    let rolled = crate::rollover::roll(&text, args.to)?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| crate::rollover::default_output(file, rolled.year));
+    if output.exists() {
+        return Err(AppError::RolloverExists {
+            path: output.display().to_string(),
+        }
+        .into());
+    }
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| output::write_failed(&output, &e))?;
+    tmp.write_all(rolled.text.as_bytes())
+        .and_then(|()| tmp.flush())
+        .map_err(|e| output::write_failed(&output, &e))?;
+    tmp.persist_noclobber(&output).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            AppError::RolloverExists {
+                path: output.display().to_string(),
+            }
+            .into()
+        } else {
+            output::write_failed(&output, &e.error)
+        }
+    })?;
+    let lang = match (args.lang, rolled.language.as_deref()) {
+        (Some(l), _) => l.language(),
+        (None, Some("pl")) => Language::Pl,
+        (None, _) => Language::En,
+    };
+    let report = crate::render::rollover::text(&rolled, &output.display().to_string(), lang);
+    output::write(None, report.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -716,7 +716,7 @@ pub(crate) fn actual(
 
 /// The spend entries dated on or before `as_of`, each with its amount in
 /// the roadmap's currency.
-fn spend_entries(
+pub(crate) fn spend_entries(
     ini: &Initiative,
     r: &Roadmap,
     as_of: NaiveDate,

@@ -34,6 +34,10 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// The quarterly note: what finished, started, slipped or is at risk, spending, KPI measurements.
+    Status(StatusArgs),
+    /// Write next year's roadmap beside this one (never overwrites): plan_year, finished work and old goals dropped, KPI baselines moved.
+    Rollover(RolloverArgs),
     /// Print the manual page cxm(1) (roff), e.g. `cxm man > cxm.1`, or write every page with --dir.
     Man(ManArgs),
 }
@@ -180,6 +184,31 @@ pub struct DiffArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// The period's first day [default: 91 days before as_of] (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RolloverArgs {
+    /// This year's roadmap (not `-`: it is read, never changed).
+    #[arg(default_value = "roadmap.toml")]
+    pub file: PathBuf,
+    /// The new plan year [default: plan_year + 1].
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+    pub to: Option<i32>,
+    /// Where to write the new roadmap [default: roadmap-YEAR.toml beside FILE]; never overwritten.
+    #[arg(long, short, value_name = "NEW")]
+    pub output: Option<PathBuf>,
+    /// Language of the report (default: the roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, clap::Args)]

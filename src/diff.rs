@@ -148,6 +148,56 @@ fn quotes_text(ini: &Initiative) -> Option<String> {
     Some(parts.join("; "))
 }
 
+/// Check-ins as one text, in file order: `2027-03-31 40 medium "note"`
+/// each, `; ` between; a changed, added or removed check-in changes it.
+fn updates_text(ini: &Initiative) -> Option<String> {
+    if ini.updates.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ini
+        .updates
+        .iter()
+        .map(|u| {
+            let mut p = vec![
+                u.date
+                    .as_ref()
+                    .map_or("?".to_string(), |d| d.value.format("%Y-%m-%d").to_string()),
+                u.progress
+                    .as_ref()
+                    .map_or("?".to_string(), |p| format!("{} %", p.value.text())),
+            ];
+            p.extend(u.confidence.as_ref().map(|c| c.value.as_str().to_string()));
+            p.extend(u.note.as_ref().map(|n| format!("\"{}\"", n.value)));
+            p.join(" ")
+        })
+        .collect();
+    Some(parts.join("; "))
+}
+
+/// Of two check-in texts ([`updates_text`]), only the check-ins that are
+/// not on both sides: a new check-in shows alone, not the whole history.
+/// `None` for a side left with none.
+fn only_changed_updates(
+    old: Option<String>,
+    new: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let split = |t: &Option<String>| -> Vec<String> {
+        t.as_deref()
+            .map(|t| t.split("; ").map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let (o, n) = (split(&old), split(&new));
+    let keep = |a: &[String], b: &[String]| {
+        let left: Vec<&str> = a
+            .iter()
+            .filter(|x| !b.contains(x))
+            .map(String::as_str)
+            .collect();
+        (!left.is_empty()).then(|| left.join("; "))
+    };
+    (keep(&o, &n), keep(&n, &o))
+}
+
 /// The text of what diff compares, from one side's initiative and budget
 /// figures; `None` where absent.
 fn compared_value(
@@ -202,6 +252,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::Quotes => quotes_text,
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
+        K::Updates => updates_text,
         K::Id | K::Benefit | K::Actual | K::Spend => return None,
     })
 }
@@ -232,7 +283,14 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             .filter_map(|&c| {
                 let o = compared_value(before, c, old_figures.get(id));
                 let n = compared_value(ini, c, new_figures.get(id));
-                (o != n).then_some((c.label(), Change { old: o, new: n }))
+                if o == n {
+                    return None;
+                }
+                let (o, n) = match c {
+                    Compared::Key(InitiativeKey::Updates) => only_changed_updates(o, n),
+                    _ => (o, n),
+                };
+                Some((c.label(), Change { old: o, new: n }))
             })
             .collect();
         if !fields.is_empty() {

@@ -9,7 +9,9 @@
 
 use crate::kpi::KpiStatus;
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Competency, Direction, Group, Language, Status};
+use crate::roadmap::{
+    Area, Competency, Confidence, Direction, Group, Language, LatestUpdate, Status,
+};
 
 /// U+00A0, the non-breaking space Polish uses between thousands and before
 /// the currency, so a figure never breaks across lines.
@@ -206,6 +208,34 @@ pub(crate) enum Text {
     DiffFieldPlanYearBudget,
     DiffFieldKpis,
     DiffFieldDependsOn,
+    DiffFieldUpdates,
+    /// The plan's column of the latest check-in.
+    LatestUpdate,
+    ConfidenceHigh,
+    ConfidenceMedium,
+    ConfidenceLow,
+    /// `cxm status`.
+    StatusTitle,
+    StatusPeriod,
+    StatusFinished,
+    StatusStarted,
+    StatusSlipped,
+    StatusAtRisk,
+    StatusSpending,
+    StatusUndatedActual,
+    StatusKpis,
+    StatusPlanYearCash,
+    StatusSpentInPlanYear,
+    StatusFindings,
+    StatusNone,
+    StatusWhy,
+    StatusValue,
+    WhyFinished,
+    WhyStarted,
+    WhyLateEnd,
+    WhyLateStart,
+    WhyLowConfidence,
+    WhyBehindTime,
     /// No header: the column's cells say what each row is.
     Blank,
     /// Under a table too wide for the terminal: the columns left out.
@@ -227,6 +257,7 @@ pub(crate) enum Text {
     SheetGuidelines,
     SheetDiff,
     SheetAbout,
+    SheetStatus,
     Organisation,
     FxRate,
     Scenario,
@@ -484,6 +515,47 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldPlanYearBudget => ("plan_year_budget", "Budżet w roku planu"),
         T::DiffFieldKpis => ("kpis", "Powiązane wskaźniki"),
         T::DiffFieldDependsOn => ("depends_on", "Zależy od"),
+        T::DiffFieldUpdates => ("updates", "Wpisy postępu"),
+        T::LatestUpdate => ("Progress", "Postęp"),
+        T::ConfidenceHigh => ("high", "wysoka pewność"),
+        T::ConfidenceMedium => ("medium", "średnia pewność"),
+        T::ConfidenceLow => ("low", "niska pewność"),
+        T::StatusTitle => ("Status note", "Stan realizacji"),
+        T::StatusPeriod => ("Period", "Okres"),
+        T::StatusFinished => ("Finished", "Zakończone"),
+        T::StatusStarted => ("Started", "Rozpoczęte"),
+        T::StatusSlipped => ("Slipped", "Opóźnione"),
+        T::StatusAtRisk => ("At risk", "Zagrożone"),
+        T::StatusSpending => ("Spending in the period", "Wydatki w okresie"),
+        T::StatusUndatedActual => (
+            "Spent without dates (actual), not in the period's spending",
+            "Wydatki bez dat (actual), poza wydatkami okresu",
+        ),
+        T::StatusKpis => (
+            "KPI measurements in the period",
+            "Pomiary wskaźników w okresie",
+        ),
+        T::StatusPlanYearCash => (
+            "Plan-year cash (CXM total)",
+            "Wydatki roku planu (suma CXM)",
+        ),
+        T::StatusSpentInPlanYear => ("Spent of it so far", "Wydano z tego do tej pory"),
+        T::StatusFindings => ("Findings of cxm check", "Uwagi cxm check"),
+        T::StatusNone => ("none", "brak"),
+        T::StatusWhy => ("Why", "Dlaczego"),
+        T::StatusValue => ("Value", "Wartość"),
+        T::WhyFinished => ("finished", "zakończona"),
+        T::WhyStarted => ("started", "rozpoczęta"),
+        T::WhyLateEnd => ("end date passed", "minął termin końca"),
+        T::WhyLateStart => (
+            "start date passed, not started",
+            "minął termin startu, nie ruszyła",
+        ),
+        T::WhyLowConfidence => ("low confidence", "niska pewność"),
+        T::WhyBehindTime => (
+            "progress more than 25 points behind time",
+            "postęp o ponad 25 pkt za upływem czasu",
+        ),
         T::Blank => ("", ""),
         T::LeftOutColumns => ("Not shown for lack of room", "Pominięte z braku miejsca"),
         T::WideShowsAll => (
@@ -503,6 +575,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::SheetGuidelines => ("Department guidelines", "Wytyczne dla działów"),
         T::SheetDiff => ("Changes", "Zmiany"),
         T::SheetAbout => ("About", "O zestawieniu"),
+        T::SheetStatus => ("Status", "Stan"),
         T::Organisation => ("Organisation", "Organizacja"),
         T::FxRate => ("Exchange rate", "Kurs wymiany"),
         T::Scenario => ("Scenario", "Scenariusz"),
@@ -784,6 +857,28 @@ pub(crate) fn percent(d: Decimal, lang: Language) -> String {
     }
 }
 
+/// A check-in's confidence in words.
+pub(crate) fn confidence(c: Confidence, lang: Language) -> &'static str {
+    text(
+        match c {
+            Confidence::High => Text::ConfidenceHigh,
+            Confidence::Medium => Text::ConfidenceMedium,
+            Confidence::Low => Text::ConfidenceLow,
+        },
+        lang,
+    )
+}
+
+/// The latest check-in, for a narrow column: en `60% · medium`, pl
+/// `60 % · średnia pewność`; without a confidence, the progress alone.
+pub(crate) fn latest_update(u: &LatestUpdate, lang: Language) -> String {
+    let p = percent(u.progress, lang);
+    match u.confidence {
+        Some(c) => format!("{p} · {}", confidence(c, lang)),
+        None => p,
+    }
+}
+
 /// The title of a KPI group: the eyes it sees the results through.
 pub(crate) fn group_title(g: Group, lang: Language) -> &'static str {
     text(
@@ -870,8 +965,14 @@ pub(crate) fn xlsx_needs_file(lang: Option<Language>) -> String {
 pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
     Some(match key {
         "actual" => "wydatki",
-        "after" => "po roku planu",
         "amount" => "kwota",
+        "change" => "zmiana",
+        "date" => "data",
+        "progress" => "postęp %",
+        "section" => "sekcja",
+        "value" => "wartość",
+        "why" => "dlaczego",
+        "after" => "po roku planu",
         "area" => "obszar",
         "baseline" => "punkt wyjścia",
         "before" => "przed rokiem planu",
@@ -937,7 +1038,6 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "title" => "tytuł",
         "unit" => "jednostka",
         "variance_percent" => "odchylenie %",
-        "value" => "wartość",
         _ => return None,
     })
 }

@@ -20,4 +20,6 @@ pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod roadmap;
+pub mod rollover;
 pub(crate) mod source;
+pub mod status;

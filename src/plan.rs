@@ -177,6 +177,9 @@ pub struct PlanLine {
     /// Why it is below the line (or on hold, cancelled), from the file.
     pub reason: Option<String>,
     pub depends_on: Vec<String>,
+    /// The latest check-in on or before `as_of` (SPEC section 9), `null`
+    /// without one.
+    pub latest_update: Option<crate::roadmap::LatestUpdate>,
     /// The exact plan-year effort and its quarters (not shown as such).
     #[serde(skip)]
     pub effort: YearEffort,
@@ -484,7 +487,7 @@ pub fn build(r: &Roadmap, b: &Budget) -> Result<Plan, BudgetError> {
         below,
         efforts,
     };
-    let lines = plan_lines(&sorted, walked, year, &by_id).ok_or_else(overflow)?;
+    let lines = plan_lines(&sorted, walked, (year, b.as_of), &by_id).ok_or_else(overflow)?;
     let cut_line = cut_at.and_then(|(i, reason)| {
         Some(CutLine {
             first_below: lines.get(i)?.id.clone(),
@@ -608,7 +611,7 @@ struct Walked {
 fn plan_lines(
     sorted: &[&crate::budget::InitiativeLine],
     walked: Walked,
-    year: i32,
+    (year, as_of): (i32, NaiveDate),
     by_id: &HashMap<&str, &crate::roadmap::Initiative>,
 ) -> Option<Vec<PlanLine>> {
     let mut lines = Vec::with_capacity(sorted.len());
@@ -658,6 +661,7 @@ fn plan_lines(
             internal_cost: h.internal_cost,
             reason: ini.and_then(|x| x.reason.as_ref().map(|r| r.value.clone())),
             depends_on,
+            latest_update: ini.and_then(|x| x.latest_update(as_of)),
             effort,
         });
     }

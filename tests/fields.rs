@@ -52,6 +52,10 @@ fn sample(key: InitiativeKey, v: usize) -> String {
             "[{ date = 2026-11-02, amount = 100, note = \"FV/1\" }]",
             "[{ date = 2026-11-03, amount = 50.5, currency = \"EUR\" }]",
         ),
+        K::Updates => pick(
+            "[{ date = 2027-01-29, progress = 10, confidence = \"high\", note = \"n\" }]",
+            "[{ date = 2027-01-29, progress = 12.5, confidence = \"low\" }]",
+        ),
     }
 }
 

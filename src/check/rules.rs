@@ -50,10 +50,12 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W008, team_owns_cx_work),
     (Code::W009, capacity),
     (Code::W010, status_against_dates),
+    (Code::W010, updates_before_start),
     (Code::W011, dependency_order),
     (Code::W012, no_priority),
     (Code::W016, measurements_after_as_of),
     (Code::W016, spend_after_as_of),
+    (Code::W016, updates_after_as_of),
     (Code::W017, overspent),
     (Code::W017, done_without_actual),
 ];
@@ -967,6 +969,41 @@ fn spend_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     as_of: ctx.as_of,
                 };
                 out.push(Finding::new(Code::W016, date.span, m));
+            }
+        }
+    }
+}
+
+/// W016: a check-in dated after the inventory date: it is not the
+/// initiative's state until `as_of` reaches it.
+fn updates_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        for date in ini.updates.iter().filter_map(|u| u.date.as_ref()) {
+            if date.value > ctx.as_of {
+                let m = M::UpdateAfterAsOf {
+                    initiative: ini.id_str().to_string(),
+                    date: date.value,
+                    as_of: ctx.as_of,
+                };
+                out.push(Finding::new(Code::W016, date.span, m));
+            }
+        }
+    }
+}
+
+/// W010: a check-in dated before the initiative's `start`: the work had
+/// not begun, so the date or the start is wrong.
+fn updates_before_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        let Some(start) = &ini.start else { continue };
+        for date in ini.updates.iter().filter_map(|u| u.date.as_ref()) {
+            if date.value < start.value {
+                let m = M::UpdateBeforeStart {
+                    initiative: ini.id_str().to_string(),
+                    date: date.value,
+                    start: start.value,
+                };
+                out.push(Finding::new(Code::W010, date.span, m));
             }
         }
     }

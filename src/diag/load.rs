@@ -160,6 +160,8 @@ pub enum Whose {
     Measurement,
     /// A spend entry of the initiative with this id, when it has one.
     Spend(Option<String>),
+    /// A check-in of the initiative with this id, when it has one.
+    Update(Option<String>),
     /// A checkpoint in a KPI's `targets`.
     Checkpoint,
 }

@@ -107,10 +107,10 @@ impl Code {
             Code::W007 => "Markup outside 10 to 15 percent.",
             Code::W008 => "Time eater: a cx initiative owned by a team member.",
             Code::W009 => "A team member's plan effort exceeds their capacity, or the team's does.",
-            Code::W010 => "Status contradicts dates.",
+            Code::W010 => "Status contradicts dates, or a check-in predates the start.",
             Code::W011 => "An initiative starts before one it depends on ends.",
             Code::W012 => "A planned plan-year initiative without priority.",
-            Code::W016 => "A KPI measurement or spend entry dated after as_of.",
+            Code::W016 => "A KPI measurement, spend entry or check-in dated after as_of.",
             Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
         }
     }

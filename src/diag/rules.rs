@@ -254,6 +254,12 @@ pub enum RuleMessage {
         start: NaiveDate,
         as_of: NaiveDate,
     },
+    /// W010 (rev. 2): a check-in dated before the initiative's start.
+    UpdateBeforeStart {
+        initiative: String,
+        date: NaiveDate,
+        start: NaiveDate,
+    },
     /// W011: starts on or before the last day of a dependency.
     StartsBeforeDependencyEnds {
         initiative: String,
@@ -264,6 +270,13 @@ pub enum RuleMessage {
     /// W016: a spend entry dated after the inventory date, left out of
     /// every figure.
     SpendAfterAsOf {
+        initiative: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    /// W016 (rev. 2): a check-in dated after the inventory date: not the
+    /// initiative's state yet.
+    UpdateAfterAsOf {
         initiative: String,
         date: NaiveDate,
         as_of: NaiveDate,
@@ -332,9 +345,12 @@ impl RuleMessage {
             M::DoneInFuture { .. }
             | M::PlannedInPast { .. }
             | M::PlannedButStarted { .. }
-            | M::InProgressBeforeStart { .. } => Code::W010,
+            | M::InProgressBeforeStart { .. }
+            | M::UpdateBeforeStart { .. } => Code::W010,
             M::StartsBeforeDependencyEnds { .. } => Code::W011,
-            M::SpendAfterAsOf { .. } | M::MeasurementAfterAsOf { .. } => Code::W016,
+            M::SpendAfterAsOf { .. }
+            | M::MeasurementAfterAsOf { .. }
+            | M::UpdateAfterAsOf { .. } => Code::W016,
             M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,
             M::NoPriority { .. } => Code::W012,
         }

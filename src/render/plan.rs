@@ -296,8 +296,9 @@ fn opt_owner(o: Option<&str>) -> String {
 }
 
 /// The plan's columns; `with_internal`: the internal time column, shown
-/// when the roadmap sets a day rate.
-fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
+/// when the roadmap sets a day rate; `with_updates`: the latest check-in,
+/// shown when some line has one.
+fn initiative_columns<'a>(with_internal: bool, with_updates: bool) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
@@ -338,6 +339,12 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
                     .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
             })
         })
+        .when(with_updates, |c| {
+            c.left(Text::LatestUpdate, DETAIL, |l, lang| {
+                l.latest_update
+                    .map_or_else(|| DASH.to_string(), |u| i18n::latest_update(&u, lang))
+            })
+        })
 }
 
 fn initiatives_section(p: &Plan, lang: Language) -> Section {
@@ -346,7 +353,8 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.is_empty() {
         return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
-    let mut table = Table::new(initiative_columns(p.day_rate.is_some()), lang);
+    let with_updates = p.initiatives.iter().any(|l| l.latest_update.is_some());
+    let mut table = Table::new(initiative_columns(p.day_rate.is_some(), with_updates), lang);
     for l in &p.initiatives {
         if let Some(c) = p.cut_line.as_ref().filter(|c| c.first_below == l.id) {
             table.rule(cut_text(p, c.reason, lang));

@@ -230,7 +230,11 @@ pub(crate) fn markdown(doc: &Doc) -> String {
             out.push_str(&section_markdown(s));
         }
         if !s.notes.is_empty() {
-            out.push('\n');
+            // Under a table, a blank line; a section of notes only has one
+            // after its title already.
+            if !s.heads.is_empty() {
+                out.push('\n');
+            }
             for n in &s.notes {
                 out.push_str(&format!("{}\n", markdown::escape_line(n)));
             }

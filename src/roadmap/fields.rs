@@ -20,7 +20,7 @@
 //! messages name but the schema never has.
 
 use super::model::{
-    Area, Cadence, Choice, Competency, Direction, Funding, Group, Language, Status,
+    Area, Cadence, Choice, Competency, Confidence, Direction, Funding, Group, Language, Status,
 };
 use crate::diag::{Code, Severity};
 use crate::money::Decimal;
@@ -344,6 +344,20 @@ table!(
 );
 
 table!(
+    /// The keys of a check-in (`[[initiatives.updates]]`).
+    UpdateKey, UPDATE, "a check-in", {
+        Date: required("date", Kind::Date, "The day of the check-in."),
+        Progress: required("progress", Kind::Percent, "Per cent done, 0 to 100."),
+        Confidence: field(
+            "confidence",
+            Kind::Choice(Confidence::names),
+            "How sure the owner is that it ends as planned: high, medium or low.",
+        ),
+        Note: field("note", Kind::Text, "What moved, what is in the way."),
+    }
+);
+
+table!(
     /// The keys of an initiative.
     InitiativeKey, INITIATIVE, "an initiative", {
         Id: required("id", Kind::Id, "Unique id: letters, digits, '-', '_'."),
@@ -394,6 +408,11 @@ table!(
             "spend",
             Kind::Tables(&SPEND),
             "Dated spending, instead of actual: actual is the sum of the entries up to as_of.",
+        ),
+        Updates: field(
+            "updates",
+            Kind::Tables(&UPDATE),
+            "Check-ins: progress and confidence on a date; the latest up to as_of is the state.",
         ),
     }
 );
@@ -575,6 +594,7 @@ pub const DIFF: &[Compared] = {
         Compared::PlanYearBudget,
         Compared::Key(K::Kpis),
         Compared::Key(K::DependsOn),
+        Compared::Key(K::Updates),
     ]
 };
 

@@ -26,7 +26,7 @@
 use super::fields::{
     self, Bounds, CURRENCIES, CheckKey, CheckpointKey, DepartmentKey, DocumentKey, InitiativeKey,
     Key, KpiKey, LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, SpendKey, TableDef,
-    TrainingKey, Whole,
+    TrainingKey, UpdateKey, Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -1072,6 +1072,14 @@ impl Loader {
                     ini.spend.push(self.spend(st, sspan, id));
                 }
             }
+            K::Updates => {
+                let tables = self.tables(v, "initiatives.updates");
+                ini.updates.reserve_exact(tables.len());
+                for (ut, uspan) in tables {
+                    let id = ini.id.as_ref().map(|i| i.value.clone());
+                    ini.updates.push(self.update(ut, uspan, id));
+                }
+            }
         }
     }
 
@@ -1110,6 +1118,44 @@ impl Loader {
             }
         }
         s
+    }
+
+    /// A check-in; E012 for a missing `date` or `progress`, E003 for a
+    /// progress outside 0–100 or an unknown confidence.
+    fn update(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<String>) -> Update {
+        use UpdateKey as K;
+        let mut u = Update {
+            span,
+            ..Update::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, &fields::UPDATE);
+                u.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let name = key.name();
+            let before = self.findings.len();
+            match key {
+                K::Date => u.date = self.date(v, name),
+                K::Progress => u.progress = self.percent(v, name),
+                K::Confidence => u.confidence = self.choice(v, name),
+                K::Note => u.note = self.string(v, name),
+            }
+            if self.findings.len() > before {
+                u.rejected.push(key);
+            }
+        }
+        for &key in K::ALL {
+            let name = key.name();
+            if key.field().required
+                && !t.iter().any(|(k, _)| k.get_ref() == name)
+                && !u.rejected.contains(&key)
+            {
+                self.missing(span, name, Whose::Update(initiative.clone()));
+            }
+        }
+        u
     }
 
     fn quote(&mut self, t: &DeTable<'_>, span: Span) -> Quote {

@@ -10,5 +10,5 @@ pub mod tree;
 
 /// `cxm schema`'s name for [`fields`], which makes the JSON Schema.
 pub use fields as schema;
-pub use fields::{InitiativeKey, QuoteKey, SpendKey};
+pub use fields::{InitiativeKey, QuoteKey, SpendKey, UpdateKey};
 pub use model::*;

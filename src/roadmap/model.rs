@@ -3,7 +3,7 @@
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
 
-use super::fields::{InitiativeKey, QuoteKey, SpendKey};
+use super::fields::{InitiativeKey, QuoteKey, SpendKey, UpdateKey};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -70,6 +70,14 @@ choice!(
     Quarterly = "quarterly",
     HalfYearly = "half-yearly",
     Yearly = "yearly",
+});
+
+choice!(
+    /// How sure the owner is, in a check-in, that the work ends as planned.
+    Confidence, "confidence", {
+    High = "high",
+    Medium = "medium",
+    Low = "low",
 });
 
 impl Cadence {
@@ -200,6 +208,8 @@ pub struct Initiative {
     pub quotes: Vec<Quote>,
     /// Dated spending (`[[initiatives.spend]]`), in file order.
     pub spend: Vec<Spend>,
+    /// Check-ins (`[[initiatives.updates]]`), in file order.
+    pub updates: Vec<Update>,
     /// Whether `quotes` was written at all (even empty).
     pub has_quotes_key: bool,
     /// Keys that were written but rejected by the loader (wrong type or
@@ -263,6 +273,56 @@ pub struct Spend {
     pub note: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
     pub rejected: Vec<SpendKey>,
+}
+
+/// A check-in: how far the work is on a date, and how sure its owner is
+/// that it ends as planned. The latest on or before `as_of` is the
+/// initiative's state (SPEC section 9).
+#[derive(Debug, Default, Clone)]
+pub struct Update {
+    pub span: Span,
+    pub date: Option<Sp<NaiveDate>>,
+    /// Per cent done, 0 to 100.
+    pub progress: Option<Sp<Decimal>>,
+    pub confidence: Option<Sp<Confidence>>,
+    pub note: Option<Sp<String>>,
+    /// Keys that were written but rejected by the loader (already reported).
+    pub rejected: Vec<UpdateKey>,
+}
+
+impl Initiative {
+    /// The initiative's state: the latest check-in with a date and
+    /// progress dated on or before `as_of` (the later in file order on a
+    /// tie). `confidence` is optional (SPEC section 13 requires only `date`
+    /// and `progress`).
+    pub(crate) fn latest_update(&self, as_of: NaiveDate) -> Option<LatestUpdate> {
+        let mut best: Option<LatestUpdate> = None;
+        for u in &self.updates {
+            let (Some(date), Some(progress)) = (&u.date, &u.progress) else {
+                continue;
+            };
+            if date.value > as_of || best.as_ref().is_some_and(|b| b.date > date.value) {
+                continue;
+            }
+            best = Some(LatestUpdate {
+                date: date.value,
+                progress: progress.value,
+                confidence: u.confidence.as_ref().map(|c| c.value),
+            });
+        }
+        best
+    }
+}
+
+/// The values of the check-in that gives an initiative's state (JSON:
+/// `{ "date", "progress", "confidence" }`, progress a decimal string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LatestUpdate {
+    #[serde(serialize_with = "crate::money_json::date")]
+    pub date: NaiveDate,
+    #[serde(serialize_with = "crate::money_json::decimal")]
+    pub progress: Decimal,
+    pub confidence: Option<Confidence>,
 }
 
 #[derive(Debug, Default, Clone)]

@@ -91,6 +91,12 @@ pub(crate) enum AppError {
     Write { path: String, reason: Reason },
     /// `cxm init` never overwrites.
     InitExists { path: String },
+    /// `cxm rollover -`: it writes beside a file.
+    RolloverStdin,
+    /// `cxm rollover` never overwrites.
+    RolloverExists { path: String },
+    /// `cxm status --since` after `as_of`.
+    SinceAfterAsOf { since: String, as_of: String },
     /// `cxm man --dir`: the directory could not be made.
     ManDir { dir: String, reason: Reason },
     /// `cxm man --dir`: a file there is not a manual page.
@@ -149,6 +155,15 @@ impl AppError {
             AppError::InitExists { path } => {
                 format!("{path} already exists; cxm init never overwrites a file")
             }
+            AppError::RolloverStdin => "cxm rollover needs a file, not standard input: \
+                 it writes the new roadmap beside it"
+                .to_string(),
+            AppError::RolloverExists { path } => {
+                format!("{path} already exists; cxm rollover never overwrites a file")
+            }
+            AppError::SinceAfterAsOf { since, as_of } => {
+                format!("--since {since} is after as_of {as_of}")
+            }
             AppError::ManDir { dir, reason } => {
                 format!("cannot create the directory {dir}: {}", reason.words(en))
             }
@@ -198,6 +213,15 @@ impl AppError {
             }
             AppError::InitExists { path } => {
                 format!("{path} już istnieje; cxm init nigdy nie nadpisuje pliku")
+            }
+            AppError::RolloverStdin => "cxm rollover potrzebuje pliku, nie standardowego \
+                 wejścia: nową roadmapę zapisuje obok niego"
+                .to_string(),
+            AppError::RolloverExists { path } => {
+                format!("{path} już istnieje; cxm rollover nigdy nie nadpisuje pliku")
+            }
+            AppError::SinceAfterAsOf { since, as_of } => {
+                format!("--since {since} jest po dniu stanu (as_of) {as_of}")
             }
             AppError::ManDir { dir, reason } => {
                 format!("nie można utworzyć katalogu {dir}: {}", reason.words(pl))

@@ -226,6 +226,8 @@ fn whose_text(whose: &Whose) -> String {
         Whose::Checkpoint => "this checkpoint".into(),
         Whose::Spend(Some(id)) => format!("a spend entry of initiative {}", Quoted(id)),
         Whose::Spend(None) => "this spend entry".into(),
+        Whose::Update(Some(id)) => format!("a check-in of initiative {}", Quoted(id)),
+        Whose::Update(None) => "this check-in".into(),
     }
 }
 
@@ -504,6 +506,7 @@ fn table_pl(table: &str) -> String {
         "a [maturity] table" => "tabeli [maturity]",
         "a quote" => "wycenie dostawcy",
         "a spend entry" => "wpisie wydatku",
+        "a check-in" => "wpisie postępu",
         "an initiative" => "inicjatywie",
         "a [[training]] entry" => "wpisie [[training]]",
         "a measurement" => "pomiarze",
@@ -529,6 +532,8 @@ fn whose_pl(whose: &Whose) -> String {
         Whose::Checkpoint => "ten punkt kontrolny".into(),
         Whose::Spend(Some(id)) => format!("wpis wydatku inicjatywy {}", Quoted(id)),
         Whose::Spend(None) => "ten wpis wydatku".into(),
+        Whose::Update(Some(id)) => format!("wpis postępu inicjatywy {}", Quoted(id)),
+        Whose::Update(None) => "ten wpis postępu".into(),
     }
 }
 

@@ -389,6 +389,22 @@ fn text_en(m: &RuleMessage) -> String {
             "initiative {} is done but does not say what it cost: no `actual` and no spend entries",
             Q(initiative)
         ),
+        M::UpdateBeforeStart {
+            initiative,
+            date,
+            start,
+        } => format!(
+            "a check-in of {} is dated {date}, before the initiative starts on {start}",
+            Q(initiative)
+        ),
+        M::UpdateAfterAsOf {
+            initiative,
+            date,
+            as_of,
+        } => format!(
+            "a check-in of {} is dated {date}, after {as_of}; it is not the initiative's state yet",
+            Q(initiative)
+        ),
         M::MeasurementAfterAsOf { kpi, date, as_of } => format!(
             "a measurement of KPI {} is dated {date}, after {as_of}; it is left out of every figure",
             Q(kpi)
@@ -522,6 +538,13 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
             "add `actual` or spend entries; until then its budget counts as spent".to_string()
         }
         M::MeasurementAfterAsOf { .. } => {
+            "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
+        }
+        M::UpdateBeforeStart { .. } => {
+            "correct the check-in's date, or the initiative's start if the work began earlier"
+                .to_string()
+        }
+        M::UpdateAfterAsOf { .. } => {
             "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
         }
         M::NoPriority { .. } => "give it a `priority` (1 is highest)".to_string(),

@@ -398,6 +398,22 @@ pub(super) fn text(m: &RuleMessage) -> String {
             "inicjatywa {} jest zakończona, ale nie podaje, ile kosztowała: brak `actual` i wpisów wydatków",
             Q(initiative)
         ),
+        M::UpdateBeforeStart {
+            initiative,
+            date,
+            start,
+        } => format!(
+            "wpis postępu inicjatywy {} ma datę {date}, wcześniejszą niż jej start ({start})",
+            Q(initiative)
+        ),
+        M::UpdateAfterAsOf {
+            initiative,
+            date,
+            as_of,
+        } => format!(
+            "wpis postępu inicjatywy {} ma datę {date}, późniejszą niż {as_of}; na razie nie jest brany pod uwagę",
+            Q(initiative)
+        ),
         M::MeasurementAfterAsOf { kpi, date, as_of } => format!(
             "pomiar KPI {} ma datę {date}, późniejszą niż {as_of}; nie wchodzi do żadnego wyliczenia",
             Q(kpi)
@@ -531,6 +547,12 @@ pub(super) fn help(m: &RuleMessage) -> Vec<String> {
             "dodaj `actual` lub wpisy wydatków; do tego czasu cały jej budżet liczy się jako wydany".to_string()
         }
         M::MeasurementAfterAsOf { .. } => {
+            "popraw datę albo przesuń `as_of` (lub `--as-of`), żeby go uwzględnić".to_string()
+        }
+        M::UpdateBeforeStart { .. } => {
+            "popraw datę wpisu albo datę startu inicjatywy, jeśli prace ruszyły wcześniej".to_string()
+        }
+        M::UpdateAfterAsOf { .. } => {
             "popraw datę albo przesuń `as_of` (lub `--as-of`), żeby go uwzględnić".to_string()
         }
         M::NoPriority { .. } => "nadaj jej `priority` (1 to najwyższy)".to_string(),

@@ -207,6 +207,7 @@ pub(crate) enum Text {
     DiffFieldPlanYearBudget,
     DiffFieldKpis,
     DiffFieldDependsOn,
+    DiffFieldGoals,
     /// No header: the column's cells say what each row is.
     Blank,
 }
@@ -459,6 +460,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldPlanYearBudget => ("plan_year_budget", "Budżet w roku planu"),
         T::DiffFieldKpis => ("kpis", "Powiązane wskaźniki"),
         T::DiffFieldDependsOn => ("depends_on", "Zależy od"),
+        T::DiffFieldGoals => ("goals", "Cele"),
         T::Blank => ("", ""),
     };
     match lang {

@@ -89,6 +89,7 @@ fn field_text(c: Compared) -> Option<Text> {
             K::Quotes => Text::DiffFieldQuotes,
             K::Kpis => Text::DiffFieldKpis,
             K::DependsOn => Text::DiffFieldDependsOn,
+            K::Goals => Text::DiffFieldGoals,
             K::Id | K::Benefit | K::Actual | K::Spend => return None,
         },
     })

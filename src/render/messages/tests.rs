@@ -194,6 +194,10 @@ fn samples() -> Vec<M> {
         Whose::Checkpoint,
         Whose::Spend(Some("x".into())),
         Whose::Spend(None),
+        Whose::Goal(Some("x".into())),
+        Whose::Goal(None),
+        Whose::Communication(Some("x".into())),
+        Whose::Communication(None),
     ] {
         all.push(M::MissingKey { key: "id", whose });
     }

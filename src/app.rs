@@ -42,6 +42,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             None => Err(anyhow::anyhow!("the roadmap names no plan year")),
         }),
+        Command::Goals(args) => run_report(&args, |checked, opts, out| {
+            let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
+            let kpis = crate::kpi::build(&checked.roadmap, checked.as_of, plan.plan_year);
+            let report = crate::goals::build(&checked.roadmap, &plan, &kpis).ok_or_else(|| {
+                anyhow::anyhow!("a sum of the goals is too large to compute exactly")
+            })?;
+            crate::render::goals::write(&report, opts, out)
+        }),
         Command::Report(args) => {
             run_checked(&args.input(), args.lang, |checked, out| {
                 match &checked.budget {

@@ -183,6 +183,15 @@ pub(crate) enum Text {
     AddedInitiatives,
     RemovedInitiatives,
     ChangedInitiatives,
+    GoalsTitle,
+    Goal,
+    Horizon,
+    Focus,
+    KpiTargets,
+    ServingInitiatives,
+    ShareOfCxm,
+    HorizonLong,
+    HorizonYear,
     AddedGoals,
     RemovedGoals,
     ChangedGoals,
@@ -454,6 +463,15 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::AddedInitiatives => ("Added initiatives", "Dodane inicjatywy"),
         T::RemovedInitiatives => ("Removed initiatives", "Usunięte inicjatywy"),
         T::ChangedInitiatives => ("Changed initiatives", "Zmienione inicjatywy"),
+        T::GoalsTitle => ("Goals", "Cele"),
+        T::Goal => ("Goal", "Cel"),
+        T::Horizon => ("Horizon", "Horyzont"),
+        T::Focus => ("Focus", "Priorytet"),
+        T::KpiTargets => ("KPI targets", "Wartości KPI"),
+        T::ServingInitiatives => ("Initiatives", "Inicjatywy"),
+        T::ShareOfCxm => ("Share of CXM", "Udział w CXM"),
+        T::HorizonLong => ("long", "długoterminowy"),
+        T::HorizonYear => ("year", "roczny"),
         T::AddedGoals => ("Added goals", "Dodane cele"),
         T::RemovedGoals => ("Removed goals", "Usunięte cele"),
         T::ChangedGoals => ("Changed goals", "Zmienione cele"),
@@ -880,6 +898,14 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "people" => "osoby",
         "plan_year_budget" => "budżet roku planu",
         "plan_year_effort" => "nakład w roku planu",
+        "share_of_cxm_percent" => "udział w CXM %",
+        "horizon" => "horyzont",
+        "until" => "do roku",
+        "year" => "rok",
+        "kpis" => "wartości KPI",
+        "parent" => "cel nadrzędny",
+        "focus" => "priorytet",
+        "below_line_initiatives" => "inicjatywy pod kreską",
         "priority" => "priorytet",
         "progress_percent" => "postęp %",
         "q1" => "I kw.",
@@ -907,3 +933,21 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// The last line of `cxm goals`: the plan-year CXM money that serves no
+/// goal, `amount` already formatted.
+pub(crate) fn cxm_serving_no_goal(amount: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("Plan-year CXM money serving no goal: {amount}"),
+        Language::Pl => format!("Budżet CXM roku planu, który nie służy żadnemu celowi: {amount}"),
+    }
+}
+
+/// A long goal's horizon: `long, until 2030`.
+pub(crate) fn long_goal_until(until: Option<i32>, lang: Language) -> String {
+    match (until, lang) {
+        (Some(y), Language::En) => format!("long, until {y}"),
+        (Some(y), Language::Pl) => format!("długoterminowy, do {y}"),
+        (None, _) => text(Text::HorizonLong, lang).to_string(),
+    }
+}

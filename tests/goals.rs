@@ -1,0 +1,75 @@
+//! `cxm goals` through the binary: the goal tree of both shipped examples
+//! in every format and both languages (snapshots), and the JSON's figures
+//! against the plan's own.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::process::Command;
+
+fn cxm(args: &[&str]) -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cxm"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "250")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = cxm(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn goals_in_every_format() {
+    assert_cmd_snapshot!(cxm(&["goals", "roadmap.toml.example"]));
+    assert_cmd_snapshot!(cxm(&["goals", "examples/roadmap.pl.toml"]));
+    assert_cmd_snapshot!(cxm(&[
+        "goals",
+        "roadmap.toml.example",
+        "--lang",
+        "pl",
+        "--format",
+        "markdown"
+    ]));
+    assert_cmd_snapshot!(cxm(&["goals", "roadmap.toml.example", "--format", "json"]));
+    assert_cmd_snapshot!(cxm(&["goals", "roadmap.toml.example", "--format", "csv"]));
+    assert_cmd_snapshot!(cxm(&["goals", "examples/roadmap.pl.toml", "--excel"]));
+}
+
+/// A goal's money is the plan-year budget of the `cxm` plan lines above
+/// the line naming it; the money serving no goal is the rest of those
+/// lines' budget.
+#[test]
+fn goal_money_adds_up_from_the_plan() {
+    for file in ["roadmap.toml.example", "examples/roadmap.pl.toml"] {
+        let goals = json(&["goals", file, "--format", "json"]);
+        let plan = json(&["plan", file, "--format", "json"]);
+        let cents = |v: &serde_json::Value| -> i64 {
+            v.as_str().unwrap().replace('.', "").parse().unwrap()
+        };
+        let lines = plan["initiatives"].as_array().unwrap();
+        for g in goals["goals"].as_array().unwrap() {
+            let ids: Vec<&str> = g["initiatives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["below_line"] == false)
+                .map(|s| s["id"].as_str().unwrap())
+                .collect();
+            let sum: i64 = lines
+                .iter()
+                .filter(|l| l["area"] == "cxm" && ids.contains(&l["id"].as_str().unwrap()))
+                .map(|l| cents(&l["plan_year_budget"]))
+                .sum();
+            assert_eq!(sum, cents(&g["plan_year_budget"]), "{file}: {}", g["id"]);
+        }
+    }
+}

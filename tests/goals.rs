@@ -73,3 +73,42 @@ fn goal_money_adds_up_from_the_plan() {
         }
     }
 }
+
+/// `reason` shows wherever work that waits or stopped is listed: the
+/// inventory's table (a last column, only when some listed initiative
+/// gives one), its JSON and its CSV.
+#[test]
+fn the_inventory_shows_why_work_is_on_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.toml");
+    std::fs::write(
+        &path,
+        "[roadmap]\nplan_year = 2027\nas_of = 2026-11-15\n\n\
+         [[team]]\nid = \"ak\"\n\n\
+         [[initiatives]]\nid = \"crm-journeys\"\ntitle = \"Journeys in the CRM\"\n\
+         competency = \"design\"\narea = \"cxm\"\nstatus = \"on-hold\"\nowner = \"ak\"\n\
+         start = 2026-03-01\nend = 2027-03-31\neffort_days = 10\ncost = 1000\nkpi = \"k\"\n\
+         reason = \"Waits for the CRM change\"\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for (lang, label) in [("en", "Reason"), ("pl", "Powód")] {
+        let out = cxm(&["inventory", file, "--lang", lang]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(label), "{text}");
+        assert!(text.contains("Waits for the CRM change"), "{text}");
+    }
+    let inv = json(&["inventory", file, "--format", "json"]);
+    assert_eq!(inv["initiatives"][0]["reason"], "Waits for the CRM change");
+    let out = cxm(&["inventory", file, "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.lines().next().unwrap().contains(",reason,"), "{csv}");
+    assert!(csv.contains("Waits for the CRM change"), "{csv}");
+    // Without a reason anywhere, the table has no such column.
+    let out = cxm(&["inventory", "roadmap.toml.example"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Reason"));
+}

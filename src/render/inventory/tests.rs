@@ -21,6 +21,7 @@ fn line(id: &str, area: Area) -> InventoryLine {
         effort_days: Some(Decimal(5_000_000)),
         internal_cost: None,
         kpi: None,
+        reason: None,
         time_eater: area == Area::Cx,
         in_plan: false,
         missing: vec![Missing::Kpi],

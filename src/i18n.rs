@@ -183,6 +183,7 @@ pub(crate) enum Text {
     AddedInitiatives,
     RemovedInitiatives,
     ChangedInitiatives,
+    StoppedReasons,
     GoalsTitle,
     Goal,
     Horizon,
@@ -463,6 +464,10 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::AddedInitiatives => ("Added initiatives", "Dodane inicjatywy"),
         T::RemovedInitiatives => ("Removed initiatives", "Usunięte inicjatywy"),
         T::ChangedInitiatives => ("Changed initiatives", "Zmienione inicjatywy"),
+        T::StoppedReasons => (
+            "Cancelled or on hold, and why",
+            "Anulowane lub wstrzymane i dlaczego",
+        ),
         T::GoalsTitle => ("Goals", "Cele"),
         T::Goal => ("Goal", "Cel"),
         T::Horizon => ("Horizon", "Horyzont"),

@@ -112,3 +112,31 @@ fn the_inventory_shows_why_work_is_on_hold() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Reason"));
 }
+
+/// The plan lists cancelled and on-hold work that spent plan-year money;
+/// its reasons show in a section of their own.
+#[test]
+fn the_plan_shows_why_work_was_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.toml");
+    std::fs::write(
+        &path,
+        "[roadmap]\nplan_year = 2027\nas_of = 2027-05-01\n\n\
+         [[team]]\nid = \"ak\"\n\n\
+         [[initiatives]]\nid = \"voc-tool\"\ntitle = \"VoC tool\"\n\
+         competency = \"measurement\"\narea = \"cxm\"\nstatus = \"cancelled\"\nowner = \"ak\"\n\
+         start = 2027-01-11\nend = 2027-06-30\neffort_days = 10\ncost = 9000\nactual = 3000\n\
+         kpi = \"k\"\nreason = \"The vendor left the market\"\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for (lang, title) in [
+        ("en", "Cancelled or on hold, and why"),
+        ("pl", "Anulowane lub wstrzymane i dlaczego"),
+    ] {
+        let out = cxm(&["plan", file, "--lang", lang]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(title), "{text}");
+        assert!(text.contains("The vendor left the market"), "{text}");
+    }
+}

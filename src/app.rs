@@ -45,6 +45,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             None => Err(AppError::NoPlanYear.into()),
         }),
+        Command::Goals(args) => run_report(&args, |checked, opts, out| {
+            let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
+            let kpis = crate::kpi::build(&checked.roadmap, checked.as_of, plan.plan_year);
+            let report = crate::goals::build(&checked.roadmap, &plan, &kpis).ok_or_else(|| {
+                anyhow::anyhow!("a sum of the goals is too large to compute exactly")
+            })?;
+            crate::render::goals::write(&report, opts, out)
+        }),
         Command::Report(args) => {
             if let Some(path) = &args.xlsx {
                 if path == Path::new("-") {
@@ -153,6 +161,10 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
     let kpi = checked
         .plan_year
         .map(|year| crate::kpi::build(&checked.roadmap, checked.as_of, year));
+    let goals = kpi
+        .as_ref()
+        .and_then(|k| crate::goals::build(&checked.roadmap, &plan, k))
+        .filter(|g| !g.goals.is_empty());
     let meta = &checked.roadmap.meta;
     let about = crate::render::xlsx::About {
         organisation: meta.organisation.as_ref().map(|o| o.value.clone()),
@@ -172,6 +184,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
         plan: &plan,
         inventory: &inventory,
         kpi: kpi.as_ref(),
+        goals: goals.as_ref(),
     };
     crate::render::xlsx::report(&reports, &about, lang)
 }

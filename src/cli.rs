@@ -26,6 +26,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
     Kpi(ReportArgs),
+    /// The goals: focus, KPI values and progress, the initiatives and money behind each, and the CXM money serving no goal.
+    Goals(ReportArgs),
     /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape); with --xlsx, every report in one Excel workbook.
     Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).

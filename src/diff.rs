@@ -10,12 +10,19 @@
 //! What is compared, in which order and under which label, is declared with
 //! the keys ([`DIFF`] in `roadmap::fields`); how each key is read from the
 //! model is [`reader`], one arm per key.
+//!
+//! Goals and communications (SPEC section 13: `goals`, `communications`,
+//! each `{ added, removed, changed }`) are matched by id too and compare
+//! every key but `id`, in declaration order; a goal's `kpis` reads as
+//! `nps = 35, churn = 9`, `focus` as `true`/`false`. The CSV lists
+//! initiatives and totals only; the other sections of SPEC section 13
+//! (settings, team, KPIs…) are for a later change.
 
 use crate::budget::Budget;
 use crate::money::Money;
 use crate::money_json as mj;
-use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
-use crate::roadmap::{Choice, Competency, Initiative, Roadmap};
+use crate::roadmap::fields::{CommunicationKey, Compared, DIFF, GoalKey, InitiativeKey, Key as _};
+use crate::roadmap::{Choice, Communication, Competency, Goal, Initiative, Roadmap};
 use crate::source::Sp;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -40,6 +47,138 @@ pub(crate) struct Diff {
     pub removed: Vec<String>,
     pub changed: Vec<Changed>,
     pub totals: Totals,
+    /// Goals added, removed and changed (SPEC section 13).
+    pub goals: Entries,
+    /// Communications added, removed and changed (SPEC section 13).
+    pub communications: Entries,
+}
+
+/// What changed among the entries of one kind, matched by id: ids only in
+/// the new version, ids only in the old one (each in its file's order),
+/// and the changed fields of the others.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub(crate) struct Entries {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<Changed>,
+}
+
+impl Entries {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// One entry's compared fields, in declaration order.
+type Fields = Vec<(&'static str, Option<String>)>;
+
+/// Compares entries of one kind, each its id and its fields.
+fn entries(old: Vec<(String, Fields)>, new: Vec<(String, Fields)>) -> Entries {
+    let old_by_id: HashMap<&str, &Fields> = old.iter().map(|(id, f)| (id.as_str(), f)).collect();
+    let new_ids: std::collections::HashSet<&str> = new.iter().map(|(id, _)| id.as_str()).collect();
+    let mut out = Entries::default();
+    for (id, fields) in &new {
+        let Some(before) = old_by_id.get(id.as_str()) else {
+            out.added.push(id.clone());
+            continue;
+        };
+        let fields: Vec<(&'static str, Change<Option<String>>)> = fields
+            .iter()
+            .zip(before.iter())
+            .filter(|((_, n), (_, o))| n != o)
+            .map(|((name, n), (_, o))| {
+                let change = Change {
+                    old: o.clone(),
+                    new: n.clone(),
+                };
+                (*name, change)
+            })
+            .collect();
+        if !fields.is_empty() {
+            out.changed.push(Changed {
+                id: id.clone(),
+                fields,
+            });
+        }
+    }
+    out.removed = old
+        .iter()
+        .filter(|(id, _)| !new_ids.contains(id.as_str()))
+        .map(|(id, _)| id.clone())
+        .collect();
+    out
+}
+
+fn list_text(l: &[Sp<String>]) -> Option<String> {
+    (!l.is_empty()).then(|| {
+        l.iter()
+            .map(|s| s.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+fn text_of(v: &Option<Sp<String>>) -> Option<String> {
+    v.as_ref().map(|s| s.value.clone())
+}
+
+/// A goal's fields as diff compares them: every key but `id`, as a reader
+/// would see it (a goal's `kpis` as `nps = 35, churn = 9`).
+fn goal_fields(g: &Goal) -> (String, Fields) {
+    use GoalKey as K;
+    let value = |key: K| -> Option<String> {
+        match key {
+            K::Id => None,
+            K::Title => text_of(&g.title),
+            K::Horizon => g.horizon.as_ref().map(|h| h.value.as_str().to_string()),
+            K::Year => g.year.as_ref().map(|y| y.value.to_string()),
+            K::Until => g.until.as_ref().map(|y| y.value.to_string()),
+            K::Parent => text_of(&g.parent),
+            K::Focus => g.focus.as_ref().map(|f| f.value.to_string()),
+            K::Owner => text_of(&g.owner),
+            K::PainPoints => list_text(&g.pain_points),
+            K::Kpis => (!g.kpis.is_empty()).then(|| {
+                g.kpis
+                    .iter()
+                    .map(|(k, v)| format!("{} = {}", k.value, v.value.value.text()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        }
+    };
+    let fields = GoalKey::ALL
+        .iter()
+        .filter(|&&k| k != K::Id)
+        .map(|&k| (k.name(), value(k)))
+        .collect();
+    (g.id_str().to_string(), fields)
+}
+
+/// A communication's fields as diff compares them: every key but `id`.
+fn communication_fields(c: &Communication) -> (String, Fields) {
+    use CommunicationKey as K;
+    let date =
+        |d: &Option<Sp<NaiveDate>>| d.as_ref().map(|d| d.value.format("%Y-%m-%d").to_string());
+    let value = |key: K| -> Option<String> {
+        match key {
+            K::Id => None,
+            K::Title => text_of(&c.title),
+            K::Channel => c.channel.as_ref().map(|x| x.value.as_str().to_string()),
+            K::Audience => text_of(&c.audience),
+            K::Cadence => c.cadence.as_ref().map(|x| x.value.as_str().to_string()),
+            K::Start => date(&c.start),
+            K::End => date(&c.end),
+            K::Owner => text_of(&c.owner),
+            K::Sponsor => text_of(&c.sponsor),
+            K::Goals => list_text(&c.goals),
+        }
+    };
+    let fields = CommunicationKey::ALL
+        .iter()
+        .filter(|&&k| k != K::Id)
+        .map(|&k| (k.name(), value(k)))
+        .collect();
+    (c.id_str().to_string(), fields)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -253,6 +392,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
         K::Updates => updates_text,
+        K::Goals => |i| list(&i.goals),
         K::Id | K::Benefit | K::Actual | K::Spend => return None,
     })
 }
@@ -341,6 +481,22 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             by_competency,
             by_quarter,
         },
+        goals: entries(
+            old.roadmap.goals.iter().map(goal_fields).collect(),
+            new.roadmap.goals.iter().map(goal_fields).collect(),
+        ),
+        communications: entries(
+            old.roadmap
+                .communications
+                .iter()
+                .map(communication_fields)
+                .collect(),
+            new.roadmap
+                .communications
+                .iter()
+                .map(communication_fields)
+                .collect(),
+        ),
     }
 }
 

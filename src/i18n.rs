@@ -184,6 +184,33 @@ pub(crate) enum Text {
     AddedInitiatives,
     RemovedInitiatives,
     ChangedInitiatives,
+    StoppedReasons,
+    GoalsTitle,
+    Goal,
+    Horizon,
+    Focus,
+    KpiTargets,
+    ServingInitiatives,
+    ShareOfCxm,
+    HorizonLong,
+    HorizonYear,
+    AddedGoals,
+    RemovedGoals,
+    ChangedGoals,
+    AddedCommunications,
+    RemovedCommunications,
+    ChangedCommunications,
+    DiffFieldHorizon,
+    DiffFieldYear,
+    DiffFieldUntil,
+    DiffFieldParent,
+    DiffFieldFocus,
+    DiffFieldPainPoints,
+    DiffFieldGoalKpis,
+    DiffFieldChannel,
+    DiffFieldAudience,
+    DiffFieldCadence,
+    DiffFieldSponsor,
     Field,
     Old,
     New,
@@ -236,6 +263,7 @@ pub(crate) enum Text {
     WhyLateStart,
     WhyLowConfidence,
     WhyBehindTime,
+    DiffFieldGoals,
     /// No header: the column's cells say what each row is.
     Blank,
     /// Under a table too wide for the terminal: the columns left out.
@@ -258,6 +286,7 @@ pub(crate) enum Text {
     SheetDiff,
     SheetAbout,
     SheetStatus,
+    SheetGoals,
     Organisation,
     FxRate,
     Scenario,
@@ -492,6 +521,36 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::AddedInitiatives => ("Added initiatives", "Dodane inicjatywy"),
         T::RemovedInitiatives => ("Removed initiatives", "Usunięte inicjatywy"),
         T::ChangedInitiatives => ("Changed initiatives", "Zmienione inicjatywy"),
+        T::StoppedReasons => (
+            "Cancelled or on hold, and why",
+            "Anulowane lub wstrzymane i dlaczego",
+        ),
+        T::GoalsTitle => ("Goals", "Cele"),
+        T::Goal => ("Goal", "Cel"),
+        T::Horizon => ("Horizon", "Horyzont"),
+        T::Focus => ("Focus", "Priorytet"),
+        T::KpiTargets => ("KPI targets", "Wartości KPI"),
+        T::ServingInitiatives => ("Initiatives", "Inicjatywy"),
+        T::ShareOfCxm => ("Share of CXM", "Udział w CXM"),
+        T::HorizonLong => ("long", "długoterminowy"),
+        T::HorizonYear => ("year", "roczny"),
+        T::AddedGoals => ("Added goals", "Dodane cele"),
+        T::RemovedGoals => ("Removed goals", "Usunięte cele"),
+        T::ChangedGoals => ("Changed goals", "Zmienione cele"),
+        T::AddedCommunications => ("Added communications", "Dodane komunikacje"),
+        T::RemovedCommunications => ("Removed communications", "Usunięte komunikacje"),
+        T::ChangedCommunications => ("Changed communications", "Zmienione komunikacje"),
+        T::DiffFieldHorizon => ("horizon", "Horyzont"),
+        T::DiffFieldYear => ("year", "Rok"),
+        T::DiffFieldUntil => ("until", "Do roku"),
+        T::DiffFieldParent => ("parent", "Cel nadrzędny"),
+        T::DiffFieldFocus => ("focus", "Priorytet roku"),
+        T::DiffFieldPainPoints => ("pain_points", "Problemy klientów"),
+        T::DiffFieldGoalKpis => ("kpis", "Wartości KPI"),
+        T::DiffFieldChannel => ("channel", "Kanał"),
+        T::DiffFieldAudience => ("audience", "Odbiorcy"),
+        T::DiffFieldCadence => ("cadence", "Częstotliwość"),
+        T::DiffFieldSponsor => ("sponsor", "Sponsor"),
         T::Field => ("Field", "Pole"),
         T::Old => ("Old", "Było"),
         T::New => ("New", "Jest"),
@@ -556,6 +615,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
             "progress more than 25 points behind time",
             "postęp o ponad 25 pkt za upływem czasu",
         ),
+        T::DiffFieldGoals => ("goals", "Cele"),
         T::Blank => ("", ""),
         T::LeftOutColumns => ("Not shown for lack of room", "Pominięte z braku miejsca"),
         T::WideShowsAll => (
@@ -576,6 +636,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::SheetDiff => ("Changes", "Zmiany"),
         T::SheetAbout => ("About", "O zestawieniu"),
         T::SheetStatus => ("Status", "Stan"),
+        T::SheetGoals => ("Goals", "Cele"),
         T::Organisation => ("Organisation", "Organizacja"),
         T::FxRate => ("Exchange rate", "Kurs wymiany"),
         T::Scenario => ("Scenario", "Scenariusz"),
@@ -1017,6 +1078,14 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "people" => "osoby",
         "plan_year_budget" => "budżet roku planu",
         "plan_year_effort" => "nakład w roku planu",
+        "share_of_cxm_percent" => "udział w CXM %",
+        "horizon" => "horyzont",
+        "until" => "do roku",
+        "year" => "rok",
+        "kpis" => "wartości KPI",
+        "parent" => "cel nadrzędny",
+        "focus" => "priorytet",
+        "below_line_initiatives" => "inicjatywy pod kreską",
         "priority" => "priorytet",
         "progress_percent" => "postęp %",
         "q1" => "I kw.",
@@ -1055,3 +1124,21 @@ pub(crate) fn left_out(labels: &[String], lang: Language) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The last line of `cxm goals`: the plan-year CXM money that serves no
+/// goal, `amount` already formatted.
+pub(crate) fn cxm_serving_no_goal(amount: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("Plan-year CXM money serving no goal: {amount}"),
+        Language::Pl => format!("Budżet CXM roku planu, który nie służy żadnemu celowi: {amount}"),
+    }
+}
+
+/// A long goal's horizon: `long, until 2030`.
+pub(crate) fn long_goal_until(until: Option<i32>, lang: Language) -> String {
+    match (until, lang) {
+        (Some(y), Language::En) => format!("long, until {y}"),
+        (Some(y), Language::Pl) => format!("długoterminowy, do {y}"),
+        (None, _) => text(Text::HorizonLong, lang).to_string(),
+    }
+}

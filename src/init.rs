@@ -30,6 +30,7 @@ pub(crate) fn starter(lang: Language, today: NaiveDate) -> String {
         .replace("{schema}", "./roadmap.schema.json")
         .replace("{as_of}", &today.format("%Y-%m-%d").to_string())
         .replace("{quote_date}", &today.format("%Y-%m-%d").to_string())
+        .replace("{long_until}", &(plan_year + 3).to_string())
         .replace("{year}", &plan_year.to_string())
 }
 

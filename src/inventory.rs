@@ -50,6 +50,11 @@
 //!   for area `cx`); finished and paused work outside the plan is `none`;
 //! - rows are grouped in the order of the four competencies, in file order
 //!   within each.
+//!
+//! `reason` (SPEC section 7) is carried on every listed initiative (JSON,
+//! CSV); the table shows it in a last column only when some listed
+//! initiative gives one, so it says why work is on hold or cancelled
+//! without widening every inventory.
 
 use crate::budget::{self, Budget, BudgetError};
 use crate::money::{Decimal, Money};
@@ -150,6 +155,8 @@ pub struct InventoryLine {
     #[serde(serialize_with = "mj::opt_money")]
     pub internal_cost: Option<Money>,
     pub kpi: Option<String>,
+    /// Why it is on hold or cancelled (or was an idea), from the file.
+    pub reason: Option<String>,
     /// Area `cx` and owned by a member of the CX team.
     pub time_eater: bool,
     /// One of the plan's initiatives (the budget has its line): where the
@@ -391,6 +398,7 @@ fn inventory_line(
         effort_days: effort,
         internal_cost,
         kpi,
+        reason: ini.reason.as_ref().map(|r| r.value.clone()),
         missing,
     }))
 }

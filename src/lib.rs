@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod diag;
 pub(crate) mod diff;
 pub(crate) mod effort;
+pub mod goals;
 pub(crate) mod i18n;
 pub(crate) mod init;
 pub mod inventory;

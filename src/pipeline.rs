@@ -8,8 +8,9 @@
 //! the file is a finding.
 
 use crate::budget::{self, Budget};
-use crate::check::{self, CheckContext};
+use crate::check::{self, CheckContext, PlanMark};
 use crate::diag::{Code, Finding, RuleMessage, Severity};
+use crate::plan;
 use crate::roadmap::{Roadmap, input, load};
 use crate::source::Source;
 use chrono::NaiveDate;
@@ -72,10 +73,25 @@ pub fn run(name: &str, bytes: Vec<u8>, overrides: &Overrides) -> Checked {
     let mut budget = None;
     if loaded.syntax_ok {
         budget = compute_budget(&roadmap, plan_year, as_of, &mut findings);
+        // Only W014 reads the cut line, and only a file with goals has it.
+        let plan = budget
+            .as_ref()
+            .filter(|_| !roadmap.goals.is_empty())
+            .and_then(|b| plan::build(&roadmap, b).ok());
         let ctx = CheckContext {
             as_of,
             plan_year,
             cxm_total: budget.as_ref().map(|b| b.totals.cxm),
+            plan: plan.map(|p| {
+                p.initiatives
+                    .into_iter()
+                    .map(|l| PlanMark {
+                        id: l.id,
+                        status: l.status,
+                        below_line: l.below_line,
+                    })
+                    .collect()
+            }),
         };
         findings.extend(check::check(&roadmap, &ctx));
     }

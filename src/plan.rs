@@ -50,7 +50,9 @@
 //! - `reason` is carried on every plan line and backlog item (JSON, CSV);
 //!   the table lists the reasons of the initiatives below the line in a
 //!   section of their own under the plan (a column would widen the widest
-//!   table for a few rows), and the backlog has a reason column;
+//!   table for a few rows), then those of the cancelled and on-hold plan
+//!   lines in another (SPEC section 7), and the backlog has a reason
+//!   column;
 //! - `team_owned` on each line says whether its effort takes team days;
 //! - the plan shows internal time too (SPEC section 4: plan-year reports),
 //!   per line (`internal_cost`, as the budget has it) and in total, taken

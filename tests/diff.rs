@@ -299,3 +299,64 @@ fn machine_formats_keep_keys_and_plain_amounts() {
     );
     assert!(csv.contains("total,Q1,cxm,"), "{csv}");
 }
+
+/// Goals and communications are matched by id like initiatives: added,
+/// removed, and changed key by key (SPEC section 13).
+#[test]
+fn goals_and_communications_added_removed_and_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = example();
+    let new = old
+        .replacen(
+            "kpis = { nps = 20, tnps-care = 30 }",
+            "kpis = { nps = 22, tnps-care = 30 }",
+            1,
+        )
+        .replace("\"cx-culture-2027\"", "\"culture-2027\"")
+        .replacen(
+            "cadence = \"half-yearly\"\nstart = 2027-03-30",
+            "cadence = \"quarterly\"\nstart = 2027-03-30",
+            1,
+        );
+    assert_ne!(new, old);
+    std::fs::write(d.join("old.toml"), &old).unwrap();
+    std::fs::write(d.join("new.toml"), &new).unwrap();
+    let out = cxm(d, &["diff", "old.toml", "new.toml", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["goals"]["added"], serde_json::json!(["culture-2027"]));
+    assert_eq!(
+        v["goals"]["removed"],
+        serde_json::json!(["cx-culture-2027"])
+    );
+    assert_eq!(
+        v["goals"]["changed"],
+        serde_json::json!([{ "id": "trusted-measurement-2027", "fields": {
+            "kpis": { "old": "nps = 20, tnps-care = 30", "new": "nps = 22, tnps-care = 30" } } }])
+    );
+    assert_eq!(
+        v["communications"]["changed"],
+        serde_json::json!([
+            { "id": "cx-newsletter", "fields": { "goals": { "old": "cx-culture-2027", "new": "culture-2027" } } },
+            { "id": "board-review", "fields": { "cadence": { "old": "half-yearly", "new": "quarterly" } } }
+        ])
+    );
+    // The people's table names the sections and the fields in Polish.
+    let out = cxm(d, &["diff", "old.toml", "new.toml", "--lang", "pl"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for words in [
+        "Dodane cele",
+        "Usunięte cele",
+        "Zmienione cele",
+        "Wartości KPI",
+        "Zmienione komunikacje",
+        "Częstotliwość",
+    ] {
+        assert!(text.contains(words), "no {words:?} in:\n{text}");
+    }
+}

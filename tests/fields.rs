@@ -7,7 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-use cxm::roadmap::fields::{self, Compared, DIFF, InitiativeKey, Key, Kind, TableDef};
+use cxm::roadmap::fields::{
+    self, CommunicationKey, Compared, DIFF, GoalKey, InitiativeKey, Key, Kind, TableDef, VisionKey,
+};
 use cxm::roadmap::load::load_str;
 use std::path::Path;
 use std::process::Command;
@@ -44,6 +46,7 @@ fn sample(key: InitiativeKey, v: usize) -> String {
         K::MarkupPercent => pick("10", "15"),
         K::Kpis => pick("[\"nps\"]", "[\"csat\"]"),
         K::DependsOn => pick("[\"base\"]", "[\"other\"]"),
+        K::Goals => pick("[\"g-long\"]", "[\"g-year\"]"),
         K::Quotes => pick(
             "[{ vendor = \"V\", min = 100, max = 200, date = 2026-11-02 }]",
             "[{ vendor = \"W\", amount = 300, currency = \"EUR\" }]",
@@ -94,6 +97,19 @@ direction = "up"
 id = "csat"
 group = "customer"
 direction = "up"
+
+[[goals]]
+id = "g-long"
+title = "Long"
+horizon = "long"
+until = 2030
+
+[[goals]]
+id = "g-year"
+title = "Year"
+horizon = "year"
+year = 2027
+parent = "g-long"
 
 [[initiatives]]
 id = "base"
@@ -271,4 +287,87 @@ fn diff_shows_every_key_it_compares_when_it_changes() {
             fields.keys().collect::<Vec<_>>()
         );
     }
+}
+
+/// A sample value of every key of `[vision]`, a goal and a communication.
+fn strategy_sample(name: &str) -> &'static str {
+    match name {
+        "statement" => "\"Customers always know what happens next\"",
+        "until" => "2030",
+        "id" => "\"g-year-2\"",
+        "title" => "\"A title\"",
+        "horizon" => "\"year\"",
+        "year" => "2027",
+        "parent" => "\"g-long\"",
+        "focus" => "true",
+        "owner" => "\"anna\"",
+        "pain_points" => "[\"nobody calls back\"]",
+        "kpis" => "{ nps = 35 }",
+        "channel" => "\"meeting\"",
+        "audience" => "\"all staff\"",
+        "cadence" => "\"quarterly\"",
+        "start" => "2027-01-15",
+        "end" => "2027-12-31",
+        "sponsor" => "\"The board\"",
+        "goals" => "[\"g-year\"]",
+        other => panic!("no sample for `{other}`"),
+    }
+}
+
+/// `[vision]`, a goal and a communication that write every declared key
+/// load without a finding, and every key lands in the model.
+#[test]
+fn every_declared_strategy_key_lands_in_the_model() {
+    fn table<K: Key>(header: &str) -> String {
+        let mut t = format!("\n{header}\n");
+        for &k in K::ALL {
+            // A year goal has no `until` (a long goal's), so it is written
+            // on `[vision]` only.
+            if header == "[[goals]]" && k.name() == "until" {
+                continue;
+            }
+            t.push_str(&format!("{} = {}\n", k.name(), strategy_sample(k.name())));
+        }
+        t
+    }
+    let mut text = roadmap(None);
+    text.push_str(&table::<VisionKey>("[vision]"));
+    text.push_str(&table::<GoalKey>("[[goals]]"));
+    text.push_str(&table::<CommunicationKey>("[[communications]]"));
+    let loaded = load_str(&text);
+    assert_eq!(loaded.findings, Vec::new());
+    let r = &loaded.roadmap;
+    let check = |debug: String, names: Vec<&'static str>, skip: &[&str]| {
+        let fields = debug_fields(&debug);
+        for name in names.into_iter().filter(|n| !skip.contains(n)) {
+            let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else {
+                panic!("`{name}` is declared but the model has no such field");
+            };
+            assert!(
+                !["None,", "[],"].contains(&value.as_str()),
+                "`{name}` was written but did not land in the model"
+            );
+        }
+    };
+    check(
+        format!("{:#?}", r.vision.as_ref().unwrap()),
+        fields::VISION.names(),
+        &[],
+    );
+    check(
+        format!("{:#?}", r.goals.last().unwrap()),
+        fields::GOAL.names(),
+        &["until"],
+    );
+    assert_eq!(r.goals.last().unwrap().kpis.len(), 1);
+    check(
+        format!("{:#?}", r.communications.last().unwrap()),
+        fields::COMMUNICATION.names(),
+        &[],
+    );
+    // And the whole validates against the JSON Schema.
+    let validator = jsonschema::draft7::new(&schema()).unwrap();
+    let doc = to_json(toml::from_str(&text).unwrap());
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert_eq!(errors, Vec::<String>::new());
 }

@@ -57,6 +57,29 @@
 //!   default target date (the end of the plan year) before the start is
 //!   shown at the start's date.
 //! - W016: one finding per KPI measurement dated after `as_of`, at its date.
+//! - Goals (rev. 2, SPEC section 7). A `parent` must name a *long* goal:
+//!   one naming a year goal is E005 like an unknown one (its help says a
+//!   long goal is wanted), and a long goal with `parent` or `focus` is
+//!   E003 (the loader), so parents never form a cycle. A year goal needs
+//!   `year`, a long goal `until` (E012, the loader); a long goal's `until`
+//!   before the plan year is E003. A goal's and a communication's `owner`
+//!   must be a `[[team]]` member (E005); a communication's `sponsor` is
+//!   free text (a board member is rarely on the CX team).
+//! - E014 for a goal's KPI value compares it with the KPI's `baseline` in
+//!   its `direction` (equal included); a KPI without a baseline gives
+//!   nothing to compare with.
+//! - W013 counts year goals with `focus = true` whose `year` is the plan
+//!   year; one finding, at the fourth one's `focus`, naming them all.
+//! - W014 walks the plan's own cut line (`plan::build`, the same as `cxm
+//!   plan`), so raising a priority, the cap or the capacity clears it. Work
+//!   serving a goal names it directly in `goals` (a year goal is not served
+//!   by work naming its long goal). Cancelled and on-hold plan lines do not
+//!   count as serving; done and in-progress ones above the line do. One
+//!   finding per focus goal, at its `focus`, naming the serving work that
+//!   fell below the line. Nothing without a budget (no plan year).
+//! - W015 fires only when the file has `[[goals]]`, on each `cxm`
+//!   initiative planned or in progress in the plan year (the rules' plan
+//!   work, as for W003) whose `goals` is empty.
 
 mod cycles;
 mod rules;
@@ -82,6 +105,18 @@ pub(crate) struct CheckContext {
     /// The CXM total of the plan year (SPEC section 4); E010 is skipped
     /// without it.
     pub cxm_total: Option<Money>,
+    /// The plan's initiatives (SPEC section 3) with where the cut line
+    /// left each (`plan::build`); W014 is skipped without it.
+    pub plan: Option<Vec<PlanMark>>,
+}
+
+/// One initiative of the plan as W014 sees it: its id, status, and
+/// whether the cut line left it below.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlanMark {
+    pub id: String,
+    pub status: Status,
+    pub below_line: bool,
 }
 
 /// Runs every cross-value rule. Warnings named in `[check] allow` are left

@@ -11,12 +11,14 @@
 //!
 //! A warning that `[check] allow` silences is not run at all.
 
-use super::{CheckContext, in_plan, is_allowed, planned_in};
+use super::{CheckContext, PlanMark, in_plan, is_allowed, planned_in};
 use crate::budget;
 use crate::diag::{self, Bound, Code, Entry, Finding, Known, RuleMessage as M};
 use crate::effort::{self, Effort};
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Choice as _, Competency, Direction, Initiative, Kpi, Roadmap, Status};
+use crate::roadmap::{
+    Area, Choice as _, Competency, Direction, Horizon, Initiative, Kpi, Roadmap, Status,
+};
 use crate::roadmap::{InitiativeKey as K, QuoteKey as Q};
 use crate::source::{Sp, Span};
 use chrono::{Months, NaiveDate};
@@ -28,18 +30,22 @@ type Rule = fn(&Ctx<'_>, &mut Vec<Finding>);
 /// Every rule, with the one code its findings have.
 const RULES: &[(Code, Rule)] = &[
     (Code::E003, actual_and_spend),
+    (Code::E003, goal_until),
     (Code::E004, duplicate_ids),
     (Code::E005, unknown_references),
     (Code::E005, unknown_spend_currencies),
+    (Code::E005, unknown_goal_references),
     (Code::E006, quote_shapes),
     (Code::E007, end_before_start),
     (Code::E007, undated_active_work),
+    (Code::E007, communication_dates),
     (Code::E008, uncovered_competencies),
     (Code::E009, no_new_work),
     (Code::E010, budget_cap),
     (Code::E011, cx_without_department),
     (Code::E013, dependency_cycles),
     (Code::E014, kpi_targets),
+    (Code::E014, goal_kpi_values),
     (Code::W001, cxm_without_owner),
     (Code::W002, no_success_measure),
     (Code::W003, no_effort),
@@ -53,6 +59,9 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W010, updates_before_start),
     (Code::W011, dependency_order),
     (Code::W012, no_priority),
+    (Code::W013, too_many_in_focus),
+    (Code::W014, focus_goal_without_work),
+    (Code::W015, serves_no_goal),
     (Code::W016, measurements_after_as_of),
     (Code::W016, spend_after_as_of),
     (Code::W016, updates_after_as_of),
@@ -83,6 +92,9 @@ pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
 /// against, and the ids of each kind that references name.
 struct Ctx<'r> {
     r: &'r Roadmap,
+    /// The plan with its cut line, when the budget could be computed and
+    /// the file has goals (W014).
+    plan: Option<&'r [PlanMark]>,
     as_of: NaiveDate,
     plan_year: Option<i32>,
     cxm_total: Option<Money>,
@@ -90,10 +102,11 @@ struct Ctx<'r> {
     team: Ids<'r>,
     departments: Ids<'r>,
     kpis: Ids<'r>,
+    goals: Ids<'r>,
 }
 
 impl<'r> Ctx<'r> {
-    fn new(r: &'r Roadmap, ctx: &CheckContext) -> Ctx<'r> {
+    fn new(r: &'r Roadmap, ctx: &'r CheckContext) -> Ctx<'r> {
         Ctx {
             r,
             as_of: ctx.as_of,
@@ -103,6 +116,8 @@ impl<'r> Ctx<'r> {
             team: Ids::of(r.team.iter().map(|m| m.id.as_ref())),
             departments: Ids::of(r.departments.iter().map(|d| d.id.as_ref())),
             kpis: Ids::of(r.kpis.iter().map(|k| k.id.as_ref())),
+            goals: Ids::of(r.goals.iter().map(|g| g.id.as_ref())),
+            plan: ctx.plan.as_deref(),
         }
     }
 }
@@ -181,6 +196,20 @@ fn duplicate_ids(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     duplicates_in(Entry::Training, &training, &training_ids, out);
     let kpis: Vec<_> = r.kpis.iter().map(|k| (&k.id, title(&k.name))).collect();
     duplicates_in(Entry::Kpi, &kpis, &ctx.kpis, out);
+    let goals: Vec<_> = r.goals.iter().map(|g| (&g.id, title(&g.title))).collect();
+    duplicates_in(Entry::Goal, &goals, &ctx.goals, out);
+    let communications: Vec<_> = r
+        .communications
+        .iter()
+        .map(|c| (&c.id, title(&c.title)))
+        .collect();
+    let communication_ids = Ids::of(r.communications.iter().map(|c| c.id.as_ref()));
+    duplicates_in(
+        Entry::Communication,
+        &communications,
+        &communication_ids,
+        out,
+    );
 }
 
 fn title(t: &Option<Sp<String>>) -> Option<&str> {
@@ -1189,6 +1218,264 @@ fn measurements_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 as_of: ctx.as_of,
             };
             out.push(Finding::new(Code::W016, m.date.span, msg));
+        }
+    }
+}
+
+/// E003: a long goal ends (`until`) before the plan year: it cannot steer
+/// the year being planned (SPEC section 7).
+fn goal_until(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(plan_year) = ctx.plan_year else {
+        return;
+    };
+    for g in &ctx.r.goals {
+        if g.horizon() != Some(Horizon::Long) {
+            continue;
+        }
+        if let Some(until) = g.until.as_ref().filter(|u| u.value < plan_year) {
+            let m = M::GoalUntilBeforePlanYear {
+                goal: g.id_str().to_string(),
+                until: until.value,
+                plan_year,
+            };
+            out.push(Finding::new(Code::E003, until.span, m));
+        }
+    }
+}
+
+/// E005: what goals, initiatives and communications say about goals must
+/// name what the file defines: a goal's owner and KPIs, its parent (a long
+/// goal), an initiative's and a communication's goals, a communication's
+/// owner. A parent naming a year goal is E005 as well (the long goal it
+/// should name is unknown), so parents never form a cycle: a long goal has
+/// no parent (E003, from the loader).
+fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let r = ctx.r;
+    let mut s = Suggester {
+        budget: SUGGEST_BUDGET,
+    };
+    let long: Vec<&str> = r
+        .goals
+        .iter()
+        .filter(|g| g.horizon() == Some(Horizon::Long))
+        .filter_map(|g| g.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    for g in &r.goals {
+        let goal = || g.id_str().to_string();
+        if let Some(owner) = &g.owner
+            && ctx.team.get(&owner.value).is_none()
+        {
+            let m = M::UnknownGoalOwner {
+                goal: goal(),
+                owner: owner.value.clone(),
+                known: s.known(&owner.value, &ctx.team.names),
+            };
+            out.push(Finding::new(Code::E005, owner.span, m));
+        }
+        if let Some(parent) = &g.parent
+            && !long.contains(&parent.value.as_str())
+        {
+            let m = if ctx.goals.get(&parent.value).is_some() {
+                M::ParentNotLong {
+                    goal: goal(),
+                    parent: parent.value.clone(),
+                }
+            } else {
+                M::UnknownParent {
+                    goal: goal(),
+                    parent: parent.value.clone(),
+                    known: s.known(&parent.value, &long),
+                }
+            };
+            out.push(Finding::new(Code::E005, parent.span, m));
+        }
+        for (kpi, _) in g
+            .kpis
+            .iter()
+            .filter(|(k, _)| ctx.kpis.get(&k.value).is_none())
+        {
+            let m = M::UnknownGoalKpi {
+                goal: goal(),
+                kpi: kpi.value.clone(),
+                known: s.known(&kpi.value, &ctx.kpis.names),
+            };
+            out.push(Finding::new(Code::E005, kpi.span, m));
+        }
+    }
+    for ini in &r.initiatives {
+        for goal in ini
+            .goals
+            .iter()
+            .filter(|g| ctx.goals.get(&g.value).is_none())
+        {
+            let m = M::UnknownInitiativeGoal {
+                initiative: ini.id_str().to_string(),
+                goal: goal.value.clone(),
+                known: s.known(&goal.value, &ctx.goals.names),
+            };
+            out.push(Finding::new(Code::E005, goal.span, m));
+        }
+    }
+    for c in &r.communications {
+        if let Some(owner) = &c.owner
+            && ctx.team.get(&owner.value).is_none()
+        {
+            let m = M::UnknownCommunicationOwner {
+                communication: c.id_str().to_string(),
+                owner: owner.value.clone(),
+                known: s.known(&owner.value, &ctx.team.names),
+            };
+            out.push(Finding::new(Code::E005, owner.span, m));
+        }
+        for goal in c.goals.iter().filter(|g| ctx.goals.get(&g.value).is_none()) {
+            let m = M::UnknownCommunicationGoal {
+                communication: c.id_str().to_string(),
+                goal: goal.value.clone(),
+                known: s.known(&goal.value, &ctx.goals.names),
+            };
+            out.push(Finding::new(Code::E005, goal.span, m));
+        }
+    }
+}
+
+/// E007: a communication's `end` before its `start`.
+fn communication_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for c in &ctx.r.communications {
+        if let (Some(start), Some(end)) = (&c.start, &c.end)
+            && end.value < start.value
+        {
+            let m = M::CommunicationEndBeforeStart {
+                communication: c.id_str().to_string(),
+                start: start.value,
+                end: end.value,
+            };
+            out.push(Finding::new(Code::E007, end.span, m));
+        }
+    }
+}
+
+/// E014: a goal's value for a KPI must be beyond the KPI's baseline in its
+/// direction (equal included), like the KPI's own target. A KPI without a
+/// baseline or a direction gives nothing to compare with.
+fn goal_kpi_values(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let kpis: HashMap<&str, &Kpi> = ctx
+        .r
+        .kpis
+        .iter()
+        .filter_map(|k| k.id.as_ref().map(|i| (i.value.as_str(), k)))
+        .collect();
+    for g in &ctx.r.goals {
+        for (id, value) in &g.kpis {
+            let Some(k) = kpis.get(id.value.as_str()) else {
+                continue;
+            };
+            let (Some(direction), Some(baseline)) = (&k.direction, &k.baseline) else {
+                continue;
+            };
+            let (b, v) = (baseline.value.value, value.value.value);
+            let beyond = match direction.value {
+                Direction::Up => v > b,
+                Direction::Down => v < b,
+            };
+            if !beyond {
+                let m = M::GoalValueNotBeyondBaseline {
+                    goal: g.id_str().to_string(),
+                    kpi: id.value.clone(),
+                    direction: direction.value,
+                    baseline: b,
+                    value: v,
+                };
+                out.push(Finding::new(Code::E014, value.span, m));
+            }
+        }
+    }
+}
+
+/// The year goals of the plan year in focus, in file order.
+fn focus_goals<'r>(ctx: &Ctx<'r>, year: i32) -> impl Iterator<Item = &'r crate::roadmap::Goal> {
+    ctx.r.goals.iter().filter(move |g| {
+        g.in_focus()
+            && g.horizon() == Some(Horizon::Year)
+            && g.year.as_ref().is_some_and(|y| y.value == year)
+    })
+}
+
+/// W013: more than 3 year goals of the plan year in focus: one finding, at
+/// the fourth one's `focus`, naming them all.
+fn too_many_in_focus(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.plan_year else {
+        return;
+    };
+    let focus: Vec<_> = focus_goals(ctx, year).collect();
+    let Some(fourth) = focus.get(3) else {
+        return;
+    };
+    let span = fourth.focus.as_ref().map_or(fourth.anchor(), |f| f.span);
+    let goals = focus.iter().map(|g| g.id_str().to_string()).collect();
+    out.push(Finding::new(
+        Code::W013,
+        span,
+        M::TooManyInFocus { year, goals },
+    ));
+}
+
+/// W014: a focus goal of the plan year that no plan initiative above the
+/// cut line serves (names in `goals`). Cancelled and on-hold work does not
+/// serve a goal, wherever the walk put it. Computed from the plan's own
+/// cut line, so raising a priority or the cap clears it; nothing without a
+/// plan (no budget).
+fn focus_goal_without_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let (Some(year), Some(plan)) = (ctx.plan_year, ctx.plan) else {
+        return;
+    };
+    let by_id: HashMap<&str, &Initiative> =
+        ctx.r.initiatives.iter().map(|i| (i.id_str(), i)).collect();
+    for g in focus_goals(ctx, year) {
+        let serving = plan.iter().filter(|p| {
+            !matches!(p.status, Status::Cancelled | Status::OnHold)
+                && by_id
+                    .get(p.id.as_str())
+                    .is_some_and(|i| i.goals.iter().any(|x| x.value == g.id_str()))
+        });
+        let (mut above, mut below_line) = (false, Vec::new());
+        for p in serving {
+            if p.below_line {
+                below_line.push(p.id.clone());
+            } else {
+                above = true;
+            }
+        }
+        if !above {
+            let span = g.focus.as_ref().map_or(g.anchor(), |f| f.span);
+            let m = M::FocusGoalWithoutWork {
+                goal: g.id_str().to_string(),
+                year,
+                below_line,
+            };
+            out.push(Finding::new(Code::W014, span, m));
+        }
+    }
+}
+
+/// W015: when the file has goals, plan work of area `cxm` (planned or in
+/// progress in the plan year, as the other plan rules count it) should name
+/// the goals it serves: CXM money that serves no goal is what a strategy
+/// review cuts first.
+fn serves_no_goal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if ctx.r.goals.is_empty() {
+        return;
+    }
+    let Some(year) = ctx.plan_year else {
+        return;
+    };
+    for ini in &ctx.r.initiatives {
+        let cxm = ini.area.as_ref().is_some_and(|a| a.value == Area::Cxm);
+        if cxm && in_plan(ini, year) && ini.goals.is_empty() && !ini.is_rejected(K::Goals) {
+            let m = M::ServesNoGoal {
+                initiative: ini.id_str().to_string(),
+                year,
+            };
+            out.push(Finding::new(Code::W015, ini.anchor(), m));
         }
     }
 }

@@ -188,6 +188,7 @@ mod never_panics {
                     + chrono::Duration::days(days),
                 plan_year: Some(year),
                 cxm_total: Some(Money(i128::MAX)),
+                plan: None,
             };
             let findings = check(&loaded.roadmap, &ctx);
             // Sorted, and no warning that [check] allow names.

@@ -61,6 +61,12 @@ pub enum LoadMessage {
     },
     /// The file has no `[roadmap]` table.
     NoRoadmap,
+    /// E003: `focus` or `parent` (`key`) on a long goal: they belong to
+    /// year goals.
+    NotForLongGoal {
+        goal: Option<String>,
+        key: &'static str,
+    },
     WrongType {
         key: String,
         expected: Expected,
@@ -164,6 +170,11 @@ pub enum Whose {
     Update(Option<String>),
     /// A checkpoint in a KPI's `targets`.
     Checkpoint,
+    /// A goal, by its id when it has one (and the id is not what is missing).
+    Goal(Option<String>),
+    /// A communication, by its id when it has one (and the id is not what
+    /// is missing).
+    Communication(Option<String>),
 }
 
 /// What a value should have been, by the kind its key declares.
@@ -176,6 +187,7 @@ pub enum Expected {
     Number,
     WholeNumber,
     Table,
+    Boolean,
 }
 
 /// What a TOML value is.

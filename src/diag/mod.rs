@@ -74,6 +74,9 @@ codes! {
     W010: Warning,
     W011: Warning,
     W012: Warning,
+    W013: Warning,
+    W014: Warning,
+    W015: Warning,
     W016: Warning,
     W017: Warning,
 }
@@ -110,6 +113,9 @@ impl Code {
             Code::W010 => "Status contradicts dates, or a check-in predates the start.",
             Code::W011 => "An initiative starts before one it depends on ends.",
             Code::W012 => "A planned plan-year initiative without priority.",
+            Code::W013 => "More than 3 goals in focus for the plan year.",
+            Code::W014 => "A focus goal of the plan year with no initiative above the cut line.",
+            Code::W015 => "A plan-year cxm initiative that serves no goal.",
             Code::W016 => "A KPI measurement, spend entry or check-in dated after as_of.",
             Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
         }

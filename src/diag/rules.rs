@@ -15,6 +15,7 @@
 use super::Code;
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Competency, Direction, Status};
+
 use chrono::NaiveDate;
 
 /// A finding of a rule.
@@ -301,6 +302,79 @@ pub enum RuleMessage {
     /// W012: planned plan-year work without a priority: it sorts last and
     /// is the first to be cut.
     NoPriority { initiative: String, year: i32 },
+    /// E003: a long goal whose `until` is before the plan year.
+    GoalUntilBeforePlanYear {
+        goal: String,
+        until: i32,
+        plan_year: i32,
+    },
+    /// E005: a goal's `owner` that is no `[[team]]` member.
+    UnknownGoalOwner {
+        goal: String,
+        owner: String,
+        known: Known,
+    },
+    /// E005: a goal's `parent` that names no goal; `known` offers the long
+    /// goals.
+    UnknownParent {
+        goal: String,
+        parent: String,
+        known: Known,
+    },
+    /// E005: a goal's `parent` that names a year goal, not a long one.
+    ParentNotLong { goal: String, parent: String },
+    /// E005: a KPI id in a goal's `kpis` that is not in `[[kpis]]`.
+    UnknownGoalKpi {
+        goal: String,
+        kpi: String,
+        known: Known,
+    },
+    /// E005: an entry of an initiative's `goals` that names no goal.
+    UnknownInitiativeGoal {
+        initiative: String,
+        goal: String,
+        known: Known,
+    },
+    /// E005: a communication's `owner` that is no `[[team]]` member.
+    UnknownCommunicationOwner {
+        communication: String,
+        owner: String,
+        known: Known,
+    },
+    /// E005: an entry of a communication's `goals` that names no goal.
+    UnknownCommunicationGoal {
+        communication: String,
+        goal: String,
+        known: Known,
+    },
+    /// E007: a communication whose `end` is before its `start`.
+    CommunicationEndBeforeStart {
+        communication: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// E014: a goal's value for a KPI that is not beyond the KPI's
+    /// baseline in its direction (equal included).
+    GoalValueNotBeyondBaseline {
+        goal: String,
+        kpi: String,
+        direction: Direction,
+        baseline: Decimal,
+        value: Decimal,
+    },
+    /// W013: more than 3 goals in focus in the plan year; `goals` are all
+    /// of them, in file order.
+    TooManyInFocus { year: i32, goals: Vec<String> },
+    /// W014: a focus goal of the plan year that no initiative above the cut
+    /// line serves; `below_line` are the plan's initiatives serving it that
+    /// fell below the line.
+    FocusGoalWithoutWork {
+        goal: String,
+        year: i32,
+        below_line: Vec<String>,
+    },
+    /// W015: plan-year `cxm` work that names no goal it serves.
+    ServesNoGoal { initiative: String, year: i32 },
 }
 
 impl RuleMessage {
@@ -316,7 +390,20 @@ impl RuleMessage {
             | M::UnknownDependency { .. }
             | M::UnknownTrainingDepartment { .. }
             | M::UnknownCurrency { .. }
-            | M::UnknownSpendCurrency { .. } => Code::E005,
+            | M::UnknownSpendCurrency { .. }
+            | M::UnknownGoalOwner { .. }
+            | M::UnknownParent { .. }
+            | M::ParentNotLong { .. }
+            | M::UnknownGoalKpi { .. }
+            | M::UnknownInitiativeGoal { .. }
+            | M::UnknownCommunicationOwner { .. }
+            | M::UnknownCommunicationGoal { .. } => Code::E005,
+            M::GoalUntilBeforePlanYear { .. } => Code::E003,
+            M::CommunicationEndBeforeStart { .. } => Code::E007,
+            M::GoalValueNotBeyondBaseline { .. } => Code::E014,
+            M::TooManyInFocus { .. } => Code::W013,
+            M::FocusGoalWithoutWork { .. } => Code::W014,
+            M::ServesNoGoal { .. } => Code::W015,
             M::QuoteMinAboveMax { .. }
             | M::QuoteWithoutPrice { .. }
             | M::QuoteHalfRange { .. }
@@ -365,6 +452,8 @@ pub enum Entry {
     Department,
     Training,
     Kpi,
+    Goal,
+    Communication,
 }
 
 /// What the file offers in place of an unknown id: the help of E005.

@@ -1,5 +1,4 @@
 use super::*;
-use crate::roadmap::fields::Key as _;
 
 /// A key has a reader exactly when [`DIFF`] compares it: one cannot be
 /// added without the other.

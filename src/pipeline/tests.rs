@@ -92,3 +92,22 @@ fn bytes_that_are_not_utf8_give_one_finding() {
     let checked = run("r.toml", b"[roadmap]\nx = \"\xff\"\n".to_vec(), &as_of());
     assert_eq!(codes(&checked), ["E001"]);
 }
+
+/// W014 reads the plan's own cut line: the focus goal's only work is last
+/// in priority and falls below the line; raising its priority, or the
+/// team's capacity that draws the line, clears the warning.
+#[test]
+fn the_cut_line_decides_w014() {
+    let case = include_str!("../../tests/cases/check/W014-below-the-line.toml");
+    let has_w014 = |text: &str| {
+        let checked = run("r.toml", text.as_bytes().to_vec(), &as_of());
+        codes(&checked).contains(&"W014")
+    };
+    assert!(has_w014(case));
+    let raised = case.replace("priority = 4", "priority = 1");
+    assert_ne!(raised, case);
+    assert!(!has_w014(&raised));
+    let more_days = case.replace("capacity_days = 35", "capacity_days = 45");
+    assert_ne!(more_days, case);
+    assert!(!has_w014(&more_days));
+}

@@ -22,7 +22,7 @@ use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
 use super::xlsx;
 use super::{Format, RenderOptions};
-use crate::diff::{Change, Diff, MoneyDelta};
+use crate::diff::{Change, Diff, Entries, MoneyDelta};
 use crate::i18n::{self, Text};
 use crate::money::Decimal;
 use crate::money::Money;
@@ -95,6 +95,7 @@ fn field_text(c: Compared) -> Option<Text> {
             K::Kpis => Text::DiffFieldKpis,
             K::DependsOn => Text::DiffFieldDependsOn,
             K::Updates => Text::DiffFieldUpdates,
+            K::Goals => Text::DiffFieldGoals,
             K::Id | K::Benefit | K::Actual | K::Spend => return None,
         },
     })
@@ -224,6 +225,83 @@ fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
     ))
 }
 
+/// Which entries a section of `diff` lists besides initiatives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Goal,
+    Communication,
+}
+
+/// The label of a goal's or a communication's key: the key in English, as
+/// for initiatives; words in Polish.
+fn entry_field_label(kind: Kind, field: &str, lang: Language) -> String {
+    let text = match field {
+        "title" => Some(Text::DiffFieldTitle),
+        "horizon" => Some(Text::DiffFieldHorizon),
+        "year" => Some(Text::DiffFieldYear),
+        "until" => Some(Text::DiffFieldUntil),
+        "parent" => Some(Text::DiffFieldParent),
+        "focus" => Some(Text::DiffFieldFocus),
+        "owner" => Some(Text::DiffFieldOwner),
+        "pain_points" => Some(Text::DiffFieldPainPoints),
+        "kpis" if kind == Kind::Goal => Some(Text::DiffFieldGoalKpis),
+        "channel" => Some(Text::DiffFieldChannel),
+        "audience" => Some(Text::DiffFieldAudience),
+        "cadence" => Some(Text::DiffFieldCadence),
+        "start" => Some(Text::DiffFieldStart),
+        "end" => Some(Text::DiffFieldEnd),
+        "sponsor" => Some(Text::DiffFieldSponsor),
+        "goals" => Some(Text::DiffFieldGoals),
+        _ => None,
+    };
+    text.map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
+}
+
+/// Goals' or communications' changes: added, removed, changed fields.
+fn entry_sections(e: &Entries, kind: Kind, lang: Language) -> Vec<Section> {
+    let (added, removed, changed) = match kind {
+        Kind::Goal => (Text::AddedGoals, Text::RemovedGoals, Text::ChangedGoals),
+        Kind::Communication => (
+            Text::AddedCommunications,
+            Text::RemovedCommunications,
+            Text::ChangedCommunications,
+        ),
+    };
+    let mut out: Vec<Section> = [
+        ids_section(&e.added, added, lang),
+        ids_section(&e.removed, removed, lang),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if e.changed.is_empty() {
+        return out;
+    }
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| DASH.to_string());
+    let columns = Columns::<FieldRow>::new()
+        .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
+        .left(Text::Field, KEY, move |r, lang| {
+            entry_field_label(kind, r.field, lang)
+        })
+        .left(Text::Old, MAIN, move |r, _| value(&r.change.old))
+        .left(Text::New, KEY, move |r, _| value(&r.change.new));
+    let mut t = Table::new(columns, lang);
+    for c in &e.changed {
+        t.rows(
+            c.fields
+                .iter()
+                .enumerate()
+                .map(|(i, (field, change))| FieldRow {
+                    id: (i == 0).then_some(c.id.as_str()),
+                    field,
+                    change,
+                }),
+        );
+    }
+    out.push(t.section(i18n::text(changed, lang).to_string(), Vec::new()));
+    out
+}
+
 /// One line of the money table: the CXM total, a competency or a quarter.
 struct MoneyRow<'a> {
     label: String,
@@ -273,7 +351,12 @@ fn doc(d: &Diff, lang: Language) -> Doc {
     let t = |x| i18n::text(x, lang);
     let title = format!("{}: {} → {}", t(Text::RoadmapChanges), d.old, d.new);
     let mut lines = Vec::new();
-    if d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty() {
+    if d.added.is_empty()
+        && d.removed.is_empty()
+        && d.changed.is_empty()
+        && d.goals.is_empty()
+        && d.communications.is_empty()
+    {
         lines.push(t(Text::NothingChanged).to_string());
     }
     let mut sections: Vec<Section> = [
@@ -284,6 +367,8 @@ fn doc(d: &Diff, lang: Language) -> Doc {
     .into_iter()
     .flatten()
     .collect();
+    sections.extend(entry_sections(&d.goals, Kind::Goal, lang));
+    sections.extend(entry_sections(&d.communications, Kind::Communication, lang));
     sections.push(money_section(d, lang));
     Doc {
         title,

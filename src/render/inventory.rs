@@ -142,6 +142,7 @@ fn csv_columns<'a>() -> CsvColumns<'a, InventoryLine> {
         .col("effort_days", |l| Cell::opt_decimal(l.effort_days))
         .col("internal_cost", |l| Cell::opt_money(l.internal_cost))
         .col("kpi", |l| Cell::opt_text(l.kpi.as_deref()))
+        .col("reason", |l| Cell::opt_text(l.reason.as_deref()))
         .col("time_eater", |l| Cell::bool(l.time_eater))
         .col("missing", |l| {
             let missing = l
@@ -219,8 +220,10 @@ fn area(l: &InventoryLine, lang: Language) -> String {
 }
 
 /// The columns of the table of initiatives; `with_rate`: the internal time
-/// column (there is a day rate to price effort with).
-fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
+/// column (there is a day rate to price effort with); `with_reasons`: the
+/// reasons column, last (some listed initiative gives a `reason`: why it
+/// is on hold or cancelled).
+fn line_columns<'a>(with_rate: bool, with_reasons: bool) -> Columns<'a, LineRow<'a>> {
     use LineRow as R;
     Columns::<LineRow>::new()
         .left(Text::Id, KEY, |r, lang| match r {
@@ -298,6 +301,12 @@ fn line_columns<'a>(with_rate: bool) -> Columns<'a, LineRow<'a>> {
             R::Line(l) => l.kpi.clone().unwrap_or_else(|| DASH.to_string()),
             _ => String::new(),
         })
+        .when(with_reasons, |c| {
+            c.left(Text::Reason, DETAIL, |r, _| match r {
+                R::Line(l) => l.reason.clone().unwrap_or_default(),
+                _ => String::new(),
+            })
+        })
 }
 
 /// Each competency with work in the window: a heading, its initiatives, its
@@ -307,7 +316,8 @@ fn lines_section(inv: &Inventory, lang: Language) -> Section {
     if inv.initiatives.is_empty() {
         return Section::notes(title, vec![i18n::text(Text::EmptyWindow, lang).to_string()]);
     }
-    let mut t = Table::new(line_columns(inv.day_rate.is_some()), lang);
+    let with_reasons = inv.initiatives.iter().any(|l| l.reason.is_some());
+    let mut t = Table::new(line_columns(inv.day_rate.is_some(), with_reasons), lang);
     for c in inv.competencies.iter().filter(|c| c.listed > 0) {
         let Some(comp) = c.competency else { continue };
         t.strong(&LineRow::Competency(comp));

@@ -7,6 +7,7 @@ pub(crate) mod columns;
 pub(crate) mod csv;
 pub mod diagnostics;
 pub(crate) mod diff;
+pub mod goals;
 pub mod html;
 pub(crate) mod inert;
 pub mod inventory;

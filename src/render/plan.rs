@@ -14,7 +14,7 @@ use crate::plan::{
     BacklogItem, CutReason, Dependency, DependencyState, MaturityLine, MemberLoad, Plan, PlanLine,
     TeamLoad,
 };
-use crate::roadmap::{Area, Competency, Language};
+use crate::roadmap::{Area, Competency, Language, Status};
 
 pub fn render(p: &Plan, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     super::to_vec(|out| write(p, opts, out))
@@ -370,10 +370,30 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
 
 /// The initiatives below the line that give a `reason`, with it.
 fn below_line_reasons_section(p: &Plan, lang: Language) -> Option<Section> {
+    reasons_section(p, lang, Text::BelowLineReasons, |l| l.below_line)
+}
+
+/// The plan's cancelled and on-hold work (committed, with plan-year cash)
+/// that gives a `reason`, with it (SPEC section 7: the reason shows
+/// wherever such work is listed).
+fn stopped_reasons_section(p: &Plan, lang: Language) -> Option<Section> {
+    reasons_section(p, lang, Text::StoppedReasons, |l| {
+        matches!(l.status, Status::Cancelled | Status::OnHold)
+    })
+}
+
+/// The plan lines `which` takes that give a `reason`, with it, under
+/// `title`; none when there are none.
+fn reasons_section(
+    p: &Plan,
+    lang: Language,
+    title: Text,
+    which: fn(&PlanLine) -> bool,
+) -> Option<Section> {
     let lines: Vec<&PlanLine> = p
         .initiatives
         .iter()
-        .filter(|l| l.below_line && l.reason.is_some())
+        .filter(|l| which(l) && l.reason.is_some())
         .collect();
     if lines.is_empty() {
         return None;
@@ -385,10 +405,7 @@ fn below_line_reasons_section(p: &Plan, lang: Language) -> Option<Section> {
         });
     let mut t = Table::new(columns, lang);
     t.rows(lines);
-    Some(t.section(
-        i18n::text(Text::BelowLineReasons, lang).to_string(),
-        Vec::new(),
-    ))
+    Some(t.section(i18n::text(title, lang).to_string(), Vec::new()))
 }
 
 /// A competency's CXM initiatives per quarter, in the plan year and above
@@ -620,6 +637,7 @@ fn backlog_section(p: &Plan, lang: Language) -> Option<Section> {
 fn doc(p: &Plan, lang: Language) -> Doc {
     let mut sections = vec![initiatives_section(p, lang)];
     sections.extend(below_line_reasons_section(p, lang));
+    sections.extend(stopped_reasons_section(p, lang));
     sections.extend([
         coverage_section(p, lang),
         load_section(p, lang),

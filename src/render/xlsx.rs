@@ -223,11 +223,13 @@ pub(crate) struct Reports<'a> {
     pub(crate) plan: &'a crate::plan::Plan,
     pub(crate) inventory: &'a crate::inventory::Inventory,
     pub(crate) kpi: Option<&'a crate::kpi::KpiReport>,
+    /// Present when the roadmap has goals.
+    pub(crate) goals: Option<&'a crate::goals::GoalsReport>,
 }
 
 /// The workbook of `cxm report --xlsx`: About, then budget, department
-/// guidelines, plan, inventory and KPIs. This list is where goals and
-/// scenarios are to join when cxm has them.
+/// guidelines, plan, inventory, KPIs and goals (when the roadmap has any).
+/// This list is where scenarios are to join when cxm has them.
 pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::Result<Vec<u8>> {
     let mut sheets = vec![
         super::budget::xlsx_sheet(r.budget, lang),
@@ -236,6 +238,7 @@ pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::
         super::inventory::xlsx_sheet(r.inventory, lang),
     ];
     sheets.extend(r.kpi.map(super::kpi::xlsx_sheet));
+    sheets.extend(r.goals.map(|g| super::goals::xlsx_sheet(g, lang)));
     book(&sheets, Some(about), lang, &r.budget.currency)
 }
 

@@ -20,7 +20,8 @@
 //! messages name but the schema never has.
 
 use super::model::{
-    Area, Cadence, Choice, Competency, Confidence, Direction, Funding, Group, Language, Status,
+    Area, Cadence, Channel, Choice, Competency, Confidence, Direction, Funding, Group, Horizon,
+    Language, Recurrence, Status,
 };
 use crate::diag::{Code, Severity};
 use crate::money::Decimal;
@@ -186,6 +187,8 @@ pub enum Kind {
     Currency,
     /// An array of ids.
     IdList,
+    /// An array of texts.
+    TextList,
     /// A warning code to silence.
     WarningList,
     /// A table of known keys.
@@ -198,6 +201,10 @@ pub enum Kind {
     Needs,
     /// Competency → maturity table.
     Maturity,
+    /// `true` or `false`.
+    Flag,
+    /// KPI id → the value to reach (a goal's `kpis`).
+    KpiValues,
 }
 
 #[derive(Debug)]
@@ -403,6 +410,7 @@ table!(
             Kind::IdList,
             "Initiatives that must finish first.",
         ),
+        Goals: field("goals", Kind::IdList, "Ids of the [[goals]] it serves."),
         Quotes: field("quotes", Kind::Tables(&QUOTE), "Vendor price ranges."),
         Spend: field(
             "spend",
@@ -504,6 +512,82 @@ table!(
 );
 
 table!(
+    /// The keys of `[vision]`.
+    VisionKey, VISION, "[vision]", {
+        Statement: field(
+            "statement",
+            Kind::Text,
+            "Where the company wants to be, in one sentence.",
+        ),
+        Until: field("until", Kind::Year, "The year the vision is for."),
+    }
+);
+
+table!(
+    /// The keys of a `[[goals]]` entry.
+    GoalKey, GOAL, "a [[goals]] entry", {
+        Id: required("id", Kind::Id, "Unique id, named by initiatives' and communications' goals."),
+        Title: required("title", Kind::Text, "The goal."),
+        Horizon: required(
+            "horizon",
+            Kind::Choice(Horizon::names),
+            "long: where the company wants to be in 3–5 years (needs until); year: this year's goal (needs year).",
+        ),
+        Year: field("year", Kind::Year, "A year goal's year (required for horizon = \"year\")."),
+        Until: field(
+            "until",
+            Kind::Year,
+            "A long goal's last year, at least plan_year (required for horizon = \"long\").",
+        ),
+        Parent: field("parent", Kind::Id, "A year goal's long goal: a [[goals]] id."),
+        Focus: field(
+            "focus",
+            Kind::Flag,
+            "A year goal in focus: at most 3 in the plan year.",
+        ),
+        Owner: field("owner", Kind::Id, "A [[team]] id."),
+        PainPoints: field(
+            "pain_points",
+            Kind::TextList,
+            "The customers' pain points it answers.",
+        ),
+        Kpis: field(
+            "kpis",
+            Kind::KpiValues,
+            "KPI id → the value to reach by the goal's end, beyond the KPI's baseline.",
+        ),
+    }
+);
+
+table!(
+    /// The keys of a `[[communications]]` entry.
+    CommunicationKey, COMMUNICATION, "a [[communications]] entry", {
+        Id: required("id", Kind::Id, "Unique id."),
+        Title: required("title", Kind::Text, "What is communicated."),
+        Channel: required(
+            "channel",
+            Kind::Choice(Channel::names),
+            "Where it happens.",
+        ),
+        Audience: field("audience", Kind::Text, "Who it is for."),
+        Cadence: required(
+            "cadence",
+            Kind::Choice(Recurrence::names),
+            "How often it recurs; once is a single occurrence.",
+        ),
+        Start: required("start", Kind::Date, "The first occurrence."),
+        End: field("end", Kind::Date, "The last possible date; default the plan year's end."),
+        Owner: field("owner", Kind::Id, "A [[team]] id: who speaks or sends it."),
+        Sponsor: field(
+            "sponsor",
+            Kind::Text,
+            "Whose visible support it carries, e.g. a member of the board.",
+        ),
+        Goals: field("goals", Kind::IdList, "Ids of the [[goals]] it speaks for."),
+    }
+);
+
+table!(
     /// The keys of `[check]`.
     CheckKey, CHECK, "[check]", {
         Allow: field(
@@ -542,6 +626,21 @@ table!(
         Training: field("training", Kind::Tables(&TRAINING), "Training needs."),
         Kpis: field("kpis", Kind::Tables(&KPI), "The KPI dashboard."),
         Check: field("check", Kind::Table(&CHECK), "Settings of cxm check."),
+        Vision: field(
+            "vision",
+            Kind::Table(&VISION),
+            "Where the company wants to be in 3–5 years.",
+        ),
+        Goals: field(
+            "goals",
+            Kind::Tables(&GOAL),
+            "Long and year goals the initiatives serve.",
+        ),
+        Communications: field(
+            "communications",
+            Kind::Tables(&COMMUNICATION),
+            "The internal communication plan.",
+        ),
     }
 );
 
@@ -595,6 +694,7 @@ pub const DIFF: &[Compared] = {
         Compared::Key(K::Kpis),
         Compared::Key(K::DependsOn),
         Compared::Key(K::Updates),
+        Compared::Key(K::Goals),
     ]
 };
 
@@ -623,6 +723,13 @@ fn kind_schema(kind: Kind) -> Value {
         Kind::Choice(names) => json!({ "type": "string", "enum": names() }),
         Kind::Currency => json!({ "type": "string", "enum": CURRENCIES }),
         Kind::IdList => json!({ "type": "array", "items": kind_schema(Kind::Id) }),
+        Kind::TextList => json!({ "type": "array", "items": kind_schema(Kind::Text) }),
+        Kind::Flag => json!({ "type": "boolean" }),
+        Kind::KpiValues => json!({
+            "type": "object",
+            "propertyNames": kind_schema(Kind::Id),
+            "additionalProperties": kind_schema(Kind::Number)
+        }),
         Kind::WarningList => {
             json!({ "type": "array", "items": { "type": "string", "enum": warning_codes() } })
         }

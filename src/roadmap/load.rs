@@ -24,9 +24,9 @@
 //! count as thousands separators only between groups of three digits.
 
 use super::fields::{
-    self, Bounds, CURRENCIES, CheckKey, CheckpointKey, DepartmentKey, DocumentKey, InitiativeKey,
-    Key, KpiKey, LevelKey, MeasurementKey, MemberKey, QuoteKey, RoadmapKey, SpendKey, TableDef,
-    TrainingKey, UpdateKey, Whole,
+    self, Bounds, CURRENCIES, CheckKey, CheckpointKey, CommunicationKey, DepartmentKey,
+    DocumentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey, MeasurementKey, MemberKey,
+    QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey, UpdateKey, VisionKey, Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -435,7 +435,16 @@ impl<'i> tree::Sink<'i> for Loader {
                 let k = self.kpi(t, span);
                 self.taken.kpis.push(k);
             }
-            Some(D::Roadmap | D::Fx | D::Maturity | D::Check) | None => {}
+            Some(
+                D::Roadmap
+                | D::Fx
+                | D::Maturity
+                | D::Check
+                | D::Vision
+                | D::Goals
+                | D::Communications,
+            )
+            | None => {}
         }
     }
 }
@@ -760,6 +769,23 @@ impl Loader {
             .map(|n| Sp::new(u64::from(n.value), n.span))
     }
 
+    /// A year in [`fields::YEARS`] (which `i32` holds).
+    fn year(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<i32>> {
+        self.whole(v, key, fields::YEARS)
+            .map(|y| Sp::new(i32::try_from(y.value).unwrap_or(i32::MAX), y.span))
+    }
+
+    /// `true` or `false`.
+    fn flag(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<bool>> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Sp::new(*b, span_of(v))),
+            _ => {
+                self.wrong_type(v, key, Expected::Boolean);
+                None
+            }
+        }
+    }
+
     /// The elements of an array of tables (`[[name]]` or `name = [{…}]`).
     fn tables<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Vec<(&'v DeTable<'i>, Span)> {
         let DeValue::Array(items) = v.get_ref() else {
@@ -858,6 +884,21 @@ impl Loader {
                 D::Check => {
                     if let Some(t) = self.table(v, name) {
                         r.allow = self.check(t);
+                    }
+                }
+                D::Vision => {
+                    if let Some(t) = self.table(v, name) {
+                        r.vision = Some(self.vision(t, span_of(v)));
+                    }
+                }
+                D::Goals => {
+                    for (t, span) in self.tables(v, name) {
+                        r.goals.push(self.goal(t, span));
+                    }
+                }
+                D::Communications => {
+                    for (t, span) in self.tables(v, name) {
+                        r.communications.push(self.communication(t, span));
                     }
                 }
             }
@@ -1056,6 +1097,7 @@ impl Loader {
             K::MarkupPercent => ini.markup_percent = self.percent(v, name),
             K::Kpis => ini.kpis = self.string_list(v, name),
             K::DependsOn => ini.depends_on = self.string_list(v, name),
+            K::Goals => ini.goals = self.string_list(v, name),
             K::Quotes => {
                 ini.has_quotes_key = true;
                 let tables = self.tables(v, "initiatives.quotes");
@@ -1322,6 +1364,151 @@ impl Loader {
             },
             d.span,
         ))
+    }
+
+    fn vision(&mut self, t: &DeTable<'_>, span: Span) -> Vision {
+        let mut vision = Vision {
+            span,
+            ..Vision::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = self.key::<VisionKey>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                VisionKey::Statement => vision.statement = self.title(v, name),
+                VisionKey::Until => vision.until = self.year(v, name),
+            }
+        }
+        vision
+    }
+
+    /// A goal. Besides the declared required keys, a year goal needs
+    /// `year` and a long goal `until` (E012); `focus` and `parent` belong
+    /// to year goals (E003 on a long goal).
+    fn goal(&mut self, t: &DeTable<'_>, span: Span) -> Goal {
+        use GoalKey as K;
+        let mut g = Goal {
+            span,
+            ..Goal::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, &fields::GOAL);
+                g.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let name = key.name();
+            let before = self.findings.len();
+            match key {
+                K::Id => g.id = self.id(v, name),
+                K::Title => g.title = self.title(v, name),
+                K::Horizon => g.horizon = self.choice(v, name),
+                K::Year => g.year = self.year(v, name),
+                K::Until => g.until = self.year(v, name),
+                K::Parent => g.parent = self.string(v, name),
+                K::Focus => g.focus = self.flag(v, name),
+                K::Owner => g.owner = self.string(v, name),
+                K::PainPoints => g.pain_points = self.string_list(v, name),
+                K::Kpis => {
+                    let Some(kpis) = self.table(v, name) else {
+                        g.rejected.push(key);
+                        continue;
+                    };
+                    for (kk, kv) in kpis.iter() {
+                        let kpi = Sp::new(kk.get_ref().to_string(), span_of(kk));
+                        if let Some(value) = self.written(kv, kk.get_ref()) {
+                            g.kpis.push((kpi, value));
+                        }
+                    }
+                }
+            }
+            if self.findings.len() > before {
+                g.rejected.push(key);
+            }
+        }
+        let whose = |key: K, g: &Goal| {
+            let id = g.id.as_ref().filter(|_| key != K::Id);
+            Whose::Goal(id.map(|id| id.value.clone()))
+        };
+        let written = |key: K| t.iter().any(|(k, _)| k.get_ref() == key.name());
+        for &key in K::ALL {
+            if key.field().required && !written(key) && !g.rejected.contains(&key) {
+                self.missing(span, key.name(), whose(key, &g));
+            }
+        }
+        let needs = match g.horizon() {
+            Some(Horizon::Year) => Some(K::Year),
+            Some(Horizon::Long) => Some(K::Until),
+            None => None,
+        };
+        if let Some(key) = needs
+            && !written(key)
+            && !g.rejected.contains(&key)
+        {
+            self.missing(span, key.name(), whose(key, &g));
+        }
+        if g.horizon() == Some(Horizon::Long) {
+            let spans = [
+                (K::Focus, g.focus.as_ref().map(|f| f.span)),
+                (K::Parent, g.parent.as_ref().map(|p| p.span)),
+            ];
+            for (key, at) in spans {
+                if let Some(at) = at {
+                    let m = LoadMessage::NotForLongGoal {
+                        goal: g.id.as_ref().map(|i| i.value.clone()),
+                        key: key.name(),
+                    };
+                    self.error(Code::E003, at, m);
+                }
+            }
+        }
+        g
+    }
+
+    fn communication(&mut self, t: &DeTable<'_>, span: Span) -> Communication {
+        use CommunicationKey as K;
+        let mut c = Communication {
+            span,
+            ..Communication::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, &fields::COMMUNICATION);
+                c.rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let name = key.name();
+            let before = self.findings.len();
+            match key {
+                K::Id => c.id = self.id(v, name),
+                K::Title => c.title = self.title(v, name),
+                K::Channel => c.channel = self.choice(v, name),
+                K::Audience => c.audience = self.string(v, name),
+                K::Cadence => c.cadence = self.choice(v, name),
+                K::Start => c.start = self.date(v, name),
+                K::End => c.end = self.date(v, name),
+                K::Owner => c.owner = self.string(v, name),
+                K::Sponsor => c.sponsor = self.string(v, name),
+                K::Goals => c.goals = self.string_list(v, name),
+            }
+            if self.findings.len() > before {
+                c.rejected.push(key);
+            }
+        }
+        for &key in K::ALL {
+            let name = key.name();
+            if key.field().required
+                && !t.iter().any(|(k, _)| k.get_ref() == name)
+                && !c.rejected.contains(&key)
+            {
+                let id = c.id.as_ref().filter(|_| key != K::Id);
+                let whose = Whose::Communication(id.map(|id| id.value.clone()));
+                self.missing(span, name, whose);
+            }
+        }
+        c
     }
 
     fn check(&mut self, t: &DeTable<'_>) -> Vec<Sp<String>> {

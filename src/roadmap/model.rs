@@ -3,7 +3,7 @@
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
 
-use super::fields::{InitiativeKey, QuoteKey, SpendKey, UpdateKey};
+use super::fields::{CommunicationKey, GoalKey, InitiativeKey, QuoteKey, SpendKey, UpdateKey};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -79,6 +79,32 @@ choice!(
     Medium = "medium",
     Low = "low",
 });
+choice!(
+    /// A goal's horizon (SPEC section 7): `long` (3–5 years, with `until`)
+    /// or `year` (with `year`).
+    Horizon, "horizon", { Long = "long", Year = "year" });
+choice!(
+    /// Where a communication of the internal plan happens.
+    Channel, "channel", {
+    Meeting = "meeting",
+    Intranet = "intranet",
+    Email = "email",
+    Newsletter = "newsletter",
+    Workshop = "workshop",
+    Video = "video",
+    Other = "other",
+});
+choice!(
+    /// How often a communication recurs (SPEC section 7): `once` is one
+    /// occurrence on `start`.
+    Recurrence, "cadence", {
+    Once = "once",
+    Weekly = "weekly",
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+    HalfYearly = "half-yearly",
+    Yearly = "yearly",
+});
 
 impl Cadence {
     /// The days after which the latest measurement is stale: monthly 31,
@@ -111,6 +137,12 @@ pub struct Roadmap {
     pub training: Vec<Training>,
     pub kpis: Vec<Kpi>,
     pub allow: Vec<Sp<String>>,
+    /// `[vision]`, when the file has one.
+    pub vision: Option<Vision>,
+    /// `[[goals]]`, in file order.
+    pub goals: Vec<Goal>,
+    /// `[[communications]]`, in file order.
+    pub communications: Vec<Communication>,
 }
 
 /// The `[roadmap]` table.
@@ -205,6 +237,8 @@ pub struct Initiative {
     pub markup_percent: Option<Sp<Decimal>>,
     pub kpis: Vec<Sp<String>>,
     pub depends_on: Vec<Sp<String>>,
+    /// Ids of the `[[goals]]` it serves.
+    pub goals: Vec<Sp<String>>,
     pub quotes: Vec<Quote>,
     /// Dated spending (`[[initiatives.spend]]`), in file order.
     pub spend: Vec<Spend>,
@@ -374,4 +408,89 @@ pub struct Measurement {
 pub struct Written {
     pub value: Decimal,
     pub places: u32,
+}
+
+/// `[vision]`: where the company wants to be (SPEC section 7).
+#[derive(Debug, Default, Clone)]
+pub struct Vision {
+    pub span: Span,
+    pub statement: Option<Sp<String>>,
+    /// The year the vision is for.
+    pub until: Option<Sp<i32>>,
+}
+
+/// A `[[goals]]` entry: a long goal (3–5 years, `until`) or a year goal
+/// (`year`, optionally under a long `parent`, perhaps in `focus`).
+#[derive(Debug, Default, Clone)]
+pub struct Goal {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub horizon: Option<Sp<Horizon>>,
+    /// A year goal's year.
+    pub year: Option<Sp<i32>>,
+    /// A long goal's last year.
+    pub until: Option<Sp<i32>>,
+    /// The long goal a year goal serves.
+    pub parent: Option<Sp<String>>,
+    /// One of the few year goals in focus.
+    pub focus: Option<Sp<bool>>,
+    /// A `[[team]]` id.
+    pub owner: Option<Sp<String>>,
+    /// The customers' pain points it answers, in file order.
+    pub pain_points: Vec<Sp<String>>,
+    /// KPI id -> the value to reach by the goal's end, in file order.
+    pub kpis: Vec<(Sp<String>, Sp<Written>)>,
+    /// Keys that were written but rejected by the loader (already reported).
+    pub rejected: Vec<GoalKey>,
+}
+
+impl Goal {
+    pub(crate) fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("", |i| i.value.as_str())
+    }
+
+    /// Whether it is in focus (`focus = true`).
+    pub(crate) fn in_focus(&self) -> bool {
+        self.focus.as_ref().is_some_and(|f| f.value)
+    }
+
+    pub(crate) fn horizon(&self) -> Option<Horizon> {
+        self.horizon.as_ref().map(|h| h.value)
+    }
+
+    /// The span best naming this goal: its id, else its header.
+    pub(crate) fn anchor(&self) -> Span {
+        self.id.as_ref().map_or(self.span, |i| i.span)
+    }
+}
+
+/// A `[[communications]]` entry: one line of the internal communication
+/// plan (SPEC section 7).
+#[derive(Debug, Default, Clone)]
+pub struct Communication {
+    pub span: Span,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub channel: Option<Sp<Channel>>,
+    pub audience: Option<Sp<String>>,
+    pub cadence: Option<Sp<Recurrence>>,
+    /// The first occurrence.
+    pub start: Option<Sp<NaiveDate>>,
+    /// The last possible date.
+    pub end: Option<Sp<NaiveDate>>,
+    /// A `[[team]]` id.
+    pub owner: Option<Sp<String>>,
+    /// Whose visible support it carries (free text: a board member).
+    pub sponsor: Option<Sp<String>>,
+    /// Ids of the goals it speaks for.
+    pub goals: Vec<Sp<String>>,
+    /// Keys that were written but rejected by the loader (already reported).
+    pub rejected: Vec<CommunicationKey>,
+}
+
+impl Communication {
+    pub(crate) fn id_str(&self) -> &str {
+        self.id.as_ref().map_or("", |i| i.value.as_str())
+    }
 }

@@ -21,6 +21,7 @@ fn line(id: &str, area: Area) -> InventoryLine {
         effort_days: Some(Decimal(5_000_000)),
         internal_cost: None,
         kpi: None,
+        reason: None,
         time_eater: area == Area::Cx,
         in_plan: false,
         missing: vec![Missing::Kpi],
@@ -86,7 +87,7 @@ fn csv_defuses_formulas_and_keeps_negative_numbers() {
     let out = String::from_utf8(render(&sample(), &opts(Format::Csv)).unwrap()).unwrap();
     assert!(out.contains(",\"'=HYPERLINK"), "{out}");
     assert!(
-        out.contains(",1000.00,1100.00,-100.00,10,,5,,,true,kpi,none\r\n"),
+        out.contains(",1000.00,1100.00,-100.00,10,,5,,,,true,kpi,none\r\n"),
         "{out}"
     );
 }

@@ -60,6 +60,13 @@ fn text_en(m: &M) -> String {
             format!("{} has no `{key}`, which is required", whose_text(whose))
         }
         M::NoRoadmap => "the file has no [roadmap] table".into(),
+        M::NotForLongGoal { goal, key } => match goal {
+            Some(id) => format!(
+                "long goal {} has `{key}`, which only a year goal takes",
+                Quoted(id)
+            ),
+            None => format!("this long goal has `{key}`, which only a year goal takes"),
+        },
         M::WrongType {
             key,
             expected,
@@ -126,6 +133,13 @@ fn help_en(m: &M) -> Vec<String> {
         },
         M::NoRoadmap => {
             "start the file with [roadmap] and plan_year = <the year being planned>".into()
+        }
+        M::NotForLongGoal { key, .. } if *key == "focus" => {
+            "focus marks one of this year's 2–3 goals: put it on a year goal (horizon = \"year\")"
+                .into()
+        }
+        M::NotForLongGoal { .. } => {
+            "a long goal has no parent: name it as the parent of its year goals instead".into()
         }
         M::NotTables { key, .. } => format!("write each entry under its own [[{key}]] header"),
         M::InvalidId { .. } => "an id uses only letters, digits, '-' and '_'".into(),
@@ -228,6 +242,10 @@ fn whose_text(whose: &Whose) -> String {
         Whose::Spend(None) => "this spend entry".into(),
         Whose::Update(Some(id)) => format!("a check-in of initiative {}", Quoted(id)),
         Whose::Update(None) => "this check-in".into(),
+        Whose::Goal(Some(id)) => format!("goal {}", Quoted(id)),
+        Whose::Goal(None) => "this goal".into(),
+        Whose::Communication(Some(id)) => format!("communication {}", Quoted(id)),
+        Whose::Communication(None) => "this communication".into(),
     }
 }
 
@@ -240,6 +258,7 @@ fn expected_text(e: Expected) -> &'static str {
         Expected::Number => "a number",
         Expected::WholeNumber => "a whole number",
         Expected::Table => "a table",
+        Expected::Boolean => "true or false",
     }
 }
 
@@ -299,6 +318,15 @@ fn text_pl(m: &M) -> String {
             format!("{} nie ma wymaganego klucza `{key}`", whose_pl(whose))
         }
         M::NoRoadmap => "w pliku brakuje tabeli [roadmap]".into(),
+        M::NotForLongGoal { goal, key } => match goal {
+            Some(id) => format!(
+                "cel długoterminowy {} ma klucz `{key}`, który przysługuje tylko celom rocznym",
+                Quoted(id)
+            ),
+            None => format!(
+                "ten cel długoterminowy ma klucz `{key}`, który przysługuje tylko celom rocznym"
+            ),
+        },
         M::WrongType {
             key,
             expected,
@@ -392,6 +420,12 @@ fn help_pl(m: &M) -> Vec<String> {
             None => format!("dozwolone klucze: {}", known.join(", ")),
         },
         M::NoRoadmap => "zacznij plik od [roadmap] i plan_year = <planowany rok>".into(),
+        M::NotForLongGoal { key, .. } if *key == "focus" => {
+            "focus oznacza jeden z 2–3 priorytetowych celów roku: ustaw go w celu rocznym (horizon = \"year\")".into()
+        }
+        M::NotForLongGoal { .. } => {
+            "cel długoterminowy nie ma celu nadrzędnego: wskaż go jako parent w jego celach rocznych".into()
+        }
         M::NotTables { key, .. } => {
             format!("zapisz każdy wpis pod osobnym nagłówkiem [[{key}]]")
         }
@@ -512,6 +546,9 @@ fn table_pl(table: &str) -> String {
         "a measurement" => "pomiarze",
         "a checkpoint" => "punkcie kontrolnym",
         "a [[kpis]] entry" => "wpisie [[kpis]]",
+        "[vision]" => "tabeli [vision]",
+        "a [[goals]] entry" => "wpisie [[goals]]",
+        "a [[communications]] entry" => "wpisie [[communications]]",
         "[check]" => "tabeli [check]",
         "the roadmap file" => "pliku planu",
         other => return other.to_string(),
@@ -534,6 +571,10 @@ fn whose_pl(whose: &Whose) -> String {
         Whose::Spend(None) => "ten wpis wydatku".into(),
         Whose::Update(Some(id)) => format!("wpis postępu inicjatywy {}", Quoted(id)),
         Whose::Update(None) => "ten wpis postępu".into(),
+        Whose::Goal(Some(id)) => format!("cel {}", Quoted(id)),
+        Whose::Goal(None) => "ten cel".into(),
+        Whose::Communication(Some(id)) => format!("komunikacja {}", Quoted(id)),
+        Whose::Communication(None) => "ta komunikacja".into(),
     }
 }
 
@@ -547,6 +588,7 @@ fn expected_pl(e: Expected) -> &'static str {
         Expected::Number => "liczbą",
         Expected::WholeNumber => "liczbą całkowitą",
         Expected::Table => "tabelą",
+        Expected::Boolean => "wartością true albo false",
     }
 }
 

@@ -413,6 +413,111 @@ fn text_en(m: &RuleMessage) -> String {
             "planned initiative {} has no priority: it sorts last in the {year} plan and is the first to be cut",
             Q(initiative)
         ),
+        M::GoalUntilBeforePlanYear {
+            goal,
+            until,
+            plan_year,
+        } => format!(
+            "long goal {} ends in {until}, before the plan year {plan_year}",
+            Q(goal)
+        ),
+        M::UnknownGoalOwner { goal, owner, .. } => format!(
+            "the owner {} of goal {} is not a [[team]] member",
+            Q(owner),
+            Q(goal)
+        ),
+        M::UnknownParent { goal, parent, .. } => format!(
+            "goal {} names the parent {}, which is not a goal in this file",
+            Q(goal),
+            Q(parent)
+        ),
+        M::ParentNotLong { goal, parent } => format!(
+            "goal {} names the parent {}, which is a year goal, not a long goal",
+            Q(goal),
+            Q(parent)
+        ),
+        M::UnknownGoalKpi { goal, kpi, .. } => format!(
+            "goal {} sets a value for the KPI {}, which is not in [[kpis]]",
+            Q(goal),
+            Q(kpi)
+        ),
+        M::UnknownInitiativeGoal {
+            initiative, goal, ..
+        } => format!(
+            "initiative {} serves the goal {}, which is not in [[goals]]",
+            Q(initiative),
+            Q(goal)
+        ),
+        M::UnknownCommunicationOwner {
+            communication,
+            owner,
+            ..
+        } => format!(
+            "the owner {} of communication {} is not a [[team]] member",
+            Q(owner),
+            Q(communication)
+        ),
+        M::UnknownCommunicationGoal {
+            communication,
+            goal,
+            ..
+        } => format!(
+            "communication {} names the goal {}, which is not in [[goals]]",
+            Q(communication),
+            Q(goal)
+        ),
+        M::CommunicationEndBeforeStart {
+            communication,
+            start,
+            end,
+        } => format!(
+            "communication {} ends ({end}) before it starts ({start})",
+            Q(communication)
+        ),
+        M::GoalValueNotBeyondBaseline {
+            goal,
+            kpi,
+            direction,
+            baseline,
+            value,
+        } => {
+            let (better, beyond) = match direction {
+                Direction::Up => ("higher", "above"),
+                Direction::Down => ("lower", "below"),
+            };
+            format!(
+                "goal {} aims at {value} for KPI {}, which is not {beyond} its baseline {baseline}, though {better} is better",
+                Q(goal),
+                Q(kpi)
+            )
+        }
+        M::TooManyInFocus { year, goals } => format!(
+            "{} goals are in focus for {year}: {}",
+            goals.len(),
+            quoted_list(goals)
+        ),
+        M::FocusGoalWithoutWork {
+            goal,
+            year,
+            below_line,
+        } => {
+            if below_line.is_empty() {
+                format!(
+                    "focus goal {} has no initiative in the {year} plan serving it",
+                    Q(goal)
+                )
+            } else {
+                format!(
+                    "focus goal {} has no initiative above the cut line of the {year} plan; below it: {}",
+                    Q(goal),
+                    quoted_list(below_line)
+                )
+            }
+        }
+        M::ServesNoGoal { initiative, year } => format!(
+            "CXM initiative {} in the {year} plan serves no goal",
+            Q(initiative)
+        ),
     }
 }
 
@@ -548,6 +653,38 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
             "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
         }
         M::NoPriority { .. } => "give it a `priority` (1 is highest)".to_string(),
+        M::GoalUntilBeforePlanYear { .. } => {
+            "a long goal looks 3–5 years ahead: set `until` to the plan year or later".to_string()
+        }
+        M::UnknownGoalOwner { known, .. } | M::UnknownCommunicationOwner { known, .. } => {
+            return known_help(known, "team members");
+        }
+        M::UnknownParent { known, .. } => return known_help(known, "long goals"),
+        M::ParentNotLong { .. } => {
+            "a year goal's `parent` is the long goal (horizon = \"long\") it brings closer".to_string()
+        }
+        M::UnknownGoalKpi { known, .. } => return known_help(known, "KPIs"),
+        M::UnknownInitiativeGoal { known, .. } | M::UnknownCommunicationGoal { known, .. } => {
+            return known_help(known, "goals");
+        }
+        M::CommunicationEndBeforeStart { .. } => {
+            "correct `start` or `end`: `start` is the first occurrence, `end` the last possible date".to_string()
+        }
+        M::GoalValueNotBeyondBaseline { .. } => {
+            "a goal's value for a KPI is where it should be by the goal's end: better than the KPI's `baseline`".to_string()
+        }
+        M::TooManyInFocus { .. } => {
+            "focus on 2–3 goals a year: set `focus = false` on the others".to_string()
+        }
+        M::FocusGoalWithoutWork { below_line, .. } if below_line.is_empty() => {
+            "name the goal in the `goals` of the initiatives that serve it, or plan one".to_string()
+        }
+        M::FocusGoalWithoutWork { .. } => {
+            "raise the priority of work serving it, or the budget cap, or take the goal out of focus".to_string()
+        }
+        M::ServesNoGoal { .. } => {
+            "name the goals it serves in `goals`, or ask whether it belongs in the plan".to_string()
+        }
     };
     vec![line]
 }
@@ -562,6 +699,14 @@ fn known_help(known: &Known, what: &str) -> Vec<String> {
     }
 }
 
+/// Ids in double quotes, separated by commas.
+pub(super) fn quoted_list(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| Q(id).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn did_you_mean(s: &str) -> String {
     format!("did you mean \"{s}\"?")
 }
@@ -574,6 +719,8 @@ fn entry(kind: Entry) -> &'static str {
         Entry::Department => "department",
         Entry::Training => "training",
         Entry::Kpi => "KPI",
+        Entry::Goal => "goal",
+        Entry::Communication => "communication",
     }
 }
 
@@ -585,6 +732,8 @@ fn described(kind: Entry) -> &'static str {
         Entry::Department => "department",
         Entry::Training => "the training",
         Entry::Kpi => "the KPI",
+        Entry::Goal => "the goal",
+        Entry::Communication => "the communication",
     }
 }
 

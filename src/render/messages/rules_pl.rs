@@ -422,8 +422,123 @@ pub(super) fn text(m: &RuleMessage) -> String {
             "zaplanowana inicjatywa {} nie ma priorytetu: w planie na {year} trafia na koniec i jako pierwsza wypada przy cięciach",
             Q(initiative)
         ),
+        M::GoalUntilBeforePlanYear {
+            goal,
+            until,
+            plan_year,
+        } => format!(
+            "cel długoterminowy {} kończy się w {until}, przed planowanym rokiem {plan_year}",
+            Q(goal)
+        ),
+        M::UnknownGoalOwner { goal, owner, .. } => format!(
+            "właściciel {} celu {} nie jest członkiem zespołu [[team]]",
+            Q(owner),
+            Q(goal)
+        ),
+        M::UnknownParent { goal, parent, .. } => format!(
+            "cel {} wskazuje cel nadrzędny {}, którego nie ma w pliku",
+            Q(goal),
+            Q(parent)
+        ),
+        M::ParentNotLong { goal, parent } => format!(
+            "cel {} wskazuje jako nadrzędny cel roczny {}, a nie cel długoterminowy",
+            Q(goal),
+            Q(parent)
+        ),
+        M::UnknownGoalKpi { goal, kpi, .. } => format!(
+            "cel {} wyznacza wartość KPI {}, którego nie ma w [[kpis]]",
+            Q(goal),
+            Q(kpi)
+        ),
+        M::UnknownInitiativeGoal {
+            initiative, goal, ..
+        } => format!(
+            "inicjatywa {} służy celowi {}, którego nie ma w [[goals]]",
+            Q(initiative),
+            Q(goal)
+        ),
+        M::UnknownCommunicationOwner {
+            communication,
+            owner,
+            ..
+        } => format!(
+            "właściciel {} komunikacji {} nie jest członkiem zespołu [[team]]",
+            Q(owner),
+            Q(communication)
+        ),
+        M::UnknownCommunicationGoal {
+            communication,
+            goal,
+            ..
+        } => format!(
+            "komunikacja {} wskazuje cel {}, którego nie ma w [[goals]]",
+            Q(communication),
+            Q(goal)
+        ),
+        M::CommunicationEndBeforeStart {
+            communication,
+            start,
+            end,
+        } => format!(
+            "komunikacja {} kończy się ({end}) przed początkiem ({start})",
+            Q(communication)
+        ),
+        M::GoalValueNotBeyondBaseline {
+            goal,
+            kpi,
+            direction,
+            baseline,
+            value,
+        } => {
+            let (better, beyond) = match direction {
+                Direction::Up => ("wyższa", "powyżej"),
+                Direction::Down => ("niższa", "poniżej"),
+            };
+            format!(
+                "cel {} zakłada dla KPI {} wartość {value}, która nie jest {beyond} punktu wyjścia {baseline}, choć lepsza jest {better}",
+                Q(goal),
+                Q(kpi)
+            )
+        }
+        M::TooManyInFocus { year, goals } => {
+            let n = goals.len();
+            let few = (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100));
+            let (verb, noun) = if few {
+                ("są", "cele")
+            } else {
+                ("jest", "celów")
+            };
+            format!(
+                "w {year} r. priorytetem {verb} aż {n} {noun}: {}",
+                quoted_list(goals)
+            )
+        }
+        M::FocusGoalWithoutWork {
+            goal,
+            year,
+            below_line,
+        } => {
+            if below_line.is_empty() {
+                format!(
+                    "priorytetowemu celowi {} nie służy żadna inicjatywa planu na {year}",
+                    Q(goal)
+                )
+            } else {
+                format!(
+                    "priorytetowemu celowi {} nie służy żadna inicjatywa nad linią cięcia planu na {year}; pod linią: {}",
+                    Q(goal),
+                    quoted_list(below_line)
+                )
+            }
+        }
+        M::ServesNoGoal { initiative, year } => format!(
+            "inicjatywa CXM {} z planu na {year} nie służy żadnemu celowi",
+            Q(initiative)
+        ),
     }
 }
+
+use super::rules::quoted_list;
 
 pub(super) fn help(m: &RuleMessage) -> Vec<String> {
     use RuleMessage as M;
@@ -556,6 +671,40 @@ pub(super) fn help(m: &RuleMessage) -> Vec<String> {
             "popraw datę albo przesuń `as_of` (lub `--as-of`), żeby go uwzględnić".to_string()
         }
         M::NoPriority { .. } => "nadaj jej `priority` (1 to najwyższy)".to_string(),
+        M::GoalUntilBeforePlanYear { .. } => {
+            "cel długoterminowy sięga 3–5 lat naprzód: ustaw `until` na planowany rok lub późniejszy".to_string()
+        }
+        M::UnknownGoalOwner { known, .. } | M::UnknownCommunicationOwner { known, .. } => {
+            return known_help(known, "członkowie zespołu", "członków zespołu");
+        }
+        M::UnknownParent { known, .. } => {
+            return known_help(known, "cele długoterminowe", "celów długoterminowych");
+        }
+        M::ParentNotLong { .. } => {
+            "`parent` celu rocznego to cel długoterminowy (horizon = \"long\"), do którego ten cel przybliża".to_string()
+        }
+        M::UnknownGoalKpi { known, .. } => return known_help(known, "KPI", "KPI"),
+        M::UnknownInitiativeGoal { known, .. } | M::UnknownCommunicationGoal { known, .. } => {
+            return known_help(known, "cele", "celów");
+        }
+        M::CommunicationEndBeforeStart { .. } => {
+            "popraw `start` albo `end`: `start` to pierwsze wystąpienie, `end` ostatni możliwy termin".to_string()
+        }
+        M::GoalValueNotBeyondBaseline { .. } => {
+            "wartość KPI w celu to poziom, który chcemy osiągnąć do końca celu: lepszy niż `baseline` tego KPI".to_string()
+        }
+        M::TooManyInFocus { .. } => {
+            "w roku skup się na 2–3 celach: pozostałym ustaw `focus = false`".to_string()
+        }
+        M::FocusGoalWithoutWork { below_line, .. } if below_line.is_empty() => {
+            "wpisz ten cel w `goals` inicjatyw, które mu służą, albo zaplanuj nową".to_string()
+        }
+        M::FocusGoalWithoutWork { .. } => {
+            "podnieś priorytet pracy dla tego celu albo limit budżetu, albo zdejmij cel z listy priorytetów".to_string()
+        }
+        M::ServesNoGoal { .. } => {
+            "wpisz w `goals` cele, którym służy, albo zastanów się, czy powinna być w planie".to_string()
+        }
     };
     vec![line]
 }
@@ -583,6 +732,8 @@ fn genitive(kind: Entry) -> &'static str {
         Entry::Department => "działu",
         Entry::Training => "szkolenia",
         Entry::Kpi => "KPI",
+        Entry::Goal => "celu",
+        Entry::Communication => "komunikacji",
     }
 }
 

@@ -182,6 +182,13 @@ fn samples() -> Vec<M> {
             bounds: b,
         });
     }
+    for key in ["focus", "parent"] {
+        all.push(M::NotForLongGoal {
+            goal: Some("x".into()),
+            key,
+        });
+        all.push(M::NotForLongGoal { goal: None, key });
+    }
     for whose in [
         Whose::Roadmap,
         Whose::Member,
@@ -194,6 +201,10 @@ fn samples() -> Vec<M> {
         Whose::Checkpoint,
         Whose::Spend(Some("x".into())),
         Whose::Spend(None),
+        Whose::Goal(Some("x".into())),
+        Whose::Goal(None),
+        Whose::Communication(Some("x".into())),
+        Whose::Communication(None),
     ] {
         all.push(M::MissingKey { key: "id", whose });
     }
@@ -205,6 +216,7 @@ fn samples() -> Vec<M> {
         Expected::Number,
         Expected::WholeNumber,
         Expected::Table,
+        Expected::Boolean,
     ];
     let found = [
         Found::String,
@@ -214,6 +226,7 @@ fn samples() -> Vec<M> {
         Found::Datetime,
         Found::Array,
         Found::Table,
+        Found::String,
     ];
     for (e, f) in expected.into_iter().zip(found) {
         all.push(M::WrongType {

@@ -255,7 +255,7 @@ fn the_refusal_speaks_polish() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: nie zapisano roadmap.toml: to plik roadmapy, który jest właśnie wczytywany \
+        "błąd: nie zapisano roadmap.toml: to plik roadmapy, który jest właśnie wczytywany \
          (roadmap.toml); podaj inny plik wyjściowy\n"
     );
     // A slip with no roadmap.toml here names the slip, not the missing file.

@@ -279,7 +279,11 @@ pub(crate) fn spoken(error: anyhow::Error, lang: Language) -> anyhow::Error {
 pub(crate) fn unspoken(err: &anyhow::Error) -> (&anyhow::Error, Language) {
     match err.downcast_ref::<Spoken>() {
         Some(s) => (&s.error, s.lang),
-        None => (err, Language::En),
+        // A refusal to write carries the language it is worded in.
+        None => match err.downcast_ref::<crate::output::Refused>() {
+            Some(r) => (err, r.lang),
+            None => (err, Language::En),
+        },
     }
 }
 

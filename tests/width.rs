@@ -53,7 +53,7 @@ fn newer_example(dir: &Path) -> PathBuf {
 /// The table reports on the shipped examples, as argument lists.
 fn reports(newer: &str) -> Vec<(String, Vec<String>)> {
     let mut runs = Vec::new();
-    for report in ["plan", "budget", "inventory", "kpi"] {
+    for report in ["plan", "budget", "inventory", "kpi", "goals", "status"] {
         for file in ["roadmap.toml.example", "examples/roadmap.pl.toml"] {
             runs.push((
                 format!("{report} {file}"),
@@ -124,7 +124,7 @@ fn the_80_column_tables_as_people_see_them() {
 
 #[test]
 fn wide_and_no_columns_show_every_column_whole() {
-    for report in ["plan", "budget", "inventory", "kpi"] {
+    for report in ["plan", "budget", "inventory", "kpi", "goals"] {
         let whole = cxm(&[report, "roadmap.toml.example"], None);
         let wide = cxm(&[report, "roadmap.toml.example", "--wide"], Some("80"));
         assert_eq!(whole, wide, "{report}: --wide is the whole table");

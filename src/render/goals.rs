@@ -77,7 +77,7 @@ fn columns<'a>(currency: &'a str) -> Columns<'a, GoalLine> {
             let indent = if g.depth > 0 { "  " } else { "" };
             format!("{indent}{}", g.id)
         })
-        .left(Text::Title, MAIN, |g, _| {
+        .text(Text::Title, MAIN, |g, _| {
             g.title.clone().unwrap_or_default()
         })
         .left(Text::Horizon, DETAIL, horizon)
@@ -87,7 +87,7 @@ fn columns<'a>(currency: &'a str) -> Columns<'a, GoalLine> {
         .left(Text::Owner, DETAIL, |g, _| {
             g.owner.clone().unwrap_or_else(|| DASH.to_string())
         })
-        .left(Text::KpiTargets, MAIN, |g, lang| {
+        .text(Text::KpiTargets, MAIN, |g, lang| {
             if g.kpis.is_empty() {
                 return DASH.to_string();
             }
@@ -97,7 +97,7 @@ fn columns<'a>(currency: &'a str) -> Columns<'a, GoalLine> {
                 .collect::<Vec<_>>()
                 .join("; ")
         })
-        .left(Text::ServingInitiatives, KEY, |g, lang| {
+        .text(Text::ServingInitiatives, MAIN, |g, lang| {
             if g.initiatives.is_empty() {
                 return DASH.to_string();
             }

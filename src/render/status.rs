@@ -88,7 +88,7 @@ fn moved_section(
     }
     let columns = Columns::<Moved>::new()
         .left(Text::Id, KEY, |m, _| m.id.clone())
-        .left(Text::Title, MAIN, |m, _| {
+        .text(Text::Title, MAIN, |m, _| {
             m.title.clone().unwrap_or_default()
         })
         .when(why, |c| {
@@ -156,7 +156,7 @@ fn kpi_section(s: &StatusReport, lang: Language) -> Section {
         return Section::notes(t, vec![i18n::text(Text::StatusNone, lang).to_string()]);
     }
     let columns = Columns::<KpiMove>::new()
-        .left(Text::KpiName, KEY, |k, _| {
+        .text(Text::KpiName, KEY, |k, _| {
             k.name.clone().unwrap_or_else(|| k.id.clone())
         })
         .left(Text::Date, KEY, |k, _| date(k.date))

@@ -388,7 +388,8 @@ fn the_report_workbook_has_a_sheet_per_report() {
             "Department guidelines",
             "Plan",
             "Inventory",
-            "KPIs"
+            "KPIs",
+            "Goals"
         ]
     );
     let about = wb.worksheet_range("About").unwrap();

@@ -72,6 +72,8 @@ fn inert(s: &str, starts_line: bool) -> String {
                     out.push(m);
                 }
             }
+            // Controls and bidi marks: a visible escape, as in a terminal.
+            c if super::inert::is_unsafe(c) => out.extend(c.escape_debug()),
             _ => out.push(c),
         }
     }

@@ -60,32 +60,17 @@ pub(crate) fn width(text: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Whether a character would act on a terminal instead of being shown: C0
-/// and C1 controls, DEL, and the bidirectional controls that reorder what
-/// is shown (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
-fn acts_on_terminal(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Text from the file made inert for a terminal (SPEC sections 6 and 13):
 /// each control character shows as a visible escape, `\u{1b}`, so a title
-/// can neither move the cursor, clear the screen nor reorder what is shown.
-/// A line break (`\n`) stays: a table lays a cell out line by line, so it
-/// never reaches the terminal as a control.
+/// can neither move the cursor, clear the screen nor reorder what is shown
+/// ([`super::inert`] says which characters). A line break (`\n`) stays: a
+/// table lays a cell out line by line, so it never reaches the terminal as
+/// a control.
 pub(crate) fn inert(text: &str) -> String {
-    if !text.chars().any(|c| c != '\n' && acts_on_terminal(c)) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c != '\n' && acts_on_terminal(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    text.split('\n')
+        .map(super::inert::inert)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The ellipsis that ends a shortened cell: one column wide.

@@ -59,3 +59,11 @@ fn a_strong_row_is_bold_around_the_escaped_text() {
     let t = table_with_strong(&[head.clone(), head], &[(&cells[..], true)]);
     assert_eq!(t, "| a | a |\n| --- | --- |\n| **\\*x\\*** |  |\n");
 }
+
+#[test]
+fn controls_and_bidi_marks_show_as_escapes() {
+    assert_eq!(
+        escape("a\u{1b}]0;x\u{7}b\u{202e}c"),
+        "a\\u{1b}\\]0;x\\u{7}b\\u{202e}c"
+    );
+}

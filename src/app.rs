@@ -53,6 +53,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             crate::render::goals::write(&report, opts, out)
         }),
+        Command::Calendar(args) => {
+            let report = args.report_args().map_err(|e| in_lang(e, args.lang))?;
+            let ics = args.ics();
+            run_report(&report, |checked, opts, out| {
+                let plan = crate::plan::build(&checked.roadmap, budget_of(checked)?)?;
+                let calendar = crate::calendar::build(&checked.roadmap, &plan, checked.as_of);
+                if ics {
+                    crate::render::calendar::write_ics(&calendar, opts.lang, out)
+                } else {
+                    crate::render::calendar::write(&calendar, opts, out)
+                }
+            })
+        }
         Command::Report(args) => {
             if let Some(path) = &args.xlsx {
                 if path == Path::new("-") {

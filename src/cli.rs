@@ -28,6 +28,8 @@ pub enum Command {
     Kpi(ReportArgs),
     /// The goals: focus, KPI values and progress, the initiatives and money behind each, and the CXM money serving no goal.
     Goals(ReportArgs),
+    /// The plan year's dates: initiatives starting and ending, KPI measurements due, communications; --format ics for Outlook or Google Calendar.
+    Calendar(CalendarArgs),
     /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape); with --xlsx, every report in one Excel workbook.
     Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
@@ -169,6 +171,87 @@ impl ReportFormat {
             ReportFormat::Markdown => crate::render::Format::Markdown,
             ReportFormat::Xlsx => crate::render::Format::Xlsx,
         }
+    }
+}
+
+/// Options of `cxm calendar`: those of the reports, with a format of its
+/// own. `ics` is the calendar's alone, so it has its own list rather than
+/// a variant of [`crate::render::Format`] that every other report would
+/// have to refuse.
+#[derive(Debug, clap::Args)]
+pub struct CalendarArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format [default: table; csv with --excel].
+    #[arg(long, value_enum)]
+    pub format: Option<CalendarFormat>,
+    /// Language of labels and of the ICS summaries (default: the roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// CSV for Excel or LibreOffice in a Polish locale: `;`, decimal comma and a byte-order mark (implies --format csv).
+    #[arg(long)]
+    pub excel: bool,
+    /// Show every column of the table, however wide: no fitting to the terminal's width or COLUMNS.
+    #[arg(long)]
+    pub wide: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// Aligned text for people.
+    Table,
+    /// RFC 4180 CSV, one row per date.
+    Csv,
+    /// JSON: `{ "events": [ { "date", "kind", "id", "title" } ] }`.
+    Json,
+    /// A GitHub-flavoured Markdown document.
+    Markdown,
+    /// An Excel workbook (needs --output FILE).
+    Xlsx,
+    /// An iCalendar file (RFC 5545) of all-day events, to import into Outlook or Google Calendar.
+    Ics,
+}
+
+impl CalendarArgs {
+    /// Whether the output is the ICS file.
+    pub fn ics(&self) -> bool {
+        self.format == Some(CalendarFormat::Ics)
+    }
+
+    /// The options as every other report takes them. For `ics`, the
+    /// report's format stands at `table` (the renderer then writes the ICS
+    /// file instead); `--excel` with `--format ics` is a contradiction,
+    /// refused like `--excel` with any other format.
+    pub fn report_args(&self) -> anyhow::Result<ReportArgs> {
+        let format = match self.format {
+            None => None,
+            Some(CalendarFormat::Table) => Some(ReportFormat::Table),
+            Some(CalendarFormat::Csv) => Some(ReportFormat::Csv),
+            Some(CalendarFormat::Json) => Some(ReportFormat::Json),
+            Some(CalendarFormat::Markdown) => Some(ReportFormat::Markdown),
+            Some(CalendarFormat::Xlsx) => Some(ReportFormat::Xlsx),
+            Some(CalendarFormat::Ics) if self.excel => {
+                return Err(crate::render::messages::app::AppError::ExcelWithFormat {
+                    format: "ics",
+                }
+                .into());
+            }
+            Some(CalendarFormat::Ics) => Some(ReportFormat::Table),
+        };
+        Ok(ReportArgs {
+            input: InputArgs {
+                file: self.input.file.clone(),
+                as_of: self.input.as_of,
+                year: self.input.year,
+                output: self.input.output.clone(),
+            },
+            output: FormatArgs {
+                format,
+                lang: self.lang,
+                excel: self.excel,
+                wide: self.wide,
+            },
+        })
     }
 }
 

@@ -295,6 +295,14 @@ pub(crate) enum Text {
     Sheets,
     ExactAmount,
     CxInitiatives,
+    // `cxm calendar`.
+    CalendarTitle,
+    EventStart,
+    EventEnd,
+    EventKpi,
+    EventCommunication,
+    NoEvents,
+    SheetCalendar,
 }
 
 /// The label of a fixed text.
@@ -651,6 +659,16 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
             "Dokładna kwota (arkusz przechowuje tylko 15 cyfr znaczących)",
         ),
         T::CxInitiatives => ("CX initiatives (departments)", "Inicjatywy CX (działy)"),
+        T::CalendarTitle => ("CXM calendar", "Kalendarz CXM"),
+        T::EventStart => ("Start", "Start"),
+        T::EventEnd => ("End", "Koniec"),
+        T::EventKpi => ("KPI measurement due", "Pomiar KPI"),
+        T::EventCommunication => ("Communication", "Komunikacja"),
+        T::NoEvents => (
+            "No dates in the plan year: no initiative starts or ends in it, no KPI measurement falls due, no communication is planned.",
+            "W roku planu nie ma żadnych terminów: żadna inicjatywa się nie zaczyna ani nie kończy, nie przypada żaden pomiar KPI ani żadna komunikacja.",
+        ),
+        T::SheetCalendar => ("Calendar", "Kalendarz"),
     };
     match lang {
         Language::En => en,
@@ -1141,4 +1159,47 @@ pub(crate) fn long_goal_until(until: Option<i32>, lang: Language) -> String {
         (Some(y), Language::Pl) => format!("długoterminowy, do {y}"),
         (None, _) => text(Text::HorizonLong, lang).to_string(),
     }
+}
+
+/// A month of the calendar as its heading: `January 2027`, `Styczeń 2027`.
+pub(crate) fn calendar_month(m: u32, year: i32, lang: Language) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const PL: [&str; 12] = [
+        "Styczeń",
+        "Luty",
+        "Marzec",
+        "Kwiecień",
+        "Maj",
+        "Czerwiec",
+        "Lipiec",
+        "Sierpień",
+        "Wrzesień",
+        "Październik",
+        "Listopad",
+        "Grudzień",
+    ];
+    let names = match lang {
+        Language::En => &EN,
+        Language::Pl => &PL,
+    };
+    let name = usize::try_from(m)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| names.get(i))
+        .copied()
+        .unwrap_or("");
+    format!("{name} {year}")
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod budget;
+pub mod calendar;
 pub(crate) mod check;
 pub mod cli;
 pub mod dashboard;

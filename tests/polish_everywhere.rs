@@ -1,5 +1,5 @@
 //! No English in what a Polish user reads, from any command (SPEC section
-//! 11): `plan`, `budget`, `inventory`, `kpi` and `diff` as `table`,
+//! 11): `plan`, `budget`, `inventory`, `kpi`, `calendar` and `diff` as `table`,
 //! `markdown` and `--excel`, with what each prints on standard error;
 //! `init`; a report with a plan error (E010) on standard error; the
 //! commands that cannot run (exit 2); and the text of the dashboard, tags
@@ -314,7 +314,7 @@ fn commands(lang: &str) -> Vec<(String, Vec<String>)> {
             .map(|s| s.replace("{lang}", lang))
             .collect()
     };
-    for report in ["plan", "budget", "inventory", "kpi"] {
+    for report in ["plan", "budget", "inventory", "kpi", "calendar"] {
         for (format, extra) in [
             ("table", &["--format", "table"][..]),
             ("markdown", &["--format", "markdown"]),

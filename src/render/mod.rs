@@ -3,6 +3,7 @@
 //! nothing about reports.
 
 pub mod budget;
+pub mod calendar;
 pub(crate) mod columns;
 pub(crate) mod csv;
 pub mod diagnostics;

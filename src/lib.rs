@@ -24,3 +24,4 @@ pub mod roadmap;
 pub mod rollover;
 pub(crate) mod source;
 pub mod status;
+pub mod strategy;

@@ -66,6 +66,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             })
         }
+        Command::Strategy(args) => run_checked(&args.input, args.lang, false, |checked, out| {
+            let budget = budget_of(checked)?;
+            let plan = crate::plan::build(&checked.roadmap, budget)?;
+            let kpis = crate::kpi::build(&checked.roadmap, checked.as_of, plan.plan_year);
+            let goals = crate::goals::build(&checked.roadmap, &plan, &kpis).ok_or_else(|| {
+                anyhow::anyhow!("a sum of the goals is too large to compute exactly")
+            })?;
+            let doc = crate::strategy::build(&crate::strategy::Inputs {
+                roadmap: &checked.roadmap,
+                source: &checked.source.name,
+                as_of: checked.as_of,
+                budget,
+                plan: &plan,
+                kpis: &kpis,
+                goals: &goals,
+            });
+            let format = match args.format {
+                crate::cli::StrategyFormat::Markdown => {
+                    crate::render::strategy::StrategyFormat::Markdown
+                }
+                crate::cli::StrategyFormat::Html => crate::render::strategy::StrategyFormat::Html,
+            };
+            crate::render::strategy::write(&doc, format, report_lang(args.lang, checked), out)
+        }),
         Command::Report(args) => {
             if let Some(path) = &args.xlsx {
                 if path == Path::new("-") {

@@ -204,17 +204,6 @@ fn kpi_period(k: &Kpi) -> Period {
     Period::from(k.cadence.as_ref().map_or(Cadence::Quarterly, |c| c.value))
 }
 
-/// The next KPI measurement due: one cadence period after the latest
-/// measurement on or before `as_of` (else after `baseline_date`), by
-/// [`add_periods`]. It may lie before `as_of`: the measurement is then
-/// overdue, and saying so is the point. `None` without an anchor.
-// For the strategy document's "next measurement due" (SPEC section 7);
-// the allowance goes once it calls this.
-#[allow(dead_code)]
-pub(crate) fn next_kpi_due(k: &Kpi, as_of: NaiveDate) -> Option<NaiveDate> {
-    add_periods(kpi_anchor(k, as_of)?, kpi_period(k), 1)
-}
-
 /// Builds the calendar of the plan's year.
 pub fn build(r: &Roadmap, plan: &Plan, as_of: NaiveDate) -> Calendar {
     let year = plan.plan_year;

@@ -30,6 +30,8 @@ pub enum Command {
     Goals(ReportArgs),
     /// The plan year's dates: initiatives starting and ending, KPI measurements due, communications; --format ics for Outlook or Google Calendar.
     Calendar(CalendarArgs),
+    /// The strategy document, generated from the file: vision, goals, responsibilities, KPI monitoring, communication plan, what we chose not to do (Markdown or HTML).
+    Strategy(StrategyArgs),
     /// One self-contained HTML dashboard with charts, for the board (prints on A4 landscape); with --xlsx, every report in one Excel workbook.
     Report(ReportHtmlArgs),
     /// Write a commented starter roadmap that passes `cxm check` (never overwrites).
@@ -135,6 +137,27 @@ impl ReportHtmlArgs {
             output: self.html.clone().or_else(|| self.xlsx.clone()),
         }
     }
+}
+
+/// Options of `cxm strategy`.
+#[derive(Debug, clap::Args)]
+pub struct StrategyArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: Markdown for a wiki, or one self-contained HTML page that prints on A4.
+    #[arg(long, value_enum, default_value_t = StrategyFormat::Markdown)]
+    pub format: StrategyFormat,
+    /// Language of the document (default: the roadmap's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StrategyFormat {
+    /// A Markdown document, ready to paste into a wiki.
+    Markdown,
+    /// One self-contained HTML page (inline CSS, no scripts), printable on A4 portrait.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1203,3 +1203,383 @@ pub(crate) fn calendar_month(m: u32, year: i32, lang: Language) -> String {
         .unwrap_or("");
     format!("{name} {year}")
 }
+
+/// The strategy document's fixed words (`cxm strategy`, SPEC section 7),
+/// English and Polish side by side. The Polish is written as a Polish CX
+/// manager writes a strategy, not word for word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StrategyText {
+    Vision,
+    NoVision,
+    Goals,
+    GoalsIntro,
+    NoGoals,
+    PainPoints,
+    Kpi,
+    Baseline,
+    Latest,
+    GoalValue,
+    Progress,
+    Standing,
+    NoGoalKpis,
+    ServingWork,
+    NoServingWork,
+    BelowLine,
+    InFocus,
+    Responsibilities,
+    Team,
+    NoTeam,
+    Departments,
+    NoDepartments,
+    GoalsOwned,
+    InitiativesOwned,
+    CommunicationsOwned,
+    CxInitiatives,
+    PeopleToTrain,
+    None,
+    Monitoring,
+    MonitoringIntro,
+    NoKpis,
+    Cadence,
+    LastMeasurement,
+    NextDue,
+    Overdue,
+    Communication,
+    CommunicationIntro,
+    NoCommunication,
+    Channel,
+    Audience,
+    When,
+    Owner,
+    Sponsor,
+    NotDoing,
+    NotDoingIntro,
+    NothingLeftOut,
+    Initiative,
+    WhyOut,
+    Budget,
+    Reason,
+    NoReason,
+    Idea,
+    OnHold,
+    Cancelled,
+    DepartmentPays,
+    PaidCentrally,
+}
+
+/// The label of a strategy text.
+pub(crate) fn strategy_text(t: StrategyText, lang: Language) -> &'static str {
+    use StrategyText as S;
+    let (en, pl) = match t {
+        S::Vision => ("Vision", "Wizja"),
+        S::NoVision => (
+            "No vision is written down yet.",
+            "Wizja nie została jeszcze spisana.",
+        ),
+        S::Goals => ("Goals", "Cele"),
+        S::GoalsIntro => (
+            "Where we want to be in 3–5 years, and this year's goals that take us there. ★ marks the goals in focus this year.",
+            "Dokąd chcemy dojść w ciągu 3–5 lat i jakie cele na ten rok nas tam prowadzą. ★ oznacza cele, na których skupiamy się w tym roku.",
+        ),
+        S::NoGoals => (
+            "No goals are written down yet.",
+            "Cele nie zostały jeszcze spisane.",
+        ),
+        S::PainPoints => (
+            "Customers' pain points",
+            "Problemy klientów, na które odpowiada",
+        ),
+        S::Kpi => ("KPI", "Wskaźnik"),
+        S::Baseline => ("Baseline", "Punkt wyjścia"),
+        S::Latest => ("Latest", "Ostatni pomiar"),
+        S::GoalValue => ("Goal value", "Wartość celu"),
+        S::Progress => ("Progress", "Postęp"),
+        S::Standing => ("Status", "Ocena"),
+        S::NoGoalKpis => (
+            "No KPI value is set for this goal.",
+            "Dla tego celu nie określono wartości wskaźników.",
+        ),
+        S::ServingWork => ("Initiatives serving it", "Inicjatywy, które go realizują"),
+        S::NoServingWork => (
+            "No initiative in the plan serves it.",
+            "Żadna inicjatywa w planie go nie realizuje.",
+        ),
+        S::BelowLine => ("below the cut line", "pod kreską"),
+        S::InFocus => ("in focus", "priorytet roku"),
+        S::Responsibilities => ("Responsibilities", "Podział odpowiedzialności"),
+        S::Team => ("The CX team", "Zespół CX"),
+        S::NoTeam => (
+            "No team members are listed.",
+            "Roadmapa nie wymienia członków zespołu.",
+        ),
+        S::Departments => ("Departments", "Działy"),
+        S::NoDepartments => (
+            "No departments are listed.",
+            "Roadmapa nie wymienia działów.",
+        ),
+        S::GoalsOwned => ("Goals", "Cele"),
+        S::InitiativesOwned => ("Initiatives", "Inicjatywy"),
+        S::CommunicationsOwned => ("Communication", "Komunikacja"),
+        S::CxInitiatives => ("Its CX initiatives", "Własne inicjatywy CX"),
+        S::PeopleToTrain => ("People to train", "Osoby do przeszkolenia"),
+        S::None => ("none", "brak"),
+        S::Monitoring => ("How we monitor the KPIs", "Jak mierzymy postęp"),
+        S::MonitoringIntro => (
+            "Each KPI is measured at its cadence; the next measurement is due one period after the last.",
+            "Każdy wskaźnik mierzymy z ustaloną częstotliwością; kolejny pomiar przypada okres po ostatnim.",
+        ),
+        S::NoKpis => (
+            "No KPIs are defined yet.",
+            "Wskaźniki nie zostały jeszcze określone.",
+        ),
+        S::Cadence => ("Cadence", "Częstotliwość"),
+        S::LastMeasurement => ("Last measurement", "Ostatni pomiar"),
+        S::NextDue => ("Next due", "Kolejny pomiar"),
+        S::Overdue => ("overdue", "zaległy"),
+        S::Communication => ("Communication plan", "Plan komunikacji wewnętrznej"),
+        S::CommunicationIntro => (
+            "How we keep the strategy visible inside the company, and whose support each message carries.",
+            "Jak utrzymujemy strategię na widoku w firmie i kto z kierownictwa wspiera każdy komunikat.",
+        ),
+        S::NoCommunication => (
+            "No internal communication is planned yet.",
+            "Komunikacja wewnętrzna nie została jeszcze zaplanowana.",
+        ),
+        S::Channel => ("Channel", "Kanał"),
+        S::Audience => ("Audience", "Odbiorcy"),
+        S::When => ("When", "Kiedy"),
+        S::Owner => ("Owner", "Prowadzi"),
+        S::Sponsor => ("Sponsor", "Sponsor"),
+        S::NotDoing => ("What we chose not to do", "Czego świadomie nie robimy"),
+        S::NotDoingIntro => (
+            "Strategy is choosing what not to do. These stay out of this year's work:",
+            "Strategia to także decyzja, czego nie robimy. Te prace zostają poza planem na ten rok:",
+        ),
+        S::NothingLeftOut => (
+            "Nothing is left out: every piece of work is in the plan.",
+            "Nic nie zostało odłożone: wszystkie prace są w planie.",
+        ),
+        S::Initiative => ("Initiative", "Inicjatywa"),
+        S::WhyOut => ("Where it stands", "Stan"),
+        S::Budget => ("Budget", "Budżet"),
+        S::Reason => ("Reason", "Uzasadnienie"),
+        S::NoReason => ("no reason written down", "nie podano uzasadnienia"),
+        S::Idea => ("idea", "pomysł"),
+        S::OnHold => ("on hold", "wstrzymana"),
+        S::Cancelled => ("cancelled", "anulowana"),
+        S::DepartmentPays => ("paid by the department", "finansuje dział"),
+        S::PaidCentrally => ("paid centrally", "finansowane centralnie"),
+    };
+    match lang {
+        Language::En => en,
+        Language::Pl => pl,
+    }
+}
+
+/// The strategy document's title: `CX strategy 2027`.
+pub(crate) fn strategy_title(year: i32, lang: Language) -> String {
+    match lang {
+        Language::En => format!("CX strategy {year}"),
+        Language::Pl => format!("Strategia CX na {year} rok"),
+    }
+}
+
+/// Under the title: when and from what the document was made.
+pub(crate) fn strategy_generated(as_of: &str, source: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!(
+            "As of {as_of}. Generated by cxm from {source}: change the roadmap, not this document."
+        ),
+        Language::Pl => format!(
+            "Stan na {as_of}. Dokument wygenerowany przez cxm z pliku {source}: zmiany wprowadzamy w roadmapie, nie tutaj."
+        ),
+    }
+}
+
+/// The CXM budget of the plan year, and the cap when there is one.
+pub(crate) fn strategy_budget(year: i32, total: &str, cap: Option<&str>, lang: Language) -> String {
+    match (lang, cap) {
+        (Language::En, Some(c)) => {
+            format!("The CXM budget for {year}: {total}, within a cap of {c}.")
+        }
+        (Language::En, None) => format!("The CXM budget for {year}: {total}."),
+        (Language::Pl, Some(c)) => format!("Budżet CXM na {year} rok: {total} przy limicie {c}."),
+        (Language::Pl, None) => format!("Budżet CXM na {year} rok: {total}."),
+    }
+}
+
+/// The vision's horizon: `until 2030`.
+pub(crate) fn strategy_vision_until(year: i32, lang: Language) -> String {
+    match lang {
+        Language::En => format!("Our vision for {year}"),
+        Language::Pl => format!("Nasza wizja na {year} rok"),
+    }
+}
+
+/// A goal's horizon in a sentence: `Long-term goal until 2030`, `Goal for 2027`.
+pub(crate) fn strategy_horizon(long: bool, year: Option<i32>, lang: Language) -> String {
+    match (long, year, lang) {
+        (true, Some(y), Language::En) => format!("Long-term goal until {y}"),
+        (true, Some(y), Language::Pl) => format!("Cel długoterminowy do {y} roku"),
+        (true, None, Language::En) => "Long-term goal".to_string(),
+        (true, None, Language::Pl) => "Cel długoterminowy".to_string(),
+        (false, Some(y), Language::En) => format!("Goal for {y}"),
+        (false, Some(y), Language::Pl) => format!("Cel na {y} rok"),
+        (false, None, Language::En) => "Goal for the year".to_string(),
+        (false, None, Language::Pl) => "Cel roczny".to_string(),
+    }
+}
+
+/// `serves: Customers know…` for a year goal under a long goal.
+pub(crate) fn strategy_serves(parent: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("serves: {parent}"),
+        Language::Pl => format!("służy celowi: {parent}"),
+    }
+}
+
+/// `owner: Anna Kowalska`.
+pub(crate) fn strategy_owner(owner: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("owner: {owner}"),
+        Language::Pl => format!("odpowiada: {owner}"),
+    }
+}
+
+/// The money and effort behind a goal, figures already formatted.
+pub(crate) fn strategy_goal_money(
+    budget: &str,
+    share: Option<&str>,
+    days: &str,
+    lang: Language,
+) -> String {
+    match (lang, share) {
+        (Language::En, Some(s)) => format!(
+            "Plan-year CXM budget behind it: {budget} ({s} of the CXM budget); team effort {days} person-days."
+        ),
+        (Language::En, None) => {
+            format!("Plan-year CXM budget behind it: {budget}; team effort {days} person-days.")
+        }
+        (Language::Pl, Some(s)) => format!(
+            "Budżet CXM na ten cel w roku planu: {budget} ({s} budżetu CXM); praca zespołu: {days} osobodni."
+        ),
+        (Language::Pl, None) => {
+            format!("Budżet CXM na ten cel w roku planu: {budget}; praca zespołu: {days} osobodni.")
+        }
+    }
+}
+
+/// A member's plan-year effort against capacity, figures formatted.
+pub(crate) fn strategy_effort(
+    load: &str,
+    capacity: Option<&str>,
+    over: bool,
+    lang: Language,
+) -> String {
+    let line = match (lang, capacity) {
+        (Language::En, Some(c)) => format!("Plan-year effort: {load} of {c} person-days available"),
+        (Language::En, None) => format!("Plan-year effort: {load} person-days (no capacity given)"),
+        (Language::Pl, Some(c)) => format!("Praca w roku planu: {load} z {c} dostępnych osobodni"),
+        (Language::Pl, None) => {
+            format!("Praca w roku planu: {load} osobodni (nie podano dostępności)")
+        }
+    };
+    match (over, lang) {
+        (true, Language::En) => format!("{line}: over capacity"),
+        (true, Language::Pl) => format!("{line}: ponad możliwości"),
+        (false, _) => line,
+    }
+}
+
+/// `10 people, paid by the department`.
+pub(crate) fn strategy_people(people: u64, how: &str, lang: Language) -> String {
+    match lang {
+        Language::En if people == 1 => format!("1 person, {how}"),
+        Language::En => format!("{people} people, {how}"),
+        Language::Pl => format!("{people} os., {how}"),
+    }
+}
+
+/// A department's guideline budget for the plan year.
+pub(crate) fn strategy_guideline(year: i32, amount: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("Guideline budget for {year}: {amount}"),
+        Language::Pl => format!("Budżet orientacyjny na {year} rok: {amount}"),
+    }
+}
+
+/// How often a KPI is measured.
+pub(crate) fn strategy_cadence(c: crate::roadmap::Cadence, lang: Language) -> &'static str {
+    use crate::roadmap::Cadence as C;
+    match (c, lang) {
+        (C::Monthly, Language::En) => "monthly",
+        (C::Quarterly, Language::En) => "quarterly",
+        (C::HalfYearly, Language::En) => "half-yearly",
+        (C::Yearly, Language::En) => "yearly",
+        (C::Monthly, Language::Pl) => "co miesiąc",
+        (C::Quarterly, Language::Pl) => "co kwartał",
+        (C::HalfYearly, Language::Pl) => "co pół roku",
+        (C::Yearly, Language::Pl) => "raz w roku",
+    }
+}
+
+/// How often a communication recurs.
+pub(crate) fn strategy_recurrence(r: crate::roadmap::Recurrence, lang: Language) -> &'static str {
+    use crate::roadmap::Recurrence as R;
+    match (r, lang) {
+        (R::Once, Language::En) => "once",
+        (R::Weekly, Language::En) => "weekly",
+        (R::Monthly, Language::En) => "monthly",
+        (R::Quarterly, Language::En) => "quarterly",
+        (R::HalfYearly, Language::En) => "half-yearly",
+        (R::Yearly, Language::En) => "yearly",
+        (R::Once, Language::Pl) => "jednorazowo",
+        (R::Weekly, Language::Pl) => "co tydzień",
+        (R::Monthly, Language::Pl) => "co miesiąc",
+        (R::Quarterly, Language::Pl) => "co kwartał",
+        (R::HalfYearly, Language::Pl) => "co pół roku",
+        (R::Yearly, Language::Pl) => "raz w roku",
+    }
+}
+
+/// Where a communication happens.
+pub(crate) fn strategy_channel(c: crate::roadmap::Channel, lang: Language) -> &'static str {
+    use crate::roadmap::Channel as C;
+    match (c, lang) {
+        (C::Meeting, Language::En) => "meeting",
+        (C::Intranet, Language::En) => "intranet",
+        (C::Email, Language::En) => "email",
+        (C::Newsletter, Language::En) => "newsletter",
+        (C::Workshop, Language::En) => "workshop",
+        (C::Video, Language::En) => "video",
+        (C::Other, Language::En) => "other",
+        (C::Meeting, Language::Pl) => "spotkanie",
+        (C::Intranet, Language::Pl) => "intranet",
+        (C::Email, Language::Pl) => "e-mail",
+        (C::Newsletter, Language::Pl) => "newsletter",
+        (C::Workshop, Language::Pl) => "warsztaty",
+        (C::Video, Language::Pl) => "wideo",
+        (C::Other, Language::Pl) => "inny",
+    }
+}
+
+/// When a communication happens: `quarterly from 2027-01-15 to 2027-12-31`.
+pub(crate) fn strategy_when(
+    how: &str,
+    start: Option<&str>,
+    end: Option<&str>,
+    lang: Language,
+) -> String {
+    let (from, to) = match lang {
+        Language::En => ("from", "to"),
+        Language::Pl => ("od", "do"),
+    };
+    let mut s = how.to_string();
+    if let Some(st) = start {
+        s.push_str(&format!(" {from} {st}"));
+    }
+    if let Some(e) = end {
+        s.push_str(&format!(" {to} {e}"));
+    }
+    s
+}

@@ -25,3 +25,4 @@ pub mod roadmap;
 pub mod rollover;
 pub(crate) mod source;
 pub mod status;
+pub mod strategy;

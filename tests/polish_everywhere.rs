@@ -344,6 +344,15 @@ fn commands(lang: &str) -> Vec<(String, Vec<String>)> {
         }
         out.push((format!("diff {format}"), args));
     }
+    // The strategy document in Markdown (its HTML's text is searched in
+    // `strategy_html_text`), with a plan error on standard error too.
+    for file in ["r.toml", "cap.toml"] {
+        let mut args = with(&["strategy", file], &[]);
+        if lang == "en" {
+            args.extend(["--lang".into(), "en".into()]);
+        }
+        out.push((format!("strategy markdown {file}"), args));
+    }
     // The dashboard's own text is searched in `dashboard_text`; here what
     // `report --html` says on standard error (E010 and the warnings note).
     let mut report = with(&["report", "cap.toml", "--html", "d.html"], &[]);
@@ -427,6 +436,17 @@ fn dashboard_text(lang: &str) -> String {
     html_text(&std::fs::read_to_string(dir.path().join("d.html")).expect("the dashboard"))
 }
 
+/// The text of the strategy document in HTML, tags taken out.
+fn strategy_html_text(lang: &str) -> String {
+    let dir = workspace();
+    let out = cxm(
+        dir.path(),
+        &["strategy", "r.toml", "--format", "html", "--lang", lang],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    html_text(&String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
 /// The exit codes each command is expected to give, so that a run that
 /// failed for another reason is not taken for a clean one.
 fn expected_exit(name: &str) -> i32 {
@@ -480,6 +500,12 @@ fn polish_output_of_every_command_has_no_english_words() {
             problems.push(format!("dashboard: {found:?} in: {}", line.trim()));
         }
     }
+    for line in strategy_html_text("pl").lines() {
+        let found = english_in(line);
+        if !found.is_empty() {
+            problems.push(format!("strategy html: {found:?} in: {}", line.trim()));
+        }
+    }
     assert!(
         problems.is_empty(),
         "English in Polish output:\n{}",
@@ -509,6 +535,10 @@ fn the_search_finds_english_in_every_english_output() {
         }
     }
     assert!(english_in(&dashboard_text("en")).len() > 3, "the dashboard");
+    assert!(
+        english_in(&strategy_html_text("en")).len() > 3,
+        "the strategy in HTML"
+    );
     assert!(
         blind.is_empty(),
         "the search finds no English in:\n{}",

@@ -53,7 +53,15 @@ fn newer_example(dir: &Path) -> PathBuf {
 /// The table reports on the shipped examples, as argument lists.
 fn reports(newer: &str) -> Vec<(String, Vec<String>)> {
     let mut runs = Vec::new();
-    for report in ["plan", "budget", "inventory", "kpi", "goals", "status", "calendar"] {
+    for report in [
+        "plan",
+        "budget",
+        "inventory",
+        "kpi",
+        "goals",
+        "status",
+        "calendar",
+    ] {
         for file in ["roadmap.toml.example", "examples/roadmap.pl.toml"] {
             runs.push((
                 format!("{report} {file}"),

@@ -115,7 +115,10 @@ fn a_kpi_is_due_a_cadence_after_its_latest_measurement_up_to_as_of() {
     };
     // The baseline only: quarterly by default.
     assert_eq!(kpi_anchor(&k, as_of), Some(date(2026, 3, 31)));
-    assert_eq!(next_kpi_due(&k, as_of), Some(date(2026, 6, 30)));
+    assert_eq!(
+        kpi_anchor(&k, as_of).and_then(|a| add_periods(a, kpi_period(&k), 1)),
+        Some(date(2026, 6, 30))
+    );
     // The latest measurement on or before as_of; one after it is not known yet.
     k.measurements = vec![
         measurement(date(2026, 9, 30)),
@@ -124,13 +127,19 @@ fn a_kpi_is_due_a_cadence_after_its_latest_measurement_up_to_as_of() {
     ];
     k.cadence = sp(Cadence::HalfYearly);
     assert_eq!(kpi_anchor(&k, as_of), Some(date(2026, 9, 30)));
-    assert_eq!(next_kpi_due(&k, as_of), Some(date(2027, 3, 30)));
+    assert_eq!(
+        kpi_anchor(&k, as_of).and_then(|a| add_periods(a, kpi_period(&k), 1)),
+        Some(date(2027, 3, 30))
+    );
     // Neither a measurement nor a baseline date: nothing is due.
     let bare = Kpi {
         id: sp("x".to_string()),
         ..Kpi::default()
     };
-    assert_eq!(next_kpi_due(&bare, as_of), None);
+    assert_eq!(
+        kpi_anchor(&bare, as_of).and_then(|a| add_periods(a, kpi_period(&bare), 1)),
+        None
+    );
 }
 
 const ROADMAP: &str = r#"

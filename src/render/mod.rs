@@ -19,6 +19,7 @@ pub mod plan;
 pub mod rollover;
 pub(crate) mod sections;
 pub mod status;
+pub mod strategy;
 pub(crate) mod svg;
 pub(crate) mod table;
 pub(crate) mod xlsx;

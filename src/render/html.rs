@@ -800,9 +800,10 @@ fn goal_card(h: &mut String, d: &Dashboard<'_>, g: &FocusGoal, lang: Language) {
         let name = line.and_then(|l| l.name.as_deref()).unwrap_or(&k.kpi);
         let num =
             |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), |v| i18n::decimal(v, lang));
+        // Without a measurement there is no progress to show.
         let progress = k
             .progress_percent
-            .map_or_else(|| "—".to_string(), |p| i18n::percent_fixed(p, 1, lang));
+            .map_or_else(String::new, |p| i18n::percent_fixed(p, 1, lang));
         let _ = write!(
             h,
             "<div class=\"goal-kpi\"><span>{}</span> <span class=\"figures\">{} → {} · {}</span> <strong class=\"{}\">{}</strong>{}</div>",

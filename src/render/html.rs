@@ -992,9 +992,7 @@ fn since_last_quarter(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         );
     } else {
         h.push_str("<ul>");
-        let mut total = Money::ZERO;
         for e in &s.spending {
-            total = total.checked_add(e.amount).unwrap_or(total);
             let _ = write!(
                 h,
                 "<li>{} <span class=\"when\">{}</span> <span class=\"amount\">{}</span></li>",
@@ -1003,12 +1001,20 @@ fn since_last_quarter(h: &mut String, d: &Dashboard<'_>, lang: Language) {
                 esc(&i18n::money(e.amount, cur, lang))
             );
         }
-        let _ = write!(
-            h,
-            "</ul><div class=\"total\">{}: {}</div>",
-            esc(t(Text::Total)),
-            esc(&i18n::money(total, cur, lang))
-        );
+        h.push_str("</ul>");
+        // A total too large to add up exactly is left out, not wrong.
+        let total = s
+            .spending
+            .iter()
+            .try_fold(Money::ZERO, |sum, e| sum.checked_add(e.amount));
+        if let Some(total) = total {
+            let _ = write!(
+                h,
+                "<div class=\"total\">{}: {}</div>",
+                esc(t(Text::Total)),
+                esc(&i18n::money(total, cur, lang))
+            );
+        }
     }
     h.push_str("</div></div>\n");
     let _ = write!(

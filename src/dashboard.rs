@@ -21,16 +21,35 @@
 //!   says what it is about — the initiative, KPI, team member, training or
 //!   department whose table holds it (by its `id`), else the table's name —
 //!   since the board reads the dashboard, not the TOML file, and a
-//!   `line:column` means nothing to it.
+//!   `line:column` means nothing to it;
+//! - *strategy on a page* (SPEC section 7) takes the goals report
+//!   ([`crate::goals::build`]) as it is and keeps the plan year's focus
+//!   goals (year goals of `plan_year` with `focus = true`), in its order;
+//!   a focus goal is *without work* (W014's red flag) when none of its
+//!   serving initiatives above the cut line is active or done — W014's own
+//!   predicate on the same plan — so the flag shows even where `[check]`
+//!   allows W014; a roadmap without goals has no such section;
+//! - an owner is shown by the team member's name, else by the id the file
+//!   gives (a department, a person outside the team); work without an
+//!   owner (a department's) shows `—`;
+//! - the backlog lists what the plan does not do this year, each with its
+//!   `reason`: the ideas (plan order), on-hold and cancelled work as the
+//!   inventory takes it (SPEC section 3: on hold, or cancelled with `end`
+//!   in the 365 days up to `as_of`) or as the plan holds it, then the
+//!   planned work below the cut line (plan order);
+//! - *since last quarter* is the `cxm status` note ([`crate::status::build`])
+//!   of its default period (`as_of` − 91 days to `as_of`), as it is.
 
 use crate::budget::{Budget, BudgetError};
 use crate::diag::{Finding, Severity};
+use crate::goals::{GoalLine, GoalsReport, Serving};
 use crate::kpi::{KpiReport, Share};
 use crate::money::{Decimal, Money};
-use crate::roadmap::{Area, Competency, Roadmap, Status};
+use crate::roadmap::{Area, Competency, Horizon, LatestUpdate, Roadmap, Status};
 use crate::source::Source;
-use chrono::NaiveDate;
-use std::collections::HashSet;
+use crate::status::StatusReport;
+use chrono::{Days, NaiveDate};
+use std::collections::{HashMap, HashSet};
 
 /// Everything the dashboard shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +68,62 @@ pub struct Dashboard<'a> {
     pub plan: Vec<PlanRow>,
     pub kpis: KpiReport,
     pub findings: Vec<FindingRow>,
+    /// The focus goals of the plan year; `None` when the file has no goals.
+    pub strategy: Option<Strategy>,
+    /// What the plan does not do, with the reasons.
+    pub backlog: Vec<BacklogRow>,
+    /// The `cxm status` note of the default period.
+    pub status: StatusReport,
+}
+
+/// Strategy on a page (SPEC section 7): the focus goals with the money and
+/// work behind them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strategy {
+    pub vision: Option<String>,
+    pub focus: Vec<FocusGoal>,
+    /// The CXM total the shares are of.
+    pub cxm_total: Money,
+    /// Plan-year CXM money above the line that serves no goal.
+    pub cxm_serving_no_goal: Money,
+}
+
+/// A focus goal of the plan year, as `cxm goals` reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FocusGoal {
+    pub goal: GoalLine,
+    /// The owner's name (else id).
+    pub owner: Option<String>,
+    /// W014: no active or done work above the cut line serves it.
+    pub without_work: bool,
+    pub initiatives: Vec<ServingRow>,
+}
+
+/// An initiative serving a focus goal, with its owner and latest check-in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServingRow {
+    pub serving: Serving,
+    pub owner: Option<String>,
+    pub latest_update: Option<LatestUpdate>,
+}
+
+/// Why a backlog row is not in this year's work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BacklogKind {
+    Idea,
+    OnHold,
+    Cancelled,
+    BelowLine,
+}
+
+/// One line of the backlog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BacklogRow {
+    pub id: String,
+    pub title: Option<String>,
+    pub kind: BacklogKind,
+    pub owner: Option<String>,
+    pub reason: Option<String>,
 }
 
 impl Dashboard<'_> {
@@ -81,6 +156,10 @@ pub struct PlanRow {
     pub area: Area,
     pub status: Status,
     pub owner: Option<String>,
+    /// The owner's name from the team, else the owner's id.
+    pub owner_name: Option<String>,
+    /// The latest check-in on or before `as_of`.
+    pub latest_update: Option<LatestUpdate>,
     pub priority: Option<u32>,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -185,6 +264,17 @@ pub fn build<'a>(
         .iter()
         .filter_map(|m| m.id.as_ref().map(|i| i.value.as_str()))
         .collect();
+    let names: HashMap<&str, &str> = r
+        .team
+        .iter()
+        .filter_map(|m| {
+            Some((
+                m.id.as_ref()?.value.as_str(),
+                m.name.as_ref()?.value.as_str(),
+            ))
+        })
+        .collect();
+    let owner_name = |o: Option<&str>| o.map(|o| names.get(o).copied().unwrap_or(o).to_string());
     let plan = crate::plan::build(r, budget)?;
     let inventory = crate::inventory::build(r, as_of, budget)?;
     let cap_used_percent = budget.budget_cap.and_then(|cap| {
@@ -208,6 +298,8 @@ pub fn build<'a>(
                 area: l.area,
                 status: l.status,
                 owner: l.owner.clone(),
+                owner_name: owner_name(l.owner.as_deref()),
+                latest_update: l.latest_update,
                 priority: l.priority,
                 start,
                 end,
@@ -221,6 +313,21 @@ pub fn build<'a>(
             })
         })
         .collect();
+    let kpis = crate::kpi::build(r, as_of, budget.plan_year);
+    let strategy = if r.goals.is_empty() {
+        None
+    } else {
+        let report = crate::goals::build(r, &plan, &kpis)
+            .ok_or(BudgetError::Overflow { span: r.meta.span })?;
+        Some(strategy(r, report, &plan, &owner_name))
+    };
+    let status = crate::status::build(
+        r,
+        budget,
+        findings,
+        crate::status::default_since(as_of),
+        as_of,
+    )?;
     Ok(Dashboard {
         organisation: r.meta.organisation.as_ref().map(|o| o.value.clone()),
         team: r.meta.team.as_ref().map(|t| t.value.clone()),
@@ -234,7 +341,10 @@ pub fn build<'a>(
             share: inventory.time_eater_share,
         },
         plan: rows,
-        kpis: crate::kpi::build(r, as_of, budget.plan_year),
+        kpis,
+        strategy,
+        backlog: backlog(r, &plan, as_of, &owner_name),
+        status,
         findings: findings
             .iter()
             .map(|f| FindingRow {
@@ -245,6 +355,115 @@ pub fn build<'a>(
             })
             .collect(),
     })
+}
+
+/// The focus goals of the plan year out of the goals report.
+fn strategy(
+    r: &Roadmap,
+    report: GoalsReport,
+    plan: &crate::plan::Plan,
+    owner_name: &dyn Fn(Option<&str>) -> Option<String>,
+) -> Strategy {
+    let update = |id: &str| {
+        plan.initiatives
+            .iter()
+            .find(|l| l.id == id)
+            .and_then(|l| l.latest_update)
+    };
+    let focus = report
+        .goals
+        .into_iter()
+        .filter(|g| g.focus && g.horizon == Horizon::Year && g.year == Some(report.plan_year))
+        .map(|goal| {
+            let without_work = !goal
+                .initiatives
+                .iter()
+                .any(|s| !s.below_line && !matches!(s.status, Status::Cancelled | Status::OnHold));
+            let initiatives = goal
+                .initiatives
+                .iter()
+                .map(|s| ServingRow {
+                    serving: s.clone(),
+                    owner: owner_name(s.owner.as_deref()),
+                    latest_update: update(&s.id),
+                })
+                .collect();
+            FocusGoal {
+                owner: owner_name(goal.owner.as_deref()),
+                without_work,
+                initiatives,
+                goal,
+            }
+        })
+        .collect();
+    Strategy {
+        vision: r
+            .vision
+            .as_ref()
+            .and_then(|v| v.statement.as_ref())
+            .map(|s| s.value.clone()),
+        focus,
+        cxm_total: report.cxm_total,
+        cxm_serving_no_goal: report.cxm_serving_no_goal,
+    }
+}
+
+/// What the plan does not do this year, with the reasons (see the
+/// module's doc for what each kind takes).
+fn backlog(
+    r: &Roadmap,
+    plan: &crate::plan::Plan,
+    as_of: NaiveDate,
+    owner_name: &dyn Fn(Option<&str>) -> Option<String>,
+) -> Vec<BacklogRow> {
+    let mut rows: Vec<BacklogRow> = plan
+        .backlog
+        .iter()
+        .map(|b| BacklogRow {
+            id: b.id.clone(),
+            title: b.title.clone(),
+            kind: BacklogKind::Idea,
+            owner: owner_name(b.owner.as_deref()),
+            reason: b.reason.clone(),
+        })
+        .collect();
+    let in_plan: HashSet<&str> = plan.initiatives.iter().map(|l| l.id.as_str()).collect();
+    let window = as_of.checked_sub_days(Days::new(365)).unwrap_or(as_of);
+    for kind in [BacklogKind::OnHold, BacklogKind::Cancelled] {
+        for ini in &r.initiatives {
+            let status = ini.status.as_ref().map(|s| s.value);
+            let end = ini.end.as_ref().map(|e| e.value);
+            let takes = match (kind, status) {
+                (BacklogKind::OnHold, Some(Status::OnHold)) => true,
+                (BacklogKind::Cancelled, Some(Status::Cancelled)) => {
+                    in_plan.contains(ini.id_str()) || end.is_some_and(|e| window <= e && e <= as_of)
+                }
+                _ => false,
+            };
+            if takes {
+                rows.push(BacklogRow {
+                    id: ini.id_str().to_string(),
+                    title: ini.title.as_ref().map(|t| t.value.clone()),
+                    kind,
+                    owner: owner_name(ini.owner.as_ref().map(|o| o.value.as_str())),
+                    reason: ini.reason.as_ref().map(|x| x.value.clone()),
+                });
+            }
+        }
+    }
+    rows.extend(
+        plan.initiatives
+            .iter()
+            .filter(|l| l.below_line)
+            .map(|l| BacklogRow {
+                id: l.id.clone(),
+                title: l.title.clone(),
+                kind: BacklogKind::BelowLine,
+                owner: owner_name(l.owner.as_deref()),
+                reason: l.reason.clone(),
+            }),
+    );
+    rows
 }
 
 #[cfg(test)]

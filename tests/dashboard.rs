@@ -477,12 +477,14 @@ fn dashboard_prints_on_a4_landscape() {
         example.replace("budget_cap = 450000", "budget_cap = 250000"),
     )
     .unwrap();
+    // Strategy on a page, the quarter's note and the backlog take a page
+    // more than the charts, the timeline and the KPIs alone did.
     let cases: [(PathBuf, &str, usize); 5] = [
-        (root().join("roadmap.toml.example"), "en", 3),
-        (root().join("roadmap.toml.example"), "pl", 3),
-        (low_cap, "pl", 3),
-        (root().join("examples/roadmap.pl.toml"), "pl", 2),
-        (root().join("examples/roadmap.pl.toml"), "en", 2),
+        (root().join("roadmap.toml.example"), "en", 4),
+        (root().join("roadmap.toml.example"), "pl", 4),
+        (low_cap, "pl", 4),
+        (root().join("examples/roadmap.pl.toml"), "pl", 3),
+        (root().join("examples/roadmap.pl.toml"), "en", 3),
     ];
     let (mut report, mut failures) = (Vec::new(), Vec::new());
     for (i, (path, lang, max_pages)) in cases.into_iter().enumerate() {
@@ -542,4 +544,176 @@ fn dashboard_prints_on_a4_landscape() {
         failures.join("\n"),
         report.join("\n")
     );
+}
+
+/// The fixture where the budget cap cuts the only initiative of a focus
+/// goal: W014's red flag, owners, the quarter's lists and the backlog.
+fn focus_cut() -> PathBuf {
+    root().join("tests/fixtures/dashboard/focus-cut.toml")
+}
+
+/// The part of `html` from the section `id` to the end of that section.
+fn section<'h>(html: &'h str, id: &str) -> &'h str {
+    let from = html
+        .find(&format!(r#"<section id="{id}">"#))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let rest = &html[from..];
+    &rest[..rest.find("</section>").map_or(rest.len(), |e| e + 10)]
+}
+
+#[test]
+fn strategy_on_a_page_flags_a_focus_goal_the_cut_line_kills() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string(write_dashboard(dir.path(), &focus_cut(), &[])).unwrap();
+    // It comes first, before the headline figures.
+    assert!(html.find(r#"id="strategy""#).unwrap() < html.find(r#"id="headline-budget""#).unwrap());
+    let strategy = section(&html, "strategy");
+    assert_eq!(count(strategy, r#"class="card goal-card"#), 2);
+    // Only the goal whose only initiative is below the line is flagged.
+    assert_eq!(count(strategy, r#"class="goal-flag""#), 1);
+    let flagged = &strategy[strategy.find(r#"id="goal-journeys-2027""#).unwrap()..];
+    assert!(flagged.starts_with(
+        r#"id="goal-journeys-2027"><h4>Journeys fixed first</h4><div class="goal-flag">"#
+    ));
+    assert!(flagged.contains("(W014)"));
+    assert!(strategy.contains(r#"class="card goal-card flagged" id="goal-journeys-2027""#));
+    assert!(strategy.contains(r#"class="card goal-card" id="goal-measure-2027""#));
+    // KPI progress toward the goal's value, the money and the share.
+    assert!(strategy.contains("10 → 20 · latest 14</span> <strong class=\"\">40.0%</strong>"));
+    assert!(strategy.contains("<strong>43,854.63 PLN</strong> · 38.5% of the CXM total"));
+    // Owners: the team member's name (escaped), the id of one without a
+    // name, and the latest check-in.
+    assert!(strategy.contains(
+        "Survey after calls <span class=\"who\">· Anna &lt;Kowalska&gt; · 10% · low</span>"
+    ));
+    assert!(strategy.contains("Journey map of claims <span class=\"who\">· pn</span>"));
+    assert!(!html.contains("<Kowalska>"));
+}
+
+#[test]
+fn owners_quarter_and_backlog_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string(write_dashboard(dir.path(), &focus_cut(), &[])).unwrap();
+    // The timeline names the owner beside each bar: a name, an id, and
+    // "—" for a department's work.
+    let timeline = section(&html, "timeline");
+    assert_eq!(count(timeline, r#"<text class="sub"#), 3);
+    assert!(timeline.contains(">Anna &lt;Kowalska&gt; · 10% · low</text>"));
+    assert!(timeline.contains(">pn</text>"));
+    assert!(timeline.contains(">—</text>"));
+    // Since last quarter: what started, what is at risk and why, the
+    // spending, the cash, the KPI measurement with its change.
+    let since = section(&html, "since");
+    assert!(since.contains("2026-08-16 – 2026-11-15"));
+    let list = |id: &str| {
+        let from = since.find(&format!(r#"id="since-{id}""#)).unwrap();
+        let rest = &since[from..];
+        rest[..rest[1..]
+            .find("<div class=\"move\"")
+            .map_or(rest.len(), |e| e + 1)]
+            .to_string()
+    };
+    assert_eq!(count(&list("started"), "<li>"), 1);
+    assert_eq!(count(&list("finished"), "<li>"), 0);
+    assert!(list("finished").contains(">none<"));
+    assert!(list("at-risk").contains("Survey after calls <span class=\"when\">2026-11-01</span> <span class=\"why\">low confidence, 10%</span>"));
+    assert!(list("spending").contains("5,000.00 PLN"));
+    assert!(since.contains("<strong>113,854.63 PLN</strong>"));
+    assert_eq!(count(since, r#"class="kpi-move""#), 1);
+    assert!(since.contains(">+4<"));
+    // The backlog: the idea, the cancelled work and the work below the
+    // line, each with its reason.
+    let backlog = section(&html, "backlog");
+    assert_eq!(count(backlog, "class=\"backlog-row"), 3);
+    for (class, title, reason) in [
+        (
+            "idea",
+            "Chatbot for claims",
+            "Not before the journeys are mapped",
+        ),
+        (
+            "cancelled",
+            "Old portal refresh",
+            "The portal is being replaced",
+        ),
+        (
+            "below-line",
+            "Journey map of claims",
+            "Waits for the cap to rise",
+        ),
+    ] {
+        let row = &backlog[backlog.find(&format!("backlog-row {class}\"")).unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains(title) && row.contains(reason), "{row}");
+    }
+
+    // In Polish.
+    let html =
+        std::fs::read_to_string(write_dashboard(dir.path(), &focus_cut(), &["--lang", "pl"]))
+            .unwrap();
+    assert!(html.contains("<h2>Strategia na jednej stronie</h2>"));
+    assert!(html.contains("Nad linią odcięcia nic nie pracuje na ten cel (W014)"));
+    assert!(html.contains("Od ostatniego kwartału"));
+    assert!(html.contains("niska pewność, 10\u{a0}%"));
+    assert!(html.contains("Czego w tym roku nie robimy i dlaczego"));
+    assert!(html.contains("<td>pod linią odcięcia</td>"));
+    assert!(html.contains("38,5\u{a0}% sumy CXM"));
+}
+
+#[test]
+fn the_examples_show_their_focus_goals_and_no_strategy_without_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    for (example, lang) in [
+        ("roadmap.toml.example", "en"),
+        ("examples/roadmap.pl.toml", "pl"),
+    ] {
+        let html = std::fs::read_to_string(write_dashboard(
+            dir.path(),
+            &root().join(example),
+            &["--lang", lang],
+        ))
+        .unwrap();
+        let strategy = section(&html, "strategy");
+        assert_eq!(count(strategy, r#"class="card goal-card"#), 2, "{example}");
+        assert_eq!(count(strategy, "goal-flag"), 0, "{example}");
+        assert!(strategy.contains(r#"class="vision""#), "{example}");
+    }
+    // A roadmap without goals has no strategy section (and no empty one).
+    let html = std::fs::read_to_string(write_dashboard(
+        dir.path(),
+        &root().join("tests/fixtures/plan/no-line.toml"),
+        &[],
+    ))
+    .unwrap();
+    assert!(!html.contains(r#"id="strategy""#));
+    assert!(!html.contains(r#"class="card goal-card"#));
+}
+
+#[test]
+fn strategy_and_quarter_in_a_headless_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
+        );
+        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = write_dashboard(dir.path(), &focus_cut(), &[]);
+    let dom = headless(
+        &browser,
+        &dir.path().join("profile"),
+        &page,
+        &["--dump-dom".to_string()],
+    );
+    assert!(dom.contains("<svg"), "no DOM from chromium: {dom:.200}");
+    assert_eq!(count(&dom, r#"class="card goal-card"#), 2);
+    assert_eq!(count(&dom, r#"class="goal-flag""#), 1);
+    assert_eq!(count(&dom, r#"class="card goal-card flagged""#), 1);
+    assert_eq!(count(&dom, "class=\"backlog-row"), 3);
+    assert_eq!(count(&dom, r#"<text class="sub"#), 3);
+    assert_eq!(count(&dom, r#"class="kpi-move""#), 1);
+    let at_risk = &dom[dom.find(r#"id="since-at-risk""#).unwrap()..];
+    assert!(at_risk.contains("low confidence"));
 }

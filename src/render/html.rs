@@ -14,13 +14,27 @@
 //! - cards, chart panels, table rows and the timeline never break across
 //!   pages; sections do; the KPI groups share one grid on paper, each card
 //!   naming its group, so that a group of one card does not take a row;
-//! - the page is a sequence of sections, one function each (`headline`,
-//!   `budget_charts`, `timeline`, `kpis`, `guidelines`, `findings`): a new
-//!   section is a function called from [`render`], a `<section>` printed
-//!   under the same rules.
+//! - the page is a sequence of sections, one function each (`strategy`,
+//!   `headline`, `budget_charts`, `since_last_quarter`, `timeline`,
+//!   `backlog`, `guidelines`, `kpis`, `findings`): a new section is a
+//!   function called from [`render`], a `<section>` printed under the same
+//!   rules; the goals, the money and the quarter come first, then the plan,
+//!   what it leaves out and the departments' share, then the results
+//!   (KPIs): on paper the breakable lists and tables fill the pages the
+//!   timeline and the KPI cards (which do not break) leave, so no page is
+//!   near-empty;
+//! - strategy on a page comes first (what the money is for), then the
+//!   headline figures, the budget and what moved since last quarter; a
+//!   roadmap without
+//!   goals has no strategy section; the quarter's empty lists each say
+//!   "none" in one line;
+//! - the timeline names each initiative's owner and its latest check-in
+//!   (progress · confidence) beside its bar (after it where there is room,
+//!   else before it, else inside it), so the rows stay one line tall; the
+//!   focus goals list theirs the same way.
 
 use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
-use crate::dashboard::{About, Dashboard, PlanRow};
+use crate::dashboard::{About, BacklogKind, Dashboard, FocusGoal, PlanRow};
 use crate::diag::Severity;
 use crate::i18n::{self, Text};
 use crate::kpi::{KpiLine, KpiStatus};
@@ -105,11 +119,14 @@ pub fn render(d: &Dashboard<'_>, lang: Language) -> Vec<u8> {
         esc(&title),
         sub.join(" · ")
     );
+    strategy(&mut h, d, lang);
     headline(&mut h, d, lang);
     budget_charts(&mut h, d, lang);
+    since_last_quarter(&mut h, d, lang);
     timeline(&mut h, d, lang);
-    kpis(&mut h, d, lang);
+    backlog(&mut h, d, lang);
     guidelines(&mut h, d, lang);
+    kpis(&mut h, d, lang);
     findings(&mut h, d, lang);
     let _ = writeln!(
         h,
@@ -340,6 +357,14 @@ fn gantt_row(r: &PlanRow, year: i32, currency: &str, lang: Language) -> GanttRow
         i18n::text(Text::PlanYearBudget, lang),
         i18n::money(r.plan_year_budget, currency, lang)
     ));
+    if let Some(u) = &r.latest_update {
+        tip.push(format!(
+            "{} ({}): {}",
+            i18n::text(Text::DashLatestCheckIn, lang),
+            date(u.date),
+            i18n::latest_update(u, lang)
+        ));
+    }
     GanttRow {
         label: svg::wrap(
             &format!("{prio} · {}", r.title.as_deref().unwrap_or(&r.id)),
@@ -354,6 +379,25 @@ fn gantt_row(r: &PlanRow, year: i32, currency: &str, lang: Language) -> GanttRow
         cx: r.area == Area::Cx,
         below_line: r.below_line,
         right_text: right,
+        sub: Some(owner_and_update(
+            r.owner_name.as_deref(),
+            r.latest_update.as_ref(),
+            lang,
+        )),
+    }
+}
+
+/// An initiative's owner (`—` for a department's work) and, when it has
+/// one, its latest check-in: `Anna Kowalska · 30% · medium`.
+fn owner_and_update(
+    owner: Option<&str>,
+    update: Option<&crate::roadmap::LatestUpdate>,
+    lang: Language,
+) -> String {
+    let owner = owner.unwrap_or("—");
+    match update {
+        Some(u) => format!("{owner} · {}", i18n::latest_update(u, lang)),
+        None => owner.to_string(),
     }
 }
 
@@ -685,4 +729,393 @@ fn about(a: &About, lang: Language) -> String {
         (None, Some(id)) => format!("{} [{table}] {id}", t(Text::DashAboutTable)),
         (_, None) => format!("{} [{table}]", t(Text::DashAboutTable)),
     }
+}
+
+/// Strategy on a page (SPEC section 7): the vision, then a card per focus
+/// goal of the plan year with its KPI progress, the money and the work
+/// behind it, and W014's red flag; nothing without goals.
+fn strategy(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    let Some(s) = &d.strategy else {
+        return;
+    };
+    let _ = writeln!(
+        h,
+        "<section id=\"strategy\"><h2>{}</h2>",
+        esc(t(Text::DashStrategy))
+    );
+    if let Some(v) = &s.vision {
+        let _ = writeln!(
+            h,
+            "<p class=\"vision\"><strong>{}:</strong> {}</p>",
+            esc(t(Text::DashVision)),
+            esc(v)
+        );
+    }
+    if s.focus.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"empty-note\">{}</p>",
+            esc(t(Text::DashNoFocus))
+        );
+    } else {
+        h.push_str("<div class=\"goals\">\n");
+        for g in &s.focus {
+            goal_card(h, d, g, lang);
+        }
+        h.push_str("</div>\n");
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"note\">{}</p></section>",
+        esc(&i18n::cxm_serving_no_goal(
+            &i18n::money(s.cxm_serving_no_goal, &d.budget.currency, lang),
+            lang
+        ))
+    );
+}
+
+fn goal_card(h: &mut String, d: &Dashboard<'_>, g: &FocusGoal, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    let goal = &g.goal;
+    let flag = if g.without_work {
+        format!(
+            "<div class=\"goal-flag\">⚑ {}</div>",
+            esc(t(Text::DashWithoutWork))
+        )
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        h,
+        "<div class=\"card goal-card{}\" id=\"goal-{}\"><h4>{}</h4>{flag}<div class=\"note\">{}: {}</div>",
+        if g.without_work { " flagged" } else { "" },
+        esc(&goal.id),
+        esc(goal.title.as_deref().unwrap_or(&goal.id)),
+        esc(t(Text::Owner)),
+        esc(g.owner.as_deref().unwrap_or("—")),
+    );
+    for k in &goal.kpis {
+        let line = d.kpis.kpis.iter().find(|l| l.id == k.kpi);
+        let name = line.and_then(|l| l.name.as_deref()).unwrap_or(&k.kpi);
+        let num =
+            |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), |v| i18n::decimal(v, lang));
+        // Without a measurement there is no progress to show.
+        let progress = k
+            .progress_percent
+            .map_or_else(String::new, |p| i18n::percent_fixed(p, 1, lang));
+        let _ = write!(
+            h,
+            "<div class=\"goal-kpi\"><span>{}</span> <span class=\"figures\">{} → {} · {}</span> <strong class=\"{}\">{}</strong>{}</div>",
+            esc(name),
+            esc(&num(k.baseline)),
+            esc(&i18n::decimal(k.value, lang)),
+            esc(&format!(
+                "{} {}",
+                t(Text::Latest).to_lowercase(),
+                num(k.latest)
+            )),
+            if k.progress_percent.is_some_and(|p| p.0 < 0) {
+                "over"
+            } else {
+                ""
+            },
+            esc(&progress),
+            svg::meter(
+                "progress-meter",
+                svg::progress_fill(k.progress_percent.map(decimal_f64)),
+                "#2e7d32"
+            ),
+        );
+    }
+    let share = goal
+        .share_of_cxm_percent
+        .map_or_else(|| "—".to_string(), |p| i18n::percent_fixed(p, 1, lang));
+    let _ = write!(
+        h,
+        "<div class=\"goal-money\"><strong>{}</strong> · {} {} · {} {}</div>",
+        esc(&i18n::money(
+            goal.plan_year_budget,
+            &d.budget.currency,
+            lang
+        )),
+        esc(&share),
+        esc(t(Text::DashOfCxmTotal)),
+        esc(&i18n::decimal(goal.plan_year_effort, lang)),
+        esc(t(Text::DaysShort)),
+    );
+    if g.initiatives.is_empty() {
+        let _ = write!(
+            h,
+            "<div class=\"empty-note\">{}</div>",
+            esc(t(Text::DashNoServing))
+        );
+    } else {
+        h.push_str("<ul class=\"serving\">");
+        for i in &g.initiatives {
+            let _ = write!(
+                h,
+                "<li class=\"{}\">{} <span class=\"who\">· {}</span>{}</li>",
+                if i.serving.below_line {
+                    "below"
+                } else {
+                    "above"
+                },
+                esc(i.serving.title.as_deref().unwrap_or(&i.serving.id)),
+                esc(&owner_and_update(
+                    i.owner.as_deref(),
+                    i.latest_update.as_ref(),
+                    lang
+                )),
+                if i.serving.below_line {
+                    format!(
+                        " <span class=\"cut-note\">({})</span>",
+                        esc(t(Text::DashBelowLine))
+                    )
+                } else {
+                    String::new()
+                },
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</div>\n");
+}
+
+fn why_text(w: crate::status::Why) -> Text {
+    use crate::status::Why;
+    match w {
+        Why::Finished => Text::WhyFinished,
+        Why::Started => Text::WhyStarted,
+        Why::LateEnd => Text::WhyLateEnd,
+        Why::LateStart => Text::WhyLateStart,
+        Why::LowConfidence => Text::WhyLowConfidence,
+        Why::BehindTime => Text::WhyBehindTime,
+    }
+}
+
+/// A change with its sign: `+2.5`, `-1`, `0`.
+fn signed(d: Decimal, lang: Language) -> String {
+    let t = i18n::decimal(d, lang);
+    if d > Decimal::ZERO {
+        format!("+{t}")
+    } else {
+        t
+    }
+}
+
+/// An initiative's title as the plan has it, else its id.
+fn title_in_plan(d: &Dashboard<'_>, id: &str) -> String {
+    d.plan
+        .iter()
+        .find(|r| r.id == id)
+        .and_then(|r| r.title.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Since last quarter (SPEC section 9): the `cxm status` note of the
+/// default period — what finished, started, slipped or is at risk (and
+/// why), the period's spending, the plan-year cash against what was spent,
+/// and the KPI measurements with their change.
+fn since_last_quarter(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    let s = &d.status;
+    let cur = &d.budget.currency;
+    let title_of =
+        |id: &str, title: &Option<String>| title.clone().unwrap_or_else(|| id.to_string());
+    let _ = writeln!(
+        h,
+        "<section id=\"since\"><h2>{} <span class=\"period\">{} – {}</span></h2><div class=\"moves\">",
+        esc(t(Text::DashSince)),
+        date(s.since),
+        date(s.as_of)
+    );
+    let lists = [
+        ("finished", Text::StatusFinished, &s.finished),
+        ("started", Text::StatusStarted, &s.started),
+        ("slipped", Text::StatusSlipped, &s.slipped),
+        ("at-risk", Text::StatusAtRisk, &s.at_risk),
+    ];
+    for (id, title, list) in lists {
+        let _ = write!(
+            h,
+            "<div class=\"move\" id=\"since-{id}\"><h3>{} ({})</h3>",
+            esc(t(title)),
+            list.len()
+        );
+        if list.is_empty() {
+            let _ = write!(
+                h,
+                "<div class=\"empty-note\">{}</div>",
+                esc(t(Text::StatusNone))
+            );
+        } else {
+            h.push_str("<ul>");
+            for m in list {
+                let why = match m.why {
+                    crate::status::Why::Finished | crate::status::Why::Started => String::new(),
+                    w => {
+                        let p = m
+                            .progress
+                            .map(|p| format!(", {}", i18n::percent(p, lang)))
+                            .unwrap_or_default();
+                        format!(
+                            " <span class=\"why\">{}{}</span>",
+                            esc(t(why_text(w))),
+                            esc(&p)
+                        )
+                    }
+                };
+                let _ = write!(
+                    h,
+                    "<li>{} <span class=\"when\">{}</span>{why}</li>",
+                    esc(&title_of(&m.id, &m.title)),
+                    date(m.date)
+                );
+            }
+            h.push_str("</ul>");
+        }
+        h.push_str("</div>");
+    }
+    // The period's spending: dated entries, with their total.
+    let _ = write!(
+        h,
+        "<div class=\"move\" id=\"since-spending\"><h3>{} ({})</h3>",
+        esc(t(Text::StatusSpending)),
+        s.spending.len()
+    );
+    if s.spending.is_empty() {
+        let _ = write!(
+            h,
+            "<div class=\"empty-note\">{}</div>",
+            esc(t(Text::StatusNone))
+        );
+    } else {
+        h.push_str("<ul>");
+        for e in &s.spending {
+            let _ = write!(
+                h,
+                "<li>{} <span class=\"when\">{}</span> <span class=\"amount\">{}</span></li>",
+                esc(&title_in_plan(d, &e.id)),
+                date(e.date),
+                esc(&i18n::money(e.amount, cur, lang))
+            );
+        }
+        h.push_str("</ul>");
+        // A total too large to add up exactly is left out, not wrong.
+        let total = s
+            .spending
+            .iter()
+            .try_fold(Money::ZERO, |sum, e| sum.checked_add(e.amount));
+        if let Some(total) = total {
+            let _ = write!(
+                h,
+                "<div class=\"total\">{}: {}</div>",
+                esc(t(Text::Total)),
+                esc(&i18n::money(total, cur, lang))
+            );
+        }
+    }
+    h.push_str("</div></div>\n");
+    let _ = write!(
+        h,
+        "<p class=\"cash\">{} {}: <strong>{}</strong> · {}: <strong>{}</strong>",
+        esc(t(Text::StatusPlanYearCash)),
+        s.plan_year,
+        esc(&i18n::money(s.plan_year_cash, cur, lang)),
+        esc(t(Text::StatusSpentInPlanYear)),
+        esc(&i18n::money(s.spent_in_plan_year, cur, lang)),
+    );
+    if !s.undated_actual.is_empty() {
+        let list: Vec<String> = s
+            .undated_actual
+            .iter()
+            .map(|u| format!("{} {}", u.id, i18n::money(u.amount, cur, lang)))
+            .collect();
+        let _ = write!(
+            h,
+            "<br>{}: {}",
+            esc(t(Text::StatusUndatedActual)),
+            esc(&list.join(", "))
+        );
+    }
+    h.push_str("</p>\n");
+    let _ = write!(h, "<h3>{}</h3>", esc(t(Text::StatusKpis)));
+    if s.kpis.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"empty-note\">{}</p></section>",
+            esc(t(Text::StatusNone))
+        );
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<table class=\"kpi-moves\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        esc(t(Text::Kpi)),
+        esc(t(Text::Date)),
+        esc(t(Text::StatusValue)),
+        esc(t(Text::Change)),
+        esc(t(Text::Status)),
+    );
+    for k in &s.kpis {
+        let _ = writeln!(
+            h,
+            "<tr class=\"kpi-move\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"badge {}\">{}</span></td></tr>",
+            esc(k.name.as_deref().unwrap_or(&k.id)),
+            date(k.date),
+            esc(&i18n::decimal(k.value, lang)),
+            esc(&k
+                .change
+                .map_or_else(|| "—".to_string(), |c| signed(c, lang))),
+            status_class(k.status),
+            esc(i18n::kpi_status(k.status, lang)),
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+/// What we do not do this year (SPEC section 7): ideas, on-hold and
+/// cancelled work and the planned work below the cut line, each with its
+/// owner and reason.
+fn backlog(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    let _ = writeln!(
+        h,
+        "<section id=\"backlog\"><h2>{}</h2>",
+        esc(t(Text::DashBacklog))
+    );
+    if d.backlog.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"empty-note\">{}</p></section>",
+            esc(t(Text::DashNoBacklog))
+        );
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(t(Text::InitiativeColumn)),
+        esc(t(Text::Kind)),
+        esc(t(Text::Owner)),
+        esc(t(Text::Reason)),
+    );
+    for b in &d.backlog {
+        let (class, kind) = match b.kind {
+            BacklogKind::Idea => ("idea", Text::DashIdea),
+            BacklogKind::OnHold => ("on-hold", Text::DashOnHold),
+            BacklogKind::Cancelled => ("cancelled", Text::DashCancelled),
+            BacklogKind::BelowLine => ("below-line", Text::DashBelowLineKind),
+        };
+        let _ = writeln!(
+            h,
+            "<tr class=\"backlog-row {class}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(b.title.as_deref().unwrap_or(&b.id)),
+            esc(t(kind)),
+            esc(b.owner.as_deref().unwrap_or("—")),
+            esc(b.reason.as_deref().unwrap_or("—")),
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
 }

@@ -518,6 +518,9 @@ pub(crate) struct GanttRow {
     pub cx: bool,
     pub below_line: bool,
     pub right_text: String,
+    /// The owner and the latest check-in, written beside the bar: after
+    /// it where there is room, else before it, else inside it.
+    pub sub: Option<String>,
 }
 
 /// Days from 1 January of `year` to the first of each month, and the
@@ -678,6 +681,27 @@ pub(crate) fn gantt(
                 r#"<text class="more" x="{x}" y="{y}">▶</text>"#,
                 x = px(x1 + 2.0),
                 y = px(y + 16.0)
+            );
+        }
+        if let Some(sub) = &r.sub {
+            // About 7 px a character at the size printed (12 px), with
+            // room for the ◀ ▶ marks.
+            let width = 7.0 * sub.chars().count() as f64 + 14.0;
+            let (tx, anchor, class) = if x1 + width <= plot.1 {
+                (x1 + 12.0, "start", "sub")
+            } else if x0 - width >= plot.0 {
+                (x0 - 12.0, "end", "sub")
+            } else if r.cx {
+                (x0 + 6.0, "start", "sub")
+            } else {
+                (x0 + 6.0, "start", "sub inside")
+            };
+            let _ = write!(
+                s,
+                r#"<text class="{class}" x="{tx}" y="{ty}" text-anchor="{anchor}">{t}</text>"#,
+                tx = px(tx),
+                ty = px(y + 16.0),
+                t = esc(sub)
             );
         }
         let _ = write!(

@@ -17,10 +17,10 @@ fn diff_reads_exactly_the_keys_it_compares() {
 
 #[test]
 fn only_the_check_ins_that_changed_show() {
-    let s = |t: &str| Some(t.to_string());
+    let s = |t: &str| Some(Value::Text(t.to_string()));
     // A new check-in shows alone.
     assert_eq!(
-        super::only_changed_updates(
+        super::only_changed_items(
             s("2027-03-31 20 %"),
             s("2027-03-31 20 %; 2027-06-30 40 % low")
         ),
@@ -28,14 +28,14 @@ fn only_the_check_ins_that_changed_show() {
     );
     // A changed one shows on both sides; the rest does not.
     assert_eq!(
-        super::only_changed_updates(
+        super::only_changed_items(
             s("2027-03-31 20 %; 2027-06-30 40 %"),
             s("2027-03-31 20 %; 2027-06-30 45 %")
         ),
         (s("2027-06-30 40 %"), s("2027-06-30 45 %"))
     );
     assert_eq!(
-        super::only_changed_updates(s("2027-03-31 20 %"), None),
+        super::only_changed_items(s("2027-03-31 20 %"), None),
         (s("2027-03-31 20 %"), None)
     );
 }

@@ -183,6 +183,8 @@ pub(crate) enum Value {
     Competency(Competency),
     /// An initiative's vendor quotes.
     Quotes(Vec<QuoteValue>),
+    /// A KPI's measurements or checkpoints: date and value, in file order.
+    Series(Vec<(NaiveDate, Decimal)>),
 }
 
 /// One vendor quote: the vendor, its range (equal ends for one amount) and
@@ -220,6 +222,11 @@ impl Value {
                         None => format!("{vendor} {range}"),
                     }
                 })
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Series(items) => items
+                .iter()
+                .map(|(d, v)| format!("{} = {}", d.format("%Y-%m-%d"), v.text()))
                 .collect::<Vec<_>>()
                 .join("; "),
         }
@@ -361,17 +368,13 @@ fn pairs<'a>(items: impl Iterator<Item = (&'a str, String)>) -> Option<Value> {
 
 /// Measurements or checkpoints as `2027-03-31 = 42; …`, in file order.
 fn series(ms: &[Measurement]) -> Option<Value> {
-    let parts: Vec<String> = ms
-        .iter()
-        .map(|m| {
-            format!(
-                "{} = {}",
-                m.date.value.format("%Y-%m-%d"),
-                m.value.value.value.text()
-            )
-        })
-        .collect();
-    (!parts.is_empty()).then(|| Value::Text(parts.join("; ")))
+    (!ms.is_empty()).then(|| {
+        Value::Series(
+            ms.iter()
+                .map(|m| (m.date.value, m.value.value.value))
+                .collect(),
+        )
+    })
 }
 
 /// Every key of `K` but `id`, each read by `value`.
@@ -637,25 +640,30 @@ fn updates_value(ini: &Initiative) -> Option<Value> {
     Some(Value::Text(parts.join("; ")))
 }
 
-/// Of two list texts (items joined by `; `: check-ins, measurements), only
+/// Of two lists (check-ins as text joined by `; `, a KPI's series), only
 /// the items that are not on both sides: a new check-in shows alone, not
 /// the whole history. `None` for a side left with none.
 fn only_changed_items(old: Option<Value>, new: Option<Value>) -> (Option<Value>, Option<Value>) {
+    fn keep<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
+        a.iter().filter(|x| !b.contains(x)).cloned().collect()
+    }
+    let series = |v: &Option<Value>| match v {
+        Some(Value::Series(items)) => Some(items.clone()),
+        None => Some(Vec::new()),
+        Some(_) => None,
+    };
+    if let (Some(o), Some(n)) = (series(&old), series(&new)) {
+        let side = |items: Vec<_>| (!items.is_empty()).then_some(Value::Series(items));
+        return (side(keep(&o, &n)), side(keep(&n, &o)));
+    }
     let split = |t: &Option<Value>| -> Vec<String> {
         t.as_ref()
             .map(|t| t.plain().split("; ").map(str::to_string).collect())
             .unwrap_or_default()
     };
     let (o, n) = (split(&old), split(&new));
-    let keep = |a: &[String], b: &[String]| {
-        let left: Vec<&str> = a
-            .iter()
-            .filter(|x| !b.contains(x))
-            .map(String::as_str)
-            .collect();
-        (!left.is_empty()).then(|| Value::Text(left.join("; ")))
-    };
-    (keep(&o, &n), keep(&n, &o))
+    let side = |items: Vec<String>| (!items.is_empty()).then(|| Value::Text(items.join("; ")));
+    (side(keep(&o, &n)), side(keep(&n, &o)))
 }
 
 /// What diff compares, from one side's initiative and budget figures;

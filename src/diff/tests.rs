@@ -39,3 +39,19 @@ fn only_the_check_ins_that_changed_show() {
         (s("2027-03-31 20 %"), None)
     );
 }
+
+#[test]
+fn only_the_measurements_that_changed_show() {
+    let d = |m| NaiveDate::from_ymd_opt(2026, m, 30).expect("a date");
+    let v = |x: i128| Decimal(x * Decimal::SCALE);
+    let old = Value::Series(vec![(d(6), v(21))]);
+    let new = Value::Series(vec![(d(6), v(21)), (d(9), v(23))]);
+    assert_eq!(
+        only_changed_items(Some(old.clone()), Some(new)),
+        (None, Some(Value::Series(vec![(d(9), v(23))])))
+    );
+    assert_eq!(
+        only_changed_items(Some(old.clone()), None),
+        (Some(old), None)
+    );
+}

@@ -267,6 +267,11 @@ fn value_text(v: &Value, currency: &str, lang: Language) -> String {
             .map(|q| quote_text(q, currency, lang))
             .collect::<Vec<_>>()
             .join("; "),
+        Value::Series(items) => items
+            .iter()
+            .map(|(d, x)| format!("{} = {}", d.format("%Y-%m-%d"), i18n::decimal(*x, lang)))
+            .collect::<Vec<_>>()
+            .join("; "),
         Value::Text(_) | Value::Whole(_) | Value::Date(_) => v.plain(),
     }
 }
@@ -586,7 +591,7 @@ fn value_cell(v: Option<&Value>) -> Cell {
         Some(Value::Decimal(d)) => Cell::Decimal(*d),
         Some(Value::Whole(n)) => Cell::Int((*n).into()),
         Some(Value::Date(d)) => Cell::Date(*d),
-        Some(v @ (Value::Text(_) | Value::Quotes(_))) => Cell::text(v.plain()),
+        Some(v @ (Value::Text(_) | Value::Quotes(_) | Value::Series(_))) => Cell::text(v.plain()),
     }
 }
 

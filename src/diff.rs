@@ -1,11 +1,13 @@
 //! `cxm diff`: what changed between two versions of a roadmap — causes and
 //! effects. Causes: the `[roadmap]` settings, `[fx]` rates, the team,
-//! departments, training, KPIs, goals and communications, and each
+//! departments, maturity, training, KPIs, the vision, goals and
+//! communications, and each
 //! initiative added, removed or changed field by field. Effects: the CXM
 //! total per competency and per quarter, old against new. The model holds
 //! every figure, typed ([`Value`]); renderers only lay it out.
 //!
-//! Entries are matched by id (an `[fx]` rate by its currency code): a
+//! Entries are matched by id (an `[fx]` rate by its currency code, a
+//! maturity table by its competency, `[vision]` as the one entry `vision`): a
 //! renamed id shows as one removed and one added. Values are compared
 //! typed — money as [`Money`], decimals as [`Decimal`], dates as dates — so
 //! `cost = 5000` and `cost = 5000.0` are equal, and so are KPI values `12.5`
@@ -40,8 +42,8 @@ use crate::budget::Budget;
 use crate::money::{Decimal, Money};
 use crate::money_json as mj;
 use crate::roadmap::fields::{
-    CommunicationKey, Compared, DIFF, DepartmentKey, GoalKey, InitiativeKey, Key, KpiKey,
-    MemberKey, RoadmapKey, TrainingKey,
+    CommunicationKey, Compared, DIFF, DepartmentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey,
+    MemberKey, RoadmapKey, TrainingKey, VisionKey,
 };
 use crate::roadmap::{
     Choice, Communication, Competency, Department, Goal, Initiative, Kpi, Measurement, Member,
@@ -116,8 +118,10 @@ pub(crate) enum Part {
     Fx,
     Team,
     Departments,
+    Maturity,
     Training,
     Kpis,
+    Vision,
     Goals,
     Communications,
 }
@@ -129,8 +133,10 @@ impl Part {
         Part::Fx,
         Part::Team,
         Part::Departments,
+        Part::Maturity,
         Part::Training,
         Part::Kpis,
+        Part::Vision,
         Part::Goals,
         Part::Communications,
     ];
@@ -141,8 +147,10 @@ impl Part {
             Part::Fx => "fx",
             Part::Team => "team",
             Part::Departments => "departments",
+            Part::Maturity => "maturity",
             Part::Training => "training",
             Part::Kpis => "kpis",
+            Part::Vision => "vision",
             Part::Goals => "goals",
             Part::Communications => "communications",
         }
@@ -161,8 +169,46 @@ impl Part {
             }
             Part::Team => r.team.iter().map(member_fields).collect(),
             Part::Departments => r.departments.iter().map(department_fields).collect(),
+            Part::Maturity => r
+                .maturity
+                .iter()
+                .map(|m| {
+                    let level =
+                        |l: &Option<Sp<u8>>| l.as_ref().map(|l| Value::Whole(l.value.into()));
+                    let fields = LevelKey::ALL
+                        .iter()
+                        .map(|&k| {
+                            let v = match k {
+                                LevelKey::Current => level(&m.current),
+                                LevelKey::Target => level(&m.target),
+                            };
+                            (k.name(), v)
+                        })
+                        .collect();
+                    (m.competency.value.as_str().to_string(), fields)
+                })
+                .collect(),
             Part::Training => r.training.iter().map(training_fields).collect(),
             Part::Kpis => r.kpis.iter().map(kpi_fields).collect(),
+            Part::Vision => r
+                .vision
+                .iter()
+                .map(|v| {
+                    let fields = VisionKey::ALL
+                        .iter()
+                        .map(|&k| {
+                            let value = match k {
+                                VisionKey::Statement => text(&v.statement),
+                                VisionKey::Until => {
+                                    v.until.as_ref().map(|y| Value::Whole(y.value.into()))
+                                }
+                            };
+                            (k.name(), value)
+                        })
+                        .collect();
+                    ("vision".to_string(), fields)
+                })
+                .collect(),
             Part::Goals => r.goals.iter().map(goal_fields).collect(),
             Part::Communications => r.communications.iter().map(communication_fields).collect(),
         }

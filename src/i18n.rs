@@ -337,6 +337,15 @@ pub(crate) enum Text {
     DiffFieldBaselineDate,
     DiffFieldTargetDate,
     DiffFieldTargets,
+    AddedMaturity,
+    RemovedMaturity,
+    ChangedMaturity,
+    AddedVision,
+    RemovedVision,
+    ChangedVision,
+    DiffFieldCurrentLevel,
+    DiffFieldTargetLevel,
+    DiffFieldStatement,
 }
 
 /// The label of a fixed text.
@@ -734,6 +743,15 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldBaselineDate => ("baseline_date", "Data punktu wyjścia"),
         T::DiffFieldTargetDate => ("target_date", "Termin celu"),
         T::DiffFieldTargets => ("targets", "Punkty kontrolne"),
+        T::AddedMaturity => ("Added maturity levels", "Dodane poziomy dojrzałości"),
+        T::RemovedMaturity => ("Removed maturity levels", "Usunięte poziomy dojrzałości"),
+        T::ChangedMaturity => ("Changed maturity levels", "Zmienione poziomy dojrzałości"),
+        T::AddedVision => ("Added vision", "Dodana wizja"),
+        T::RemovedVision => ("Removed vision", "Usunięta wizja"),
+        T::ChangedVision => ("Changed vision", "Zmieniona wizja"),
+        T::DiffFieldCurrentLevel => ("current", "Poziom obecny"),
+        T::DiffFieldTargetLevel => ("target", "Poziom docelowy"),
+        T::DiffFieldStatement => ("statement", "Wizja"),
     };
     match lang {
         Language::En => en,

@@ -429,6 +429,11 @@ fn the_causes_of_changed_figures_show() {
         ("markup_percent = 12.5", "markup_percent = 10"),
         ("cost_per_person = 1200", "cost_per_person = 1350"),
         ("capacity_days = 180", "capacity_days = 150"),
+        (
+            "[maturity.governance]\ncurrent = 2\ntarget = 3",
+            "[maturity.governance]\ncurrent = 2\ntarget = 4",
+        ),
+        ("until = 2030", "until = 2031"),
     ] {
         assert!(new.contains(from), "the example has no {from:?}");
         new = new.replacen(from, to, 1);
@@ -458,6 +463,14 @@ fn the_causes_of_changed_figures_show() {
         j["team"]["changed"][0]["fields"]["capacity_days"],
         serde_json::json!({ "old": "180", "new": "150" })
     );
+    assert_eq!(
+        j["maturity"]["changed"],
+        serde_json::json!([{ "id": "governance", "fields": { "target": { "old": "3", "new": "4" } } }])
+    );
+    assert_eq!(
+        j["vision"]["changed"][0]["fields"]["until"],
+        serde_json::json!({ "old": "2030", "new": "2031" })
+    );
     // The effects are still there, and every earlier key.
     for key in [
         "added",
@@ -483,6 +496,9 @@ fn the_causes_of_changed_figures_show() {
         "1 350,00 zł",
         "Zmiany w zespole",
         "Dostępność (dni)",
+        "Zmienione poziomy dojrzałości",
+        "Poziom docelowy",
+        "Zmieniona wizja",
     ] {
         assert!(
             text.contains(&words.replace(' ', "\u{a0}")) || text.contains(words),

@@ -159,6 +159,18 @@ fn part_words(p: Part) -> (Text, Text, Text, &'static str) {
             Text::ChangedDepartments,
             "działy",
         ),
+        Part::Maturity => (
+            Text::AddedMaturity,
+            Text::RemovedMaturity,
+            Text::ChangedMaturity,
+            "dojrzałość",
+        ),
+        Part::Vision => (
+            Text::AddedVision,
+            Text::RemovedVision,
+            Text::ChangedVision,
+            "wizja",
+        ),
         Part::Training => (
             Text::AddedTraining,
             Text::RemovedTraining,
@@ -200,6 +212,9 @@ fn entry_field_text(scope: Scope, field: &str) -> Option<Text> {
         "owner" => Text::DiffFieldOwner,
         "pain_points" => Text::DiffFieldPainPoints,
         "kpis" if scope == Scope::Part(Part::Goals) => Text::DiffFieldGoalKpis,
+        "target" if scope == Scope::Part(Part::Maturity) => Text::DiffFieldTargetLevel,
+        "current" => Text::DiffFieldCurrentLevel,
+        "statement" => Text::DiffFieldStatement,
         "channel" => Text::DiffFieldChannel,
         "audience" => Text::DiffFieldAudience,
         "cadence" => Text::DiffFieldCadence,
@@ -716,7 +731,8 @@ mod tests {
     use super::*;
     use crate::money::Decimal;
     use crate::roadmap::fields::{
-        CommunicationKey, DepartmentKey, GoalKey, Key, KpiKey, MemberKey, RoadmapKey, TrainingKey,
+        CommunicationKey, DepartmentKey, GoalKey, Key, KpiKey, LevelKey, MemberKey, RoadmapKey,
+        TrainingKey, VisionKey,
     };
     use crate::roadmap::{Competency, Status};
 
@@ -746,6 +762,8 @@ mod tests {
             (Scope::Part(Part::Fx), vec!["rate"]),
             (Scope::Part(Part::Team), names::<MemberKey>()),
             (Scope::Part(Part::Departments), names::<DepartmentKey>()),
+            (Scope::Part(Part::Maturity), names::<LevelKey>()),
+            (Scope::Part(Part::Vision), names::<VisionKey>()),
             (Scope::Part(Part::Training), names::<TrainingKey>()),
             (Scope::Part(Part::Kpis), names::<KpiKey>()),
             (Scope::Part(Part::Goals), names::<GoalKey>()),

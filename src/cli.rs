@@ -22,7 +22,7 @@ pub enum Command {
     Plan(ReportArgs),
     /// The CXM budget of the plan year, department guidelines and training.
     Budget(ReportArgs),
-    /// What changed between two versions: initiatives, and the CXM budget per competency and quarter.
+    /// What changed between two versions: settings, rates, team, departments, training, KPIs, goals and initiatives (the causes), and the CXM budget per competency and quarter (the effects).
     Diff(DiffArgs),
     /// KPI dashboard: baseline, latest, target, progress, trend and status, grouped company / customer / business.
     Kpi(ReportArgs),

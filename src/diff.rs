@@ -1,32 +1,58 @@
-//! `cxm diff`: what changed between two versions of a roadmap — initiatives
-//! added, removed and changed field by field, and the CXM total per
-//! competency and per quarter, old against new. The model holds every figure;
-//! renderers only lay it out.
+//! `cxm diff`: what changed between two versions of a roadmap — causes and
+//! effects. Causes: the `[roadmap]` settings, `[fx]` rates, the team,
+//! departments, maturity, training, KPIs, the vision, goals and
+//! communications, and each
+//! initiative added, removed or changed field by field. Effects: the CXM
+//! total per competency and per quarter, old against new. The model holds
+//! every figure, typed ([`Value`]); renderers only lay it out.
 //!
-//! Initiatives are matched by `id`: a renamed id shows as one removed and one
-//! added. Fields are compared as the text a reader would see (money with two
-//! decimals, dates as ISO), so `cost = 5000` and `cost = 5000.0` are equal.
+//! Entries are matched by id (an `[fx]` rate by its currency code, a
+//! maturity table by its competency, `[vision]` as the one entry `vision`): a
+//! renamed id shows as one removed and one added. Values are compared
+//! typed — money as [`Money`], decimals as [`Decimal`], dates as dates — so
+//! `cost = 5000` and `cost = 5000.0` are equal, and so are KPI values `12.5`
+//! and `12.50`. JSON and CSV write each value as plain text, as before
+//! (money with two decimals, dates as ISO).
 //!
-//! What is compared, in which order and under which label, is declared with
-//! the keys ([`DIFF`] in `roadmap::fields`); how each key is read from the
-//! model is [`reader`], one arm per key.
+//! What is compared of an initiative, in which order and under which label,
+//! is declared with the keys ([`DIFF`] in `roadmap::fields`); how each key
+//! is read from the model is [`reader`], one arm per key. The other
+//! sections are [`Part`]s: each compares every key of its table but `id`
+//! (`[roadmap]` every key), in declaration order; each table's keys are an
+//! enum, so a new key does not compile until diff reads it. A new section
+//! (scenarios, say) is one [`Part`] variant: its line in [`Part::ALL`], its
+//! JSON key and its reader ([`Part::entries`]), then its words in the
+//! renderer, which the compiler asks for.
 //!
-//! Goals and communications (SPEC section 13: `goals`, `communications`,
-//! each `{ added, removed, changed }`) are matched by id too and compare
-//! every key but `id`, in declaration order; a goal's `kpis` reads as
-//! `nps = 35, churn = 9`, `focus` as `true`/`false`. The CSV lists
-//! initiatives and totals only; the other sections of SPEC section 13
-//! (settings, team, KPIs…) are for a later change.
+//! Decisions the SPEC leaves open:
+//! - `added` and `removed` initiatives (SPEC section 13) carry `budget`: the
+//!   plan-year budget of an initiative in the plan, the whole estimate of an
+//!   idea (which has no plan-year part); `null` when there is none.
+//! - `settings` lists only the `[roadmap]` keys that changed; a key left out
+//!   of one side is `null` there (its default is not filled in).
+//! - Lists that grow over the year — an initiative's check-ins, a KPI's
+//!   measurements and checkpoints — show only the items not on both sides:
+//!   a new measurement shows alone, not the whole series.
+//! - A training's `needs` reads as `sales = 10, care = 5`, a goal's `kpis`
+//!   as `nps = 35, churn = 9`, `focus` as `true`/`false`.
+//! - Amounts of settings and training are in the roadmap's currency (the
+//!   new side's, as the report's language is the new side's).
 
 use crate::budget::Budget;
-use crate::money::Money;
+use crate::money::{Decimal, Money};
 use crate::money_json as mj;
-use crate::roadmap::fields::{CommunicationKey, Compared, DIFF, GoalKey, InitiativeKey, Key as _};
-use crate::roadmap::{Choice, Communication, Competency, Goal, Initiative, Roadmap};
+use crate::roadmap::fields::{
+    CommunicationKey, Compared, DIFF, DepartmentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey,
+    MemberKey, RoadmapKey, TrainingKey, VisionKey,
+};
+use crate::roadmap::{
+    Choice, Communication, Competency, Department, Goal, Initiative, Kpi, Measurement, Member,
+    Roadmap, Status, Training,
+};
 use crate::source::Sp;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One version of the roadmap: its model and its budget.
 pub(crate) struct Side<'a> {
@@ -35,22 +61,248 @@ pub(crate) struct Side<'a> {
     pub budget: &'a Budget,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Diff {
     pub old: String,
     pub new: String,
     pub currency: String,
     pub plan_year: Change<i32>,
-    /// Ids of initiatives only in the new version, in its order.
-    pub added: Vec<String>,
-    /// Ids of initiatives only in the old version, in its order.
-    pub removed: Vec<String>,
+    /// Initiatives only in the new version, in its order.
+    pub added: Vec<Summary>,
+    /// Initiatives only in the old version, in its order.
+    pub removed: Vec<Summary>,
     pub changed: Vec<Changed>,
     pub totals: Totals,
-    /// Goals added, removed and changed (SPEC section 13).
-    pub goals: Entries,
-    /// Communications added, removed and changed (SPEC section 13).
-    pub communications: Entries,
+    /// The `[roadmap]` keys that changed, in declaration order.
+    pub settings: FieldChanges,
+    /// Each [`Part`] of [`Part::ALL`] with what changed in it.
+    pub parts: Vec<(Part, Entries)>,
+}
+
+impl Diff {
+    /// Whether nothing but the totals differ (and they do not either).
+    pub(crate) fn nothing_changed(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.settings.is_empty()
+            && self.parts.iter().all(|(_, e)| e.is_empty())
+    }
+}
+
+/// The JSON (SPEC section 13): the keys of revision 1 first, then
+/// `settings` and one key per section.
+impl Serialize for Diff {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("old", &self.old)?;
+        m.serialize_entry("new", &self.new)?;
+        m.serialize_entry("currency", &self.currency)?;
+        m.serialize_entry("plan_year", &self.plan_year)?;
+        m.serialize_entry("added", &self.added)?;
+        m.serialize_entry("removed", &self.removed)?;
+        m.serialize_entry("changed", &self.changed)?;
+        m.serialize_entry("totals", &self.totals)?;
+        m.serialize_entry("settings", &FieldsMap(&self.settings))?;
+        for (part, entries) in &self.parts {
+            m.serialize_entry(part.key(), entries)?;
+        }
+        m.end()
+    }
+}
+
+/// The sections compared entry by entry, besides initiatives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Fx,
+    Team,
+    Departments,
+    Maturity,
+    Training,
+    Kpis,
+    Vision,
+    Goals,
+    Communications,
+}
+
+impl Part {
+    /// Every section, in the order reports list them. A new section is a
+    /// line here (and the arms the compiler then asks for).
+    pub(crate) const ALL: &'static [Part] = &[
+        Part::Fx,
+        Part::Team,
+        Part::Departments,
+        Part::Maturity,
+        Part::Training,
+        Part::Kpis,
+        Part::Vision,
+        Part::Goals,
+        Part::Communications,
+    ];
+
+    /// The section's JSON key, and its CSV `section` value.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Part::Fx => "fx",
+            Part::Team => "team",
+            Part::Departments => "departments",
+            Part::Maturity => "maturity",
+            Part::Training => "training",
+            Part::Kpis => "kpis",
+            Part::Vision => "vision",
+            Part::Goals => "goals",
+            Part::Communications => "communications",
+        }
+    }
+
+    /// The section's entries in one version, each its id and its fields.
+    fn entries(self, r: &Roadmap) -> Vec<(String, Fields)> {
+        match self {
+            Part::Fx => {
+                r.fx.iter()
+                    .map(|f| {
+                        let rate = f.rate.as_ref().map(|r| Value::Decimal(r.value));
+                        (f.code.value.clone(), vec![("rate", rate)])
+                    })
+                    .collect()
+            }
+            Part::Team => r.team.iter().map(member_fields).collect(),
+            Part::Departments => r.departments.iter().map(department_fields).collect(),
+            Part::Maturity => r
+                .maturity
+                .iter()
+                .map(|m| {
+                    let level =
+                        |l: &Option<Sp<u8>>| l.as_ref().map(|l| Value::Whole(l.value.into()));
+                    let fields = LevelKey::ALL
+                        .iter()
+                        .map(|&k| {
+                            let v = match k {
+                                LevelKey::Current => level(&m.current),
+                                LevelKey::Target => level(&m.target),
+                            };
+                            (k.name(), v)
+                        })
+                        .collect();
+                    (m.competency.value.as_str().to_string(), fields)
+                })
+                .collect(),
+            Part::Training => r.training.iter().map(training_fields).collect(),
+            Part::Kpis => r.kpis.iter().map(kpi_fields).collect(),
+            Part::Vision => r
+                .vision
+                .iter()
+                .map(|v| {
+                    let fields = VisionKey::ALL
+                        .iter()
+                        .map(|&k| {
+                            let value = match k {
+                                VisionKey::Statement => text(&v.statement),
+                                VisionKey::Until => {
+                                    v.until.as_ref().map(|y| Value::Whole(y.value.into()))
+                                }
+                            };
+                            (k.name(), value)
+                        })
+                        .collect();
+                    ("vision".to_string(), fields)
+                })
+                .collect(),
+            Part::Goals => r.goals.iter().map(goal_fields).collect(),
+            Part::Communications => r.communications.iter().map(communication_fields).collect(),
+        }
+    }
+}
+
+/// A compared value, typed. JSON and CSV write it as plain text
+/// ([`Value::plain`]); the people's tables format it for their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    Text(String),
+    /// In the roadmap's currency.
+    Money(Money),
+    Decimal(Decimal),
+    Whole(i64),
+    Date(NaiveDate),
+    Status(Status),
+    Competency(Competency),
+    /// An initiative's vendor quotes.
+    Quotes(Vec<QuoteValue>),
+    /// A KPI's measurements or checkpoints: date and value, in file order.
+    Series(Vec<(NaiveDate, Decimal)>),
+}
+
+/// One vendor quote: the vendor, its range (equal ends for one amount) and
+/// its own currency, when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteValue {
+    pub vendor: Option<String>,
+    pub range: Option<(Money, Money)>,
+    pub currency: Option<String>,
+}
+
+impl Value {
+    /// The value as JSON and CSV write it: money `84375.00`, dates ISO,
+    /// quotes `VENDOR 40000.00–60000.00 [CURRENCY]` joined by `; `.
+    pub(crate) fn plain(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Money(m) => m.plain(),
+            Value::Decimal(d) => d.text(),
+            Value::Whole(n) => n.to_string(),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Status(s) => s.as_str().to_string(),
+            Value::Competency(c) => c.as_str().to_string(),
+            Value::Quotes(qs) => qs
+                .iter()
+                .map(|q| {
+                    let vendor = q.vendor.as_deref().unwrap_or("?");
+                    let range = match q.range {
+                        Some((lo, hi)) if lo == hi => lo.plain(),
+                        Some((lo, hi)) => format!("{}–{}", lo.plain(), hi.plain()),
+                        None => "?".to_string(),
+                    };
+                    match &q.currency {
+                        Some(c) => format!("{vendor} {range} {c}"),
+                        None => format!("{vendor} {range}"),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Series(items) => items
+                .iter()
+                .map(|(d, v)| format!("{} = {}", d.format("%Y-%m-%d"), v.text()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.plain())
+    }
+}
+
+/// An initiative added or removed: who and what it is (SPEC section 13).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Summary {
+    pub id: String,
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    #[serde(serialize_with = "opt_status")]
+    pub status: Option<Status>,
+    /// The plan-year budget; an idea's whole estimate.
+    #[serde(serialize_with = "mj::opt_money")]
+    pub budget: Option<Money>,
+}
+
+fn opt_status<S: serde::Serializer>(v: &Option<Status>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => s.serialize_str(x.as_str()),
+        None => s.serialize_none(),
+    }
 }
 
 /// What changed among the entries of one kind, matched by id: ids only in
@@ -70,30 +322,44 @@ impl Entries {
 }
 
 /// One entry's compared fields, in declaration order.
-type Fields = Vec<(&'static str, Option<String>)>;
+type Fields = Vec<(&'static str, Option<Value>)>;
+
+/// Changed fields: name, old and new value (`None` where absent).
+pub(crate) type FieldChanges = Vec<(&'static str, Change<Option<Value>>)>;
+
+/// The fields that differ between two readings of one entry, in order.
+/// Lists that grow over the year ([`GROWING`]) keep only the items not on
+/// both sides.
+fn changes(old: &Fields, new: &Fields) -> FieldChanges {
+    new.iter()
+        .zip(old.iter())
+        .filter(|((_, n), (_, o))| n != o)
+        .map(|((name, n), (_, o))| {
+            let (old, new) = if GROWING.contains(name) {
+                only_changed_items(o.clone(), n.clone())
+            } else {
+                (o.clone(), n.clone())
+            };
+            (*name, Change { old, new })
+        })
+        .collect()
+}
+
+/// Fields read as a list of items joined by `; ` that grow over the year:
+/// a change shows the items added or changed, not the whole list.
+const GROWING: &[&str] = &["updates", "measurements", "targets"];
 
 /// Compares entries of one kind, each its id and its fields.
 fn entries(old: Vec<(String, Fields)>, new: Vec<(String, Fields)>) -> Entries {
     let old_by_id: HashMap<&str, &Fields> = old.iter().map(|(id, f)| (id.as_str(), f)).collect();
-    let new_ids: std::collections::HashSet<&str> = new.iter().map(|(id, _)| id.as_str()).collect();
+    let new_ids: HashSet<&str> = new.iter().map(|(id, _)| id.as_str()).collect();
     let mut out = Entries::default();
     for (id, fields) in &new {
         let Some(before) = old_by_id.get(id.as_str()) else {
             out.added.push(id.clone());
             continue;
         };
-        let fields: Vec<(&'static str, Change<Option<String>>)> = fields
-            .iter()
-            .zip(before.iter())
-            .filter(|((_, n), (_, o))| n != o)
-            .map(|((name, n), (_, o))| {
-                let change = Change {
-                    old: o.clone(),
-                    new: n.clone(),
-                };
-                (*name, change)
-            })
-            .collect();
+        let fields = changes(before, fields);
         if !fields.is_empty() {
             out.changed.push(Changed {
                 id: id.clone(),
@@ -109,76 +375,185 @@ fn entries(old: Vec<(String, Fields)>, new: Vec<(String, Fields)>) -> Entries {
     out
 }
 
-fn list_text(l: &[Sp<String>]) -> Option<String> {
+fn text(v: &Option<Sp<String>>) -> Option<Value> {
+    v.as_ref().map(|s| Value::Text(s.value.clone()))
+}
+
+fn choice<T: Choice>(v: &Option<Sp<T>>) -> Option<Value> {
+    v.as_ref().map(|c| Value::Text(c.value.as_str().into()))
+}
+
+fn date(d: &Option<Sp<NaiveDate>>) -> Option<Value> {
+    d.as_ref().map(|d| Value::Date(d.value))
+}
+
+fn decimal(d: &Option<Sp<Decimal>>) -> Option<Value> {
+    d.as_ref().map(|d| Value::Decimal(d.value))
+}
+
+fn money(m: &Option<Sp<Money>>) -> Option<Value> {
+    m.as_ref().map(|m| Value::Money(m.value))
+}
+
+fn list(l: &[Sp<String>]) -> Option<Value> {
     (!l.is_empty()).then(|| {
-        l.iter()
-            .map(|s| s.value.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Value::Text(
+            l.iter()
+                .map(|s| s.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     })
 }
 
-fn text_of(v: &Option<Sp<String>>) -> Option<String> {
-    v.as_ref().map(|s| s.value.clone())
+/// `a = 1, b = 2`, in file order; none when empty.
+fn pairs<'a>(items: impl Iterator<Item = (&'a str, String)>) -> Option<Value> {
+    let parts: Vec<String> = items.map(|(k, v)| format!("{k} = {v}")).collect();
+    (!parts.is_empty()).then(|| Value::Text(parts.join(", ")))
 }
 
-/// A goal's fields as diff compares them: every key but `id`, as a reader
-/// would see it (a goal's `kpis` as `nps = 35, churn = 9`).
-fn goal_fields(g: &Goal) -> (String, Fields) {
-    use GoalKey as K;
-    let value = |key: K| -> Option<String> {
-        match key {
-            K::Id => None,
-            K::Title => text_of(&g.title),
-            K::Horizon => g.horizon.as_ref().map(|h| h.value.as_str().to_string()),
-            K::Year => g.year.as_ref().map(|y| y.value.to_string()),
-            K::Until => g.until.as_ref().map(|y| y.value.to_string()),
-            K::Parent => text_of(&g.parent),
-            K::Focus => g.focus.as_ref().map(|f| f.value.to_string()),
-            K::Owner => text_of(&g.owner),
-            K::PainPoints => list_text(&g.pain_points),
-            K::Kpis => (!g.kpis.is_empty()).then(|| {
-                g.kpis
-                    .iter()
-                    .map(|(k, v)| format!("{} = {}", k.value, v.value.value.text()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }),
-        }
-    };
-    let fields = GoalKey::ALL
+/// Measurements or checkpoints as `2027-03-31 = 42; …`, in file order.
+fn series(ms: &[Measurement]) -> Option<Value> {
+    (!ms.is_empty()).then(|| {
+        Value::Series(
+            ms.iter()
+                .map(|m| (m.date.value, m.value.value.value))
+                .collect(),
+        )
+    })
+}
+
+/// Every key of `K` but `id`, each read by `value`.
+fn keyed<K: Key>(
+    id: Option<&Sp<String>>,
+    skip: K,
+    value: impl Fn(K) -> Option<Value>,
+) -> (String, Fields) {
+    let fields = K::ALL
         .iter()
-        .filter(|&&k| k != K::Id)
+        .filter(|&&k| k != skip)
         .map(|&k| (k.name(), value(k)))
         .collect();
-    (g.id_str().to_string(), fields)
+    (id.map_or_else(String::new, |i| i.value.clone()), fields)
+}
+
+/// The `[roadmap]` settings, every key.
+fn settings_fields(r: &Roadmap) -> Fields {
+    use RoadmapKey as K;
+    let m = &r.meta;
+    K::ALL
+        .iter()
+        .map(|&k| {
+            let v = match k {
+                K::Organisation => text(&m.organisation),
+                K::Team => text(&m.team),
+                K::Currency => text(&m.currency),
+                K::Language => choice(&m.language),
+                K::PlanYear => m.plan_year.as_ref().map(|y| Value::Whole(y.value.into())),
+                K::AsOf => date(&m.as_of),
+                K::MarkupPercent => decimal(&m.markup_percent),
+                K::BudgetCap => money(&m.budget_cap),
+                K::DayRate => money(&m.day_rate),
+            };
+            (k.name(), v)
+        })
+        .collect()
+}
+
+fn member_fields(x: &Member) -> (String, Fields) {
+    use MemberKey as K;
+    keyed(x.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Name => text(&x.name),
+        K::Role => text(&x.role),
+        K::CapacityDays => decimal(&x.capacity_days),
+    })
+}
+
+fn department_fields(x: &Department) -> (String, Fields) {
+    use DepartmentKey as K;
+    keyed(x.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Name => text(&x.name),
+        K::Headcount => x
+            .headcount
+            .as_ref()
+            .map(|h| Value::Whole(h.value.try_into().unwrap_or(i64::MAX))),
+    })
+}
+
+fn training_fields(x: &Training) -> (String, Fields) {
+    use TrainingKey as K;
+    keyed(x.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Title => text(&x.title),
+        K::Competency => x.competency.as_ref().map(|c| Value::Competency(c.value)),
+        K::CostPerPerson => money(&x.cost_per_person),
+        K::Funding => choice(&x.funding),
+        K::Needs => pairs(
+            x.needs
+                .iter()
+                .map(|(d, n)| (d.value.as_str(), n.value.to_string())),
+        ),
+    })
+}
+
+fn kpi_fields(x: &Kpi) -> (String, Fields) {
+    use KpiKey as K;
+    let written =
+        |w: &Option<Sp<crate::roadmap::Written>>| w.as_ref().map(|w| Value::Decimal(w.value.value));
+    keyed(x.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Name => text(&x.name),
+        K::Group => choice(&x.group),
+        K::Unit => text(&x.unit),
+        K::Direction => choice(&x.direction),
+        K::Baseline => written(&x.baseline),
+        K::Target => written(&x.target),
+        K::Measurements => series(&x.measurements),
+        K::BaselineDate => date(&x.baseline_date),
+        K::TargetDate => date(&x.target_date),
+        K::Cadence => choice(&x.cadence),
+        K::Targets => series(&x.targets),
+    })
+}
+
+/// A goal's fields as diff compares them: every key but `id`.
+fn goal_fields(g: &Goal) -> (String, Fields) {
+    use GoalKey as K;
+    keyed(g.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Title => text(&g.title),
+        K::Horizon => choice(&g.horizon),
+        K::Year => g.year.as_ref().map(|y| Value::Whole(y.value.into())),
+        K::Until => g.until.as_ref().map(|y| Value::Whole(y.value.into())),
+        K::Parent => text(&g.parent),
+        K::Focus => g.focus.as_ref().map(|f| Value::Text(f.value.to_string())),
+        K::Owner => text(&g.owner),
+        K::PainPoints => list(&g.pain_points),
+        K::Kpis => pairs(
+            g.kpis
+                .iter()
+                .map(|(k, v)| (k.value.as_str(), v.value.value.text())),
+        ),
+    })
 }
 
 /// A communication's fields as diff compares them: every key but `id`.
 fn communication_fields(c: &Communication) -> (String, Fields) {
     use CommunicationKey as K;
-    let date =
-        |d: &Option<Sp<NaiveDate>>| d.as_ref().map(|d| d.value.format("%Y-%m-%d").to_string());
-    let value = |key: K| -> Option<String> {
-        match key {
-            K::Id => None,
-            K::Title => text_of(&c.title),
-            K::Channel => c.channel.as_ref().map(|x| x.value.as_str().to_string()),
-            K::Audience => text_of(&c.audience),
-            K::Cadence => c.cadence.as_ref().map(|x| x.value.as_str().to_string()),
-            K::Start => date(&c.start),
-            K::End => date(&c.end),
-            K::Owner => text_of(&c.owner),
-            K::Sponsor => text_of(&c.sponsor),
-            K::Goals => list_text(&c.goals),
-        }
-    };
-    let fields = CommunicationKey::ALL
-        .iter()
-        .filter(|&&k| k != K::Id)
-        .map(|&k| (k.name(), value(k)))
-        .collect();
-    (c.id_str().to_string(), fields)
+    keyed(c.id.as_ref(), K::Id, |k| match k {
+        K::Id => None,
+        K::Title => text(&c.title),
+        K::Channel => choice(&c.channel),
+        K::Audience => text(&c.audience),
+        K::Cadence => choice(&c.cadence),
+        K::Start => date(&c.start),
+        K::End => date(&c.end),
+        K::Owner => text(&c.owner),
+        K::Sponsor => text(&c.sponsor),
+        K::Goals => list(&c.goals),
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,7 +567,7 @@ pub(crate) struct Changed {
     pub id: String,
     /// Field name → old and new value (`null` where absent), in a fixed order.
     #[serde(serialize_with = "fields_map")]
-    pub fields: Vec<(&'static str, Change<Option<String>>)>,
+    pub fields: FieldChanges,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -224,10 +599,16 @@ pub(crate) struct Totals {
     pub by_quarter: [MoneyDelta; 4],
 }
 
-fn fields_map<S: serde::Serializer>(
-    fields: &[(&'static str, Change<Option<String>>)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
+/// Changed fields as a JSON object: name → `{ "old", "new" }`.
+struct FieldsMap<'a>(&'a FieldChanges);
+
+impl Serialize for FieldsMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        fields_map(self.0, s)
+    }
+}
+
+fn fields_map<S: serde::Serializer>(fields: &FieldChanges, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(Some(fields.len()))?;
     for (k, v) in fields {
@@ -264,32 +645,24 @@ fn budget_figures(b: &Budget) -> HashMap<&str, (Money, Option<Money>)> {
     m
 }
 
-fn quotes_text(ini: &Initiative) -> Option<String> {
-    if ini.quotes.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = ini
-        .quotes
-        .iter()
-        .map(|q| {
-            let vendor = q.vendor.as_ref().map_or("?", |v| v.value.as_str());
-            let range = match q.bounds() {
-                Some((lo, hi)) if lo == hi => lo.plain(),
-                Some((lo, hi)) => format!("{}–{}", lo.plain(), hi.plain()),
-                None => "?".to_string(),
-            };
-            match &q.currency {
-                Some(c) => format!("{vendor} {range} {}", c.value),
-                None => format!("{vendor} {range}"),
-            }
-        })
-        .collect();
-    Some(parts.join("; "))
+fn quotes_value(ini: &Initiative) -> Option<Value> {
+    (!ini.quotes.is_empty()).then(|| {
+        Value::Quotes(
+            ini.quotes
+                .iter()
+                .map(|q| QuoteValue {
+                    vendor: q.vendor.as_ref().map(|v| v.value.clone()),
+                    range: q.bounds(),
+                    currency: q.currency.as_ref().map(|c| c.value.clone()),
+                })
+                .collect(),
+        )
+    })
 }
 
 /// Check-ins as one text, in file order: `2027-03-31 40 medium "note"`
 /// each, `; ` between; a changed, added or removed check-in changes it.
-fn updates_text(ini: &Initiative) -> Option<String> {
+fn updates_value(ini: &Initiative) -> Option<Value> {
     if ini.updates.is_empty() {
         return None;
     }
@@ -310,91 +683,87 @@ fn updates_text(ini: &Initiative) -> Option<String> {
             p.join(" ")
         })
         .collect();
-    Some(parts.join("; "))
+    Some(Value::Text(parts.join("; ")))
 }
 
-/// Of two check-in texts ([`updates_text`]), only the check-ins that are
-/// not on both sides: a new check-in shows alone, not the whole history.
-/// `None` for a side left with none.
-fn only_changed_updates(
-    old: Option<String>,
-    new: Option<String>,
-) -> (Option<String>, Option<String>) {
-    let split = |t: &Option<String>| -> Vec<String> {
-        t.as_deref()
-            .map(|t| t.split("; ").map(str::to_string).collect())
+/// Of two lists (check-ins as text joined by `; `, a KPI's series), only
+/// the items that are not on both sides: a new check-in shows alone, not
+/// the whole history. `None` for a side left with none.
+fn only_changed_items(old: Option<Value>, new: Option<Value>) -> (Option<Value>, Option<Value>) {
+    fn keep<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
+        a.iter().filter(|x| !b.contains(x)).cloned().collect()
+    }
+    let series = |v: &Option<Value>| match v {
+        Some(Value::Series(items)) => Some(items.clone()),
+        None => Some(Vec::new()),
+        Some(_) => None,
+    };
+    if let (Some(o), Some(n)) = (series(&old), series(&new)) {
+        let side = |items: Vec<_>| (!items.is_empty()).then_some(Value::Series(items));
+        return (side(keep(&o, &n)), side(keep(&n, &o)));
+    }
+    let split = |t: &Option<Value>| -> Vec<String> {
+        t.as_ref()
+            .map(|t| t.plain().split("; ").map(str::to_string).collect())
             .unwrap_or_default()
     };
     let (o, n) = (split(&old), split(&new));
-    let keep = |a: &[String], b: &[String]| {
-        let left: Vec<&str> = a
-            .iter()
-            .filter(|x| !b.contains(x))
-            .map(String::as_str)
-            .collect();
-        (!left.is_empty()).then(|| left.join("; "))
-    };
-    (keep(&o, &n), keep(&n, &o))
+    let side = |items: Vec<String>| (!items.is_empty()).then(|| Value::Text(items.join("; ")));
+    (side(keep(&o, &n)), side(keep(&n, &o)))
 }
 
-/// The text of what diff compares, from one side's initiative and budget
-/// figures; `None` where absent.
+/// What diff compares, from one side's initiative and budget figures;
+/// `None` where absent.
 fn compared_value(
     ini: &Initiative,
     compared: Compared,
     figures: Option<&(Money, Option<Money>)>,
-) -> Option<String> {
+) -> Option<Value> {
     match compared {
         Compared::Key(key) => reader(key).and_then(|read| read(ini)),
-        Compared::Budget => figures.map(|f| f.0.plain()),
-        Compared::PlanYearBudget => figures.and_then(|f| f.1).map(Money::plain),
+        Compared::Budget => figures.map(|f| Value::Money(f.0)),
+        Compared::PlanYearBudget => figures.and_then(|f| f.1).map(Value::Money),
     }
 }
 
-/// How diff reads a declared key from the model, as a reader would see it;
-/// `None` for a key [`DIFF`] does not compare. Every key is named here, so
-/// a new key does not compile until it is given a reader or none.
-fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
+/// How diff reads a declared key from the model; `None` for a key [`DIFF`]
+/// does not compare. Every key is named here, so a new key does not compile
+/// until it is given a reader or none.
+fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<Value>> {
     use InitiativeKey as K;
-    fn text(v: &Option<Sp<String>>) -> Option<String> {
-        v.as_ref().map(|s| s.value.clone())
-    }
-    fn choice<T: Choice>(v: &Option<Sp<T>>) -> Option<String> {
-        v.as_ref().map(|c| c.value.as_str().into())
-    }
-    fn date(d: &Option<Sp<NaiveDate>>) -> Option<String> {
-        d.as_ref().map(|d| d.value.format("%Y-%m-%d").to_string())
-    }
-    fn list(l: &[Sp<String>]) -> Option<String> {
-        (!l.is_empty()).then(|| {
-            l.iter()
-                .map(|s| s.value.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-    }
     Some(match key {
         K::Title => |i| text(&i.title),
-        K::Competency => |i| choice(&i.competency),
+        K::Competency => |i| i.competency.as_ref().map(|c| Value::Competency(c.value)),
         K::Area => |i| choice(&i.area),
-        K::Status => |i| choice(&i.status),
+        K::Status => |i| i.status.as_ref().map(|s| Value::Status(s.value)),
         K::Owner => |i| text(&i.owner),
         K::Department => |i| text(&i.department),
-        K::Priority => |i| i.priority.as_ref().map(|p| p.value.to_string()),
+        K::Priority => |i| i.priority.as_ref().map(|p| Value::Whole(p.value.into())),
         K::Start => |i| date(&i.start),
         K::End => |i| date(&i.end),
-        K::EffortDays => |i| i.effort_days.as_ref().map(|d| d.value.text()),
+        K::EffortDays => |i| decimal(&i.effort_days),
         K::Kpi => |i| text(&i.kpi),
         K::Reason => |i| text(&i.reason),
-        K::Cost => |i| i.cost.as_ref().map(|m| m.value.plain()),
-        K::MarkupPercent => |i| i.markup_percent.as_ref().map(|m| m.value.text()),
-        K::Quotes => quotes_text,
+        K::Cost => |i| money(&i.cost),
+        K::MarkupPercent => |i| decimal(&i.markup_percent),
+        K::Quotes => quotes_value,
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
-        K::Updates => updates_text,
+        K::Updates => updates_value,
         K::Goals => |i| list(&i.goals),
         K::Id | K::Benefit | K::Actual | K::Spend => return None,
     })
+}
+
+/// Who and what an initiative is, for the added and removed lists.
+fn summary(ini: &Initiative, figures: Option<&(Money, Option<Money>)>) -> Summary {
+    Summary {
+        id: ini.id_str().to_string(),
+        title: ini.title.as_ref().map(|t| t.value.clone()),
+        owner: ini.owner.as_ref().map(|t| t.value.clone()),
+        status: ini.status.as_ref().map(|s| s.value),
+        budget: figures.map(|&(budget, plan_year)| plan_year.unwrap_or(budget)),
+    }
 }
 
 /// Compares two versions.
@@ -405,8 +774,7 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
         .iter()
         .map(|i| (i.id_str(), i))
         .collect();
-    let new_ids: std::collections::HashSet<&str> =
-        new.roadmap.initiatives.iter().map(|i| i.id_str()).collect();
+    let new_ids: HashSet<&str> = new.roadmap.initiatives.iter().map(|i| i.id_str()).collect();
     let old_figures = budget_figures(old.budget);
     let new_figures = budget_figures(new.budget);
 
@@ -415,24 +783,24 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
     for ini in &new.roadmap.initiatives {
         let id = ini.id_str();
         let Some(before) = old_by_id.get(id) else {
-            added.push(id.to_string());
+            added.push(summary(ini, new_figures.get(id)));
             continue;
         };
-        let fields: Vec<(&'static str, Change<Option<String>>)> = DIFF
+        let read = |c: Compared| {
+            (
+                c.label(),
+                compared_value(before, c, old_figures.get(id)),
+                compared_value(ini, c, new_figures.get(id)),
+            )
+        };
+        let (o, n): (Fields, Fields) = DIFF
             .iter()
-            .filter_map(|&c| {
-                let o = compared_value(before, c, old_figures.get(id));
-                let n = compared_value(ini, c, new_figures.get(id));
-                if o == n {
-                    return None;
-                }
-                let (o, n) = match c {
-                    Compared::Key(InitiativeKey::Updates) => only_changed_updates(o, n),
-                    _ => (o, n),
-                };
-                Some((c.label(), Change { old: o, new: n }))
+            .map(|&c| {
+                let (label, o, n) = read(c);
+                ((label, o), (label, n))
             })
-            .collect();
+            .unzip();
+        let fields = changes(&o, &n);
         if !fields.is_empty() {
             changed.push(Changed {
                 id: id.to_string(),
@@ -444,9 +812,8 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
         .roadmap
         .initiatives
         .iter()
-        .map(|i| i.id_str())
-        .filter(|id| !new_ids.contains(id))
-        .map(str::to_string)
+        .filter(|i| !new_ids.contains(i.id_str()))
+        .map(|i| summary(i, old_figures.get(i.id_str())))
         .collect();
 
     let (ot, nt) = (&old.budget.totals, &new.budget.totals);
@@ -481,22 +848,11 @@ pub(crate) fn build(old: &Side<'_>, new: &Side<'_>) -> Diff {
             by_competency,
             by_quarter,
         },
-        goals: entries(
-            old.roadmap.goals.iter().map(goal_fields).collect(),
-            new.roadmap.goals.iter().map(goal_fields).collect(),
-        ),
-        communications: entries(
-            old.roadmap
-                .communications
-                .iter()
-                .map(communication_fields)
-                .collect(),
-            new.roadmap
-                .communications
-                .iter()
-                .map(communication_fields)
-                .collect(),
-        ),
+        settings: changes(&settings_fields(old.roadmap), &settings_fields(new.roadmap)),
+        parts: Part::ALL
+            .iter()
+            .map(|&p| (p, entries(p.entries(old.roadmap), p.entries(new.roadmap))))
+            .collect(),
     }
 }
 

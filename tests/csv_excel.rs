@@ -71,7 +71,7 @@ fn plain_csv_stays_english_in_every_language() {
     }
     let diff = run(&["diff", PL, PL, "--format", "csv", "--lang", "pl"]);
     assert!(
-        diff.starts_with("kind,id,field,old,new,delta,counts_in\r\n"),
+        diff.starts_with("kind,id,field,old,new,delta,counts_in,section\r\n"),
         "{diff}"
     );
 }

@@ -86,8 +86,14 @@ fn diff_between_two_commits() {
         String::from_utf8_lossy(&out.stderr)
     );
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(j["added"], serde_json::json!(["cx-newsletter"]));
-    assert_eq!(j["removed"], serde_json::json!(["cx-academy"]));
+    // Added and removed initiatives say who and what they are (SPEC 13).
+    assert_eq!(
+        j["added"],
+        serde_json::json!([{ "id": "cx-newsletter", "title": "Monthly CX newsletter",
+            "owner": "ak", "status": "planned", "budget": "3650.00" }])
+    );
+    assert_eq!(j["removed"][0]["id"], "cx-academy");
+    assert_eq!(j["removed"][0]["status"], "idea");
     let changed = j["changed"].as_array().unwrap();
     assert_eq!(changed.len(), 1);
     assert_eq!(changed[0]["id"], "cx-webinars");
@@ -359,4 +365,150 @@ fn goals_and_communications_added_removed_and_changed() {
     ] {
         assert!(text.contains(words), "no {words:?} in:\n{text}");
     }
+}
+
+/// `cxm diff base.toml NAME.toml` in `tests/fixtures/diff`, every format,
+/// in `lang`: one fixture per section of the file (SPEC section 9).
+fn fixture_diff(name: &str, lang: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let mut out = String::new();
+    for format in ["table", "markdown", "csv", "json"] {
+        let o = cxm(
+            &dir,
+            &[
+                "diff",
+                "base.toml",
+                &format!("{name}.toml"),
+                "--lang",
+                lang,
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{name} {format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        out.push_str(&format!(
+            "===== {format}\n{}\n",
+            String::from_utf8(o.stdout).unwrap()
+        ));
+    }
+    out
+}
+
+#[test]
+fn each_section_of_the_file_is_compared() {
+    for name in [
+        "settings",
+        "fx",
+        "team",
+        "departments",
+        "training",
+        "kpis",
+        "initiatives",
+    ] {
+        for lang in ["en", "pl"] {
+            insta::assert_snapshot!(format!("section_{name}_{lang}"), fixture_diff(name, lang));
+        }
+    }
+}
+
+/// The issue's case: a changed cap, markup, training price and team
+/// capacity change budget figures, and the diff names them as causes.
+#[test]
+fn the_causes_of_changed_figures_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = example();
+    let mut new = old.clone();
+    for (from, to) in [
+        ("budget_cap = 450000", "budget_cap = 420000"),
+        ("markup_percent = 12.5", "markup_percent = 10"),
+        ("cost_per_person = 1200", "cost_per_person = 1350"),
+        ("capacity_days = 180", "capacity_days = 150"),
+        (
+            "[maturity.governance]\ncurrent = 2\ntarget = 3",
+            "[maturity.governance]\ncurrent = 2\ntarget = 4",
+        ),
+        ("until = 2030", "until = 2031"),
+    ] {
+        assert!(new.contains(from), "the example has no {from:?}");
+        new = new.replacen(from, to, 1);
+    }
+    std::fs::write(d.join("old.toml"), &old).unwrap();
+    std::fs::write(d.join("new.toml"), &new).unwrap();
+    let out = cxm(d, &["diff", "old.toml", "new.toml", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        j["settings"]["budget_cap"],
+        serde_json::json!({ "old": "450000.00", "new": "420000.00" })
+    );
+    assert_eq!(
+        j["settings"]["markup_percent"],
+        serde_json::json!({ "old": "12.5", "new": "10" })
+    );
+    assert_eq!(
+        j["training"]["changed"][0]["fields"]["cost_per_person"],
+        serde_json::json!({ "old": "1200.00", "new": "1350.00" })
+    );
+    assert_eq!(
+        j["team"]["changed"][0]["fields"]["capacity_days"],
+        serde_json::json!({ "old": "180", "new": "150" })
+    );
+    assert_eq!(
+        j["maturity"]["changed"],
+        serde_json::json!([{ "id": "governance", "fields": { "target": { "old": "3", "new": "4" } } }])
+    );
+    assert_eq!(
+        j["vision"]["changed"][0]["fields"]["until"],
+        serde_json::json!({ "old": "2030", "new": "2031" })
+    );
+    // The effects are still there, and every earlier key.
+    for key in [
+        "added",
+        "removed",
+        "changed",
+        "totals",
+        "goals",
+        "communications",
+    ] {
+        assert!(j.get(key).is_some(), "no {key}");
+    }
+    assert_ne!(j["totals"]["cxm"]["delta"], "0.00");
+
+    let out = cxm(d, &["diff", "old.toml", "new.toml", "--lang", "pl"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for words in [
+        "Zmienione ustawienia",
+        "Limit budżetu",
+        "450 000,00 zł",
+        "Narzut (%)",
+        "12,5",
+        "Zmienione szkolenia",
+        "1 350,00 zł",
+        "Zmiany w zespole",
+        "Dostępność (dni)",
+        "Zmienione poziomy dojrzałości",
+        "Poziom docelowy",
+        "Zmieniona wizja",
+    ] {
+        assert!(
+            text.contains(&words.replace(' ', "\u{a0}")) || text.contains(words),
+            "no {words:?} in:\n{text}"
+        );
+    }
+    let csv = cxm(d, &["diff", "old.toml", "new.toml", "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.contains("\nchanged,,budget_cap,450000.00,420000.00,,,settings\r"),
+        "{csv}"
+    );
 }

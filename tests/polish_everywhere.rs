@@ -284,7 +284,8 @@ fn cxm(dir: &Path, args: &[&str]) -> Output {
 /// A directory holding `r.toml` (the Polish example), `cap.toml` (the same
 /// with a budget cap the plan exceeds: E010, a plan error the reports show
 /// on standard error) and `new.toml` (a later version for `diff`: one
-/// initiative gone, one new, changed priority, status, quotes and dates).
+/// initiative gone, one new, changed priority, status, quotes and dates, a
+/// changed budget cap, training price and team capacity).
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let example = std::fs::read_to_string(root().join("examples/roadmap.pl.toml"))
@@ -298,8 +299,13 @@ fn workspace() -> tempfile::TempDir {
         .replacen("status = \"in-progress\"", "status = \"on-hold\"", 1)
         .replacen("min = 45000", "min = 47000", 1)
         .replacen("end = 2027-04-30", "end = 2027-05-29", 1)
-        .replacen("id = \"mapa-reklamacji\"", "id = \"mapa-skarg\"", 1);
+        .replacen("id = \"mapa-reklamacji\"", "id = \"mapa-skarg\"", 1)
+        // The causes diff shows: a setting, a training price, a capacity.
+        .replacen("budget_cap = 300000", "budget_cap = 280000", 1)
+        .replacen("cost_per_person = 1200", "cost_per_person = 1300", 1)
+        .replacen("capacity_days = 170", "capacity_days = 150", 1);
     assert_eq!(new.matches("mapa-skarg").count(), 1, "the example moved");
+    assert!(new.contains("budget_cap = 280000") && new.contains("cost_per_person = 1300"));
     std::fs::write(dir.path().join("new.toml"), new).expect("new.toml");
     dir
 }

@@ -17,10 +17,10 @@ fn diff_reads_exactly_the_keys_it_compares() {
 
 #[test]
 fn only_the_check_ins_that_changed_show() {
-    let s = |t: &str| Some(t.to_string());
+    let s = |t: &str| Some(Value::Text(t.to_string()));
     // A new check-in shows alone.
     assert_eq!(
-        super::only_changed_updates(
+        super::only_changed_items(
             s("2027-03-31 20 %"),
             s("2027-03-31 20 %; 2027-06-30 40 % low")
         ),
@@ -28,14 +28,30 @@ fn only_the_check_ins_that_changed_show() {
     );
     // A changed one shows on both sides; the rest does not.
     assert_eq!(
-        super::only_changed_updates(
+        super::only_changed_items(
             s("2027-03-31 20 %; 2027-06-30 40 %"),
             s("2027-03-31 20 %; 2027-06-30 45 %")
         ),
         (s("2027-06-30 40 %"), s("2027-06-30 45 %"))
     );
     assert_eq!(
-        super::only_changed_updates(s("2027-03-31 20 %"), None),
+        super::only_changed_items(s("2027-03-31 20 %"), None),
         (s("2027-03-31 20 %"), None)
+    );
+}
+
+#[test]
+fn only_the_measurements_that_changed_show() {
+    let d = |m| NaiveDate::from_ymd_opt(2026, m, 30).expect("a date");
+    let v = |x: i128| Decimal(x * Decimal::SCALE);
+    let old = Value::Series(vec![(d(6), v(21))]);
+    let new = Value::Series(vec![(d(6), v(21)), (d(9), v(23))]);
+    assert_eq!(
+        only_changed_items(Some(old.clone()), Some(new)),
+        (None, Some(Value::Series(vec![(d(9), v(23))])))
+    );
+    assert_eq!(
+        only_changed_items(Some(old.clone()), None),
+        (Some(old), None)
     );
 }

@@ -4,30 +4,40 @@
 //! compared field of [`DIFF`] has a [`Text`] label ([`field_text`], an
 //! exhaustive match, so a new key cannot go unlabelled: a new
 //! `InitiativeKey` does not compile, and `tests` check every entry of
-//! [`DIFF`] has one). English labels are the TOML keys, as before: they are
-//! what a person looks up and edits in the file. Money fields (`cost`,
-//! `budget`, `plan_year_budget`, and the amounts of `quotes`, in the quote's
-//! currency) show as the other reports write money
-//! ([`i18n::money`]), decimals (`effort_days`, `markup_percent`) with the
-//! language's decimal mark, `status` and `competency` by the words the other
-//! reports use for them; other values as the file has them. Quarters and
-//! the CXM total use the same labels as the budget report. CSV and JSON keep
-//! the keys and plain numbers; Polish `--excel` names a changed field by
-//! its Polish label, as the tables do, and its status or competency values
-//! by their Polish words; money values are money (the decimal comma of
-//! `--excel`), other values text as `diff` reads them.
+//! [`DIFF`] has one); the keys of `[roadmap]` and of each section's tables
+//! have theirs in [`entry_field_text`] (a test checks every key of every
+//! table). English labels are the TOML keys, as before: they are what a
+//! person looks up and edits in the file. Values are typed ([`Value`]):
+//! money shows as the other reports write money ([`i18n::money`], a quote's
+//! amounts in the quote's currency), decimals with the language's decimal
+//! mark, `status` and `competency` by the words the other reports use for
+//! them; other values as the file has them. Added and removed initiatives
+//! are a table of id, title (cut on narrow terminals), owner, status and
+//! budget; other sections list the ids added and removed, then the changed
+//! fields. Quarters and the CXM total use the same labels as the budget
+//! report. Each section's titles are [`part_words`], one arm per [`Part`].
+//!
+//! CSV and JSON keep the keys and plain numbers. The CSV's rows are
+//! `kind,id,field,old,new,delta,counts_in,section`: an added or removed
+//! initiative is one row per `title`, `owner`, `status` and `budget`; an
+//! entry of another section one row without a field; settings rows have no
+//! id. Polish `--excel` names a changed field by its Polish label, as the
+//! tables do, its status or competency values and the `section` by Polish
+//! words; money and decimals are numbers (the decimal comma of `--excel`),
+//! other values text as `diff` reads them.
 
 use super::columns::{Columns, CsvColumns, DETAIL, KEY, MAIN, Table};
 use super::csv::{Cell, CountsIn};
 use super::sections::{self, Doc, Section};
 use super::xlsx;
 use super::{Format, RenderOptions};
-use crate::diff::{Change, Diff, Entries, MoneyDelta};
+use crate::diff::{
+    Change, Changed, Diff, Entries, FieldChanges, MoneyDelta, Part, QuoteValue, Summary, Value,
+};
 use crate::i18n::{self, Text};
-use crate::money::Decimal;
 use crate::money::Money;
 use crate::roadmap::fields::{Compared, DIFF, InitiativeKey};
-use crate::roadmap::{Choice, Competency, Language, Status};
+use crate::roadmap::{Choice, Language};
 
 /// The report in `opts.format`, written into `out`.
 pub(crate) fn write(
@@ -106,200 +116,305 @@ fn compared(field: &str) -> Option<Compared> {
     DIFF.iter().copied().find(|c| c.label() == field)
 }
 
-/// A field's label for people; the key itself should one ever lack a label.
-fn field_label(field: &str, lang: Language) -> String {
-    compared(field)
-        .and_then(field_text)
-        .map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
-}
-
-/// A plain amount (`84375.00`, as `diff` reads money) as money.
-fn plain_money(v: &str) -> Option<Money> {
-    let (_, cents) = v.split_once('.')?;
-    if cents.len() != 2 {
-        return None;
-    }
-    let d = Decimal::parse(v).ok()?;
-    let per_minor = Decimal::SCALE / crate::money::MINOR_PER_MAJOR;
-    (d.0 % per_minor == 0).then(|| Money(d.0 / per_minor))
-}
-
-/// A field's value for people: money and decimals the language's way, the
-/// rest as written; whatever does not read as its kind stays as written.
-fn field_value(field: &str, v: &str, currency: &str, lang: Language) -> String {
-    use InitiativeKey as K;
-    let shown = match compared(field) {
-        Some(Compared::Budget | Compared::PlanYearBudget | Compared::Key(K::Cost)) => {
-            plain_money(v).map(|m| i18n::money(m, currency, lang))
-        }
-        Some(Compared::Key(K::Status)) => Status::parse(v).map(|x| i18n::status(x, lang).into()),
-        Some(Compared::Key(K::Competency)) => {
-            Competency::parse(v).map(|x| i18n::competency(x, lang).into())
-        }
-        Some(Compared::Key(K::Quotes)) => Some(
-            v.split("; ")
-                .map(|q| quote_value(q, currency, lang))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        Some(Compared::Key(K::EffortDays | K::MarkupPercent)) => {
-            Decimal::parse(v).ok().map(|d| i18n::decimal(d, lang))
-        }
-        _ => None,
-    };
-    shown.unwrap_or_else(|| v.to_string())
-}
-
-/// One quote as `diff` reads it, `VENDOR RANGE [CURRENCY]` (the range
-/// `84375.00` or `40000.00–60000.00`), with its amounts as money in the
-/// quote's currency, else the roadmap's; as written when it does not read so.
-fn quote_value(q: &str, currency: &str, lang: Language) -> String {
-    let shown = || {
-        let (head, last) = q.rsplit_once(' ')?;
-        let (vendor, range, currency) = match range_money(last) {
-            Some(range) => (head, range, currency),
-            None => {
-                let (vendor, range) = head.rsplit_once(' ')?;
-                (vendor, range_money(range)?, last)
-            }
-        };
-        let money = |m| i18n::money(m, currency, lang);
-        let range = match range {
-            (lo, Some(hi)) => format!("{}–{}", i18n::amount(lo, lang), money(hi)),
-            (lo, None) => money(lo),
-        };
-        Some(format!("{vendor} {range}"))
-    };
-    shown().unwrap_or_else(|| q.to_string())
-}
-
-/// `84375.00` or `40000.00–60000.00` as money.
-fn range_money(range: &str) -> Option<(Money, Option<Money>)> {
-    match range.split_once('–') {
-        Some((lo, hi)) => Some((plain_money(lo)?, Some(plain_money(hi)?))),
-        None => Some((plain_money(range)?, None)),
-    }
-}
-
-/// One changed field of an initiative; the id only on its first field.
-struct FieldRow<'a> {
-    id: Option<&'a str>,
-    field: &'static str,
-    change: &'a Change<Option<String>>,
-}
-
-fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
-    if d.changed.is_empty() {
-        return None;
-    }
-    let currency = d.currency.as_str();
-    let value = move |field: &str, v: &Option<String>, lang| match v {
-        Some(v) => field_value(field, v, currency, lang),
-        None => DASH.to_string(),
-    };
-    let columns = Columns::<FieldRow>::new()
-        .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
-        .left(Text::Field, KEY, |r, lang| field_label(r.field, lang))
-        .text(Text::Old, MAIN, move |r, lang| {
-            value(r.field, &r.change.old, lang)
-        })
-        .text(Text::New, KEY, move |r, lang| {
-            value(r.field, &r.change.new, lang)
-        });
-    let mut t = Table::new(columns, lang);
-    for c in &d.changed {
-        t.rows(
-            c.fields
-                .iter()
-                .enumerate()
-                .map(|(i, (field, change))| FieldRow {
-                    id: (i == 0).then_some(c.id.as_str()),
-                    field,
-                    change,
-                }),
-        );
-    }
-    Some(t.section(
-        i18n::text(Text::ChangedInitiatives, lang).to_string(),
-        Vec::new(),
-    ))
-}
-
-/// Which entries a section of `diff` lists besides initiatives.
+/// Where a changed field sits: an initiative, `[roadmap]`, or a section.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Goal,
-    Communication,
+enum Scope {
+    Initiatives,
+    Totals,
+    Settings,
+    Part(Part),
 }
 
-/// The label of a goal's or a communication's key: the key in English, as
-/// for initiatives; words in Polish.
-fn entry_field_label(kind: Kind, field: &str, lang: Language) -> String {
-    let text = match field {
-        "title" => Some(Text::DiffFieldTitle),
-        "horizon" => Some(Text::DiffFieldHorizon),
-        "year" => Some(Text::DiffFieldYear),
-        "until" => Some(Text::DiffFieldUntil),
-        "parent" => Some(Text::DiffFieldParent),
-        "focus" => Some(Text::DiffFieldFocus),
-        "owner" => Some(Text::DiffFieldOwner),
-        "pain_points" => Some(Text::DiffFieldPainPoints),
-        "kpis" if kind == Kind::Goal => Some(Text::DiffFieldGoalKpis),
-        "channel" => Some(Text::DiffFieldChannel),
-        "audience" => Some(Text::DiffFieldAudience),
-        "cadence" => Some(Text::DiffFieldCadence),
-        "start" => Some(Text::DiffFieldStart),
-        "end" => Some(Text::DiffFieldEnd),
-        "sponsor" => Some(Text::DiffFieldSponsor),
-        "goals" => Some(Text::DiffFieldGoals),
-        _ => None,
-    };
-    text.map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
+impl Scope {
+    /// The CSV `section` value: its key, in Polish `--excel` its word.
+    fn cell(self) -> Cell {
+        let (key, pl) = match self {
+            Scope::Initiatives => ("initiatives", "inicjatywy"),
+            Scope::Totals => ("totals", "sumy"),
+            Scope::Settings => ("settings", "ustawienia"),
+            Scope::Part(p) => (p.key(), part_words(p).3),
+        };
+        Cell::word(key, pl)
+    }
 }
 
-/// Goals' or communications' changes: added, removed, changed fields.
-fn entry_sections(e: &Entries, kind: Kind, lang: Language) -> Vec<Section> {
-    let (added, removed, changed) = match kind {
-        Kind::Goal => (Text::AddedGoals, Text::RemovedGoals, Text::ChangedGoals),
-        Kind::Communication => (
+/// A section's titles (added, removed, changed) and its Polish CSV word.
+fn part_words(p: Part) -> (Text, Text, Text, &'static str) {
+    match p {
+        Part::Fx => (
+            Text::AddedFx,
+            Text::RemovedFx,
+            Text::ChangedFx,
+            "kursy walut",
+        ),
+        Part::Team => (
+            Text::AddedMembers,
+            Text::RemovedMembers,
+            Text::ChangedMembers,
+            "zespół",
+        ),
+        Part::Departments => (
+            Text::AddedDepartments,
+            Text::RemovedDepartments,
+            Text::ChangedDepartments,
+            "działy",
+        ),
+        Part::Maturity => (
+            Text::AddedMaturity,
+            Text::RemovedMaturity,
+            Text::ChangedMaturity,
+            "dojrzałość",
+        ),
+        Part::Vision => (
+            Text::AddedVision,
+            Text::RemovedVision,
+            Text::ChangedVision,
+            "wizja",
+        ),
+        Part::Training => (
+            Text::AddedTraining,
+            Text::RemovedTraining,
+            Text::ChangedTraining,
+            "szkolenia",
+        ),
+        Part::Kpis => (
+            Text::AddedKpis,
+            Text::RemovedKpis,
+            Text::ChangedKpis,
+            "wskaźniki",
+        ),
+        Part::Goals => (
+            Text::AddedGoals,
+            Text::RemovedGoals,
+            Text::ChangedGoals,
+            "cele",
+        ),
+        Part::Communications => (
             Text::AddedCommunications,
             Text::RemovedCommunications,
             Text::ChangedCommunications,
+            "komunikacje",
         ),
-    };
-    let mut out: Vec<Section> = [
-        ids_section(&e.added, added, lang),
-        ids_section(&e.removed, removed, lang),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if e.changed.is_empty() {
-        return out;
     }
-    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| DASH.to_string());
-    let columns = Columns::<FieldRow>::new()
-        .left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string())
+}
+
+/// The label of a field of `[roadmap]` or of a section's entry: the key in
+/// English, as for initiatives; words in Polish. `None` for a key without
+/// one (the key itself then shows; a test checks every key has one).
+fn entry_field_text(scope: Scope, field: &str) -> Option<Text> {
+    Some(match field {
+        "title" => Text::DiffFieldTitle,
+        "horizon" => Text::DiffFieldHorizon,
+        "year" => Text::DiffFieldYear,
+        "until" => Text::DiffFieldUntil,
+        "parent" => Text::DiffFieldParent,
+        "focus" => Text::DiffFieldFocus,
+        "owner" => Text::DiffFieldOwner,
+        "pain_points" => Text::DiffFieldPainPoints,
+        "kpis" if scope == Scope::Part(Part::Goals) => Text::DiffFieldGoalKpis,
+        "target" if scope == Scope::Part(Part::Maturity) => Text::DiffFieldTargetLevel,
+        "current" => Text::DiffFieldCurrentLevel,
+        "statement" => Text::DiffFieldStatement,
+        "channel" => Text::DiffFieldChannel,
+        "audience" => Text::DiffFieldAudience,
+        "cadence" => Text::DiffFieldCadence,
+        "start" => Text::DiffFieldStart,
+        "end" => Text::DiffFieldEnd,
+        "sponsor" => Text::DiffFieldSponsor,
+        "goals" => Text::DiffFieldGoals,
+        "competency" => Text::DiffFieldCompetency,
+        "markup_percent" => Text::DiffFieldMarkupPercent,
+        "organisation" => Text::DiffFieldOrganisation,
+        "team" => Text::DiffFieldTeam,
+        "currency" => Text::DiffFieldCurrency,
+        "language" => Text::DiffFieldLanguage,
+        "plan_year" => Text::DiffFieldPlanYear,
+        "as_of" => Text::DiffFieldAsOf,
+        "budget_cap" => Text::DiffFieldBudgetCap,
+        "day_rate" => Text::DiffFieldDayRate,
+        "rate" => Text::DiffFieldRate,
+        "name" => Text::DiffFieldName,
+        "role" => Text::DiffFieldRole,
+        "capacity_days" => Text::DiffFieldCapacityDays,
+        "headcount" => Text::DiffFieldHeadcount,
+        "cost_per_person" => Text::DiffFieldCostPerPerson,
+        "funding" => Text::DiffFieldFunding,
+        "needs" => Text::DiffFieldNeeds,
+        "group" => Text::DiffFieldGroup,
+        "unit" => Text::DiffFieldUnit,
+        "direction" => Text::DiffFieldDirection,
+        "baseline" => Text::DiffFieldBaseline,
+        "target" => Text::DiffFieldTarget,
+        "measurements" => Text::DiffFieldMeasurements,
+        "baseline_date" => Text::DiffFieldBaselineDate,
+        "target_date" => Text::DiffFieldTargetDate,
+        "targets" => Text::DiffFieldTargets,
+        _ => return None,
+    })
+}
+
+/// A field's label in its scope.
+fn scoped_field_text(scope: Scope, field: &str) -> Option<Text> {
+    match scope {
+        Scope::Initiatives => compared(field).and_then(field_text),
+        Scope::Totals => None,
+        Scope::Settings | Scope::Part(_) => entry_field_text(scope, field),
+    }
+}
+
+/// A field's label for people; the key itself should one ever lack a label.
+fn field_label(scope: Scope, field: &str, lang: Language) -> String {
+    scoped_field_text(scope, field)
+        .map_or_else(|| field.to_string(), |t| i18n::text(t, lang).to_string())
+}
+
+/// A value for people: money in the roadmap's currency (a quote's in its
+/// own), decimals with the language's mark, a status or a competency by
+/// the words the other reports use, the rest as written.
+fn value_text(v: &Value, currency: &str, lang: Language) -> String {
+    match v {
+        Value::Money(m) => i18n::money(*m, currency, lang),
+        Value::Decimal(d) => i18n::decimal(*d, lang),
+        Value::Status(s) => i18n::status(*s, lang).to_string(),
+        Value::Competency(c) => i18n::competency(*c, lang).to_string(),
+        Value::Quotes(qs) => qs
+            .iter()
+            .map(|q| quote_text(q, currency, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Series(items) => items
+            .iter()
+            .map(|(d, x)| format!("{} = {}", d.format("%Y-%m-%d"), i18n::decimal(*x, lang)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Text(_) | Value::Whole(_) | Value::Date(_) => v.plain(),
+    }
+}
+
+/// One quote: `VENDOR 40 000,00–60 000,00 zł`, in the quote's currency,
+/// else the roadmap's.
+fn quote_text(q: &QuoteValue, currency: &str, lang: Language) -> String {
+    let currency = q.currency.as_deref().unwrap_or(currency);
+    let money = |m| i18n::money(m, currency, lang);
+    let range = match q.range {
+        Some((lo, hi)) if lo == hi => money(lo),
+        Some((lo, hi)) => format!("{}–{}", i18n::amount(lo, lang), money(hi)),
+        None => "?".to_string(),
+    };
+    format!("{} {range}", q.vendor.as_deref().unwrap_or("?"))
+}
+
+/// One changed field of an entry; the id only on its first field.
+struct FieldRow<'a> {
+    id: Option<&'a str>,
+    field: &'static str,
+    change: &'a Change<Option<Value>>,
+}
+
+/// A table of changed fields (`ID`, field, old, new) under `title`; none
+/// when nothing changed. Settings have no id column.
+fn changes_section(
+    scope: Scope,
+    changed: &[(Option<&str>, &FieldChanges)],
+    title: Text,
+    currency: &str,
+    lang: Language,
+) -> Option<Section> {
+    if changed.iter().all(|(_, f)| f.is_empty()) {
+        return None;
+    }
+    let value = move |v: &Option<Value>, lang| match v {
+        Some(v) => value_text(v, currency, lang),
+        None => DASH.to_string(),
+    };
+    let mut columns = Columns::<FieldRow>::new();
+    if scope != Scope::Settings {
+        columns = columns.left(Text::Id, KEY, |r, _| r.id.unwrap_or_default().to_string());
+    }
+    let columns = columns
         .left(Text::Field, KEY, move |r, lang| {
-            entry_field_label(kind, r.field, lang)
+            field_label(scope, r.field, lang)
         })
-        .left(Text::Old, MAIN, move |r, _| value(&r.change.old))
-        .left(Text::New, KEY, move |r, _| value(&r.change.new));
+        .text(Text::Old, MAIN, move |r, lang| value(&r.change.old, lang))
+        .text(Text::New, KEY, move |r, lang| value(&r.change.new, lang));
     let mut t = Table::new(columns, lang);
-    for c in &e.changed {
+    for (id, fields) in changed {
         t.rows(
-            c.fields
+            fields
                 .iter()
                 .enumerate()
                 .map(|(i, (field, change))| FieldRow {
-                    id: (i == 0).then_some(c.id.as_str()),
+                    id: if i == 0 { *id } else { None },
                     field,
                     change,
                 }),
         );
     }
-    out.push(t.section(i18n::text(changed, lang).to_string(), Vec::new()));
-    out
+    Some(t.section(i18n::text(title, lang).to_string(), Vec::new()))
+}
+
+fn changed_section(d: &Diff, lang: Language) -> Option<Section> {
+    let changed: Vec<(Option<&str>, &FieldChanges)> = d
+        .changed
+        .iter()
+        .map(|c| (Some(c.id.as_str()), &c.fields))
+        .collect();
+    changes_section(
+        Scope::Initiatives,
+        &changed,
+        Text::ChangedInitiatives,
+        &d.currency,
+        lang,
+    )
+}
+
+/// Initiatives added or removed: id, title, owner, status, budget.
+fn summaries_section(
+    items: &[Summary],
+    title: Text,
+    currency: &str,
+    lang: Language,
+) -> Option<Section> {
+    if items.is_empty() {
+        return None;
+    }
+    let columns = Columns::<Summary>::new()
+        .left(Text::Id, KEY, |s, _| s.id.clone())
+        .text(Text::Title, MAIN, |s, _| {
+            s.title.clone().unwrap_or_else(|| DASH.to_string())
+        })
+        .left(Text::Owner, DETAIL, |s, _| {
+            s.owner.clone().unwrap_or_else(|| DASH.to_string())
+        })
+        .left(Text::Status, DETAIL, |s, lang| {
+            s.status
+                .map_or_else(|| DASH.to_string(), |x| i18n::status(x, lang).to_string())
+        })
+        .right(Text::Budget, KEY, move |s, lang| {
+            s.budget
+                .map_or_else(|| DASH.to_string(), |m| i18n::money(m, currency, lang))
+        });
+    let mut t = Table::new(columns, lang);
+    t.rows(items);
+    Some(t.section(i18n::text(title, lang).to_string(), Vec::new()))
+}
+
+/// A section's changes: added, removed, changed fields.
+fn part_sections(part: Part, e: &Entries, currency: &str, lang: Language) -> Vec<Section> {
+    let (added, removed, changed_title, _) = part_words(part);
+    let changed: Vec<(Option<&str>, &FieldChanges)> = e
+        .changed
+        .iter()
+        .map(|c| (Some(c.id.as_str()), &c.fields))
+        .collect();
+    [
+        ids_section(&e.added, added, lang),
+        ids_section(&e.removed, removed, lang),
+        changes_section(Scope::Part(part), &changed, changed_title, currency, lang),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// One line of the money table: the CXM total, a competency or a quarter.
@@ -346,29 +461,34 @@ fn money_section(d: &Diff, lang: Language) -> Section {
     t.section(title, Vec::new())
 }
 
-/// The people-facing diff: what changed, then the money.
+/// The people-facing diff: what changed — initiatives, then the causes
+/// (settings and each section) — then the money.
 fn doc(d: &Diff, lang: Language) -> Doc {
     let t = |x| i18n::text(x, lang);
     let title = format!("{}: {} → {}", t(Text::RoadmapChanges), d.old, d.new);
     let mut lines = Vec::new();
-    if d.added.is_empty()
-        && d.removed.is_empty()
-        && d.changed.is_empty()
-        && d.goals.is_empty()
-        && d.communications.is_empty()
-    {
+    if d.nothing_changed() {
         lines.push(t(Text::NothingChanged).to_string());
     }
+    let currency = d.currency.as_str();
     let mut sections: Vec<Section> = [
-        ids_section(&d.added, Text::AddedInitiatives, lang),
-        ids_section(&d.removed, Text::RemovedInitiatives, lang),
+        summaries_section(&d.added, Text::AddedInitiatives, currency, lang),
+        summaries_section(&d.removed, Text::RemovedInitiatives, currency, lang),
         changed_section(d, lang),
+        changes_section(
+            Scope::Settings,
+            &[(None, &d.settings)],
+            Text::ChangedSettings,
+            currency,
+            lang,
+        ),
     ]
     .into_iter()
     .flatten()
     .collect();
-    sections.extend(entry_sections(&d.goals, Kind::Goal, lang));
-    sections.extend(entry_sections(&d.communications, Kind::Communication, lang));
+    for (part, entries) in &d.parts {
+        sections.extend(part_sections(*part, entries, currency, lang));
+    }
     sections.push(money_section(d, lang));
     Doc {
         title,
@@ -379,91 +499,115 @@ fn doc(d: &Diff, lang: Language) -> Doc {
 
 /// One line of the CSV.
 enum Item<'a> {
-    Added(&'a str),
-    Removed(&'a str),
-    Changed {
+    /// An entry added or removed; an initiative's row per what it is
+    /// (`title`, `owner`, `status`, `budget`).
+    Listed {
+        added: bool,
+        scope: Scope,
         id: &'a str,
+        field: Option<(&'static str, Value)>,
+    },
+    /// A changed field; settings have no id.
+    Changed {
+        scope: Scope,
+        id: Option<&'a str>,
         field: &'static str,
-        change: &'a Change<Option<String>>,
+        change: &'a Change<Option<Value>>,
     },
     /// `id` is `cxm`, a competency's key or a quarter (`Q1`).
-    Total {
-        id: String,
-        money: &'a MoneyDelta,
-    },
+    Total { id: String, money: &'a MoneyDelta },
 }
 
-/// One row per change: `kind,id,field,old,new,delta,counts_in`. Initiative
-/// rows carry text; total rows carry money (never escaped as formulas).
-/// `counts_in` (SPEC section 11) is `cxm` on the CXM total's row and `none`
-/// on its breakdowns by competency and by quarter: they split the same
-/// total, so a sum filtered to `cxm` is the CXM total (old, new, delta)
-/// rather than three times it. Rows without money leave it empty.
+/// One row per change: `kind,id,field,old,new,delta,counts_in,section`.
+/// Changed rows carry their values typed (money as money, a status or a
+/// competency as an enumerated value), total rows money (never escaped as
+/// formulas). `counts_in` (SPEC section 11) is `cxm` on the CXM total's row
+/// and `none` on its breakdowns by competency and by quarter: they split
+/// the same total, so a sum filtered to `cxm` is the CXM total (old, new,
+/// delta) rather than three times it. Rows without money leave it empty.
+/// `section` says where the row belongs: `initiatives`, `totals`,
+/// `settings` (no id) or a section's JSON key (`team`, `kpis`…).
 fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
     CsvColumns::<Item>::new()
         .col("kind", |i| match i {
-            Item::Added(_) => Cell::word("added", "dodana"),
-            Item::Removed(_) => Cell::word("removed", "usunięta"),
+            Item::Listed { added: true, .. } => Cell::word("added", "dodana"),
+            Item::Listed { added: false, .. } => Cell::word("removed", "usunięta"),
             Item::Changed { .. } => Cell::word("changed", "zmieniona"),
             Item::Total { .. } => Cell::word("total", "suma"),
         })
         .col("id", |i| match i {
-            Item::Added(id) | Item::Removed(id) | Item::Changed { id, .. } => Cell::text(*id),
+            Item::Listed { id, .. } | Item::Changed { id: Some(id), .. } => Cell::text(*id),
+            Item::Changed { id: None, .. } => Cell::Empty,
             Item::Total { id, .. } => total_id(id),
         })
         .col("field", |i| match i {
-            Item::Changed { field, .. } => field_cell(field),
+            Item::Changed { scope, field, .. }
+            | Item::Listed {
+                scope,
+                field: Some((field, _)),
+                ..
+            } => field_cell(*scope, field),
             Item::Total { .. } => Cell::word("cxm", "CXM"),
-            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+            Item::Listed { field: None, .. } => Cell::Empty,
         })
         .col("old", |i| match i {
-            Item::Changed { field, change, .. } => value_cell(field, change.old.as_deref()),
+            Item::Changed { change, .. } => value_cell(change.old.as_ref()),
+            Item::Listed {
+                added: false,
+                field: Some((_, v)),
+                ..
+            } => value_cell(Some(v)),
             Item::Total { money, .. } => Cell::Money(money.old),
-            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+            Item::Listed { .. } => Cell::Empty,
         })
         .col("new", |i| match i {
-            Item::Changed { field, change, .. } => value_cell(field, change.new.as_deref()),
+            Item::Changed { change, .. } => value_cell(change.new.as_ref()),
+            Item::Listed {
+                added: true,
+                field: Some((_, v)),
+                ..
+            } => value_cell(Some(v)),
             Item::Total { money, .. } => Cell::Money(money.new),
-            Item::Added(_) | Item::Removed(_) => Cell::Empty,
+            Item::Listed { .. } => Cell::Empty,
         })
         .col("delta", |i| match i {
             Item::Total { money, .. } => Cell::Money(money.delta),
-            Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
+            Item::Listed { .. } | Item::Changed { .. } => Cell::Empty,
         })
         .col("counts_in", |i| match i {
             Item::Total { id, .. } if id == "cxm" => CountsIn::Cxm.cell(),
             Item::Total { .. } => CountsIn::None.cell(),
-            Item::Added(_) | Item::Removed(_) | Item::Changed { .. } => Cell::Empty,
+            Item::Listed { .. } | Item::Changed { .. } => Cell::Empty,
+        })
+        .col("section", |i| match i {
+            Item::Listed { scope, .. } | Item::Changed { scope, .. } => scope.cell(),
+            Item::Total { .. } => Scope::Totals.cell(),
         })
 }
 
 /// A changed field's cell: its key, in Polish `--excel` its Polish label
 /// (the people tables' words); plain CSV keeps the key.
-fn field_cell(field: &'static str) -> Cell {
-    match compared(field).and_then(field_text) {
+fn field_cell(scope: Scope, field: &'static str) -> Cell {
+    match scoped_field_text(scope, field) {
         Some(t) => Cell::word(field, i18n::text(t, Language::Pl)),
         None => Cell::text(field),
     }
 }
 
-/// A changed field's old or new value: a status or a competency as an
-/// enumerated value (Polish `--excel`: `w toku`, `Pomiar`), money as money
-/// (`--excel`: the decimal comma), the rest as text; plain CSV writes each as
-/// before, byte for byte.
-fn value_cell(field: &str, v: Option<&str>) -> Cell {
-    use InitiativeKey as K;
-    let Some(v) = v else {
-        return Cell::Empty;
-    };
-    let typed = match compared(field) {
-        Some(Compared::Key(K::Status)) => Status::parse(v).map(Cell::status),
-        Some(Compared::Key(K::Competency)) => Competency::parse(v).map(Cell::competency),
-        Some(Compared::Budget | Compared::PlanYearBudget | Compared::Key(K::Cost)) => {
-            plain_money(v).map(Cell::Money)
-        }
-        _ => None,
-    };
-    typed.unwrap_or_else(|| Cell::text(v))
+/// A value's cell, typed: a status or a competency as an enumerated value
+/// (Polish `--excel`: `w toku`, `Pomiar`), money and decimals as numbers
+/// (`--excel`: the decimal comma), dates as dates, the rest as text.
+fn value_cell(v: Option<&Value>) -> Cell {
+    match v {
+        None => Cell::Empty,
+        Some(Value::Status(s)) => Cell::status(*s),
+        Some(Value::Competency(c)) => Cell::competency(*c),
+        Some(Value::Money(m)) => Cell::Money(*m),
+        Some(Value::Decimal(d)) => Cell::Decimal(*d),
+        Some(Value::Whole(n)) => Cell::Int((*n).into()),
+        Some(Value::Date(d)) => Cell::Date(*d),
+        Some(v @ (Value::Text(_) | Value::Quotes(_) | Value::Series(_))) => Cell::text(v.plain()),
+    }
 }
 
 /// The id of a total's row: `cxm`, a competency or a quarter (`Q1`), worded
@@ -497,15 +641,46 @@ pub(crate) fn xlsx_sheet(d: &Diff) -> xlsx::Sheet {
     sheet
 }
 
-/// The CSV's rows: added, removed, each changed field, then the totals.
-fn rows(d: &Diff) -> impl Iterator<Item = Item<'_>> {
-    let changed = d.changed.iter().flat_map(|c| {
-        c.fields.iter().map(|(field, change)| Item::Changed {
-            id: &c.id,
+/// An added or removed initiative's rows: one per what it is.
+fn summary_rows(s: &Summary, added: bool) -> Vec<Item<'_>> {
+    let fields = [
+        ("title", s.title.clone().map(Value::Text)),
+        ("owner", s.owner.clone().map(Value::Text)),
+        ("status", s.status.map(Value::Status)),
+        ("budget", s.budget.map(Value::Money)),
+    ];
+    let listed = |field| Item::Listed {
+        added,
+        scope: Scope::Initiatives,
+        id: &s.id,
+        field,
+    };
+    let rows: Vec<Item> = fields
+        .into_iter()
+        .filter_map(|(name, v)| v.map(|v| listed(Some((name, v)))))
+        .collect();
+    if rows.is_empty() {
+        vec![listed(None)]
+    } else {
+        rows
+    }
+}
+
+/// Each changed field of `changed` in `scope`.
+fn changed_rows<'a>(scope: Scope, changed: &'a [Changed]) -> impl Iterator<Item = Item<'a>> {
+    changed.iter().flat_map(move |c| {
+        c.fields.iter().map(move |(field, change)| Item::Changed {
+            scope,
+            id: Some(&c.id),
             field,
             change,
         })
-    });
+    })
+}
+
+/// The CSV's rows: initiatives added, removed and changed, the totals,
+/// then the settings and each section.
+fn rows<'a>(d: &'a Diff) -> impl Iterator<Item = Item<'a>> {
     let total = |id: String, money| Item::Total { id, money };
     let totals = std::iter::once(total("cxm".to_string(), &d.totals.cxm))
         .chain(
@@ -521,17 +696,45 @@ fn rows(d: &Diff) -> impl Iterator<Item = Item<'_>> {
                 .enumerate()
                 .map(move |(q, m)| total(format!("Q{}", q + 1), m)),
         );
+    let settings = d.settings.iter().map(|(field, change)| Item::Changed {
+        scope: Scope::Settings,
+        id: None,
+        field,
+        change,
+    });
+    let parts = d.parts.iter().flat_map(|(part, e)| {
+        let scope = Scope::Part(*part);
+        let listed = move |added, id: &'a String| Item::Listed {
+            added,
+            scope,
+            id,
+            field: None,
+        };
+        e.added
+            .iter()
+            .map(move |id| listed(true, id))
+            .chain(e.removed.iter().map(move |id| listed(false, id)))
+            .chain(changed_rows(scope, &e.changed))
+    });
     d.added
         .iter()
-        .map(|id| Item::Added(id))
-        .chain(d.removed.iter().map(|id| Item::Removed(id)))
-        .chain(changed)
+        .flat_map(|s| summary_rows(s, true))
+        .chain(d.removed.iter().flat_map(|s| summary_rows(s, false)))
+        .chain(changed_rows(Scope::Initiatives, &d.changed))
         .chain(totals)
+        .chain(settings)
+        .chain(parts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Decimal;
+    use crate::roadmap::fields::{
+        CommunicationKey, DepartmentKey, GoalKey, Key, KpiKey, LevelKey, MemberKey, RoadmapKey,
+        TrainingKey, VisionKey,
+    };
+    use crate::roadmap::{Competency, Status};
 
     #[test]
     fn every_compared_field_has_a_label_in_both_languages() {
@@ -543,23 +746,62 @@ mod tests {
         }
     }
 
+    /// Every key of `[roadmap]` and of each section's tables has a label:
+    /// the key in English, words in Polish.
+    #[test]
+    fn every_key_of_every_section_has_a_label_in_both_languages() {
+        fn names<K: Key>() -> Vec<&'static str> {
+            K::ALL
+                .iter()
+                .map(|k| k.name())
+                .filter(|&n| n != "id")
+                .collect()
+        }
+        let scopes: Vec<(Scope, Vec<&str>)> = vec![
+            (Scope::Settings, names::<RoadmapKey>()),
+            (Scope::Part(Part::Fx), vec!["rate"]),
+            (Scope::Part(Part::Team), names::<MemberKey>()),
+            (Scope::Part(Part::Departments), names::<DepartmentKey>()),
+            (Scope::Part(Part::Maturity), names::<LevelKey>()),
+            (Scope::Part(Part::Vision), names::<VisionKey>()),
+            (Scope::Part(Part::Training), names::<TrainingKey>()),
+            (Scope::Part(Part::Kpis), names::<KpiKey>()),
+            (Scope::Part(Part::Goals), names::<GoalKey>()),
+            (
+                Scope::Part(Part::Communications),
+                names::<CommunicationKey>(),
+            ),
+        ];
+        for (scope, keys) in scopes {
+            for key in keys {
+                let t = scoped_field_text(scope, key).unwrap_or_else(|| panic!("{key}: no label"));
+                assert_eq!(i18n::text(t, Language::En), key);
+                assert_ne!(i18n::text(t, Language::Pl), key);
+            }
+        }
+    }
+
     /// Changed rows of `status`, `plan_year_budget` and `priority` as each
     /// CSV variant writes them.
     fn changed_csv(excel: Option<Language>) -> String {
-        let change = |old: &str, new: &str| Change {
-            old: Some(old.to_string()),
-            new: Some(new.to_string()),
+        let change = |old: Value, new: Value| Change {
+            old: Some(old),
+            new: Some(new),
         };
-        let status = change("in-progress", "on-hold");
-        let budget = change("12432.09", "1000.50");
-        let priority = change("3", "1");
+        let status = change(
+            Value::Status(Status::InProgress),
+            Value::Status(Status::OnHold),
+        );
+        let budget = change(Value::Money(Money(1_243_209)), Value::Money(Money(100_050)));
+        let priority = change(Value::Whole(3), Value::Whole(1));
         let rows = [
             ("status", &status),
             ("plan_year_budget", &budget),
             ("priority", &priority),
         ]
         .map(|(field, change)| Item::Changed {
-            id: "x",
+            scope: Scope::Initiatives,
+            id: Some("x"),
             field,
             change,
         });
@@ -571,17 +813,17 @@ mod tests {
     fn polish_excel_names_changed_fields_in_polish_and_plain_csv_keeps_keys() {
         assert_eq!(
             changed_csv(None),
-            "kind,id,field,old,new,delta,counts_in\r\n\
-             changed,x,status,in-progress,on-hold,,\r\n\
-             changed,x,plan_year_budget,12432.09,1000.50,,\r\n\
-             changed,x,priority,3,1,,\r\n"
+            "kind,id,field,old,new,delta,counts_in,section\r\n\
+             changed,x,status,in-progress,on-hold,,,initiatives\r\n\
+             changed,x,plan_year_budget,12432.09,1000.50,,,initiatives\r\n\
+             changed,x,priority,3,1,,,initiatives\r\n"
         );
         let pl = changed_csv(Some(Language::Pl));
         assert!(
             pl.ends_with(
-                "zmieniona;x;Status;w toku;wstrzymana;;\r\n\
-                 zmieniona;x;Budżet w roku planu;12432,09;1000,50;;\r\n\
-                 zmieniona;x;Priorytet;3;1;;\r\n"
+                "zmieniona;x;Status;w toku;wstrzymana;;;inicjatywy\r\n\
+                 zmieniona;x;Budżet w roku planu;12432,09;1000,50;;;inicjatywy\r\n\
+                 zmieniona;x;Priorytet;3;1;;;inicjatywy\r\n"
             ),
             "{pl}"
         );
@@ -590,36 +832,34 @@ mod tests {
     }
 
     #[test]
-    fn money_fields_read_back_exactly() {
-        assert_eq!(plain_money("84375.00"), Some(Money(8_437_500)));
-        assert_eq!(plain_money("-0.05"), Some(Money(-5)));
-        assert_eq!(plain_money("1.005"), None);
-        assert_eq!(plain_money("2024"), None);
+    fn values_show_the_languages_way() {
+        let pl = |v: Value| value_text(&v, "PLN", Language::Pl);
+        assert_eq!(pl(Value::Money(Money(8_437_500))), "84\u{a0}375,00\u{a0}zł");
+        assert_eq!(pl(Value::Whole(3)), "3");
+        assert_eq!(pl(Value::Status(Status::OnHold)), "wstrzymana");
         assert_eq!(
-            field_value("budget", "84375.00", "PLN", Language::Pl),
-            "84\u{a0}375,00\u{a0}zł"
-        );
-        assert_eq!(field_value("priority", "3", "PLN", Language::Pl), "3");
-        assert_eq!(
-            field_value("status", "on-hold", "PLN", Language::Pl),
-            "wstrzymana"
-        );
-        assert_eq!(
-            field_value("competency", "culture", "PLN", Language::Pl),
+            pl(Value::Competency(Competency::Culture)),
             "Budowanie kultury i postaw proklienckich"
         );
+        assert_eq!(pl(Value::Decimal(Decimal(12_500_000))), "12,5");
+        let quote = |vendor: &str, lo, hi, currency: Option<&str>| QuoteValue {
+            vendor: Some(vendor.to_string()),
+            range: Some((Money(lo), Money(hi))),
+            currency: currency.map(str::to_string),
+        };
+        let quotes = Value::Quotes(vec![
+            quote("Big Co", 100_000, 200_050, None),
+            quote("W", 30_000, 30_000, Some("EUR")),
+            QuoteValue {
+                vendor: Some("X".into()),
+                range: None,
+                currency: None,
+            },
+        ]);
         assert_eq!(
-            field_value(
-                "quotes",
-                "Big Co 1000.00–2000.50; W 300.00 EUR; X ?; Y 2024",
-                "PLN",
-                Language::En
-            ),
-            "Big Co 1,000.00–2,000.50 PLN; W 300.00 EUR; X ?; Y 2024"
+            value_text(&quotes, "PLN", Language::En),
+            "Big Co 1,000.00–2,000.50 PLN; W 300.00 EUR; X ?"
         );
-        assert_eq!(
-            field_value("effort_days", "12.5", "PLN", Language::Pl),
-            "12,5"
-        );
+        assert_eq!(quotes.plain(), "Big Co 1000.00–2000.50; W 300.00 EUR; X ?");
     }
 }

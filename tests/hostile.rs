@@ -262,6 +262,63 @@ fn memory_stays_within_bounds() {
     assert!(stdout(&out).ends_with("inline.toml: 50000 errors, 10000 warnings\n"));
 }
 
+/// `n` initiatives with nothing but an id: four E012 and a W002 each.
+fn tiny_initiatives(n: usize) -> String {
+    let mut text = String::from("[roadmap]\nplan_year = 2027\nas_of = 2027-01-01\n\n");
+    for i in 0..n {
+        text.push_str(&format!("[[initiatives]]\nid = \"i{i}\"\n"));
+    }
+    text
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn many_findings_stay_within_bounds() {
+    // 100 000 tiny initiatives, 500 000 findings, all held to be sorted
+    // (JSON lists every one). The bound: 1 GiB of address space or 20
+    // times the file, whichever is larger, set with `ulimit -v`; the
+    // output goes to a file, the test reads only its end.
+    let n = 100_000;
+    let text = tiny_initiatives(n);
+    let (dir, path) = file("tiny.toml", text.as_bytes());
+    let limit_kib = (1usize << 30).max(20 * text.len()) / 1024;
+    for format in ["json", "human"] {
+        let target = dir.path().join(format!("out.{format}"));
+        let started = std::time::Instant::now();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {limit_kib} && exec \"$0\" check --format {format} \"$1\" > \"$2\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_cxm"))
+            .arg(&path)
+            .arg(&target)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        eprintln!("check --format {format}: {:?}", started.elapsed());
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read(&target).unwrap();
+        let end = String::from_utf8_lossy(&written[written.len().saturating_sub(300)..]);
+        match format {
+            "json" => {
+                assert!(end.ends_with("}\n]\n"), "{end}");
+                let items = written.windows(9).filter(|w| w == b"\"code\": \"").count();
+                assert_eq!(items, 5 * n);
+            }
+            _ => assert!(
+                end.ends_with(&format!("tiny.toml: {} errors, {n} warnings\n", 4 * n)),
+                "{end}"
+            ),
+        }
+    }
+}
+
 #[test]
 fn an_amount_below_a_grosz_is_e006_however_written() {
     for amount in ["1e-17", "1e-300", "0.001", "1.5e-3"] {

@@ -125,6 +125,36 @@ fn sort_by_place_then_code_stably() {
     assert_eq!(order, [&m("d"), &m("a"), &m("b"), &m("c")]);
 }
 
+mod sort_without_buffer {
+    use super::*;
+    use crate::source::Span;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `sort` orders as a stable sort by place and code does.
+        #[test]
+        fn orders_as_a_stable_sort(places in proptest::collection::vec((0usize..6, 0usize..3), 0..60)) {
+            let codes = [Code::E001, Code::E012, Code::W002];
+            let findings: Vec<Finding> = places
+                .iter()
+                .enumerate()
+                .map(|(n, &(at, c))| {
+                    Finding::new(
+                        codes[c],
+                        Span::new(at, at + 1),
+                        RuleMessage::NoOwner { initiative: n.to_string() },
+                    )
+                })
+                .collect();
+            let mut expected = findings.clone();
+            expected.sort_by_key(|f| (f.span.start(), f.code));
+            let mut got = findings;
+            sort(&mut got);
+            prop_assert_eq!(got, expected);
+        }
+    }
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;

@@ -31,3 +31,10 @@ fn suggestions() {
     assert_eq!(suggest("ownr", ["owner", "kpi"]), Some("owner"));
     assert_eq!(suggest("zzzzzz", ["owner", "kpi"]), None);
 }
+
+#[test]
+fn a_finding_stays_small() {
+    // A large file has millions of findings, all held to be sorted: a
+    // variant with a large payload must box it rather than grow them all.
+    assert!(std::mem::size_of::<Finding>() <= 144);
+}

@@ -202,7 +202,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<String>> {
         K::Quotes => quotes_text,
         K::Kpis => |i| list(&i.kpis),
         K::DependsOn => |i| list(&i.depends_on),
-        K::Id | K::Benefit | K::Actual | K::Spend => return None,
+        K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
     })
 }
 

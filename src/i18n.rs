@@ -219,6 +219,24 @@ pub(crate) enum Text {
     DashAboutDepartment,
     DashAboutMember,
     DashAboutKpi,
+    /// KPIs in money, the look ahead and relations (SPEC section 8).
+    Projected,
+    ProjectionNote,
+    NeedsThree,
+    ValueSoFar,
+    ValueToTarget,
+    ValueNote,
+    Assumption,
+    NoAssumption,
+    Relations,
+    RelationsNote,
+    KpiPair,
+    ImproveTogether,
+    ImproveAgainst,
+    NoRelations,
+    Benefit,
+    BenefitNote,
+    AYear,
 }
 
 /// The label of a fixed text.
@@ -480,6 +498,41 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DashAboutDepartment => ("department", "dział"),
         T::DashAboutMember => ("team member", "członek zespołu"),
         T::DashAboutKpi => ("KPI", "wskaźnik"),
+        T::Projected => ("Projected", "Prognoza"),
+        T::ProjectionNote => (
+            "Projected: the least-squares line through the measurements from the start to the as-of date, read at the target date (✓ reaches the target, ✗ does not); n is how many measurements it rests on.",
+            "Prognoza: prosta najmniejszych kwadratów przez pomiary od punktu wyjścia do dnia stanu, odczytana w terminie celu (✓ osiąga cel, ✗ nie osiąga); n to liczba pomiarów, na których się opiera.",
+        ),
+        T::NeedsThree => ("needs 3 measurements", "potrzeba 3 pomiarów"),
+        T::ValueSoFar => ("Worth so far / yr", "Wartość dotąd / rok"),
+        T::ValueToTarget => ("Worth to target / yr", "Wartość do celu / rok"),
+        T::ValueNote => (
+            "Money a year, low – high: the improvement times the KPI's value_per_unit, which rests on the assumption below, not on a measurement.",
+            "Kwoty rocznie, od – do: poprawa razy value_per_unit wskaźnika, oparte na założeniu podanym niżej, a nie na pomiarze.",
+        ),
+        T::Assumption => ("assumption", "założenie"),
+        T::NoAssumption => ("no note given", "brak opisu założenia"),
+        T::Relations => ("Moving together", "Wskaźniki, które zmieniają się razem"),
+        T::RelationsNote => (
+            "Pearson's r over the quarters both KPIs were measured in (|r| ≥ 0.5, strongest first). Moving together is not a cause: neither KPI is shown to drive the other.",
+            "Korelacja Pearsona r z kwartałów, w których zmierzono oba wskaźniki (|r| ≥ 0,5, od najsilniejszej). To, że zmieniają się razem, nie dowodzi, że jeden powoduje zmianę drugiego.",
+        ),
+        T::KpiPair => ("KPIs", "Wskaźniki"),
+        T::ImproveTogether => ("improve together", "poprawiają się razem"),
+        T::ImproveAgainst => (
+            "one improves as the other worsens",
+            "jeden się poprawia, gdy drugi się pogarsza",
+        ),
+        T::NoRelations => (
+            "No pair of KPIs moves together (|r| ≥ 0.5 over at least 4 common quarters).",
+            "Żadna para wskaźników nie zmienia się razem (|r| ≥ 0,5 z co najmniej 4 wspólnych kwartałów).",
+        ),
+        T::Benefit => ("Benefit / yr", "Korzyść / rok"),
+        T::BenefitNote => (
+            "Benefit / yr: what the expected KPI changes are worth a year, low – high, on the assumptions of each KPI's value_per_unit: an estimate, not a fact.",
+            "Korzyść / rok: ile rocznie są warte oczekiwane zmiany wskaźników, od – do, przy założeniach z value_per_unit każdego wskaźnika: szacunek, nie pewnik.",
+        ),
+        T::AYear => ("a year", "rocznie"),
     };
     match lang {
         Language::En => en,
@@ -902,3 +955,9 @@ pub(crate) fn left_out(labels: &[String], lang: Language) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// A low–high money range: en `80,000.00 – 180,000.00 PLN`, pl
+/// `80 000,00 – 180 000,00 zł`.
+pub(crate) fn money_range(low: Money, high: Money, currency: &str, lang: Language) -> String {
+    format!("{} – {}", amount(low, lang), money(high, currency, lang))
+}

@@ -180,6 +180,9 @@ pub struct PlanLine {
     /// The exact plan-year effort and its quarters (not shown as such).
     #[serde(skip)]
     pub effort: YearEffort,
+    /// What its `expected` KPI changes are worth a year (SPEC section 8).
+    #[serde(flatten)]
+    pub benefit: crate::benefit::Benefit,
 }
 
 /// Why the line falls where it does.
@@ -659,6 +662,7 @@ fn plan_lines(
             reason: ini.and_then(|x| x.reason.as_ref().map(|r| r.value.clone())),
             depends_on,
             effort,
+            benefit: (*l.benefit).clone(),
         });
     }
     Some(lines)

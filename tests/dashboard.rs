@@ -3,8 +3,8 @@
 //! `.ci/run` installs Debian's `chromium`, so in CI it always runs).
 //!
 //! For `roadmap.toml.example` the charts must hold: 4 bars by competency,
-//! 4 by quarter, 10 initiatives on the timeline (its plan), 12 measurement
-//! marks over 7 KPI charts, and no cut line (the plan fits its cap and
+//! 4 by quarter, 10 initiatives on the timeline (its plan), 32 measurement
+//! marks over 8 KPI charts, and no cut line (the plan fits its cap and
 //! capacity). A copy with a lower cap draws the cut line.
 
 use std::path::{Path, PathBuf};
@@ -15,8 +15,8 @@ const EXPECTED: [(&str, usize); 6] = [
     (r#"class="bar bar-competency""#, 4),
     (r#"class="bar bar-quarter""#, 4),
     (r#"class="gantt-bar"#, 10),
-    (r#"class="mark""#, 12),
-    (r#"class="kpi-chart""#, 7),
+    (r#"class="mark""#, 32),
+    (r#"class="kpi-chart""#, 8),
     (r#"class="cut-line""#, 0),
 ];
 

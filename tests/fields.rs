@@ -52,6 +52,10 @@ fn sample(key: InitiativeKey, v: usize) -> String {
             "[{ date = 2026-11-02, amount = 100, note = \"FV/1\" }]",
             "[{ date = 2026-11-03, amount = 50.5, currency = \"EUR\" }]",
         ),
+        K::Expected => pick(
+            "{ nps = { low = 1, high = 2 } }",
+            "{ csat = { low = -0.5, high = 0.5 } }",
+        ),
     }
 }
 

@@ -162,6 +162,10 @@ pub enum Whose {
     Spend(Option<String>),
     /// A checkpoint in a KPI's `targets`.
     Checkpoint,
+    /// The `value_per_unit` of the KPI with this id, when it has one.
+    ValuePerUnit(Option<String>),
+    /// The change an initiative's `expected` gives for this KPI id.
+    Expected(String),
 }
 
 /// What a value should have been, by the kind its key declares.

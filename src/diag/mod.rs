@@ -76,6 +76,7 @@ codes! {
     W012: Warning,
     W016: Warning,
     W017: Warning,
+    W019: Warning,
 }
 
 /// What each code is about, in one line (SPEC section 5), for the manual.
@@ -112,6 +113,9 @@ impl Code {
             Code::W012 => "A planned plan-year initiative without priority.",
             Code::W016 => "A KPI measurement or spend entry dated after as_of.",
             Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
+            Code::W019 => {
+                "A KPI's money value without its note, or an expected change of a KPI without one."
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ fn field_text(c: Compared) -> Option<Text> {
             K::Quotes => Text::DiffFieldQuotes,
             K::Kpis => Text::DiffFieldKpis,
             K::DependsOn => Text::DiffFieldDependsOn,
-            K::Id | K::Benefit | K::Actual | K::Spend => return None,
+            K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
         },
     })
 }

@@ -115,6 +115,18 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         .col("depends_on", |i| {
             i.plan(|l| Cell::text(l.depends_on.join(" ")))
         })
+        .col("benefit_low", |i| {
+            i.plan(|l| Cell::opt_money(l.benefit.benefit_low))
+        })
+        .col("benefit_high", |i| {
+            i.plan(|l| Cell::opt_money(l.benefit.benefit_high))
+        })
+        .col("benefit_per_budget_low", |i| {
+            i.plan(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.low)))
+        })
+        .col("benefit_per_budget_high", |i| {
+            i.plan(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.high)))
+        })
         .col("budget", |i| match i {
             Item::Plan(_) => Cell::Empty,
             Item::Backlog(b) => Cell::opt_money(b.budget),
@@ -291,6 +303,9 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
                     .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
             })
         })
+        .right(Text::Benefit, MAIN, |l, lang| {
+            crate::render::budget::benefit_text(&l.benefit, lang)
+        })
 }
 
 fn initiatives_section(p: &Plan, lang: Language) -> Section {
@@ -310,6 +325,10 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.iter().any(|l| l.area == Area::Cx) {
         notes.push(t(Text::CxRowsNote));
     }
+    notes.extend(crate::render::budget::benefit_notes(
+        p.initiatives.iter().map(|l| &l.benefit),
+        lang,
+    ));
     table.section(title, notes)
 }
 

@@ -224,6 +224,9 @@ fn whose_text(whose: &Whose) -> String {
         Whose::Kpi => "this KPI".into(),
         Whose::Measurement => "this measurement".into(),
         Whose::Checkpoint => "this checkpoint".into(),
+        Whose::ValuePerUnit(Some(id)) => format!("the value_per_unit of KPI {}", Quoted(id)),
+        Whose::ValuePerUnit(None) => "this value_per_unit".into(),
+        Whose::Expected(kpi) => format!("the expected change of KPI {}", Quoted(kpi)),
         Whose::Spend(Some(id)) => format!("a spend entry of initiative {}", Quoted(id)),
         Whose::Spend(None) => "this spend entry".into(),
     }
@@ -527,6 +530,9 @@ fn whose_pl(whose: &Whose) -> String {
         Whose::Kpi => "ten KPI".into(),
         Whose::Measurement => "ten pomiar".into(),
         Whose::Checkpoint => "ten punkt kontrolny".into(),
+        Whose::ValuePerUnit(Some(id)) => format!("value_per_unit KPI {}", Quoted(id)),
+        Whose::ValuePerUnit(None) => "to value_per_unit".into(),
+        Whose::Expected(kpi) => format!("oczekiwana zmiana KPI {}", Quoted(kpi)),
         Whose::Spend(Some(id)) => format!("wpis wydatku inicjatywy {}", Quoted(id)),
         Whose::Spend(None) => "ten wpis wydatku".into(),
     }

@@ -397,6 +397,29 @@ fn text_en(m: &RuleMessage) -> String {
             "planned initiative {} has no priority: it sorts last in the {year} plan and is the first to be cut",
             Q(initiative)
         ),
+        M::UnitValueLowAboveHigh { kpi, low, high } => format!(
+            "the value_per_unit of KPI {} has a low ({low}) above its high ({high})",
+            Q(kpi)
+        ),
+        M::ExpectedLowAboveHigh {
+            initiative,
+            kpi,
+            low,
+            high,
+        } => format!(
+            "initiative {} expects KPI {} to change by at least {low} and at most {high}: the low is above the high",
+            Q(initiative),
+            Q(kpi)
+        ),
+        M::UnitValueWithoutNote { kpi } => format!(
+            "KPI {} has a money value without a note: a figure without its assumption reads as a fact",
+            Q(kpi)
+        ),
+        M::ExpectedWithoutValue { initiative, kpi } => format!(
+            "initiative {} expects a change of KPI {}, which has no value_per_unit: it adds nothing to the benefit",
+            Q(initiative),
+            Q(kpi)
+        ),
     }
 }
 
@@ -525,6 +548,16 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
             "correct the date, or move `as_of` (or `--as-of`) to include it".to_string()
         }
         M::NoPriority { .. } => "give it a `priority` (1 is highest)".to_string(),
+        M::UnitValueLowAboveHigh { .. } | M::ExpectedLowAboveHigh { .. } => {
+            "swap `low` and `high`".to_string()
+        }
+        M::UnitValueWithoutNote { .. } => {
+            "add `note`: where the range comes from, e.g. \"churn model 2025, finance\"".to_string()
+        }
+        M::ExpectedWithoutValue { .. } => {
+            "give the KPI a `value_per_unit = { low, high, note }`, or remove it from `expected`"
+                .to_string()
+        }
     };
     vec![line]
 }

@@ -390,6 +390,29 @@ pub(super) fn text(m: &RuleMessage) -> String {
             "zaplanowana inicjatywa {} nie ma priorytetu: w planie na {year} trafia na koniec i jako pierwsza wypada przy cięciach",
             Q(initiative)
         ),
+        M::UnitValueLowAboveHigh { kpi, low, high } => format!(
+            "value_per_unit KPI {} ma dolną granicę ({low}) wyższą niż górną ({high})",
+            Q(kpi)
+        ),
+        M::ExpectedLowAboveHigh {
+            initiative,
+            kpi,
+            low,
+            high,
+        } => format!(
+            "inicjatywa {} zakłada zmianę KPI {} od {low} do {high}: dolna granica jest wyższa niż górna",
+            Q(initiative),
+            Q(kpi)
+        ),
+        M::UnitValueWithoutNote { kpi } => format!(
+            "KPI {} ma wartość w pieniądzu bez `note`: kwota bez założenia wygląda na pewnik",
+            Q(kpi)
+        ),
+        M::ExpectedWithoutValue { initiative, kpi } => format!(
+            "inicjatywa {} zakłada zmianę KPI {}, który nie ma value_per_unit: nie wlicza się do korzyści",
+            Q(initiative),
+            Q(kpi)
+        ),
     }
 }
 
@@ -518,6 +541,15 @@ pub(super) fn help(m: &RuleMessage) -> Vec<String> {
             "popraw datę albo przesuń `as_of` (lub `--as-of`), żeby go uwzględnić".to_string()
         }
         M::NoPriority { .. } => "nadaj jej `priority` (1 to najwyższy)".to_string(),
+        M::UnitValueLowAboveHigh { .. } | M::ExpectedLowAboveHigh { .. } => {
+            "zamień `low` i `high` miejscami".to_string()
+        }
+        M::UnitValueWithoutNote { .. } => {
+            "dopisz `note`: skąd ten przedział, np. \"model churnu 2025, finanse\"".to_string()
+        }
+        M::ExpectedWithoutValue { .. } => {
+            "nadaj KPI `value_per_unit = { low, high, note }` albo usuń go z `expected`".to_string()
+        }
     };
     vec![line]
 }

@@ -237,6 +237,12 @@ pub(crate) enum Text {
     Benefit,
     BenefitNote,
     AYear,
+    ReachingTarget,
+    YearShort,
+    TogetherShort,
+    AgainstShort,
+    MovesWith,
+    BenefitTitle,
 }
 
 /// The label of a fixed text.
@@ -514,8 +520,8 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::NoAssumption => ("no note given", "brak opisu założenia"),
         T::Relations => ("Moving together", "Wskaźniki, które zmieniają się razem"),
         T::RelationsNote => (
-            "Pearson's r over the quarters both KPIs were measured in (|r| ≥ 0.5, strongest first). Moving together is not a cause: neither KPI is shown to drive the other.",
-            "Korelacja Pearsona r z kwartałów, w których zmierzono oba wskaźniki (|r| ≥ 0,5, od najsilniejszej). To, że zmieniają się razem, nie dowodzi, że jeden powoduje zmianę drugiego.",
+            "Pearson's r over the quarters both KPIs were measured in, |r| ≥ 0.5, strongest first. Moving together is not a cause.",
+            "Korelacja Pearsona r ze wspólnych kwartałów pomiaru, |r| ≥ 0,5, od najsilniejszej. Wspólna zmiana nie oznacza związku przyczynowego.",
         ),
         T::KpiPair => ("KPIs", "Wskaźniki"),
         T::ImproveTogether => ("improve together", "poprawiają się razem"),
@@ -529,10 +535,16 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         ),
         T::Benefit => ("Benefit / yr", "Korzyść / rok"),
         T::BenefitNote => (
-            "Benefit / yr: what the expected KPI changes are worth a year, low – high, on the assumptions of each KPI's value_per_unit: an estimate, not a fact.",
-            "Korzyść / rok: ile rocznie są warte oczekiwane zmiany wskaźników, od – do, przy założeniach z value_per_unit każdego wskaźnika: szacunek, nie pewnik.",
+            "Benefit / yr: the expected KPI changes times each KPI's value_per_unit, low – high: an estimate on the stated assumptions, not a fact.",
+            "Korzyść / rok: oczekiwane zmiany wskaźników razy value_per_unit każdego z nich, od – do: szacunek przy podanych założeniach, nie pewnik.",
         ),
         T::AYear => ("a year", "rocznie"),
+        T::ReachingTarget => ("to the target", "do celu"),
+        T::YearShort => ("yr", "rok"),
+        T::TogetherShort => ("better together", "lepsze razem"),
+        T::AgainstShort => ("one better, one worse", "jeden lepszy, drugi gorszy"),
+        T::MovesWith => ("Moves with", "Zmieniają się razem"),
+        T::BenefitTitle => ("Benefit a year against budget", "Korzyść rocznie a budżet"),
     };
     match lang {
         Language::En => en,

@@ -180,6 +180,9 @@ pub struct KpiLine {
     /// The measurements the projection went through.
     #[serde(skip)]
     pub projection_n: usize,
+    /// The projection's line for the dashboard's chart (a picture).
+    #[serde(skip)]
+    pub projection_line: Option<[(NaiveDate, f64); 2]>,
     /// What one unit is worth a year, with the assumption behind it.
     pub value_per_unit: Option<UnitValue>,
     /// The roadmap's currency, for the money values.
@@ -268,6 +271,7 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, plan_year: i32) -> KpiReport {
                 projection: judged.projection.as_ref().map(|p| p.text.clone()),
                 projection_reaches: judged.projection.as_ref().and_then(|p| p.reaches),
                 projection_n: judged.projection.as_ref().map_or(0, |p| p.n),
+                projection_line: judged.projection.as_ref().map(|p| p.line),
                 value_per_unit: unit,
                 currency: r.meta.currency().to_string(),
                 value_so_far,

@@ -4,20 +4,33 @@
 //!
 //! For `roadmap.toml.example` the charts must hold: 4 bars by competency,
 //! 4 by quarter, 10 initiatives on the timeline (its plan), 32 measurement
-//! marks over 8 KPI charts, and no cut line (the plan fits its cap and
-//! capacity). A copy with a lower cap draws the cut line.
+//! marks over 8 KPI charts with 4 projections, 3 initiatives on the
+//! benefit chart, 3 pairs of KPIs that move together, and no cut line (the
+//! plan fits its cap and capacity). A copy with a lower cap draws the cut line.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const EXPECTED: [(&str, usize); 6] = [
+const EXPECTED: [(&str, usize); 11] = [
     (r#"class="bar bar-competency""#, 4),
     (r#"class="bar bar-quarter""#, 4),
     (r#"class="gantt-bar"#, 10),
     (r#"class="mark""#, 32),
     (r#"class="kpi-chart""#, 8),
     (r#"class="cut-line""#, 0),
+    // SPEC section 8: a dashed projection on each KPI with 3 measurements
+    // from its start (first contact resolution, complaints, NPS, churn),
+    // the path wherever there is a start, baseline and target, the money
+    // line of the 4 KPIs with a value (so far, to the target, the
+    // assumption), the
+    // benefit of the 3 initiatives with `expected`, and 3 pairs that move
+    // together.
+    (r#"class="projection""#, 4),
+    (r#"class="kpi-path""#, 7),
+    (r#"class="money""#, 4),
+    (r#"class="benefit-range""#, 3),
+    (r#"class="relation""#, 3),
 ];
 
 fn root() -> &'static Path {

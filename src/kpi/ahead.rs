@@ -77,7 +77,7 @@ fn fixed_big(num: &BigInt, den: &BigInt, places: u32) -> String {
 }
 
 /// The projection at `target_date` and whether it reaches the target.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Projection {
     /// Rounded to `places`.
     pub text: String,
@@ -85,6 +85,9 @@ pub(crate) struct Projection {
     pub reaches: Option<bool>,
     /// How many measurements the line went through.
     pub n: usize,
+    /// For drawing only: the line from the first measurement it rests on
+    /// to the target date (values as `f64`, a picture, not a figure).
+    pub line: [(NaiveDate, f64); 2],
 }
 
 /// The least-squares projection (module doc) through the points dated from
@@ -123,9 +126,15 @@ pub(crate) fn project(
         return None;
     }
     let slope = &nb * &sxy - &sx * &sy;
-    let at = BigInt::from((target_date - start).num_days());
-    let num = &sy * &d + slope * (&nb * at - &sx);
     let den = &nb * &d;
+    let value_at = |day: i64| &sy * &d + &slope * (&nb * BigInt::from(day) - &sx);
+    let num = value_at((target_date - start).num_days());
+    let first = used.first().map_or(start, |p| p.date);
+    let picture = |num: &BigInt| fixed_big(num, &den, 6).parse::<f64>().unwrap_or(f64::NAN);
+    let line = [
+        (first, picture(&value_at((first - start).num_days()))),
+        (target_date, picture(&num)),
+    ];
     let reaches = target.map(|t| {
         let t = BigInt::from(t.0) * &den;
         match direction {
@@ -137,6 +146,7 @@ pub(crate) fn project(
         text: fixed_big(&num, &den, places),
         reaches,
         n,
+        line,
     })
 }
 

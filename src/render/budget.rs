@@ -248,7 +248,11 @@ enum InitiativeRow<'a> {
 
 /// The columns of the CXM initiatives table; `with_internal`: the internal
 /// time column (there is a day rate to price effort with).
-fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>> {
+/// With a benefit column only when some initiative has a benefit.
+fn initiative_columns<'a>(
+    with_internal: bool,
+    with_benefit: bool,
+) -> Columns<'a, InitiativeRow<'a>> {
     use InitiativeRow as R;
     // A figure of an initiative's quotes; blank on headings and sums.
     fn figure(r: &R, cell: impl Fn(&Figures) -> String) -> String {
@@ -313,9 +317,11 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>>
                 R::Competency(_) | R::Sums(..) => String::new(),
             })
         })
-        .right(Text::Benefit, MAIN, |r, lang| match r {
-            R::Line(l) => benefit_text(&l.benefit, lang),
-            R::Competency(_) | R::Sums(..) => String::new(),
+        .when(with_benefit, |c| {
+            c.right(Text::Benefit, MAIN, |r, lang| match r {
+                R::Line(l) => benefit_text(&l.benefit, lang),
+                R::Competency(_) | R::Sums(..) => String::new(),
+            })
         })
 }
 
@@ -360,7 +366,9 @@ pub(crate) fn benefit_notes<'a>(
 /// Per competency: a heading, its CXM initiatives, its subtotal; then the
 /// sums of all CXM initiatives.
 fn initiatives_section(b: &Budget, lang: Language) -> Section {
-    let mut t = Table::new(initiative_columns(b.day_rate.is_some()), lang);
+    let with_benefit = (b.initiatives.iter())
+        .any(|l| l.header.area == Area::Cxm && l.benefit.benefit_low.is_some());
+    let mut t = Table::new(initiative_columns(b.day_rate.is_some(), with_benefit), lang);
     for ct in &b.totals.competencies {
         t.strong(&InitiativeRow::Competency(ct.competency));
         t.rows(

@@ -231,7 +231,7 @@ fn columns<'a>() -> Columns<'a, KpiLine> {
             )
         })
         .right(Text::Progress, MAIN, progress)
-        .right(Text::Projected, KEY, projected)
+        .right(Text::Projected, MAIN, projected)
         .right(Text::ValueSoFar, DETAIL, |k, lang| {
             range(k.value_so_far, &k.currency, lang)
         })

@@ -262,7 +262,9 @@ fn opt_owner(o: Option<&str>) -> String {
 
 /// The plan's columns; `with_internal`: the internal time column, shown
 /// when the roadmap sets a day rate.
-fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
+/// With a benefit column only when some initiative has a benefit (an
+/// `expected` change of a KPI with a money value).
+fn initiative_columns<'a>(with_internal: bool, with_benefit: bool) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
@@ -303,8 +305,10 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, PlanLine> {
                     .map_or_else(|| DASH.to_string(), |m| i18n::amount(m, lang))
             })
         })
-        .right(Text::Benefit, MAIN, |l, lang| {
-            crate::render::budget::benefit_text(&l.benefit, lang)
+        .when(with_benefit, |c| {
+            c.right(Text::Benefit, MAIN, |l, lang| {
+                crate::render::budget::benefit_text(&l.benefit, lang)
+            })
         })
 }
 
@@ -314,7 +318,11 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.is_empty() {
         return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
-    let mut table = Table::new(initiative_columns(p.day_rate.is_some()), lang);
+    let with_benefit = p
+        .initiatives
+        .iter()
+        .any(|l| l.benefit.benefit_low.is_some());
+    let mut table = Table::new(initiative_columns(p.day_rate.is_some(), with_benefit), lang);
     for l in &p.initiatives {
         if let Some(c) = p.cut_line.as_ref().filter(|c| c.first_below == l.id) {
             table.rule(cut_text(p, c.reason, lang));

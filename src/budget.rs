@@ -205,6 +205,9 @@ pub struct InitiativeLine {
     /// The remaining (still to spend) part of the cash, over all periods.
     #[serde(serialize_with = "mj::money")]
     pub remaining: Money,
+    /// What its `expected` KPI changes are worth a year (SPEC section 8).
+    #[serde(flatten)]
+    pub benefit: Box<crate::benefit::Benefit>,
 }
 
 /// An idea: priced, but outside the plan and every total.
@@ -622,6 +625,7 @@ fn initiative_line(
         return Ok(None);
     }
     let figures = figures(ini, r)?;
+    let figures_budget = figures.known_budget();
     let span = ini.anchor();
     let overflow = BudgetError::Overflow { span };
     let cash = cash(
@@ -664,6 +668,7 @@ fn initiative_line(
         actual: cash.actual,
         spent: cash.spent,
         remaining: cash.remaining,
+        benefit: Box::new(crate::benefit::of(r, ini, figures_budget)),
     })))
 }
 

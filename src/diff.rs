@@ -515,6 +515,14 @@ fn kpi_fields(x: &Kpi) -> (String, Fields) {
         K::TargetDate => date(&x.target_date),
         K::Cadence => choice(&x.cadence),
         K::Targets => series(&x.targets),
+        K::ValuePerUnit => x.value_per_unit.as_ref().map(|u| {
+            let end = |m: &Option<Sp<crate::money::Money>>| {
+                m.as_ref()
+                    .map_or_else(|| "—".to_string(), |m| m.value.to_string())
+            };
+            let note = u.note.as_ref().map_or("", |n| n.value.as_str());
+            Value::Text(format!("{} – {} ({note})", end(&u.low), end(&u.high)))
+        }),
     })
 }
 
@@ -751,7 +759,7 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<Value>> {
         K::DependsOn => |i| list(&i.depends_on),
         K::Updates => updates_value,
         K::Goals => |i| list(&i.goals),
-        K::Id | K::Benefit | K::Actual | K::Spend => return None,
+        K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
     })
 }
 

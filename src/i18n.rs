@@ -360,6 +360,7 @@ pub(crate) enum Text {
     DiffFieldBaselineDate,
     DiffFieldTargetDate,
     DiffFieldTargets,
+    DiffFieldValuePerUnit,
     AddedMaturity,
     RemovedMaturity,
     ChangedMaturity,
@@ -369,6 +370,30 @@ pub(crate) enum Text {
     DiffFieldCurrentLevel,
     DiffFieldTargetLevel,
     DiffFieldStatement,
+    /// KPIs in money, the look ahead and relations (SPEC section 8).
+    Projected,
+    ProjectionNote,
+    NeedsThree,
+    ValueSoFar,
+    ValueToTarget,
+    ValueNote,
+    Assumption,
+    NoAssumption,
+    Relations,
+    RelationsNote,
+    KpiPair,
+    ImproveTogether,
+    ImproveAgainst,
+    NoRelations,
+    Benefit,
+    BenefitNote,
+    AYear,
+    ReachingTarget,
+    YearShort,
+    TogetherShort,
+    AgainstShort,
+    MovesWith,
+    BenefitTitle,
 }
 
 /// The label of a fixed text.
@@ -802,6 +827,7 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldBaselineDate => ("baseline_date", "Data punktu wyjścia"),
         T::DiffFieldTargetDate => ("target_date", "Termin celu"),
         T::DiffFieldTargets => ("targets", "Punkty kontrolne"),
+        T::DiffFieldValuePerUnit => ("value_per_unit", "Wartość jednostki"),
         T::AddedMaturity => ("Added maturity levels", "Dodane poziomy dojrzałości"),
         T::RemovedMaturity => ("Removed maturity levels", "Usunięte poziomy dojrzałości"),
         T::ChangedMaturity => ("Changed maturity levels", "Zmienione poziomy dojrzałości"),
@@ -811,6 +837,47 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldCurrentLevel => ("current", "Poziom obecny"),
         T::DiffFieldTargetLevel => ("target", "Poziom docelowy"),
         T::DiffFieldStatement => ("statement", "Wizja"),
+        T::Projected => ("Projected", "Prognoza"),
+        T::ProjectionNote => (
+            "Projected: the least-squares line through the measurements from the start to the as-of date, read at the target date (✓ reaches the target, ✗ does not); n is how many measurements it rests on.",
+            "Prognoza: prosta najmniejszych kwadratów przez pomiary od punktu wyjścia do dnia stanu, odczytana w terminie celu (✓ osiąga cel, ✗ nie osiąga); n to liczba pomiarów, na których się opiera.",
+        ),
+        T::NeedsThree => ("needs 3 measurements", "potrzeba 3 pomiarów"),
+        T::ValueSoFar => ("Worth so far / yr", "Wartość dotąd / rok"),
+        T::ValueToTarget => ("Worth to target / yr", "Wartość do celu / rok"),
+        T::ValueNote => (
+            "Money a year, low – high: the improvement times the KPI's value_per_unit, which rests on the assumption below, not on a measurement.",
+            "Kwoty rocznie, od – do: poprawa razy value_per_unit wskaźnika, oparte na założeniu podanym niżej, a nie na pomiarze.",
+        ),
+        T::Assumption => ("assumption", "założenie"),
+        T::NoAssumption => ("no note given", "brak opisu założenia"),
+        T::Relations => ("Moving together", "Wskaźniki, które zmieniają się razem"),
+        T::RelationsNote => (
+            "Pearson's r over the quarters both KPIs were measured in, |r| ≥ 0.5, strongest first. Moving together is not a cause.",
+            "Korelacja Pearsona r ze wspólnych kwartałów pomiaru, |r| ≥ 0,5, od najsilniejszej. Wspólna zmiana nie oznacza związku przyczynowego.",
+        ),
+        T::KpiPair => ("KPIs", "Wskaźniki"),
+        T::ImproveTogether => ("improve together", "poprawiają się razem"),
+        T::ImproveAgainst => (
+            "one improves as the other worsens",
+            "jeden się poprawia, gdy drugi się pogarsza",
+        ),
+        T::NoRelations => (
+            "No pair of KPIs moves together (|r| ≥ 0.5 over at least 4 common quarters).",
+            "Żadna para wskaźników nie zmienia się razem (|r| ≥ 0,5 z co najmniej 4 wspólnych kwartałów).",
+        ),
+        T::Benefit => ("Benefit / yr", "Korzyść / rok"),
+        T::BenefitNote => (
+            "Benefit / yr: the expected KPI changes times each KPI's value_per_unit, low – high: an estimate on the stated assumptions, not a fact.",
+            "Korzyść / rok: oczekiwane zmiany wskaźników razy value_per_unit każdego z nich, od – do: szacunek przy podanych założeniach, nie pewnik.",
+        ),
+        T::AYear => ("a year", "rocznie"),
+        T::ReachingTarget => ("to the target", "do celu"),
+        T::YearShort => ("yr", "rok"),
+        T::TogetherShort => ("better together", "lepsze razem"),
+        T::AgainstShort => ("one better, one worse", "jeden lepszy, drugi gorszy"),
+        T::MovesWith => ("Moves with", "Zmieniają się razem"),
+        T::BenefitTitle => ("Benefit a year against budget", "Korzyść rocznie a budżet"),
     };
     match lang {
         Language::En => en,
@@ -1724,4 +1791,10 @@ pub(crate) fn strategy_when(
         s.push_str(&format!(" {to} {e}"));
     }
     s
+}
+
+/// A low–high money range: en `80,000.00 – 180,000.00 PLN`, pl
+/// `80 000,00 – 180 000,00 zł`.
+pub(crate) fn money_range(low: Money, high: Money, currency: &str, lang: Language) -> String {
+    format!("{} – {}", amount(low, lang), money(high, currency, lang))
 }

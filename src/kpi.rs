@@ -57,7 +57,11 @@
 //! - A KPI without `id`, `group` or `direction` (E012, a data error) is
 //!   left out.
 
-use crate::money::{Decimal, div_round};
+pub(crate) mod ahead;
+
+pub use ahead::{MoneyRange, Relation};
+
+use crate::money::{Decimal, Money, div_round};
 use crate::money_json as mj;
 use crate::roadmap::{Cadence, Direction, Group, Kpi, Roadmap};
 use chrono::NaiveDate;
@@ -74,6 +78,8 @@ pub struct KpiReport {
     pub target_date: NaiveDate,
     /// Company, customer, business; file order within each group.
     pub kpis: Vec<KpiLine>,
+    /// Pairs of KPIs with at least 4 quarters in common, strongest first.
+    pub relations: Vec<Relation>,
 }
 
 impl KpiReport {
@@ -166,6 +172,36 @@ pub struct KpiLine {
     pub series: Vec<Point>,
     /// Ids of the initiatives that name this KPI.
     pub initiatives: Vec<String>,
+    /// The least-squares projection at `target_date`, rounded like
+    /// `path_value`; `null` with fewer than 3 measurements from `start`.
+    pub projection: Option<String>,
+    /// Whether the exact projection is at or beyond the target.
+    pub projection_reaches: Option<bool>,
+    /// The measurements the projection went through.
+    #[serde(skip)]
+    pub projection_n: usize,
+    /// The projection's line for the dashboard's chart (a picture).
+    #[serde(skip)]
+    pub projection_line: Option<[(NaiveDate, f64); 2]>,
+    /// What one unit is worth a year, with the assumption behind it.
+    pub value_per_unit: Option<UnitValue>,
+    /// The roadmap's currency, for the money values.
+    #[serde(skip)]
+    pub currency: String,
+    /// improvement(latest − baseline) × value per unit.
+    pub value_so_far: Option<MoneyRange>,
+    /// improvement(target − latest) × value per unit.
+    pub value_to_target: Option<MoneyRange>,
+}
+
+/// A KPI's `value_per_unit` as the report shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitValue {
+    #[serde(serialize_with = "mj::money")]
+    pub low: Money,
+    #[serde(serialize_with = "mj::money")]
+    pub high: Money,
+    pub note: Option<String>,
 }
 
 fn one_place<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -192,6 +228,21 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, plan_year: i32) -> KpiReport {
                 return None;
             };
             let judged = judge(k, direction.value, as_of, target_date);
+            let unit = k.value_per_unit.as_ref().and_then(|u| {
+                let (low, high) = u.range()?;
+                Some(UnitValue {
+                    low,
+                    high,
+                    note: u.note.as_ref().map(|n| n.value.clone()),
+                })
+            });
+            let worth = |from: Option<Decimal>, to: Option<Decimal>| {
+                let u = unit.as_ref()?;
+                ahead::worth(to?.checked_sub(from?)?, direction.value, (u.low, u.high))
+            };
+            let latest = judged.latest.map(|p| p.value);
+            let value_so_far = worth(judged.baseline, latest);
+            let value_to_target = worth(latest, judged.target);
             let initiatives = r
                 .initiatives
                 .iter()
@@ -217,15 +268,33 @@ pub fn build(r: &Roadmap, as_of: NaiveDate, plan_year: i32) -> KpiReport {
                 targets: judged.checkpoints,
                 series: judged.series,
                 initiatives,
+                projection: judged.projection.as_ref().map(|p| p.text.clone()),
+                projection_reaches: judged.projection.as_ref().and_then(|p| p.reaches),
+                projection_n: judged.projection.as_ref().map_or(0, |p| p.n),
+                projection_line: judged.projection.as_ref().map(|p| p.line),
+                value_per_unit: unit,
+                currency: r.meta.currency().to_string(),
+                value_so_far,
+                value_to_target,
             })
         })
         .collect();
     kpis.sort_by_key(|k| k.group);
+    let series: Vec<ahead::Series<'_>> = kpis
+        .iter()
+        .map(|k| ahead::Series {
+            id: &k.id,
+            direction: k.direction,
+            quarters: ahead::quarterly(&k.series),
+        })
+        .collect();
+    let relations = ahead::relations(&series);
     KpiReport {
         as_of,
         plan_year,
         target_date,
         kpis,
+        relations,
     }
 }
 
@@ -243,6 +312,7 @@ pub(crate) struct Judged {
     pub cadence: Cadence,
     pub checkpoints: Vec<Point>,
     pub series: Vec<Point>,
+    pub projection: Option<ahead::Projection>,
 }
 
 /// The status rule of the module doc, and the figures it reads.
@@ -320,7 +390,10 @@ pub(crate) fn judge(
         moved,
         path_at_latest: at_latest,
     });
+    let projection =
+        start.and_then(|s| ahead::project(&series, s, target_date, target, direction, places));
     Judged {
+        projection,
         baseline,
         target,
         latest,

@@ -1,6 +1,7 @@
 //! cxm: the CXM roadmap in plain text. Load → check → compute → render.
 
 pub mod app;
+pub mod benefit;
 pub mod budget;
 pub mod calendar;
 pub(crate) mod check;

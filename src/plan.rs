@@ -185,6 +185,9 @@ pub struct PlanLine {
     /// The exact plan-year effort and its quarters (not shown as such).
     #[serde(skip)]
     pub effort: YearEffort,
+    /// What its `expected` KPI changes are worth a year (SPEC section 8).
+    #[serde(flatten)]
+    pub benefit: crate::benefit::Benefit,
 }
 
 /// Why the line falls where it does.
@@ -665,6 +668,7 @@ fn plan_lines(
             depends_on,
             latest_update: ini.and_then(|x| x.latest_update(as_of)),
             effort,
+            benefit: (*l.benefit).clone(),
         });
     }
     Some(lines)

@@ -59,6 +59,10 @@ fn sample(key: InitiativeKey, v: usize) -> String {
             "[{ date = 2027-01-29, progress = 10, confidence = \"high\", note = \"n\" }]",
             "[{ date = 2027-01-29, progress = 12.5, confidence = \"low\" }]",
         ),
+        K::Expected => pick(
+            "{ nps = { low = 1, high = 2 } }",
+            "{ csat = { low = -0.5, high = 0.5 } }",
+        ),
     }
 }
 

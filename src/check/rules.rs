@@ -35,7 +35,9 @@ const RULES: &[(Code, Rule)] = &[
     (Code::E005, unknown_references),
     (Code::E005, unknown_spend_currencies),
     (Code::E005, unknown_goal_references),
+    (Code::E003, expected_ranges),
     (Code::E006, quote_shapes),
+    (Code::E006, unit_value_ranges),
     (Code::E007, end_before_start),
     (Code::E007, undated_active_work),
     (Code::E007, communication_dates),
@@ -67,6 +69,8 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W016, updates_after_as_of),
     (Code::W017, overspent),
     (Code::W017, done_without_actual),
+    (Code::W019, unit_value_notes),
+    (Code::W019, expected_without_value),
 ];
 
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
@@ -312,6 +316,16 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(Code::E005, dept.span, m));
         }
         for kpi in ini.kpis.iter().filter(|k| ctx.kpis.get(&k.value).is_none()) {
+            let m = M::UnknownKpi {
+                initiative: initiative(),
+                kpi: kpi.value.clone(),
+                known: s.known(&kpi.value, &ctx.kpis.names),
+            };
+            out.push(Finding::new(Code::E005, kpi.span, m));
+        }
+        for kpi in
+            (ini.expected.iter().map(|e| &e.kpi)).filter(|k| ctx.kpis.get(&k.value).is_none())
+        {
             let m = M::UnknownKpi {
                 initiative: initiative(),
                 kpi: kpi.value.clone(),
@@ -1476,6 +1490,86 @@ fn serves_no_goal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 year,
             };
             out.push(Finding::new(Code::W015, ini.anchor(), m));
+        }
+    }
+}
+
+/// E003: an expected change whose `low` is above its `high` (SPEC 13).
+fn expected_ranges(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        for e in &ini.expected {
+            let (Some(low), Some(high)) = (&e.low, &e.high) else {
+                continue;
+            };
+            if low.value.value > high.value.value {
+                let m = M::ExpectedLowAboveHigh {
+                    initiative: ini.id_str().to_string(),
+                    kpi: e.kpi.value.clone(),
+                    low: low.value.value,
+                    high: high.value.value,
+                };
+                out.push(Finding::new(Code::E003, low.span, m));
+            }
+        }
+    }
+}
+
+/// E006: a KPI's `value_per_unit` with `low` above `high` (a negative end
+/// is the loader's E006).
+fn unit_value_ranges(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for k in &ctx.r.kpis {
+        let Some(u) = &k.value_per_unit else {
+            continue;
+        };
+        if let (Some(low), Some(high)) = (&u.low, &u.high)
+            && low.value > high.value
+        {
+            let m = M::UnitValueLowAboveHigh {
+                kpi: k.id.as_ref().map_or("", |i| i.value.as_str()).to_string(),
+                low: low.value,
+                high: high.value,
+            };
+            out.push(Finding::new(Code::E006, low.span, m));
+        }
+    }
+}
+
+/// W019: a money value without the assumption behind it.
+fn unit_value_notes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for k in &ctx.r.kpis {
+        let Some(u) = &k.value_per_unit else {
+            continue;
+        };
+        if u.note.as_ref().is_none_or(|n| n.value.trim().is_empty()) {
+            let kpi = k.id.as_ref().map_or("", |i| i.value.as_str()).to_string();
+            out.push(Finding::new(
+                Code::W019,
+                u.span,
+                M::UnitValueWithoutNote { kpi },
+            ));
+        }
+    }
+}
+
+/// W019: an expected change of a known KPI that has no money value.
+fn expected_without_value(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for ini in &ctx.r.initiatives {
+        for e in &ini.expected {
+            let kpi = ctx
+                .r
+                .kpis
+                .iter()
+                .find(|k| k.id.as_ref().is_some_and(|i| i.value == e.kpi.value));
+            let Some(kpi) = kpi else {
+                continue; // E005
+            };
+            if kpi.value_per_unit.is_none() {
+                let m = M::ExpectedWithoutValue {
+                    initiative: ini.id_str().to_string(),
+                    kpi: e.kpi.value.clone(),
+                };
+                out.push(Finding::new(Code::W019, e.kpi.span, m));
+            }
         }
     }
 }

@@ -175,6 +175,10 @@ pub enum Whose {
     /// A communication, by its id when it has one (and the id is not what
     /// is missing).
     Communication(Option<String>),
+    /// The `value_per_unit` of the KPI with this id, when it has one.
+    ValuePerUnit(Option<String>),
+    /// The change an initiative's `expected` gives for this KPI id.
+    Expected(String),
 }
 
 /// What a value should have been, by the kind its key declares.

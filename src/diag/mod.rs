@@ -79,6 +79,7 @@ codes! {
     W015: Warning,
     W016: Warning,
     W017: Warning,
+    W019: Warning,
 }
 
 /// What each code is about, in one line (SPEC section 5), for the manual.
@@ -118,6 +119,9 @@ impl Code {
             Code::W015 => "A plan-year cxm initiative that serves no goal.",
             Code::W016 => "A KPI measurement, spend entry or check-in dated after as_of.",
             Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
+            Code::W019 => {
+                "A KPI's money value without its note, or an expected change of a KPI without one."
+            }
         }
     }
 }

@@ -375,6 +375,25 @@ pub enum RuleMessage {
     },
     /// W015: plan-year `cxm` work that names no goal it serves.
     ServesNoGoal { initiative: String, year: i32 },
+    /// E006: a KPI's `value_per_unit` whose `low` is above its `high`.
+    UnitValueLowAboveHigh {
+        kpi: String,
+        low: Money,
+        high: Money,
+    },
+    /// E003: an expected change whose `low` is above its `high`.
+    ExpectedLowAboveHigh {
+        initiative: String,
+        kpi: String,
+        low: Decimal,
+        high: Decimal,
+    },
+    /// W019: a KPI's `value_per_unit` without a `note`: a money value
+    /// without its assumption.
+    UnitValueWithoutNote { kpi: String },
+    /// W019: an initiative's `expected` names a KPI without a money value,
+    /// which adds nothing to the benefit.
+    ExpectedWithoutValue { initiative: String, kpi: String },
 }
 
 impl RuleMessage {
@@ -382,7 +401,7 @@ impl RuleMessage {
     pub(crate) fn code(&self) -> Code {
         use RuleMessage as M;
         match self {
-            M::ActualAndSpend { .. } => Code::E003,
+            M::ActualAndSpend { .. } | M::ExpectedLowAboveHigh { .. } => Code::E003,
             M::DuplicateId { .. } => Code::E004,
             M::UnknownOwner { .. }
             | M::UnknownDepartment { .. }
@@ -408,7 +427,8 @@ impl RuleMessage {
             | M::QuoteWithoutPrice { .. }
             | M::QuoteHalfRange { .. }
             | M::QuoteAmountAndRange { .. }
-            | M::BudgetOverflow => Code::E006,
+            | M::BudgetOverflow
+            | M::UnitValueLowAboveHigh { .. } => Code::E006,
             M::EndBeforeStart { .. } | M::Undated { .. } => Code::E007,
             M::Uncovered { .. } => Code::E008,
             M::NoNewWork { .. } => Code::E009,
@@ -440,6 +460,7 @@ impl RuleMessage {
             | M::UpdateAfterAsOf { .. } => Code::W016,
             M::Overspent { .. } | M::DoneWithoutActual { .. } => Code::W017,
             M::NoPriority { .. } => Code::W012,
+            M::UnitValueWithoutNote { .. } | M::ExpectedWithoutValue { .. } => Code::W019,
         }
     }
 }

@@ -163,6 +163,18 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         .col("internal_cost", |i| {
             i.header(|h| Cell::opt_money(h.internal_cost))
         })
+        .col("benefit_low", |i| {
+            i.initiative(|l| Cell::opt_money(l.benefit.benefit_low))
+        })
+        .col("benefit_high", |i| {
+            i.initiative(|l| Cell::opt_money(l.benefit.benefit_high))
+        })
+        .col("benefit_per_budget_low", |i| {
+            i.initiative(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.low)))
+        })
+        .col("benefit_per_budget_high", |i| {
+            i.initiative(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.high)))
+        })
         .col("counts_in", |i| {
             match i {
                 Item::Initiative(l) => CountsIn::of_plan_line(true, l.header.area),
@@ -377,7 +389,11 @@ enum InitiativeRow<'a> {
 
 /// The columns of the CXM initiatives table; `with_internal`: the internal
 /// time column (there is a day rate to price effort with).
-fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>> {
+/// With a benefit column only when some initiative has a benefit.
+fn initiative_columns<'a>(
+    with_internal: bool,
+    with_benefit: bool,
+) -> Columns<'a, InitiativeRow<'a>> {
     use InitiativeRow as R;
     // A figure of an initiative's quotes; blank on headings and sums.
     fn figure(r: &R, cell: impl Fn(&Figures) -> String) -> String {
@@ -442,12 +458,58 @@ fn initiative_columns<'a>(with_internal: bool) -> Columns<'a, InitiativeRow<'a>>
                 R::Competency(_) | R::Sums(..) => String::new(),
             })
         })
+        .when(with_benefit, |c| {
+            c.right(Text::Benefit, MAIN, |r, lang| match r {
+                R::Line(l) => benefit_text(&l.benefit, lang),
+                R::Competency(_) | R::Sums(..) => String::new(),
+            })
+        })
+}
+
+/// A benefit range as a table shows it (`80,000.00 – 180,000.00`), or a
+/// dash.
+pub(crate) fn benefit_text(b: &crate::benefit::Benefit, lang: Language) -> String {
+    match (b.benefit_low, b.benefit_high) {
+        (Some(lo), Some(hi)) => format!("{} – {}", i18n::amount(lo, lang), i18n::amount(hi, lang)),
+        _ => "—".to_string(),
+    }
+}
+
+/// The lines under a table with benefits: what they are, and the
+/// assumption of each KPI they rest on (each KPI once, in order of use).
+pub(crate) fn benefit_notes<'a>(
+    benefits: impl Iterator<Item = &'a crate::benefit::Benefit>,
+    lang: Language,
+) -> Vec<String> {
+    let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
+    for b in benefits {
+        for (kpi, note) in &b.assumptions {
+            if !seen.iter().any(|(k, _)| *k == kpi.as_str()) {
+                seen.push((kpi, note.as_deref()));
+            }
+        }
+    }
+    if seen.is_empty() {
+        return Vec::new();
+    }
+    let t = |x| i18n::text(x, lang);
+    let mut out = vec![t(Text::BenefitNote).to_string()];
+    for (kpi, note) in seen {
+        out.push(format!(
+            "{kpi} — {}: {}",
+            t(Text::Assumption),
+            note.unwrap_or(t(Text::NoAssumption))
+        ));
+    }
+    out
 }
 
 /// Per competency: a heading, its CXM initiatives, its subtotal; then the
 /// sums of all CXM initiatives.
 fn initiatives_section(b: &Budget, lang: Language) -> Section {
-    let mut t = Table::new(initiative_columns(b.day_rate.is_some()), lang);
+    let with_benefit = (b.initiatives.iter())
+        .any(|l| l.header.area == Area::Cxm && l.benefit.benefit_low.is_some());
+    let mut t = Table::new(initiative_columns(b.day_rate.is_some(), with_benefit), lang);
     for ct in &b.totals.competencies {
         t.strong(&InitiativeRow::Competency(ct.competency));
         t.rows(
@@ -462,10 +524,14 @@ fn initiatives_section(b: &Budget, lang: Language) -> Section {
         Text::CxmInitiatives,
         &b.totals.initiatives,
     ));
-    t.section(
-        i18n::text(Text::CxmInitiatives, lang).to_string(),
-        Vec::new(),
-    )
+    let notes = benefit_notes(
+        b.initiatives
+            .iter()
+            .filter(|l| l.header.area == Area::Cxm)
+            .map(|l| &*l.benefit),
+        lang,
+    );
+    t.section(i18n::text(Text::CxmInitiatives, lang).to_string(), notes)
 }
 
 /// A row of the central training table: a training, or the total.

@@ -106,7 +106,7 @@ fn field_text(c: Compared) -> Option<Text> {
             K::DependsOn => Text::DiffFieldDependsOn,
             K::Updates => Text::DiffFieldUpdates,
             K::Goals => Text::DiffFieldGoals,
-            K::Id | K::Benefit | K::Actual | K::Spend => return None,
+            K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
         },
     })
 }
@@ -249,6 +249,7 @@ fn entry_field_text(scope: Scope, field: &str) -> Option<Text> {
         "baseline_date" => Text::DiffFieldBaselineDate,
         "target_date" => Text::DiffFieldTargetDate,
         "targets" => Text::DiffFieldTargets,
+        "value_per_unit" => Text::DiffFieldValuePerUnit,
         _ => return None,
     })
 }

@@ -33,7 +33,7 @@
 //!   else before it, else inside it), so the rows stay one line tall; the
 //!   focus goals list theirs the same way.
 
-use super::svg::{self, Bar, GanttRow, Mark, PathMark, RefLine, esc};
+use super::svg::{self, Ahead, Bar, BenefitRow, GanttRow, Mark, PathMark, RefLine, esc};
 use crate::dashboard::{About, BacklogKind, Dashboard, FocusGoal, PlanRow};
 use crate::diag::Severity;
 use crate::i18n::{self, Text};
@@ -125,8 +125,8 @@ pub fn render(d: &Dashboard<'_>, lang: Language) -> Vec<u8> {
     since_last_quarter(&mut h, d, lang);
     timeline(&mut h, d, lang);
     backlog(&mut h, d, lang);
-    guidelines(&mut h, d, lang);
     kpis(&mut h, d, lang);
+    guidelines(&mut h, d, lang);
     findings(&mut h, d, lang);
     let _ = writeln!(
         h,
@@ -547,9 +547,11 @@ fn kpi_card(h: &mut String, k: &KpiLine, group: Group, lang: Language) {
         _ => None,
     };
     let fill = svg::progress_fill(k.progress_percent.map(decimal_f64));
+    let ahead = ahead(k, lang);
+    let money = money_lines(k, lang);
     let _ = writeln!(
         h,
-        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><div class=\"group\">{group}</div><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong class=\"{pc}\">{progress}</strong></div>{chart}<div class=\"initiatives\">{il}: {ini}</div></div>",
+        "<div class=\"kpi-card card\" id=\"kpi-{id}\"><div class=\"group\">{group}</div><h4><span>{name}</span><span class=\"badge {sc}\">{st}</span></h4><div class=\"figures\">{latest}</div><div class=\"figures\">{goal}</div>{meter}<div class=\"figures\">{pl}: <strong class=\"{pc}\">{progress}</strong></div>{chart}{money}<div class=\"initiatives\">{il}: {ini}</div></div>",
         id = esc(&k.id),
         group = esc(i18n::group_title(group, lang)),
         name = esc(k.name.as_deref().unwrap_or(&k.id)),
@@ -565,10 +567,11 @@ fn kpi_card(h: &mut String, k: &KpiLine, group: Group, lang: Language) {
         } else {
             ""
         },
-        chart = svg::kpi_chart(
+        chart = svg::kpi_chart_ahead(
             &marks,
             &refs,
             path_mark.as_ref(),
+            &ahead,
             &unit,
             t(Text::NoMeasurement),
             lang == Language::Pl
@@ -582,8 +585,97 @@ fn kpi_card(h: &mut String, k: &KpiLine, group: Group, lang: Language) {
     );
 }
 
+/// The path through the checkpoints and the projection, for the chart.
+fn ahead(k: &KpiLine, lang: Language) -> Ahead {
+    let day = |d: NaiveDate| i64::from(d.num_days_from_ce());
+    let mut path = Vec::new();
+    if let (Some(start), Some(b), Some(t)) = (k.start, k.baseline, k.target)
+        && k.target_date > start
+    {
+        path.push((day(start), decimal_f64(b)));
+        path.extend(
+            k.targets
+                .iter()
+                .filter(|c| c.date > start && c.date < k.target_date)
+                .map(|c| (day(c.date), decimal_f64(c.value))),
+        );
+        path.push((day(k.target_date), decimal_f64(t)));
+    }
+    Ahead {
+        path,
+        projection: k
+            .projection_line
+            .map(|[(d0, v0), (d1, v1)]| [(day(d0), v0), (day(d1), v1)]),
+        end: Some((
+            day(k.target_date),
+            format!(
+                "{} {}",
+                i18n::month(k.target_date.month(), lang),
+                k.target_date.year()
+            ),
+        )),
+        projection_text: format!(
+            "{} {}: {}",
+            i18n::text(Text::Projected, lang),
+            date(k.target_date),
+            crate::render::kpi::projected(k, lang)
+        ),
+    }
+}
+
+/// What the KPI is worth, under its chart: the improvement so far and
+/// what reaching the target would add, each a range a year, with the
+/// assumption. Nothing without a money value.
+fn money_lines(k: &KpiLine, lang: Language) -> String {
+    let t = |x| i18n::text(x, lang);
+    let Some(u) = &k.value_per_unit else {
+        return String::new();
+    };
+    let unit = k.unit.clone().unwrap_or_default();
+    let mut parts = Vec::new();
+    let worth = |r: crate::kpi::MoneyRange| {
+        format!(
+            "{} – {} {}/{}",
+            whole(r.low, lang),
+            whole(r.high, lang),
+            i18n::currency_symbol(&k.currency, lang),
+            t(Text::YearShort)
+        )
+    };
+    if let (Some(r), Some(b), Some(l)) = (k.value_so_far, k.baseline, k.latest) {
+        let change = l.checked_sub(b).unwrap_or(Decimal::ZERO);
+        let sign = if change.0 > 0 { "+" } else { "" };
+        parts.push(format!(
+            "{}{} {} ≈ <strong>{}</strong>",
+            sign,
+            esc(&i18n::decimal(change, lang)),
+            esc(&unit),
+            esc(&worth(r))
+        ));
+    }
+    if let Some(r) = k.value_to_target {
+        parts.push(format!(
+            "{}: <strong>{}</strong>",
+            esc(t(Text::ReachingTarget)),
+            esc(&worth(r))
+        ));
+    }
+    let note = u.note.as_deref().unwrap_or(t(Text::NoAssumption));
+    // One paragraph, as a sentence: the figures, then what they rest on.
+    format!(
+        "<div class=\"money\">{} <span class=\"assumption\">— {}: {}</span></div>",
+        parts.join("; "),
+        esc(t(Text::Assumption)),
+        esc(note)
+    )
+}
+
 fn kpis(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     let t = |x| i18n::text(x, lang);
+    // What the KPIs are worth and which move together, before the cards:
+    // the board's summary first, and on paper it fills the page the
+    // backlog leaves.
+    money_panels(h, d, lang);
     let _ = writeln!(
         h,
         "<section id=\"kpis\"><h2>{}</h2><p class=\"note\" style=\"margin:0;color:var(--muted);font-size:12px\">{} · {}: {}</p>",
@@ -614,6 +706,97 @@ fn kpis(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         h.push_str("</div>\n");
     }
     h.push_str("</div>\n</section>\n");
+}
+
+/// Under the KPI cards: the benefit of each initiative against its cost,
+/// and which KPIs move together; each only when there is something to
+/// show.
+fn money_panels(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    let b = d.budget;
+    let cur = i18n::currency_symbol(&b.currency, lang);
+    let rows: Vec<BenefitRow> = b
+        .initiatives
+        .iter()
+        .filter_map(|l| {
+            let (lo, hi) = (l.benefit.benefit_low?, l.benefit.benefit_high?);
+            let cost = l.figures.known_budget()?;
+            Some(BenefitRow {
+                label: l
+                    .header
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| l.header.id.clone()),
+                cost: money_f64(cost),
+                cost_text: format!("{}: {} {cur}", t(Text::Budget), whole(cost, lang),),
+                low: money_f64(lo),
+                high: money_f64(hi),
+                range_text: format!("{} – {} {cur}", whole(lo, lang), whole(hi, lang)),
+            })
+        })
+        .collect();
+    let shown: Vec<&crate::kpi::Relation> = d
+        .kpis
+        .relations
+        .iter()
+        .filter(|r| r.r.unsigned_abs() >= 50)
+        .collect();
+    if rows.is_empty() && shown.is_empty() {
+        return;
+    }
+    h.push_str("<div class=\"money-panels\">");
+    if !rows.is_empty() {
+        let axis = i18n::currency_symbol(&b.currency, lang);
+        let _ = write!(
+            h,
+            "<div class=\"panel\" id=\"benefit\"><h3>{}</h3>{}<p class=\"note\">{}</p></div>",
+            esc(t(Text::BenefitTitle)),
+            svg::benefit_chart("chart-benefit", &rows, axis, lang == Language::Pl),
+            esc(t(Text::BenefitNote))
+        );
+    }
+    if !shown.is_empty() {
+        let name = |id: &str| {
+            d.kpis
+                .kpis
+                .iter()
+                .find(|k| k.id == id)
+                .and_then(|k| k.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let items: Vec<String> = shown
+            .iter()
+            .map(|r| {
+                let r_text = crate::kpi::ahead::hundredths_text(r.r);
+                let r_text = if lang == Language::Pl {
+                    r_text.replace('.', ",")
+                } else {
+                    r_text
+                };
+                let how = if r.together {
+                    Text::TogetherShort
+                } else {
+                    Text::AgainstShort
+                };
+                format!(
+                    "<span class=\"relation\">{} ~ {} (r = {}, n = {}, {})</span>",
+                    esc(&name(&r.a)),
+                    esc(&name(&r.b)),
+                    esc(&r_text),
+                    r.n,
+                    esc(t(how)),
+                )
+            })
+            .collect();
+        let _ = write!(
+            h,
+            "<div class=\"panel\" id=\"moves-with\"><p><strong>{}:</strong> {}. <span class=\"note\">{}</span></p></div>",
+            esc(t(Text::MovesWith)),
+            items.join("; "),
+            esc(t(Text::RelationsNote))
+        );
+    }
+    h.push_str("</div>\n");
 }
 
 fn guidelines(h: &mut String, d: &Dashboard<'_>, lang: Language) {

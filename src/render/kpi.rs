@@ -9,7 +9,7 @@ use super::sections::{self, Doc, Section};
 use super::xlsx;
 use super::{Format, RenderOptions};
 use crate::i18n::{self, Text};
-use crate::kpi::{KpiLine, KpiReport};
+use crate::kpi::{KpiLine, KpiReport, MoneyRange};
 use crate::money::Decimal;
 use crate::roadmap::{Choice, Direction, Group, Language};
 
@@ -94,6 +94,121 @@ pub(crate) fn path_value(k: &KpiLine, lang: Language) -> String {
     }
 }
 
+/// The projection at the target date with ✓ when it reaches the target
+/// and ✗ when not; a dash without one.
+pub(crate) fn projected(k: &KpiLine, lang: Language) -> String {
+    let Some(p) = &k.projection else {
+        return DASH.to_string();
+    };
+    let p = match lang {
+        Language::En => p.clone(),
+        Language::Pl => p.replace('.', ","),
+    };
+    match k.projection_reaches {
+        Some(true) => format!("{p} ✓"),
+        Some(false) => format!("{p} ✗"),
+        None => p,
+    }
+}
+
+/// A money range, or a dash.
+pub(crate) fn range(r: Option<MoneyRange>, currency: &str, lang: Language) -> String {
+    r.map_or_else(
+        || DASH.to_string(),
+        |r| i18n::money_range(r.low, r.high, currency, lang),
+    )
+}
+
+/// The lines under a group's table: how each projection was made, and what
+/// each money value rests on.
+fn notes(lines: &[&KpiLine], lang: Language) -> Vec<String> {
+    let t = |x| i18n::text(x, lang);
+    let name = |k: &KpiLine| k.name.clone().unwrap_or_else(|| k.id.clone());
+    let mut out = Vec::new();
+    let ahead: Vec<String> = lines
+        .iter()
+        .map(|k| match k.projection {
+            Some(_) => format!("{}: n = {}", name(k), k.projection_n),
+            None => format!("{}: {}", name(k), t(Text::NeedsThree)),
+        })
+        .collect();
+    if !ahead.is_empty() {
+        out.push(format!("{} {}", t(Text::ProjectionNote), ahead.join("; ")));
+    }
+    let valued: Vec<&&KpiLine> = lines
+        .iter()
+        .filter(|k| k.value_per_unit.is_some())
+        .collect();
+    if !valued.is_empty() {
+        out.push(t(Text::ValueNote).to_string());
+        for k in valued {
+            if let Some(u) = &k.value_per_unit {
+                out.push(unit_value_line(&name(k), k, u, lang));
+            }
+        }
+    }
+    out
+}
+
+/// "NPS: 1 pt ≈ 40,000.00 – 90,000.00 PLN a year — assumption: …".
+pub(crate) fn unit_value_line(
+    name: &str,
+    k: &KpiLine,
+    u: &crate::kpi::UnitValue,
+    lang: Language,
+) -> String {
+    let t = |x| i18n::text(x, lang);
+    let unit = k.unit.clone().unwrap_or_default();
+    let note = u
+        .note
+        .clone()
+        .unwrap_or_else(|| t(Text::NoAssumption).to_string());
+    format!(
+        "{name}: 1 {unit} ≈ {} {} — {}: {note}",
+        i18n::money_range(u.low, u.high, &k.currency, lang),
+        t(Text::AYear),
+        t(Text::Assumption)
+    )
+    .replace("1  ≈", "1 ≈")
+}
+
+/// The pairs `cxm kpi` lists: |r| ≥ 0.5, strongest first.
+fn shown_relations(k: &KpiReport) -> impl Iterator<Item = &crate::kpi::Relation> {
+    k.relations.iter().filter(|r| r.r.unsigned_abs() >= 50)
+}
+
+fn kpi_name(k: &KpiReport, id: &str) -> String {
+    k.kpis
+        .iter()
+        .find(|l| l.id == id)
+        .and_then(|l| l.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn relation_columns<'a>(k: &'a KpiReport) -> Columns<'a, crate::kpi::Relation> {
+    Columns::<crate::kpi::Relation>::new()
+        .text(Text::KpiPair, KEY, move |r, _| {
+            format!("{} ~ {}", kpi_name(k, &r.a), kpi_name(k, &r.b))
+        })
+        .right(Text::Blank, KEY, |r, lang| {
+            let t = crate::kpi::ahead::hundredths_text(r.r);
+            let t = match lang {
+                Language::En => t,
+                Language::Pl => t.replace('.', ","),
+            };
+            format!("r = {t}")
+        })
+        .right(Text::Blank, MAIN, |r, _| format!("n = {}", r.n))
+        .left(Text::Blank, MAIN, |r, lang| {
+            let w = if r.together {
+                Text::ImproveTogether
+            } else {
+                Text::ImproveAgainst
+            };
+            i18n::text(w, lang).to_string()
+        })
+}
+
 fn trend(k: &KpiLine) -> String {
     let values: Vec<Decimal> = k.series.iter().map(|p| p.value).collect();
     let s = sparkline(&values);
@@ -124,6 +239,13 @@ fn columns<'a>() -> Columns<'a, KpiLine> {
             )
         })
         .right(Text::Progress, MAIN, progress)
+        .right(Text::Projected, MAIN, projected)
+        .right(Text::ValueSoFar, DETAIL, |k, lang| {
+            range(k.value_so_far, &k.currency, lang)
+        })
+        .right(Text::ValueToTarget, MAIN, |k, lang| {
+            range(k.value_to_target, &k.currency, lang)
+        })
         .left(Text::Trend, MAIN, |k, _| trend(k))
         .left(Text::Status, KEY, |k, lang| {
             i18n::kpi_status(k.status, lang).to_string()
@@ -175,9 +297,23 @@ fn table(k: &KpiReport, opts: &RenderOptions) -> String {
         ));
     }
     for (g, group) in groups(k) {
+        let notes = notes(&group, lang);
         let mut t = Table::new(columns(), lang);
         t.rows(group);
-        sections.push(t.section(i18n::group_title(g, lang).to_string(), Vec::new()));
+        sections.push(t.section(i18n::group_title(g, lang).to_string(), notes));
+    }
+    if !k.kpis.is_empty() {
+        let title = i18n::text(Text::Relations, lang).to_string();
+        let shown: Vec<&crate::kpi::Relation> = shown_relations(k).collect();
+        if shown.is_empty() {
+            let note = i18n::text(Text::NoRelations, lang).to_string();
+            sections.push(Section::notes(title, vec![note]));
+        } else {
+            let mut t = Table::new(relation_columns(k), lang);
+            t.rows(shown);
+            let note = i18n::text(Text::RelationsNote, lang).to_string();
+            sections.push(t.section(title, vec![note]));
+        }
     }
     sections::table(
         &Doc {
@@ -206,8 +342,36 @@ fn markdown(k: &KpiReport, lang: Language) -> String {
         ));
         let rows: Vec<Vec<String>> = lines.iter().map(|l| columns.cells(l, lang)).collect();
         out.push_str(&markdown::table(&columns.heads(lang), &rows));
+        for n in notes(&lines, lang) {
+            out.push_str(&format!("\n{}\n", markdown::escape_line(&n)));
+        }
+    }
+    if !k.kpis.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            markdown::escape(i18n::text(Text::Relations, lang))
+        ));
+        let shown: Vec<&crate::kpi::Relation> = shown_relations(k).collect();
+        if shown.is_empty() {
+            out.push_str(&format!(
+                "{}\n",
+                markdown::escape_line(i18n::text(Text::NoRelations, lang))
+            ));
+        } else {
+            let columns = relation_columns(k);
+            let rows: Vec<Vec<String>> = shown.iter().map(|r| columns.cells(r, lang)).collect();
+            out.push_str(&markdown::table(&columns.heads(lang), &rows));
+            out.push_str(&format!(
+                "\n{}\n",
+                markdown::escape_line(i18n::text(Text::RelationsNote, lang))
+            ));
+        }
     }
     out
+}
+
+fn opt_money(m: Option<crate::money::Money>) -> Cell {
+    m.map_or(Cell::Empty, Cell::Money)
 }
 
 /// The CSV: fixed English keys. The series goes in one cell: `date value`
@@ -248,6 +412,29 @@ fn csv_columns<'a>() -> CsvColumns<'a, KpiLine> {
             // its places are at most six unless values were written with more.
             Some(p) => Decimal::parse(p).map_or_else(|_| Cell::text(p), Cell::Decimal),
             None => Cell::Empty,
+        })
+        .col("projection", |l| match l.projection.as_deref() {
+            Some(p) => Decimal::parse(p).map_or_else(|_| Cell::text(p), Cell::Decimal),
+            None => Cell::Empty,
+        })
+        .col("projection_reaches", |l| match l.projection_reaches {
+            Some(b) => Cell::bool(b),
+            None => Cell::Empty,
+        })
+        .col("value_so_far_low", |l| {
+            opt_money(l.value_so_far.map(|r| r.low))
+        })
+        .col("value_so_far_high", |l| {
+            opt_money(l.value_so_far.map(|r| r.high))
+        })
+        .col("value_to_target_low", |l| {
+            opt_money(l.value_to_target.map(|r| r.low))
+        })
+        .col("value_to_target_high", |l| {
+            opt_money(l.value_to_target.map(|r| r.high))
+        })
+        .col("value_note", |l| {
+            Cell::opt_text(l.value_per_unit.as_ref().and_then(|u| u.note.as_deref()))
         })
         .col("measurements", |l| Cell::count(l.series.len()))
         .col("series", |l| {

@@ -121,6 +121,18 @@ fn csv_columns<'a>() -> CsvColumns<'a, Item<'a>> {
         .col("depends_on", |i| {
             i.plan(|l| Cell::text(l.depends_on.join(" ")))
         })
+        .col("benefit_low", |i| {
+            i.plan(|l| Cell::opt_money(l.benefit.benefit_low))
+        })
+        .col("benefit_high", |i| {
+            i.plan(|l| Cell::opt_money(l.benefit.benefit_high))
+        })
+        .col("benefit_per_budget_low", |i| {
+            i.plan(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.low)))
+        })
+        .col("benefit_per_budget_high", |i| {
+            i.plan(|l| Cell::opt_decimal(l.benefit.benefit_per_budget.map(|p| p.high)))
+        })
         .col("budget", |i| match i {
             Item::Plan(_) => Cell::Empty,
             Item::Backlog(b) => Cell::opt_money(b.budget),
@@ -297,8 +309,14 @@ fn opt_owner(o: Option<&str>) -> String {
 
 /// The plan's columns; `with_internal`: the internal time column, shown
 /// when the roadmap sets a day rate; `with_updates`: the latest check-in,
-/// shown when some line has one.
-fn initiative_columns<'a>(with_internal: bool, with_updates: bool) -> Columns<'a, PlanLine> {
+/// shown when some line has one; `with_benefit`: the benefit, shown when
+/// some initiative has one (an `expected` change of a KPI with a money
+/// value).
+fn initiative_columns<'a>(
+    with_internal: bool,
+    with_updates: bool,
+    with_benefit: bool,
+) -> Columns<'a, PlanLine> {
     Columns::<PlanLine>::new()
         .right(Text::Rank, MAIN, |l, _| l.rank.to_string())
         .left(Text::Id, KEY, |l, _| l.id.clone())
@@ -345,6 +363,11 @@ fn initiative_columns<'a>(with_internal: bool, with_updates: bool) -> Columns<'a
                     .map_or_else(|| DASH.to_string(), |u| i18n::latest_update(&u, lang))
             })
         })
+        .when(with_benefit, |c| {
+            c.right(Text::Benefit, MAIN, |l, lang| {
+                crate::render::budget::benefit_text(&l.benefit, lang)
+            })
+        })
 }
 
 fn initiatives_section(p: &Plan, lang: Language) -> Section {
@@ -354,7 +377,14 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
         return Section::notes(title, vec![t(Text::EmptyPlan)]);
     }
     let with_updates = p.initiatives.iter().any(|l| l.latest_update.is_some());
-    let mut table = Table::new(initiative_columns(p.day_rate.is_some(), with_updates), lang);
+    let with_benefit = p
+        .initiatives
+        .iter()
+        .any(|l| l.benefit.benefit_low.is_some());
+    let mut table = Table::new(
+        initiative_columns(p.day_rate.is_some(), with_updates, with_benefit),
+        lang,
+    );
     for l in &p.initiatives {
         if let Some(c) = p.cut_line.as_ref().filter(|c| c.first_below == l.id) {
             table.rule(cut_text(p, c.reason, lang));
@@ -365,6 +395,10 @@ fn initiatives_section(p: &Plan, lang: Language) -> Section {
     if p.initiatives.iter().any(|l| l.area == Area::Cx) {
         notes.push(t(Text::CxRowsNote));
     }
+    notes.extend(crate::render::budget::benefit_notes(
+        p.initiatives.iter().map(|l| &l.benefit),
+        lang,
+    ));
     table.section(title, notes)
 }
 

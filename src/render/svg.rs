@@ -280,6 +280,89 @@ pub(crate) fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> 
     s
 }
 
+/// `text` cut to `max` characters with an ellipsis (the whole text goes in
+/// the tooltip).
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// One initiative on the benefit chart: its cost and its benefit range.
+#[derive(Clone, Debug)]
+pub(crate) struct BenefitRow {
+    pub label: String,
+    pub cost: f64,
+    pub cost_text: String,
+    pub low: f64,
+    pub high: f64,
+    pub range_text: String,
+}
+
+/// Benefit range against cost, one row per initiative on one money axis:
+/// a thin grey bar for the cost, a green band from the benefit's low to
+/// its high (a range, never one number), each with its figure.
+pub(crate) fn benefit_chart(id: &str, rows: &[BenefitRow], axis_title: &str, pl: bool) -> String {
+    let (w, left, right) = (520.0, 12.0, 180.0);
+    let row = 40.0;
+    let top = 8.0;
+    let plot_h = row * rows.len() as f64;
+    // No axis title: the figures beside the bars name the currency.
+    let h = top + plot_h + 24.0;
+    let mut values: Vec<f64> = rows.iter().flat_map(|r| [r.cost, r.low, r.high]).collect();
+    values.push(0.0);
+    let (lo, hi) = bar_domain(&values);
+    let ticks = nice_ticks(lo, hi, 4);
+    let x = Scale::new((ticks.lo, ticks.hi), (left, w - right));
+    let mut s = chart_open(id, w, h, axis_title);
+    for t in &ticks.values {
+        let tx = px(x.map(*t));
+        let _ = write!(
+            s,
+            r#"<line class="grid" x1="{tx}" y1="{y0}" x2="{tx}" y2="{y1}"/><text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{l}</text>"#,
+            y0 = px(top),
+            y1 = px(top + plot_h),
+            ty = px(top + plot_h + 16.0),
+            l = esc(&axis_number(*t, ticks.decimals(), pl))
+        );
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top + i as f64 * row;
+        let (cx, cw) = bar_extent(&x, r.cost);
+        let (b0, b1) = (x.map(r.low.min(r.high)), x.map(r.high.max(r.low)));
+        let _ = write!(
+            s,
+            r#"<text class="label" x="{lx}" y="{ly}">{label}<title>{full}</title></text><rect class="cost-bar" x="{cx}" y="{cy}" width="{cw}" height="7"><title>{full}: {ct}</title></rect><text class="value" x="{tx}" y="{cty}">{ct}</text><rect class="benefit-range" x="{bx}" y="{by}" width="{bw}" height="11"><title>{full}: {rt}</title></rect><text class="value benefit-value" x="{tx}" y="{bty}">{rt}</text>"#,
+            lx = px(left),
+            ly = px(y + 12.0),
+            label = esc(&short(&r.label, 44)),
+            full = esc(&r.label),
+            cx = px(cx),
+            cy = px(y + 16.0),
+            cw = px(cw),
+            ct = esc(&r.cost_text),
+            tx = px(w - right + 6.0),
+            cty = px(y + 22.0),
+            bx = px(b0),
+            by = px(y + 24.0),
+            bw = px((b1 - b0).max(1.5)),
+            rt = esc(&r.range_text),
+            bty = px(y + 35.0),
+        );
+    }
+    let zx = px(x.map(0.0));
+    let _ = write!(
+        s,
+        r#"<line class="axis" x1="{zx}" y1="{y0}" x2="{zx}" y2="{y1}"/></svg>"#,
+        y0 = px(top),
+        y1 = px(top + plot_h),
+    );
+    s
+}
+
 /// Vertical bars (columns) with their labels below, their values above and
 /// a value axis with ticks and `axis_title` on the left.
 pub(crate) fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
@@ -372,6 +455,7 @@ pub(crate) struct PathMark {
 /// latest measurement when there is one; the date under each mark (first
 /// and last when there are more than three). With no measurement the
 /// reference lines stand alone with `empty_text`.
+#[cfg(test)]
 pub(crate) fn kpi_chart(
     marks: &[Mark],
     refs: &[RefLine],
@@ -380,16 +464,58 @@ pub(crate) fn kpi_chart(
     empty_text: &str,
     pl: bool,
 ) -> String {
+    kpi_chart_ahead(marks, refs, path, &Ahead::default(), unit, empty_text, pl)
+}
+
+/// What a KPI chart draws beyond the measurements (SPEC section 8): the
+/// path to the target through its checkpoints, and the least-squares
+/// projection to the target date, dashed. Drawn only beside measurements.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ahead {
+    /// The path's points `(day, value)` in date order.
+    pub path: Vec<(i64, f64)>,
+    /// The projection's line, from the first measurement it rests on to
+    /// the target date.
+    pub projection: Option<[(i64, f64); 2]>,
+    /// The projection's tooltip.
+    pub projection_text: String,
+    /// The target date's day and label, under the axis's end.
+    pub end: Option<(i64, String)>,
+}
+
+/// [`kpi_chart`] with the path and the projection of `ahead`; the time
+/// axis then runs to the target date.
+pub(crate) fn kpi_chart_ahead(
+    marks: &[Mark],
+    refs: &[RefLine],
+    path: Option<&PathMark>,
+    ahead: &Ahead,
+    unit: &str,
+    empty_text: &str,
+    pl: bool,
+) -> String {
     let (w, h) = (300.0, 150.0);
     let (left, right, top, bottom) = (40.0, 92.0, 24.0, 28.0);
+    let drawn = |v: &f64| v.is_finite();
     let mut values: Vec<f64> = marks.iter().map(|m| m.value).collect();
     values.extend(refs.iter().map(|r| r.value));
     values.extend(path.map(|p| p.value));
+    let mut extra_days = Vec::new();
+    let extended = !marks.is_empty() && (ahead.projection.is_some() || ahead.path.len() > 1);
+    if !marks.is_empty() {
+        for (d, v) in ahead.path.iter().chain(ahead.projection.iter().flatten()) {
+            if drawn(v) {
+                extra_days.push(*d);
+                values.push(*v);
+            }
+        }
+    }
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let ticks = nice_ticks(lo, hi, 3);
     let y = Scale::new((ticks.lo, ticks.hi), (h - bottom, top));
-    let days: Vec<i64> = marks.iter().map(|m| m.day).collect();
+    let mut days: Vec<i64> = marks.iter().map(|m| m.day).collect();
+    days.extend(extra_days);
     // Marks stay 10 px inside the plot so that their labels fit.
     let x = time_domain(&days).map(|d| Scale::new(d, (left + 10.0, w - right - 10.0)));
     let mut s = String::new();
@@ -447,6 +573,33 @@ pub(crate) fn kpi_chart(
             );
         }
         Some(x) => {
+            let line: Vec<String> = ahead
+                .path
+                .iter()
+                .filter(|(_, v)| drawn(v))
+                .map(|(d, v)| format!("{},{}", px(x.map(*d as f64)), px(y.map(*v))))
+                .collect();
+            if line.len() > 1 {
+                let _ = write!(
+                    s,
+                    r#"<polyline class="kpi-path" points="{}"/>"#,
+                    line.join(" ")
+                );
+            }
+            if let Some([(d0, v0), (d1, v1)]) = ahead.projection
+                && drawn(&v0)
+                && drawn(&v1)
+            {
+                let _ = write!(
+                    s,
+                    r#"<line class="projection" x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}"><title>{t}</title></line>"#,
+                    x0 = px(x.map(d0 as f64)),
+                    y0 = px(y.map(v0)),
+                    x1 = px(x.map(d1 as f64)),
+                    y1 = px(y.map(v1)),
+                    t = esc(&ahead.projection_text)
+                );
+            }
             if marks.len() > 1 {
                 let pts: Vec<String> = marks
                     .iter()
@@ -471,19 +624,45 @@ pub(crate) fn kpi_chart(
                 );
             }
             let n = marks.len();
+            // With the axis running on to the target date, the dates
+            // under it are the first measurement's and the target's.
+            let end = ahead.end.as_ref().filter(|_| extended);
+            if let Some((d, text)) = end {
+                let _ = write!(
+                    s,
+                    r#"<text class="tick" x="{ex}" y="{ty}" text-anchor="end">{t}</text>"#,
+                    ex = px(x.map(*d as f64) + 10.0),
+                    ty = px(h - bottom + 17.0),
+                    t = esc(text)
+                );
+            }
             for (i, m) in marks.iter().enumerate() {
                 let (mx, my) = (x.map(m.day as f64), y.map(m.value));
                 let _ = write!(
                     s,
-                    r#"<circle class="mark" cx="{mx}" cy="{my}" r="3.5"><title>{d}: {v}</title></circle><text class="value" x="{mx}" y="{vy}" text-anchor="middle">{v}</text>"#,
+                    r#"<circle class="mark" cx="{mx}" cy="{my}" r="3.5"><title>{d}: {v}</title></circle>"#,
                     mx = px(mx),
                     my = px(my),
-                    vy = px(my - 7.0),
                     d = esc(&m.date_text),
                     v = esc(&m.value_text)
                 );
+                // Five values side by side run together: the first and the
+                // last are labelled, the others have their tooltips.
+                if n <= 4 || i == 0 || i + 1 == n {
+                    let _ = write!(
+                        s,
+                        r#"<text class="value" x="{mx}" y="{vy}" text-anchor="middle">{v}</text>"#,
+                        mx = px(mx),
+                        vy = px(my - 7.0),
+                        v = esc(&m.value_text)
+                    );
+                }
                 // Four dates side by side run together on paper.
-                if n <= 3 || i == 0 || i + 1 == n {
+                let dated = match end {
+                    Some(_) => i == 0,
+                    None => n <= 3 || i == 0 || i + 1 == n,
+                };
+                if dated {
                     let _ = write!(
                         s,
                         r#"<text class="tick" x="{mx}" y="{ty}" text-anchor="middle">{d}</text>"#,

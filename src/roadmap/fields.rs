@@ -193,6 +193,8 @@ pub enum Kind {
     WarningList,
     /// A table of known keys.
     Table(&'static TableDef),
+    /// KPI id → an expected change ([`CHANGE`]).
+    Expected,
     /// An array of tables (`[[name]]`).
     Tables(&'static TableDef),
     /// Currency code → rate.
@@ -422,6 +424,11 @@ table!(
             Kind::Tables(&UPDATE),
             "Check-ins: progress and confidence on a date; the latest up to as_of is the state.",
         ),
+        Expected: field(
+            "expected",
+            Kind::Expected,
+            "KPI id → { low, high }: the change the initiative is expected to bring, in the KPI's units.",
+        ),
     }
 );
 
@@ -462,6 +469,27 @@ table!(
     CheckpointKey, CHECKPOINT, "a checkpoint", {
         Date: required("date", Kind::Date, "When the value is to be reached."),
         Value: required("value", Kind::Number, "The value to reach by then."),
+    }
+);
+
+table!(
+    /// The keys of a KPI's `value_per_unit`: what one unit is worth a year.
+    ValueKey, VALUE_PER_UNIT, "a value_per_unit table", {
+        Low: required("low", Kind::Money, "The least one unit of the KPI is worth a year."),
+        High: required("high", Kind::Money, "The most one unit of the KPI is worth a year."),
+        Note: field(
+            "note",
+            Kind::Text,
+            "The assumption behind the range, with its source.",
+        ),
+    }
+);
+
+table!(
+    /// The keys of an expected change of a KPI (an initiative's `expected`).
+    ChangeKey, CHANGE, "an expected change", {
+        Low: required("low", Kind::Number, "The smallest change expected, in the KPI's units."),
+        High: required("high", Kind::Number, "The largest change expected, in the KPI's units."),
     }
 );
 
@@ -507,6 +535,11 @@ table!(
             "targets",
             Kind::Tables(&CHECKPOINT),
             "Checkpoints on the way: the value to reach by each date.",
+        ),
+        ValuePerUnit: field(
+            "value_per_unit",
+            Kind::Table(&VALUE_PER_UNIT),
+            "The money one unit of the KPI is worth a year: { low, high, note }.",
         ),
     }
 );
@@ -734,6 +767,11 @@ fn kind_schema(kind: Kind) -> Value {
             json!({ "type": "array", "items": { "type": "string", "enum": warning_codes() } })
         }
         Kind::Table(def) => table_schema(def),
+        Kind::Expected => json!({
+            "type": "object",
+            "propertyNames": kind_schema(Kind::Id),
+            "additionalProperties": table_schema(&CHANGE)
+        }),
         Kind::Tables(def) => json!({ "type": "array", "items": table_schema(def) }),
         Kind::FxRates => json!({
             "type": "object",

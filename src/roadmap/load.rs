@@ -24,9 +24,9 @@
 //! count as thousands separators only between groups of three digits.
 
 use super::fields::{
-    self, Bounds, CURRENCIES, CheckKey, CheckpointKey, CommunicationKey, DepartmentKey,
+    self, Bounds, CURRENCIES, ChangeKey, CheckKey, CheckpointKey, CommunicationKey, DepartmentKey,
     DocumentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey, MeasurementKey, MemberKey,
-    QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey, UpdateKey, VisionKey, Whole,
+    QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey, UpdateKey, ValueKey, VisionKey, Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -1122,7 +1122,68 @@ impl Loader {
                     ini.updates.push(self.update(ut, uspan, id));
                 }
             }
+            K::Expected => {
+                let Some(t) = self.table(v, name) else {
+                    return;
+                };
+                for (kk, kv) in t.iter() {
+                    let kpi = Sp::new(kk.get_ref().to_string(), span_of(kk));
+                    if let Some(c) = self.change(kv, kpi) {
+                        ini.expected.push(c);
+                    }
+                }
+            }
         }
+    }
+
+    /// One entry of an initiative's `expected`: `KPI = { low, high }`.
+    fn change(&mut self, v: &Value<'_>, kpi: Sp<String>) -> Option<ExpectedChange> {
+        use ChangeKey as K;
+        let t = self.table(v, &kpi.value)?;
+        let span = span_of(v);
+        let mut c = ExpectedChange {
+            span,
+            kpi,
+            low: None,
+            high: None,
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                K::Low => c.low = self.written(v, name),
+                K::High => c.high = self.written(v, name),
+            }
+        }
+        let whose = Whose::Expected(c.kpi.value.clone());
+        self.require(t, span, &fields::CHANGE, whose);
+        Some(c)
+    }
+
+    /// A KPI's `value_per_unit`: `{ low, high, note }`.
+    fn value_per_unit(&mut self, v: &Value<'_>, kpi: Option<String>) -> Option<ValuePerUnit> {
+        use ValueKey as K;
+        let t = self.table(v, KpiKey::ValuePerUnit.name())?;
+        let span = span_of(v);
+        let mut u = ValuePerUnit {
+            span,
+            ..ValuePerUnit::default()
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                K::Low => u.low = self.money(v, name),
+                K::High => u.high = self.money(v, name),
+                K::Note => u.note = self.string(v, name),
+            }
+        }
+        self.require(t, span, &fields::VALUE_PER_UNIT, Whose::ValuePerUnit(kpi));
+        Some(u)
     }
 
     /// A spend entry; E012 for a missing `date` or `amount`.
@@ -1298,6 +1359,10 @@ impl Loader {
                             kpi.targets.push(c);
                         }
                     }
+                }
+                K::ValuePerUnit => {
+                    let id = kpi.id.as_ref().map(|i| i.value.clone());
+                    kpi.value_per_unit = self.value_per_unit(v, id);
                 }
             }
         }

@@ -244,6 +244,8 @@ pub struct Initiative {
     pub spend: Vec<Spend>,
     /// Check-ins (`[[initiatives.updates]]`), in file order.
     pub updates: Vec<Update>,
+    /// `expected`: the change expected of each KPI named, in file order.
+    pub expected: Vec<ExpectedChange>,
     /// Whether `quotes` was written at all (even empty).
     pub has_quotes_key: bool,
     /// Keys that were written but rejected by the loader (wrong type or
@@ -390,6 +392,51 @@ pub struct Kpi {
     pub cadence: Option<Sp<Cadence>>,
     /// Checkpoints on the way to the target, in file order.
     pub targets: Vec<Measurement>,
+    /// What one unit of the KPI is worth a year.
+    pub value_per_unit: Option<ValuePerUnit>,
+}
+
+/// A KPI's `value_per_unit`: the money one unit is worth a year, as a
+/// range, with the assumption behind it.
+#[derive(Debug, Default, Clone)]
+pub struct ValuePerUnit {
+    pub span: Span,
+    pub low: Option<Sp<Money>>,
+    pub high: Option<Sp<Money>>,
+    pub note: Option<Sp<String>>,
+}
+
+impl ValuePerUnit {
+    /// `(low, high)` when both were read and `low ≤ high` (E006 otherwise).
+    pub(crate) fn range(&self) -> Option<(Money, Money)> {
+        match (&self.low, &self.high) {
+            (Some(lo), Some(hi)) if lo.value <= hi.value => Some((lo.value, hi.value)),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of an initiative's `expected`: the change of a KPI, in its
+/// units, from `low` to `high`.
+#[derive(Debug, Clone)]
+pub struct ExpectedChange {
+    pub span: Span,
+    /// The KPI's id (the key).
+    pub kpi: Sp<String>,
+    pub low: Option<Sp<Written>>,
+    pub high: Option<Sp<Written>>,
+}
+
+impl ExpectedChange {
+    /// `(low, high)` when both were read and `low ≤ high` (E003 otherwise).
+    pub(crate) fn range(&self) -> Option<(Decimal, Decimal)> {
+        match (&self.low, &self.high) {
+            (Some(lo), Some(hi)) if lo.value.value <= hi.value.value => {
+                Some((lo.value.value, hi.value.value))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A KPI's measurement, or a checkpoint of its `targets` (the same shape:

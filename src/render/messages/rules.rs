@@ -518,6 +518,29 @@ fn text_en(m: &RuleMessage) -> String {
             "CXM initiative {} in the {year} plan serves no goal",
             Q(initiative)
         ),
+        M::UnitValueLowAboveHigh { kpi, low, high } => format!(
+            "the value_per_unit of KPI {} has a low ({low}) above its high ({high})",
+            Q(kpi)
+        ),
+        M::ExpectedLowAboveHigh {
+            initiative,
+            kpi,
+            low,
+            high,
+        } => format!(
+            "initiative {} expects KPI {} to change by at least {low} and at most {high}: the low is above the high",
+            Q(initiative),
+            Q(kpi)
+        ),
+        M::UnitValueWithoutNote { kpi } => format!(
+            "KPI {} has a money value without a note: a figure without its assumption reads as a fact",
+            Q(kpi)
+        ),
+        M::ExpectedWithoutValue { initiative, kpi } => format!(
+            "initiative {} expects a change of KPI {}, which has no value_per_unit: it adds nothing to the benefit",
+            Q(initiative),
+            Q(kpi)
+        ),
     }
 }
 
@@ -684,6 +707,16 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
         }
         M::ServesNoGoal { .. } => {
             "name the goals it serves in `goals`, or ask whether it belongs in the plan".to_string()
+        }
+        M::UnitValueLowAboveHigh { .. } | M::ExpectedLowAboveHigh { .. } => {
+            "swap `low` and `high`".to_string()
+        }
+        M::UnitValueWithoutNote { .. } => {
+            "add `note`: where the range comes from, e.g. \"churn model 2025, finance\"".to_string()
+        }
+        M::ExpectedWithoutValue { .. } => {
+            "give the KPI a `value_per_unit = { low, high, note }`, or remove it from `expected`"
+                .to_string()
         }
     };
     vec![line]

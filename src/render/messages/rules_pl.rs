@@ -535,6 +535,29 @@ pub(super) fn text(m: &RuleMessage) -> String {
             "inicjatywa CXM {} z planu na {year} nie służy żadnemu celowi",
             Q(initiative)
         ),
+        M::UnitValueLowAboveHigh { kpi, low, high } => format!(
+            "value_per_unit KPI {} ma dolną granicę ({low}) wyższą niż górną ({high})",
+            Q(kpi)
+        ),
+        M::ExpectedLowAboveHigh {
+            initiative,
+            kpi,
+            low,
+            high,
+        } => format!(
+            "inicjatywa {} zakłada zmianę KPI {} od {low} do {high}: dolna granica jest wyższa niż górna",
+            Q(initiative),
+            Q(kpi)
+        ),
+        M::UnitValueWithoutNote { kpi } => format!(
+            "KPI {} ma wartość w pieniądzu bez `note`: kwota bez założenia wygląda na pewnik",
+            Q(kpi)
+        ),
+        M::ExpectedWithoutValue { initiative, kpi } => format!(
+            "inicjatywa {} zakłada zmianę KPI {}, który nie ma value_per_unit: nie wlicza się do korzyści",
+            Q(initiative),
+            Q(kpi)
+        ),
     }
 }
 
@@ -704,6 +727,15 @@ pub(super) fn help(m: &RuleMessage) -> Vec<String> {
         }
         M::ServesNoGoal { .. } => {
             "wpisz w `goals` cele, którym służy, albo zastanów się, czy powinna być w planie".to_string()
+        }
+        M::UnitValueLowAboveHigh { .. } | M::ExpectedLowAboveHigh { .. } => {
+            "zamień `low` i `high` miejscami".to_string()
+        }
+        M::UnitValueWithoutNote { .. } => {
+            "dopisz `note`: skąd ten przedział, np. \"model churnu 2025, finanse\"".to_string()
+        }
+        M::ExpectedWithoutValue { .. } => {
+            "nadaj KPI `value_per_unit = { low, high, note }` albo usuń go z `expected`".to_string()
         }
     };
     vec![line]

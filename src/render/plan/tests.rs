@@ -173,7 +173,7 @@ fn csv_escapes_formulas_and_marks_the_line() {
     let out = text(&p, Format::Csv, Language::En);
     assert!(out.starts_with("kind,rank,id,title,priority,"), "{out}");
     assert!(
-        out.contains("plan,3,c,'=cmd|c,3,ak,governance,cxm,,planned,2027-01-01,2027-12-31,Q1 Q2 Q3 Q4,10,10,200000.00,500000.00,30,true,,,,,cxm\r\n"),
+        out.contains("plan,3,c,'=cmd|c,3,ak,governance,cxm,,planned,2027-01-01,2027-12-31,Q1 Q2 Q3 Q4,10,10,200000.00,500000.00,30,true,,,,,,,,,cxm\r\n"),
         "{out}"
     );
 }

@@ -106,6 +106,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
             )
         }
+        Command::Scenarios(mut args) => {
+            // The comparison starts from the file as written; `--scenario`
+            // narrows it to the base and that one scenario.
+            let only = args.input.scenario.take();
+            run_report(&args, |checked, opts, out| {
+                let report = scenarios_report(checked, only.as_deref())?;
+                crate::render::scenarios::write(&report, opts, out)
+            })
+        }
         Command::Init(args) => run_init(&args),
         Command::Rollover(args) => run_rollover(&args),
         Command::Status(args) => run_report(&args.report, |checked, opts, out| {
@@ -151,6 +160,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `cxm scenarios`: the base and each scenario (or only `only`), each
+/// through the one pipeline.
+fn scenarios_report(
+    checked: &Checked,
+    only: Option<&str>,
+) -> Result<crate::scenarios::ScenariosReport> {
+    if let Some(name) = only
+        && !checked.scenario_names.iter().any(|n| n == name)
+    {
+        return Err(AppError::UnknownScenario {
+            name: name.to_string(),
+            known: checked.scenario_names.clone(),
+        }
+        .into());
+    }
+    let base = budget_of(checked)?;
+    let mut columns = vec![crate::scenarios::figures(
+        crate::scenarios::BASE,
+        None,
+        &checked.roadmap,
+        base,
+    )?];
+    for sc in &checked.roadmap.scenarios {
+        let name = sc.name.value.as_str();
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        let Some(overlaid) = pipeline::scenario(checked, name) else {
+            continue;
+        };
+        let note = sc.note.as_ref().map(|n| n.value.clone());
+        columns.push(crate::scenarios::figures(
+            name,
+            note,
+            &overlaid.roadmap,
+            budget_of(&overlaid)?,
+        )?);
+    }
+    Ok(crate::scenarios::ScenariosReport {
+        currency: checked.roadmap.meta.currency().to_string(),
+        plan_year: base.plan_year,
+        scenarios: columns,
+    })
 }
 
 /// The workbook of `cxm report --xlsx`: every report of the roadmap.
@@ -219,12 +273,21 @@ fn load_and_check(args: &InputArgs) -> Result<Checked> {
     let overrides = Overrides {
         as_of: args.as_of,
         year: args.year,
+        scenario: args.scenario.clone(),
     };
-    Ok(pipeline::run(
-        &input::display_name(&args.file),
-        bytes,
-        &overrides,
-    ))
+    let checked = pipeline::run(&input::display_name(&args.file), bytes, &overrides);
+    // An unknown scenario is a wrong argument (exit 2), named with the
+    // scenarios the file has (SPEC section 10).
+    if let Some(name) = &args.scenario
+        && !checked.scenario_names.contains(name)
+    {
+        return Err(AppError::UnknownScenario {
+            name: name.clone(),
+            known: checked.scenario_names,
+        }
+        .into());
+    }
+    Ok(checked)
 }
 
 /// The file every roadmap command reads when none is named.
@@ -467,6 +530,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         let overrides = Overrides {
             as_of: None,
             year: args.year,
+            scenario: None,
         };
         sides.push(pipeline::run(&name, bytes, &overrides));
     }

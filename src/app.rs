@@ -232,6 +232,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
             .iter()
             .map(|f| (f.code.value.clone(), f.rate.as_ref().map(|r| r.value)))
             .collect(),
+        scenario: checked.scenario.clone(),
     };
     let reports = crate::render::xlsx::Reports {
         budget,

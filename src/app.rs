@@ -90,13 +90,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     match &checked.budget {
                         Some(b) => {
-                            let d = crate::dashboard::build(
+                            let mut d = crate::dashboard::build(
                                 &checked.roadmap,
                                 &checked.source,
                                 &checked.findings,
                                 b,
                                 checked.as_of,
                             )?;
+                            d.scenario = checked.scenario.clone();
                             let html =
                                 crate::render::html::render(&d, report_lang(args.lang, checked));
                             Ok(out.write_all(&html)?)

@@ -49,6 +49,9 @@ pub struct Dashboard<'a> {
     pub plan: Vec<PlanRow>,
     pub kpis: KpiReport,
     pub findings: Vec<FindingRow>,
+    /// The scenario shown (`--scenario`, SPEC section 10): the title says
+    /// it. `None` for the file as written.
+    pub scenario: Option<String>,
 }
 
 impl Dashboard<'_> {
@@ -222,6 +225,7 @@ pub fn build<'a>(
         })
         .collect();
     Ok(Dashboard {
+        scenario: None,
         organisation: r.meta.organisation.as_ref().map(|o| o.value.clone()),
         team: r.meta.team.as_ref().map(|t| t.value.clone()),
         source_name: source.name.clone(),

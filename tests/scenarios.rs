@@ -238,3 +238,17 @@ fn the_workbook_says_which_scenario_it_shows() {
         .expect("a scenario row");
     assert_eq!(row[1].to_string(), "cut");
 }
+
+#[test]
+fn the_dashboard_is_titled_with_its_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("cut.html");
+    let html = html.to_str().unwrap();
+    stdout(&["report", EXAMPLES[0], "--html", html, "--scenario", "cut"]);
+    let page = std::fs::read_to_string(html).unwrap();
+    assert!(
+        page.contains("<title>CX dashboard 2027 · Example Bank · Scenario: cut</title>"),
+        "{}",
+        &page[..page.find("</title>").unwrap_or(0)]
+    );
+}

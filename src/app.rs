@@ -127,13 +127,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     match &checked.budget {
                         Some(b) => {
-                            let d = crate::dashboard::build(
+                            let mut d = crate::dashboard::build(
                                 &checked.roadmap,
                                 &checked.source,
                                 &checked.findings,
                                 b,
                                 checked.as_of,
                             )?;
+                            d.scenario = checked.scenario.clone();
                             let html =
                                 crate::render::html::render(&d, report_lang(args.lang, checked));
                             Ok(out.write_all(&html)?)
@@ -142,6 +143,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 },
             )
+        }
+        Command::Scenarios(mut args) => {
+            // The comparison starts from the file as written; `--scenario`
+            // narrows it to the base and that one scenario.
+            let only = args.input.scenario.take();
+            run_report(&args, |checked, opts, out| {
+                let report = scenarios_report(checked, only.as_deref())?;
+                crate::render::scenarios::write(&report, opts, out)
+            })
         }
         Command::Init(args) => run_init(&args),
         Command::Rollover(args) => run_rollover(&args),
@@ -190,6 +200,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `cxm scenarios`: the base and each scenario (or only `only`), each
+/// through the one pipeline.
+fn scenarios_report(
+    checked: &Checked,
+    only: Option<&str>,
+) -> Result<crate::scenarios::ScenariosReport> {
+    if let Some(name) = only
+        && !checked.scenario_names.iter().any(|n| n == name)
+    {
+        return Err(AppError::UnknownScenario {
+            name: name.to_string(),
+            known: checked.scenario_names.clone(),
+        }
+        .into());
+    }
+    let base = budget_of(checked)?;
+    let mut columns = vec![crate::scenarios::figures(
+        crate::scenarios::BASE,
+        None,
+        &checked.roadmap,
+        base,
+    )?];
+    for sc in &checked.roadmap.scenarios {
+        let name = sc.name.value.as_str();
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        let Some(overlaid) = pipeline::scenario(checked, name) else {
+            continue;
+        };
+        let note = sc.note.as_ref().map(|n| n.value.clone());
+        columns.push(crate::scenarios::figures(
+            name,
+            note,
+            &overlaid.roadmap,
+            budget_of(&overlaid)?,
+        )?);
+    }
+    Ok(crate::scenarios::ScenariosReport {
+        currency: checked.roadmap.meta.currency().to_string(),
+        plan_year: base.plan_year,
+        scenarios: columns,
+    })
+}
+
 /// The workbook of `cxm report --xlsx`: every report of the roadmap.
 fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
     let budget = budget_of(checked)?;
@@ -215,6 +270,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
             .iter()
             .map(|f| (f.code.value.clone(), f.rate.as_ref().map(|r| r.value)))
             .collect(),
+        scenario: checked.scenario.clone(),
     };
     let reports = crate::render::xlsx::Reports {
         budget,
@@ -256,12 +312,21 @@ fn load_and_check(args: &InputArgs) -> Result<Checked> {
     let overrides = Overrides {
         as_of: args.as_of,
         year: args.year,
+        scenario: args.scenario.clone(),
     };
-    Ok(pipeline::run(
-        &input::display_name(&args.file),
-        bytes,
-        &overrides,
-    ))
+    let checked = pipeline::run(&input::display_name(&args.file), bytes, &overrides);
+    // An unknown scenario is a wrong argument (exit 2), named with the
+    // scenarios the file has (SPEC section 10).
+    if let Some(name) = &args.scenario
+        && !checked.scenario_names.contains(name)
+    {
+        return Err(AppError::UnknownScenario {
+            name: name.clone(),
+            known: checked.scenario_names,
+        }
+        .into());
+    }
+    Ok(checked)
 }
 
 /// The file every roadmap command reads when none is named.
@@ -504,6 +569,7 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         let overrides = Overrides {
             as_of: None,
             year: args.year,
+            scenario: None,
         };
         sides.push(pipeline::run(&name, bytes, &overrides));
     }

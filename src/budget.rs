@@ -1213,6 +1213,13 @@ pub(crate) fn figures(ini: &Initiative, r: &Roadmap) -> Result<Figures, BudgetEr
             Some(scaled(s_max, 100)?),
         )
     };
+    // A scenario's `prices` (SPEC section 10) moves the estimate to an end
+    // of the vendor ranges; the averages stay as quoted.
+    let estimate = match r.prices {
+        Some(crate::roadmap::Prices::Low) => estimate_low,
+        Some(crate::roadmap::Prices::High) => estimate_high,
+        Some(crate::roadmap::Prices::Mid) | None => estimate,
+    };
     let budget = estimate
         .unwrap_or(Money::ZERO)
         .checked_add(cost.unwrap_or(Money::ZERO))

@@ -42,6 +42,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// The quarterly note: what finished, started, slipped or is at risk, spending, KPI measurements.
     Status(StatusArgs),
+    /// Base and every [scenarios.NAME] side by side: CXM total, by competency and quarter, training, the cut line, coverage, focus goals, capacity.
+    Scenarios(ReportArgs),
     /// Write next year's roadmap beside this one (never overwrites): plan_year, finished work and old goals dropped, KPI baselines moved.
     Rollover(RolloverArgs),
     /// Print the manual page cxm(1) (roff), e.g. `cxm man > cxm.1`, or write every page with --dir.
@@ -124,6 +126,9 @@ pub struct ReportHtmlArgs {
     /// The plan year, instead of the file's `plan_year`.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
     pub year: Option<i32>,
+    /// Apply the roadmap's [scenarios.NAME]; the dashboard and the workbook say which.
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 impl ReportHtmlArgs {
@@ -135,6 +140,7 @@ impl ReportHtmlArgs {
             as_of: self.as_of,
             year: self.year,
             output: self.html.clone().or_else(|| self.xlsx.clone()),
+            scenario: self.scenario.clone(),
         }
     }
 }
@@ -262,12 +268,7 @@ impl CalendarArgs {
             Some(CalendarFormat::Ics) => Some(ReportFormat::Table),
         };
         Ok(ReportArgs {
-            input: InputArgs {
-                file: self.input.file.clone(),
-                as_of: self.input.as_of,
-                year: self.input.year,
-                output: self.input.output.clone(),
-            },
+            input: self.input.clone(),
             output: FormatArgs {
                 format,
                 lang: self.lang,
@@ -368,7 +369,7 @@ impl Lang {
 }
 
 /// Options every command that reads a roadmap shares.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// The roadmap file; `-` reads standard input.
     #[arg(default_value = "roadmap.toml")]
@@ -382,6 +383,9 @@ pub struct InputArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Apply the roadmap's [scenarios.NAME]: every figure is what the file with those values written in gives.
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -74,6 +74,9 @@ pub struct Dashboard<'a> {
     pub backlog: Vec<BacklogRow>,
     /// The `cxm status` note of the default period.
     pub status: StatusReport,
+    /// The scenario shown (`--scenario`, SPEC section 10): the title says
+    /// it. `None` for the file as written.
+    pub scenario: Option<String>,
 }
 
 /// Strategy on a page (SPEC section 7): the focus goals with the money and
@@ -329,6 +332,7 @@ pub fn build<'a>(
         as_of,
     )?;
     Ok(Dashboard {
+        scenario: None,
         organisation: r.meta.organisation.as_ref().map(|o| o.value.clone()),
         team: r.meta.team.as_ref().map(|t| t.value.clone()),
         source_name: source.name.clone(),

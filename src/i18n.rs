@@ -394,6 +394,15 @@ pub(crate) enum Text {
     AgainstShort,
     MovesWith,
     BenefitTitle,
+    // `cxm scenarios`.
+    ScenariosTitle,
+    ScenarioBase,
+    ScenariosByCompetency,
+    ScenariosCuts,
+    ScenarioBelowLine,
+    FocusGoalsWithoutWork,
+    CapacityUsed,
+    SheetScenarios,
 }
 
 /// The label of a fixed text.
@@ -765,6 +774,20 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::Organisation => ("Organisation", "Organizacja"),
         T::FxRate => ("Exchange rate", "Kurs wymiany"),
         T::Scenario => ("Scenario", "Scenariusz"),
+        T::ScenariosTitle => ("Scenarios of the plan", "Scenariusze planu"),
+        T::ScenarioBase => ("base", "bazowy"),
+        T::ScenariosByCompetency => (
+            "By competency: CXM budget and initiatives above the line",
+            "Według kompetencji: budżet CXM i inicjatywy nad kreską",
+        ),
+        T::ScenariosCuts => ("What each cuts", "Co odcina każdy scenariusz"),
+        T::ScenarioBelowLine => ("Below the line", "Pod kreską"),
+        T::FocusGoalsWithoutWork => (
+            "Focus goals without work above the line",
+            "Cele priorytetowe bez pracy nad kreską",
+        ),
+        T::CapacityUsed => ("Effort above the line (days)", "Nakład nad kreską (dni)"),
+        T::SheetScenarios => ("Scenarios", "Scenariusze"),
         T::NoScenario => (
             "none (the roadmap as written)",
             "brak (roadmapa w obecnej postaci)",
@@ -1334,6 +1357,22 @@ pub(crate) fn csv_header(key: &str) -> Option<&'static str> {
         "title" => "tytuł",
         "unit" => "jednostka",
         "variance_percent" => "odchylenie %",
+        "scenario" => "scenariusz",
+        "note" => "uwaga",
+        "cxm_total" => "budżet CXM razem",
+        "central_training" => "szkolenia centralne",
+        "budget_cap" => "limit budżetu",
+        "governance" => "ład CX",
+        "measurement" => "pomiar",
+        "design" => "projektowanie",
+        "culture" => "kultura",
+        "coverage_governance" => "ład CX nad kreską",
+        "coverage_measurement" => "pomiar nad kreską",
+        "coverage_design" => "projektowanie nad kreską",
+        "coverage_culture" => "kultura nad kreską",
+        "focus_goals_without_work" => "cele priorytetowe bez pracy",
+        "effort" => "nakład nad kreską",
+        "capacity" => "zdolność zespołu",
         _ => return None,
     })
 }

@@ -24,6 +24,8 @@ pub mod plan;
 pub mod render;
 pub mod roadmap;
 pub mod rollover;
+pub mod scenario;
+pub mod scenarios;
 pub(crate) mod source;
 pub mod status;
 pub mod strategy;

@@ -8,7 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use cxm::roadmap::fields::{
-    self, CommunicationKey, Compared, DIFF, GoalKey, InitiativeKey, Key, Kind, TableDef, VisionKey,
+    self, CommunicationKey, Compared, DIFF, GoalKey, InitiativeKey, Key, Kind, ScenarioKey,
+    TableDef, VisionKey,
 };
 use cxm::roadmap::load::load_str;
 use std::path::Path;
@@ -374,4 +375,55 @@ fn every_declared_strategy_key_lands_in_the_model() {
     let doc = to_json(toml::from_str(&text).unwrap());
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert_eq!(errors, Vec::<String>::new());
+}
+
+/// A sample value of every key of a `[scenarios.NAME]` table.
+fn scenario_sample(key: ScenarioKey) -> &'static str {
+    use ScenarioKey as K;
+    match key {
+        K::Note => "\"The board's -15 % variant\"",
+        K::BudgetCap => "380000",
+        K::MarkupPercent => "15",
+        K::CapacityPercent => "90",
+        K::Exclude => "[\"ini-x\"]",
+        K::Include => "[\"idea-x\"]",
+        K::Priorities => "{ ini-x = 2 }",
+        K::Prices => "\"high\"",
+    }
+}
+
+/// A scenario that writes every declared key loads without a finding,
+/// every key lands in the model, and the file validates against the JSON
+/// Schema.
+#[test]
+fn every_declared_scenario_key_lands_in_the_model() {
+    let mut text = roadmap(None).replace("\nactual = 100\n", "\n");
+    text.push_str(
+        "\n[[initiatives]]\nid = \"idea-x\"\ntitle = \"Idea\"\ncompetency = \"culture\"\n\
+         area = \"cxm\"\nstatus = \"idea\"\nstart = 2027-03-01\nend = 2027-05-31\nkpi = \"k\"\n",
+    );
+    text.push_str("\n[scenarios.cut]\n");
+    for &k in ScenarioKey::ALL {
+        text.push_str(&format!("{} = {}\n", k.name(), scenario_sample(k)));
+    }
+    let loaded = load_str(&text);
+    assert_eq!(loaded.findings, Vec::new());
+    let sc = loaded.roadmap.scenarios.last().unwrap();
+    let fields = debug_fields(&format!("{sc:#?}"));
+    for name in fields::SCENARIO.names() {
+        let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else {
+            panic!("`{name}` is declared but the model has no such field");
+        };
+        assert!(
+            !["None,", "[],"].contains(&value.as_str()),
+            "`{name}` was written but did not land in the model"
+        );
+    }
+    let validator = jsonschema::draft7::new(&schema()).unwrap();
+    let doc = to_json(toml::from_str(&text).unwrap());
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert_eq!(errors, Vec::<String>::new());
+    // A key the schema does not know is refused there too.
+    let bad = to_json(toml::from_str(&format!("{text}budget_cup = 1\n")).unwrap());
+    assert!(!validator.is_valid(&bad));
 }

@@ -177,7 +177,7 @@ proptest! {
     ) {
         let text = text(&inis, None, None);
         let as_of = NaiveDate::from_ymd_opt(as_of.0, as_of.1, as_of.2);
-        let checked = pipeline::run("gen.toml", text.into_bytes(), &Overrides { as_of, year: None });
+        let checked = pipeline::run("gen.toml", text.into_bytes(), &Overrides { as_of, year: None, scenario: None });
         let data_errors: Vec<_> = checked.findings.iter().filter(|f| f.is_data_error()).collect();
         prop_assert!(data_errors.is_empty(), "{data_errors:?}");
         let budget = checked.budget.as_ref().expect("a budget");
@@ -244,7 +244,7 @@ proptest! {
         capacity in proptest::option::of(0u16..400),
     ) {
         let text = text(&inis, cap, capacity);
-        let checked = pipeline::run("gen.toml", text.into_bytes(), &Overrides { as_of: NaiveDate::from_ymd_opt(2026, 11, 15), year: None });
+        let checked = pipeline::run("gen.toml", text.into_bytes(), &Overrides { as_of: NaiveDate::from_ymd_opt(2026, 11, 15), year: None, scenario: None });
         let data_errors: Vec<_> = checked.findings.iter().filter(|f| f.is_data_error()).collect();
         prop_assert!(data_errors.is_empty(), "{data_errors:?}");
         let budget = checked.budget.as_ref().expect("a budget");

@@ -14,6 +14,7 @@ fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
     let overrides = Overrides {
         as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
         year: None,
+        scenario: None,
     };
     pipeline::run(name, bytes, &overrides)
 }

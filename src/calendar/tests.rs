@@ -229,6 +229,7 @@ fn calendar(text: &str) -> Calendar {
     let over = Overrides {
         as_of: None,
         year: None,
+        scenario: None,
     };
     let checked = pipeline::run("r.toml", text.as_bytes().to_vec(), &over);
     assert!(!checked.has_data_errors(), "{:?}", checked.findings);

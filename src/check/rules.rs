@@ -71,6 +71,10 @@ const RULES: &[(Code, Rule)] = &[
     (Code::W017, done_without_actual),
     (Code::W019, unit_value_notes),
     (Code::W019, expected_without_value),
+    (Code::E003, scenario_statuses),
+    (Code::E003, scenario_capacities),
+    (Code::E005, scenario_references),
+    (Code::E007, scenario_undated_includes),
 ];
 
 pub(super) fn run(r: &Roadmap, ctx: &CheckContext) -> Vec<Finding> {
@@ -1569,6 +1573,114 @@ fn expected_without_value(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     kpi: e.kpi.value.clone(),
                 };
                 out.push(Finding::new(Code::W019, e.kpi.span, m));
+            }
+        }
+    }
+}
+
+/// The initiatives a scenario names, with the key that names each:
+/// `exclude`, `include`, then `priorities`.
+fn scenario_ids(s: &crate::roadmap::Scenario) -> impl Iterator<Item = (&'static str, &Sp<String>)> {
+    let exclude = s.exclude.iter().map(|i| ("exclude", i));
+    let include = s.include.iter().map(|i| ("include", i));
+    let priorities = s.priorities.iter().map(|(i, _)| ("priorities", i));
+    exclude.chain(include).chain(priorities)
+}
+
+/// E005: a scenario's `exclude`, `include` or `priorities` naming no
+/// initiative (SPEC section 10).
+fn scenario_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let mut s = Suggester {
+        budget: SUGGEST_BUDGET,
+    };
+    for sc in &ctx.r.scenarios {
+        for (key, id) in scenario_ids(sc) {
+            if ctx.initiatives.get(&id.value).is_none() {
+                let m = M::UnknownScenarioInitiative {
+                    scenario: sc.name.value.clone(),
+                    key,
+                    initiative: id.value.clone(),
+                    known: s.known(&id.value, &ctx.initiatives.names),
+                };
+                out.push(Finding::new(Code::E005, id.span, m));
+            }
+        }
+    }
+}
+
+/// The initiative `id` names (the first with that id).
+fn initiative_named<'r>(ctx: &Ctx<'r>, id: &str) -> Option<&'r Initiative> {
+    ctx.initiatives
+        .get(id)
+        .and_then(|i| ctx.r.initiatives.get(i))
+}
+
+/// E003: a scenario excluding work that is not `planned`, or including
+/// work that is not an `idea` (SPEC sections 10 and 13).
+fn scenario_statuses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for sc in &ctx.r.scenarios {
+        let scenario = || sc.name.value.clone();
+        for id in &sc.exclude {
+            let status = initiative_named(ctx, &id.value).and_then(|i| i.status.as_ref());
+            if let Some(status) = status.filter(|s| s.value != Status::Planned) {
+                let m = M::ScenarioExcludesUnplanned {
+                    scenario: scenario(),
+                    initiative: id.value.clone(),
+                    status: status.value,
+                };
+                out.push(Finding::new(Code::E003, id.span, m));
+            }
+        }
+        for id in &sc.include {
+            let status = initiative_named(ctx, &id.value).and_then(|i| i.status.as_ref());
+            if let Some(status) = status.filter(|s| s.value != Status::Idea) {
+                let m = M::ScenarioIncludesNonIdea {
+                    scenario: scenario(),
+                    initiative: id.value.clone(),
+                    status: status.value,
+                };
+                out.push(Finding::new(Code::E003, id.span, m));
+            }
+        }
+    }
+}
+
+/// E003: a scenario's `capacity_percent` whose exact product with a
+/// member's `capacity_days` has more decimals than the model keeps.
+fn scenario_capacities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for sc in &ctx.r.scenarios {
+        let Some(p) = &sc.capacity_percent else {
+            continue;
+        };
+        for m in &ctx.r.team {
+            let Some(c) = &m.capacity_days else { continue };
+            if crate::scenario::scaled_capacity(c.value, p.value).is_none() {
+                let msg = M::ScenarioCapacityInexact {
+                    scenario: sc.name.value.clone(),
+                    member: m.id.as_ref().map_or(String::new(), |i| i.value.clone()),
+                };
+                out.push(Finding::new(Code::E003, p.span, msg));
+                break;
+            }
+        }
+    }
+}
+
+/// E007: a scenario including an idea without `start` and `end`: the
+/// scenario would plan it, and planned work needs both dates.
+fn scenario_undated_includes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for sc in &ctx.r.scenarios {
+        for id in &sc.include {
+            let Some(ini) = initiative_named(ctx, &id.value) else {
+                continue;
+            };
+            let idea = ini.status.as_ref().is_some_and(|s| s.value == Status::Idea);
+            if idea && (ini.start.is_none() || ini.end.is_none()) {
+                let m = M::ScenarioIncludesUndated {
+                    scenario: sc.name.value.clone(),
+                    initiative: id.value.clone(),
+                };
+                out.push(Finding::new(Code::E007, id.span, m));
             }
         }
     }

@@ -79,6 +79,7 @@ codes! {
     W015: Warning,
     W016: Warning,
     W017: Warning,
+    W018: Warning,
     W019: Warning,
 }
 
@@ -119,6 +120,7 @@ impl Code {
             Code::W015 => "A plan-year cxm initiative that serves no goal.",
             Code::W016 => "A KPI measurement, spend entry or check-in dated after as_of.",
             Code::W017 => "Spending beyond the budget, or a done initiative without actual.",
+            Code::W018 => "A plan problem (E008, E009, W014) that appears only in a scenario.",
             Code::W019 => {
                 "A KPI's money value without its note, or an expected change of a KPI without one."
             }

@@ -21,6 +21,42 @@ use chrono::NaiveDate;
 /// A finding of a rule.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RuleMessage {
+    /// E005: an initiative id in a scenario's `exclude`, `include` or
+    /// `priorities` that names no initiative.
+    UnknownScenarioInitiative {
+        scenario: String,
+        key: &'static str,
+        initiative: String,
+        known: Known,
+    },
+    /// E003: a scenario excludes an initiative that is not `planned`
+    /// (committed work cannot be excluded; an idea is out already).
+    ScenarioExcludesUnplanned {
+        scenario: String,
+        initiative: String,
+        status: Status,
+    },
+    /// E003: a scenario includes an initiative that is not an idea.
+    ScenarioIncludesNonIdea {
+        scenario: String,
+        initiative: String,
+        status: Status,
+    },
+    /// E007: a scenario includes an idea without `start` and `end`.
+    ScenarioIncludesUndated {
+        scenario: String,
+        initiative: String,
+    },
+    /// E003: a scenario's `capacity_percent` that gives a capacity finer
+    /// than a millionth of a day (the exact product has no place in the
+    /// model's decimals).
+    ScenarioCapacityInexact { scenario: String, member: String },
+    /// W018: a plan problem (E008, E009, W014) that the roadmap has only
+    /// under a scenario.
+    ScenarioProblem {
+        scenario: String,
+        problem: Box<RuleMessage>,
+    },
     /// E003: an initiative with both `actual` and spend entries: one
     /// source of truth for what was spent.
     ActualAndSpend { initiative: String },
@@ -402,6 +438,12 @@ impl RuleMessage {
         use RuleMessage as M;
         match self {
             M::ActualAndSpend { .. } | M::ExpectedLowAboveHigh { .. } => Code::E003,
+            M::UnknownScenarioInitiative { .. } => Code::E005,
+            M::ScenarioExcludesUnplanned { .. }
+            | M::ScenarioIncludesNonIdea { .. }
+            | M::ScenarioCapacityInexact { .. } => Code::E003,
+            M::ScenarioIncludesUndated { .. } => Code::E007,
+            M::ScenarioProblem { .. } => Code::W018,
             M::DuplicateId { .. } => Code::E004,
             M::UnknownOwner { .. }
             | M::UnknownDepartment { .. }

@@ -100,6 +100,7 @@ fn report(text: &str) -> GoalsReport {
     let over = Overrides {
         as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
         year: None,
+        scenario: None,
     };
     let checked = pipeline::run("r.toml", text.as_bytes().to_vec(), &over);
     assert!(!checked.has_data_errors(), "{:?}", checked.findings);

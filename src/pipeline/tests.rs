@@ -5,6 +5,7 @@ fn as_of() -> Overrides {
     Overrides {
         as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
         year: None,
+        scenario: None,
     }
 }
 
@@ -80,6 +81,7 @@ fn the_command_line_overrides_the_file() {
     let overrides = Overrides {
         as_of: NaiveDate::from_ymd_opt(2027, 1, 2),
         year: Some(2028),
+        scenario: None,
     };
     let checked = run("r.toml", OVER_CAP.as_bytes().to_vec(), &overrides);
     assert_eq!(checked.as_of, overrides.as_of.unwrap());

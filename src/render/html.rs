@@ -94,10 +94,13 @@ pub fn render(d: &Dashboard<'_>, lang: Language) -> Vec<u8> {
     let t = |x| i18n::text(x, lang);
     let b = d.budget;
     let mut h = String::with_capacity(64 * 1024);
-    let title = match &d.organisation {
+    let mut title = match &d.organisation {
         Some(o) => format!("{} {} · {o}", t(Text::DashboardTitle), b.plan_year),
         None => format!("{} {}", t(Text::DashboardTitle), b.plan_year),
     };
+    if let Some(name) = &d.scenario {
+        title = format!("{title} · {}: {name}", t(Text::Scenario));
+    }
     let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{l}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>",

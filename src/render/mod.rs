@@ -17,6 +17,7 @@ pub(crate) mod markdown;
 pub(crate) mod messages;
 pub mod plan;
 pub mod rollover;
+pub mod scenarios;
 pub(crate) mod sections;
 pub mod status;
 pub mod strategy;

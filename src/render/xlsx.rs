@@ -163,6 +163,8 @@ pub(crate) struct About {
     pub(crate) markup_percent: crate::money::Decimal,
     /// Currency code and its rate to the roadmap's currency.
     pub(crate) fx: Vec<(String, Option<crate::money::Decimal>)>,
+    /// The scenario applied (`--scenario`), `None` for the file as written.
+    pub(crate) scenario: Option<String>,
 }
 
 impl About {
@@ -192,7 +194,10 @@ impl About {
         }
         rows.push(vec![
             Cell::Text(t(Text::Scenario)),
-            Cell::Text(t(Text::NoScenario)),
+            match &self.scenario {
+                Some(name) => Cell::text(name),
+                None => Cell::Text(t(Text::NoScenario)),
+            },
         ]);
         rows.push(vec![
             Cell::Text(t(Text::CxmVersion)),

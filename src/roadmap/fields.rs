@@ -21,7 +21,7 @@
 
 use super::model::{
     Area, Cadence, Channel, Choice, Competency, Confidence, Direction, Funding, Group, Horizon,
-    Language, Recurrence, Status,
+    Language, Prices, Recurrence, Status,
 };
 use crate::diag::{Code, Severity};
 use crate::money::Decimal;
@@ -125,6 +125,11 @@ pub(crate) const PERCENTS: Bounds = Bounds {
     min: Some(Decimal::ZERO),
     max: Some(Decimal(100 * Decimal::SCALE)),
 };
+/// A scenario's `capacity_percent` (SPEC section 10): 0–200.
+pub(crate) const CAPACITY_PERCENTS: Bounds = Bounds {
+    min: Some(Decimal::ZERO),
+    max: Some(Decimal(200 * Decimal::SCALE)),
+};
 /// Person-days; the upper bound is a guard against a typo (see the
 /// module's doc).
 pub(crate) const DAYS: Bounds = Bounds {
@@ -207,6 +212,12 @@ pub enum Kind {
     Flag,
     /// KPI id → the value to reach (a goal's `kpis`).
     KpiValues,
+    /// A percentage in [`CAPACITY_PERCENTS`] (a scenario's capacity).
+    CapacityPercent,
+    /// Initiative id → priority (a scenario's `priorities`).
+    Priorities,
+    /// Scenario name → `[scenarios.NAME]` table.
+    Scenarios(&'static TableDef),
 }
 
 #[derive(Debug)]
@@ -621,6 +632,49 @@ table!(
 );
 
 table!(
+    /// The keys of a `[scenarios.NAME]` table (SPEC section 10): a variant
+    /// of the plan in a few keys.
+    ScenarioKey, SCENARIO, "a [scenarios] table", {
+        Note: field("note", Kind::Text, "What the variant is, e.g. the board's -15 % variant."),
+        BudgetCap: field(
+            "budget_cap",
+            Kind::Money,
+            "The CXM budget limit of the plan year in this variant.",
+        ),
+        MarkupPercent: field(
+            "markup_percent",
+            Kind::Percent,
+            "The roadmap's markup in this variant; initiatives with their own keep theirs.",
+        ),
+        CapacityPercent: field(
+            "capacity_percent",
+            Kind::CapacityPercent,
+            "Every team member's capacity_days times this percentage, 0–200.",
+        ),
+        Exclude: field(
+            "exclude",
+            Kind::IdList,
+            "Planned initiatives treated as ideas (committed work cannot be excluded).",
+        ),
+        Include: field(
+            "include",
+            Kind::IdList,
+            "Ideas treated as planned; they need start and end.",
+        ),
+        Priorities: field(
+            "priorities",
+            Kind::Priorities,
+            "Initiative id → its priority in this variant.",
+        ),
+        Prices: field(
+            "prices",
+            Kind::Choice(Prices::names),
+            "low, mid or high: every quoted initiative's estimate becomes its estimate_low, estimate or estimate_high.",
+        ),
+    }
+);
+
+table!(
     /// The keys of `[check]`.
     CheckKey, CHECK, "[check]", {
         Allow: field(
@@ -673,6 +727,11 @@ table!(
             "communications",
             Kind::Tables(&COMMUNICATION),
             "The internal communication plan.",
+        ),
+        Scenarios: field(
+            "scenarios",
+            Kind::Scenarios(&SCENARIO),
+            "Variants of the plan, each a few keys: [scenarios.NAME].",
         ),
     }
 );
@@ -762,6 +821,17 @@ fn kind_schema(kind: Kind) -> Value {
             "type": "object",
             "propertyNames": kind_schema(Kind::Id),
             "additionalProperties": kind_schema(Kind::Number)
+        }),
+        Kind::CapacityPercent => bounds_schema(CAPACITY_PERCENTS),
+        Kind::Priorities => json!({
+            "type": "object",
+            "propertyNames": kind_schema(Kind::Id),
+            "additionalProperties": kind_schema(Kind::Priority)
+        }),
+        Kind::Scenarios(def) => json!({
+            "type": "object",
+            "propertyNames": kind_schema(Kind::Id),
+            "additionalProperties": table_schema(def)
         }),
         Kind::WarningList => {
             json!({ "type": "array", "items": { "type": "string", "enum": warning_codes() } })

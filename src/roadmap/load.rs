@@ -26,7 +26,8 @@
 use super::fields::{
     self, Bounds, CURRENCIES, ChangeKey, CheckKey, CheckpointKey, CommunicationKey, DepartmentKey,
     DocumentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey, MeasurementKey, MemberKey,
-    QuoteKey, RoadmapKey, SpendKey, TableDef, TrainingKey, UpdateKey, ValueKey, VisionKey, Whole,
+    QuoteKey, RoadmapKey, ScenarioKey, SpendKey, TableDef, TrainingKey, UpdateKey, ValueKey,
+    VisionKey, Whole,
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
@@ -442,7 +443,8 @@ impl<'i> tree::Sink<'i> for Loader {
                 | D::Check
                 | D::Vision
                 | D::Goals
-                | D::Communications,
+                | D::Communications
+                | D::Scenarios,
             )
             | None => {}
         }
@@ -899,6 +901,11 @@ impl Loader {
                 D::Communications => {
                     for (t, span) in self.tables(v, name) {
                         r.communications.push(self.communication(t, span));
+                    }
+                }
+                D::Scenarios => {
+                    if let Some(t) = self.table(v, name) {
+                        r.scenarios = self.scenarios(t);
                     }
                 }
             }
@@ -1574,6 +1581,62 @@ impl Loader {
             }
         }
         c
+    }
+
+    /// `[scenarios]`: one `[scenarios.NAME]` table per variant.
+    fn scenarios(&mut self, t: &DeTable<'_>) -> Vec<Scenario> {
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let Some(table) = self.table(v, k.get_ref()) else {
+                continue;
+            };
+            out.push(self.scenario(table, Sp::new(k.get_ref().to_string(), span_of(k))));
+        }
+        out
+    }
+
+    fn scenario(&mut self, t: &DeTable<'_>, name: Sp<String>) -> Scenario {
+        use ScenarioKey as K;
+        let mut s = Scenario {
+            name,
+            note: None,
+            budget_cap: None,
+            markup_percent: None,
+            capacity_percent: None,
+            exclude: Vec::new(),
+            include: Vec::new(),
+            priorities: Vec::new(),
+            prices: None,
+        };
+        for (k, v) in t.iter() {
+            let Some(key) = self.key::<K>(k) else {
+                continue;
+            };
+            let name = key.name();
+            match key {
+                K::Note => s.note = self.string(v, name),
+                K::BudgetCap => s.budget_cap = self.money(v, name),
+                K::MarkupPercent => s.markup_percent = self.percent(v, name),
+                K::CapacityPercent => {
+                    s.capacity_percent = self.decimal(v, name, fields::CAPACITY_PERCENTS);
+                }
+                K::Exclude => s.exclude = self.string_list(v, name),
+                K::Include => s.include = self.string_list(v, name),
+                K::Priorities => {
+                    let Some(table) = self.table(v, name) else {
+                        continue;
+                    };
+                    for (ik, iv) in table.iter() {
+                        let id = Sp::new(ik.get_ref().to_string(), span_of(ik));
+                        if let Some(p) = self.whole(iv, ik.get_ref(), fields::PRIORITIES) {
+                            s.priorities.push((id, p));
+                        }
+                    }
+                }
+                K::Prices => s.prices = self.choice(v, name),
+            }
+        }
+        s
     }
 
     fn check(&mut self, t: &DeTable<'_>) -> Vec<Sp<String>> {

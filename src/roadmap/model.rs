@@ -106,6 +106,12 @@ choice!(
     Yearly = "yearly",
 });
 
+choice!(
+    /// Which end of the vendor ranges a scenario prices at (SPEC section
+    /// 10): `low`, `mid` or `high` make every quoted initiative's estimate
+    /// its `estimate_low`, `estimate` or `estimate_high`.
+    Prices, "prices", { Low = "low", Mid = "mid", High = "high" });
+
 impl Cadence {
     /// The days after which the latest measurement is stale: monthly 31,
     /// quarterly 92, half-yearly 183, yearly 366.
@@ -143,6 +149,12 @@ pub struct Roadmap {
     pub goals: Vec<Goal>,
     /// `[[communications]]`, in file order.
     pub communications: Vec<Communication>,
+    /// `[scenarios.NAME]` tables, in file order.
+    pub scenarios: Vec<Scenario>,
+    /// The end of the vendor ranges every estimate takes: a scenario's
+    /// `prices` once applied (`crate::scenario`); no key of the file, so
+    /// `None` (the midpoint estimate) when read.
+    pub prices: Option<Prices>,
 }
 
 /// The `[roadmap]` table.
@@ -540,4 +552,25 @@ impl Communication {
     pub(crate) fn id_str(&self) -> &str {
         self.id.as_ref().map_or("", |i| i.value.as_str())
     }
+}
+
+/// A `[scenarios.NAME]` table: a variant of the plan in a few keys (SPEC
+/// section 10), applied by `crate::scenario::apply`.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// The table's name in `[scenarios.NAME]` (its header, where W018
+    /// points).
+    pub name: Sp<String>,
+    pub note: Option<Sp<String>>,
+    pub budget_cap: Option<Sp<Money>>,
+    pub markup_percent: Option<Sp<Decimal>>,
+    /// 0–200: every member's `capacity_days` times this percentage.
+    pub capacity_percent: Option<Sp<Decimal>>,
+    /// `planned` initiatives treated as ideas.
+    pub exclude: Vec<Sp<String>>,
+    /// Ideas treated as `planned`.
+    pub include: Vec<Sp<String>>,
+    /// Initiative id -> priority, in file order.
+    pub priorities: Vec<(Sp<String>, Sp<u32>)>,
+    pub prices: Option<Sp<Prices>>,
 }

@@ -107,6 +107,9 @@ pub(crate) enum AppError {
     NoPlanYear,
     /// A report of a roadmap whose budget could not be computed.
     NoBudget,
+    /// `--scenario NAME` with a name the file does not declare; `known`
+    /// are the names it does, in file order.
+    UnknownScenario { name: String, known: Vec<String> },
 }
 
 impl AppError {
@@ -176,6 +179,13 @@ impl AppError {
             ),
             AppError::NoPlanYear => "the roadmap names no plan year".to_string(),
             AppError::NoBudget => "the budget could not be computed".to_string(),
+            AppError::UnknownScenario { name, known } if known.is_empty() => {
+                format!("the roadmap has no scenario {name:?}: it declares no [scenarios]")
+            }
+            AppError::UnknownScenario { name, known } => format!(
+                "the roadmap has no scenario {name:?}; its scenarios: {}",
+                known.join(", ")
+            ),
         }
     }
 
@@ -236,6 +246,13 @@ impl AppError {
             ),
             AppError::NoPlanYear => "roadmapa nie podaje roku planu (`plan_year`)".to_string(),
             AppError::NoBudget => "nie udało się policzyć budżetu".to_string(),
+            AppError::UnknownScenario { name, known } if known.is_empty() => {
+                format!("roadmapa nie ma scenariusza {name:?}: nie deklaruje żadnych [scenarios]")
+            }
+            AppError::UnknownScenario { name, known } => format!(
+                "roadmapa nie ma scenariusza {name:?}; jej scenariusze: {}",
+                known.join(", ")
+            ),
         }
     }
 }

@@ -35,6 +35,52 @@ fn text_en(m: &RuleMessage) -> String {
             "initiative {} gives both `actual` and spend entries",
             Q(initiative)
         ),
+        M::UnknownScenarioInitiative {
+            scenario,
+            key,
+            initiative,
+            ..
+        } => format!(
+            "scenario {} names the initiative {} in `{key}`, which is not in [[initiatives]]",
+            Q(scenario),
+            Q(initiative)
+        ),
+        M::ScenarioExcludesUnplanned {
+            scenario,
+            initiative,
+            status,
+        } => format!(
+            "scenario {} excludes initiative {}, which is {}, not planned",
+            Q(scenario),
+            Q(initiative),
+            status.as_str()
+        ),
+        M::ScenarioIncludesNonIdea {
+            scenario,
+            initiative,
+            status,
+        } => format!(
+            "scenario {} includes initiative {}, which is {}, not an idea",
+            Q(scenario),
+            Q(initiative),
+            status.as_str()
+        ),
+        M::ScenarioIncludesUndated {
+            scenario,
+            initiative,
+        } => format!(
+            "scenario {} includes the idea {}, which has no `start` and `end`",
+            Q(scenario),
+            Q(initiative)
+        ),
+        M::ScenarioCapacityInexact { scenario, member } => format!(
+            "scenario {} gives team member {} a capacity finer than a millionth of a day",
+            Q(scenario),
+            Q(member)
+        ),
+        M::ScenarioProblem { scenario, problem } => {
+            format!("only in scenario {}: {}", Q(scenario), text_en(problem))
+        }
         M::DuplicateId { kind, id, .. } => {
             format!("the {} id {} is used twice", entry(*kind), Q(id))
         }
@@ -548,6 +594,24 @@ fn help_en(m: &RuleMessage) -> Vec<String> {
     use RuleMessage as M;
     let line = match m {
         M::ActualAndSpend { .. } => "keep one: remove `actual`, whose sum the spend entries give, or the entries".to_string(),
+        M::UnknownScenarioInitiative { known, .. } => return known_help(known, "initiatives"),
+        M::ScenarioExcludesUnplanned { .. } => {
+            "a scenario excludes planned work only: committed work (done, in progress, on hold, cancelled) stays, and an idea is out already".to_string()
+        }
+        M::ScenarioIncludesNonIdea { .. } => {
+            "a scenario includes ideas only: planned and committed work is in the plan already".to_string()
+        }
+        M::ScenarioIncludesUndated { .. } => {
+            "give the idea `start` and `end`, so that the scenario can plan it".to_string()
+        }
+        M::ScenarioCapacityInexact { .. } => {
+            "choose a `capacity_percent` with fewer decimals".to_string()
+        }
+        M::ScenarioProblem { problem, .. } => {
+            let mut lines = help_en(problem);
+            lines.push("the roadmap itself is fine; a board that may choose this scenario should know".to_string());
+            return lines;
+        }
         M::DuplicateId {
             kind, first_title, ..
         } => {

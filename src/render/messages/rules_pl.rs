@@ -25,6 +25,52 @@ fn money(m: crate::money::Money, currency: &str) -> String {
 pub(super) fn text(m: &RuleMessage) -> String {
     use RuleMessage as M;
     match m {
+        M::UnknownScenarioInitiative {
+            scenario,
+            key,
+            initiative,
+            ..
+        } => format!(
+            "scenariusz {} wymienia w `{key}` inicjatywę {}, której nie ma w [[initiatives]]",
+            Q(scenario),
+            Q(initiative)
+        ),
+        M::ScenarioExcludesUnplanned {
+            scenario,
+            initiative,
+            status,
+        } => format!(
+            "scenariusz {} wyłącza inicjatywę {} o statusie {}, a wyłączyć można tylko zaplanowaną",
+            Q(scenario),
+            Q(initiative),
+            status.as_str()
+        ),
+        M::ScenarioIncludesNonIdea {
+            scenario,
+            initiative,
+            status,
+        } => format!(
+            "scenariusz {} włącza inicjatywę {} o statusie {}, a włączyć można tylko pomysł",
+            Q(scenario),
+            Q(initiative),
+            status.as_str()
+        ),
+        M::ScenarioIncludesUndated {
+            scenario,
+            initiative,
+        } => format!(
+            "scenariusz {} włącza pomysł {}, który nie ma dat `start` i `end`",
+            Q(scenario),
+            Q(initiative)
+        ),
+        M::ScenarioCapacityInexact { scenario, member } => format!(
+            "scenariusz {} daje członkowi zespołu {} dostępność z dokładnością ponad milionową część dnia",
+            Q(scenario),
+            Q(member)
+        ),
+        M::ScenarioProblem { scenario, problem } => {
+            format!("tylko w scenariuszu {}: {}", Q(scenario), text(problem))
+        }
         M::ActualAndSpend { initiative } => format!(
             "inicjatywa {} podaje jednocześnie `actual` i wpisy wydatków",
             Q(initiative)
@@ -566,6 +612,26 @@ use super::rules::quoted_list;
 pub(super) fn help(m: &RuleMessage) -> Vec<String> {
     use RuleMessage as M;
     let line = match m {
+        M::UnknownScenarioInitiative { known, .. } => {
+            return known_help(known, "inicjatywy", "inicjatyw");
+        }
+        M::ScenarioExcludesUnplanned { .. } => {
+            "scenariusz wyłącza tylko pracę zaplanowaną: rozpoczęta, wstrzymana, zakończona czy anulowana zostaje w planie, a pomysł i tak jest poza nim".to_string()
+        }
+        M::ScenarioIncludesNonIdea { .. } => {
+            "scenariusz włącza tylko pomysły: praca zaplanowana i rozpoczęta już jest w planie".to_string()
+        }
+        M::ScenarioIncludesUndated { .. } => {
+            "wpisz pomysłowi `start` i `end`, żeby scenariusz mógł go zaplanować".to_string()
+        }
+        M::ScenarioCapacityInexact { .. } => {
+            "podaj `capacity_percent` z mniejszą liczbą miejsc po przecinku".to_string()
+        }
+        M::ScenarioProblem { problem, .. } => {
+            let mut lines = help(problem);
+            lines.push("sama roadmapa jest w porządku, ale zarząd, który wybierze ten scenariusz, powinien o tym wiedzieć".to_string());
+            return lines;
+        }
         M::ActualAndSpend { .. } => "zostaw jedno: usuń `actual` (sumę dadzą wpisy wydatków) albo wpisy".to_string(),
         M::DuplicateId { kind, first_title, .. } => {
             let first = match first_title {

@@ -257,6 +257,11 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
         .as_ref()
         .and_then(|k| crate::goals::build(&checked.roadmap, &plan, k))
         .filter(|g| !g.goals.is_empty());
+    let scenarios = if checked.scenario.is_none() && !checked.scenario_names.is_empty() {
+        Some(scenarios_report(checked, None)?)
+    } else {
+        None
+    };
     let meta = &checked.roadmap.meta;
     let about = crate::render::xlsx::About {
         organisation: meta.organisation.as_ref().map(|o| o.value.clone()),
@@ -278,6 +283,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
         inventory: &inventory,
         kpi: kpi.as_ref(),
         goals: goals.as_ref(),
+        scenarios: scenarios.as_ref(),
     };
     crate::render::xlsx::report(&reports, &about, lang)
 }

@@ -389,7 +389,8 @@ fn the_report_workbook_has_a_sheet_per_report() {
             "Plan",
             "Inventory",
             "KPIs",
-            "Goals"
+            "Goals",
+            "Scenarios"
         ]
     );
     let about = wb.worksheet_range("About").unwrap();

@@ -230,11 +230,13 @@ pub(crate) struct Reports<'a> {
     pub(crate) kpi: Option<&'a crate::kpi::KpiReport>,
     /// Present when the roadmap has goals.
     pub(crate) goals: Option<&'a crate::goals::GoalsReport>,
+    /// Present when the roadmap has scenarios and none is applied.
+    pub(crate) scenarios: Option<&'a crate::scenarios::ScenariosReport>,
 }
 
 /// The workbook of `cxm report --xlsx`: About, then budget, department
-/// guidelines, plan, inventory, KPIs and goals (when the roadmap has any).
-/// This list is where scenarios are to join when cxm has them.
+/// guidelines, plan, inventory, KPIs, goals and scenarios (each when the
+/// roadmap has any; scenarios only for the file as written).
 pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::Result<Vec<u8>> {
     let mut sheets = vec![
         super::budget::xlsx_sheet(r.budget, lang),
@@ -244,6 +246,7 @@ pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::
     ];
     sheets.extend(r.kpi.map(super::kpi::xlsx_sheet));
     sheets.extend(r.goals.map(|g| super::goals::xlsx_sheet(g, lang)));
+    sheets.extend(r.scenarios.map(|s| super::scenarios::xlsx_sheet(s, lang)));
     book(&sheets, Some(about), lang, &r.budget.currency)
 }
 

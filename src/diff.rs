@@ -1,13 +1,14 @@
 //! `cxm diff`: what changed between two versions of a roadmap — causes and
 //! effects. Causes: the `[roadmap]` settings, `[fx]` rates, the team,
-//! departments, maturity, training, KPIs, the vision, goals and
-//! communications, and each
+//! departments, maturity, training, KPIs, the vision, goals,
+//! communications and `[scenarios.NAME]` overlays, and each
 //! initiative added, removed or changed field by field. Effects: the CXM
 //! total per competency and per quarter, old against new. The model holds
 //! every figure, typed ([`Value`]); renderers only lay it out.
 //!
 //! Entries are matched by id (an `[fx]` rate by its currency code, a
-//! maturity table by its competency, `[vision]` as the one entry `vision`): a
+//! maturity table by its competency, `[vision]` as the one entry `vision`, a
+//! scenario by its NAME): a
 //! renamed id shows as one removed and one added. Values are compared
 //! typed — money as [`Money`], decimals as [`Decimal`], dates as dates — so
 //! `cost = 5000` and `cost = 5000.0` are equal, and so are KPI values `12.5`
@@ -37,17 +38,21 @@
 //!   as `nps = 35, churn = 9`, `focus` as `true`/`false`.
 //! - Amounts of settings and training are in the roadmap's currency (the
 //!   new side's, as the report's language is the new side's).
+//! - A scenario compares its keys as written, not their effect: `exclude`
+//!   and `include` read as `a, b` in file order, `priorities` as
+//!   `rnps-2027 = 1, gov = 2`, `budget_cap` in the roadmap's currency; the
+//!   effect on figures is `cxm scenarios`' part.
 
 use crate::budget::Budget;
 use crate::money::{Decimal, Money};
 use crate::money_json as mj;
 use crate::roadmap::fields::{
     CommunicationKey, Compared, DIFF, DepartmentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey,
-    MemberKey, RoadmapKey, TrainingKey, VisionKey,
+    MemberKey, RoadmapKey, ScenarioKey, TrainingKey, VisionKey,
 };
 use crate::roadmap::{
     Choice, Communication, Competency, Department, Goal, Initiative, Kpi, Measurement, Member,
-    Roadmap, Status, Training,
+    Roadmap, Scenario, Status, Training,
 };
 use crate::source::Sp;
 use chrono::NaiveDate;
@@ -124,6 +129,7 @@ pub(crate) enum Part {
     Vision,
     Goals,
     Communications,
+    Scenarios,
 }
 
 impl Part {
@@ -139,6 +145,7 @@ impl Part {
         Part::Vision,
         Part::Goals,
         Part::Communications,
+        Part::Scenarios,
     ];
 
     /// The section's JSON key, and its CSV `section` value.
@@ -153,6 +160,7 @@ impl Part {
             Part::Vision => "vision",
             Part::Goals => "goals",
             Part::Communications => "communications",
+            Part::Scenarios => "scenarios",
         }
     }
 
@@ -211,6 +219,7 @@ impl Part {
                 .collect(),
             Part::Goals => r.goals.iter().map(goal_fields).collect(),
             Part::Communications => r.communications.iter().map(communication_fields).collect(),
+            Part::Scenarios => r.scenarios.iter().map(scenario_fields).collect(),
         }
     }
 }
@@ -545,6 +554,33 @@ fn goal_fields(g: &Goal) -> (String, Fields) {
                 .map(|(k, v)| (k.value.as_str(), v.value.value.text())),
         ),
     })
+}
+
+/// A scenario's fields as diff compares them: every key, as written; its
+/// id is its NAME.
+fn scenario_fields(s: &Scenario) -> (String, Fields) {
+    use ScenarioKey as K;
+    let fields = K::ALL
+        .iter()
+        .map(|&k| {
+            let v = match k {
+                K::Note => text(&s.note),
+                K::BudgetCap => money(&s.budget_cap),
+                K::MarkupPercent => decimal(&s.markup_percent),
+                K::CapacityPercent => decimal(&s.capacity_percent),
+                K::Exclude => list(&s.exclude),
+                K::Include => list(&s.include),
+                K::Priorities => pairs(
+                    s.priorities
+                        .iter()
+                        .map(|(id, p)| (id.value.as_str(), p.value.to_string())),
+                ),
+                K::Prices => choice(&s.prices),
+            };
+            (k.name(), v)
+        })
+        .collect();
+    (s.name.value.clone(), fields)
 }
 
 /// A communication's fields as diff compares them: every key but `id`.

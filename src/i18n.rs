@@ -403,6 +403,16 @@ pub(crate) enum Text {
     FocusGoalsWithoutWork,
     CapacityUsed,
     SheetScenarios,
+    // `cxm diff` of `[scenarios.NAME]`.
+    AddedScenarios,
+    RemovedScenarios,
+    ChangedScenarios,
+    DiffFieldNote,
+    DiffFieldCapacityPercent,
+    DiffFieldExclude,
+    DiffFieldInclude,
+    DiffFieldPriorities,
+    DiffFieldPrices,
 }
 
 /// The label of a fixed text.
@@ -901,6 +911,15 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::AgainstShort => ("one better, one worse", "jeden lepszy, drugi gorszy"),
         T::MovesWith => ("Moves with", "Zmieniają się razem"),
         T::BenefitTitle => ("Benefit a year against budget", "Korzyść rocznie a budżet"),
+        T::AddedScenarios => ("Added scenarios", "Dodane scenariusze"),
+        T::RemovedScenarios => ("Removed scenarios", "Usunięte scenariusze"),
+        T::ChangedScenarios => ("Changed scenarios", "Zmienione scenariusze"),
+        T::DiffFieldNote => ("note", "Opis"),
+        T::DiffFieldCapacityPercent => ("capacity_percent", "Dostępność zespołu (%)"),
+        T::DiffFieldExclude => ("exclude", "Wyłączone inicjatywy"),
+        T::DiffFieldInclude => ("include", "Dołączone pomysły"),
+        T::DiffFieldPriorities => ("priorities", "Priorytety"),
+        T::DiffFieldPrices => ("prices", "Poziom cen"),
     };
     match lang {
         Language::En => en,

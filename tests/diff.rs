@@ -375,6 +375,12 @@ fn goals_and_communications_added_removed_and_changed() {
 /// `cxm diff base.toml NAME.toml` in `tests/fixtures/diff`, every format,
 /// in `lang`: one fixture per section of the file (SPEC section 9).
 fn fixture_diff(name: &str, lang: &str) -> String {
+    fixture_pair_diff("base", name, lang)
+}
+
+/// `cxm diff OLD.toml NEW.toml` in `tests/fixtures/diff`, every format, in
+/// `lang`.
+fn fixture_pair_diff(old: &str, name: &str, lang: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
     let mut out = String::new();
     for format in ["table", "markdown", "csv", "json"] {
@@ -382,7 +388,7 @@ fn fixture_diff(name: &str, lang: &str) -> String {
             &dir,
             &[
                 "diff",
-                "base.toml",
+                &format!("{old}.toml"),
                 &format!("{name}.toml"),
                 "--lang",
                 lang,
@@ -418,6 +424,19 @@ fn each_section_of_the_file_is_compared() {
         for lang in ["en", "pl"] {
             insta::assert_snapshot!(format!("section_{name}_{lang}"), fixture_diff(name, lang));
         }
+    }
+}
+
+/// `[scenarios.NAME]` overlays (SPEC sections 9 and 10): `cut` changed in
+/// every key, `stretch` removed, `lean` added; figures stay as they were.
+#[test]
+fn scenarios_added_removed_and_changed() {
+    for lang in ["en", "pl"] {
+        let out = fixture_pair_diff("scenarios-old", "scenarios-new", lang);
+        for id in ["lean", "stretch", "cut"] {
+            assert!(out.contains(id), "no {id} in:\n{out}");
+        }
+        insta::assert_snapshot!(format!("section_scenarios_{lang}"), out);
     }
 }
 

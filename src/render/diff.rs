@@ -195,6 +195,12 @@ fn part_words(p: Part) -> (Text, Text, Text, &'static str) {
             Text::ChangedCommunications,
             "komunikacje",
         ),
+        Part::Scenarios => (
+            Text::AddedScenarios,
+            Text::RemovedScenarios,
+            Text::ChangedScenarios,
+            "scenariusze",
+        ),
     }
 }
 
@@ -250,6 +256,12 @@ fn entry_field_text(scope: Scope, field: &str) -> Option<Text> {
         "target_date" => Text::DiffFieldTargetDate,
         "targets" => Text::DiffFieldTargets,
         "value_per_unit" => Text::DiffFieldValuePerUnit,
+        "note" => Text::DiffFieldNote,
+        "capacity_percent" => Text::DiffFieldCapacityPercent,
+        "exclude" => Text::DiffFieldExclude,
+        "include" => Text::DiffFieldInclude,
+        "priorities" => Text::DiffFieldPriorities,
+        "prices" => Text::DiffFieldPrices,
         _ => return None,
     })
 }
@@ -733,7 +745,7 @@ mod tests {
     use crate::money::Decimal;
     use crate::roadmap::fields::{
         CommunicationKey, DepartmentKey, GoalKey, Key, KpiKey, LevelKey, MemberKey, RoadmapKey,
-        TrainingKey, VisionKey,
+        ScenarioKey, TrainingKey, VisionKey,
     };
     use crate::roadmap::{Competency, Status};
 
@@ -772,6 +784,7 @@ mod tests {
                 Scope::Part(Part::Communications),
                 names::<CommunicationKey>(),
             ),
+            (Scope::Part(Part::Scenarios), names::<ScenarioKey>()),
         ];
         for (scope, keys) in scopes {
             for key in keys {

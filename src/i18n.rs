@@ -403,6 +403,11 @@ pub(crate) enum Text {
     FocusGoalsWithoutWork,
     CapacityUsed,
     SheetScenarios,
+    // The dashboard's scenarios panel.
+    DashScenarios,
+    DashScenariosNote,
+    DashScenarioCuts,
+    DashScenarioCutsNothing,
 }
 
 /// The label of a fixed text.
@@ -901,6 +906,13 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::AgainstShort => ("one better, one worse", "jeden lepszy, drugi gorszy"),
         T::MovesWith => ("Moves with", "Zmieniają się razem"),
         T::BenefitTitle => ("Benefit a year against budget", "Korzyść rocznie a budżet"),
+        T::DashScenarios => ("Scenarios", "Scenariusze"),
+        T::DashScenariosNote => (
+            "The plan as written and each scenario in the file: what it costs and what falls below its cut line.",
+            "Plan w obecnej wersji i każdy scenariusz z pliku: ile kosztuje i co spada pod kreskę.",
+        ),
+        T::DashScenarioCuts => ("Cut (below the line)", "Odcina (pod kreską)"),
+        T::DashScenarioCutsNothing => ("nothing", "nic"),
     };
     match lang {
         Language::En => en,

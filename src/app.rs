@@ -135,6 +135,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                                 checked.as_of,
                             )?;
                             d.scenario = checked.scenario.clone();
+                            // Without `--scenario`: the scenarios panel, the
+                            // same columns as `cxm scenarios`.
+                            if checked.scenario.is_none() && !checked.roadmap.scenarios.is_empty() {
+                                d.scenarios = scenarios_report(checked, None)?.scenarios;
+                            }
                             let html =
                                 crate::render::html::render(&d, report_lang(args.lang, checked));
                             Ok(out.write_all(&html)?)

@@ -38,7 +38,11 @@
 //!   in the 365 days up to `as_of`) or as the plan holds it, then the
 //!   planned work below the cut line (plan order);
 //! - *since last quarter* is the `cxm status` note ([`crate::status::build`])
-//!   of its default period (`as_of` − 91 days to `as_of`), as it is.
+//!   of its default period (`as_of` − 91 days to `as_of`), as it is;
+//! - the scenarios panel (SPEC section 10, without `--scenario`) shows the
+//!   base and every scenario in file order with the CXM total, the budget
+//!   cap and the initiatives below each cut line, by title (else id);
+//!   with `--scenario`, or in a file without scenarios, there is none.
 
 use crate::budget::{Budget, BudgetError};
 use crate::diag::{Finding, Severity};
@@ -77,6 +81,11 @@ pub struct Dashboard<'a> {
     /// The scenario shown (`--scenario`, SPEC section 10): the title says
     /// it. `None` for the file as written.
     pub scenario: Option<String>,
+    /// The scenarios panel: the base and each `[scenarios.NAME]` as
+    /// `cxm scenarios` computes them ([`crate::scenarios::figures`]). Empty
+    /// (no panel) when a scenario is shown or the file has none; the caller
+    /// fills it, since each column runs the pipeline again.
+    pub scenarios: Vec<crate::scenarios::ScenarioFigures>,
 }
 
 /// Strategy on a page (SPEC section 7): the focus goals with the money and
@@ -333,6 +342,7 @@ pub fn build<'a>(
     )?;
     Ok(Dashboard {
         scenario: None,
+        scenarios: Vec::new(),
         organisation: r.meta.organisation.as_ref().map(|o| o.value.clone()),
         team: r.meta.team.as_ref().map(|t| t.value.clone()),
         source_name: source.name.clone(),

@@ -413,6 +413,11 @@ pub(crate) enum Text {
     DiffFieldInclude,
     DiffFieldPriorities,
     DiffFieldPrices,
+    // The dashboard's scenarios panel.
+    DashScenarios,
+    DashScenariosNote,
+    DashScenarioCuts,
+    DashScenarioCutsNothing,
 }
 
 /// The label of a fixed text.
@@ -920,6 +925,13 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
         T::DiffFieldInclude => ("include", "Dołączone pomysły"),
         T::DiffFieldPriorities => ("priorities", "Priorytety"),
         T::DiffFieldPrices => ("prices", "Poziom cen"),
+        T::DashScenarios => ("Scenarios", "Scenariusze"),
+        T::DashScenariosNote => (
+            "The plan as written and each scenario in the file: what it costs and what falls below its cut line.",
+            "Plan w obecnej wersji i każdy scenariusz z pliku: ile kosztuje i co spada pod kreskę.",
+        ),
+        T::DashScenarioCuts => ("Cut (below the line)", "Odcina (pod kreską)"),
+        T::DashScenarioCutsNothing => ("nothing", "nic"),
     };
     match lang {
         Language::En => en,

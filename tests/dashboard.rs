@@ -515,3 +515,50 @@ fn strategy_and_quarter_in_a_headless_browser() {
     let at_risk = &dom[dom.find(r#"id="since-at-risk""#).unwrap()..];
     assert!(at_risk.contains("low confidence"));
 }
+
+#[test]
+fn scenarios_panel_compares_the_base_and_each_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("roadmap.toml.example");
+    let html = std::fs::read_to_string(write_dashboard(dir.path(), &example, &[])).unwrap();
+    // Right after the budget charts, before what moved since last quarter.
+    let at = html.find(r#"<section id="scenarios">"#).unwrap();
+    assert!(html.find(r#"id="chart-quarter""#).unwrap() < at);
+    assert!(at < html.find(r#"<section id="since""#).unwrap());
+    let panel = section(&html, "scenarios");
+    assert!(panel.contains("<h2>Scenarios <span class=\"period\">"));
+    // One row each: the base, `cut` and `stretch`, in file order.
+    assert_eq!(count(panel, r#"<tr class="scenario-row">"#), 3);
+    assert!(panel.contains(
+        r#"<tr class="scenario-row"><td>base</td><td class="num">433,778.50 PLN</td><td class="num">450,000.00 PLN</td><td>nothing</td></tr>"#
+    ));
+    assert!(panel.contains(
+        r#"<tr class="scenario-row"><td>cut</td><td class="num">415,497.25 PLN</td><td class="num">380,000.00 PLN</td><td>Voice-of-customer dashboard for the board, Digital onboarding journey map</td></tr>"#
+    ));
+    assert!(panel.contains(r#"<tr class="scenario-row"><td>stretch</td>"#));
+    // In Polish, the base named in Polish.
+    let pl = dir.path().join("pl");
+    std::fs::create_dir(&pl).unwrap();
+    let html_pl = std::fs::read_to_string(write_dashboard(
+        &pl,
+        &root().join("examples/roadmap.pl.toml"),
+        &[],
+    ))
+    .unwrap();
+    let panel_pl = section(&html_pl, "scenarios");
+    assert!(panel_pl.contains("<h2>Scenariusze <span class=\"period\">"));
+    assert!(panel_pl.contains(r#"<tr class="scenario-row"><td>bazowy</td>"#));
+    assert_eq!(count(panel_pl, r#"<tr class="scenario-row">"#), 3);
+    assert!(panel_pl.contains("<td>„cut”</td>"));
+    // With `--scenario` the title names it and there is no panel.
+    let one = dir.path().join("one");
+    std::fs::create_dir(&one).unwrap();
+    let html_cut =
+        std::fs::read_to_string(write_dashboard(&one, &example, &["--scenario", "cut"])).unwrap();
+    assert!(!html_cut.contains(r#"id="scenarios""#));
+    // A roadmap without scenarios has no panel.
+    let none = dir.path().join("none");
+    std::fs::create_dir(&none).unwrap();
+    let html_none = std::fs::read_to_string(write_dashboard(&none, &focus_cut(), &[])).unwrap();
+    assert!(!html_none.contains(r#"id="scenarios""#));
+}

@@ -15,7 +15,7 @@
 //!   pages; sections do; the KPI groups share one grid on paper, each card
 //!   naming its group, so that a group of one card does not take a row;
 //! - the page is a sequence of sections, one function each (`strategy`,
-//!   `headline`, `budget_charts`, `since_last_quarter`, `timeline`,
+//!   `headline`, `budget_charts`, `scenarios`, `since_last_quarter`, `timeline`,
 //!   `backlog`, `guidelines`, `kpis`, `findings`): a new section is a
 //!   function called from [`render`], a `<section>` printed under the same
 //!   rules; the goals, the money and the quarter come first, then the plan,
@@ -125,6 +125,7 @@ pub fn render(d: &Dashboard<'_>, lang: Language) -> Vec<u8> {
     strategy(&mut h, d, lang);
     headline(&mut h, d, lang);
     budget_charts(&mut h, d, lang);
+    scenarios(&mut h, d, lang);
     since_last_quarter(&mut h, d, lang);
     timeline(&mut h, d, lang);
     backlog(&mut h, d, lang);
@@ -323,6 +324,76 @@ fn budget_charts(h: &mut String, d: &Dashboard<'_>, lang: Language) {
         svg::vbar_chart("chart-quarter", &by_q, axis, pl)
             .replace("class=\"bar\"", "class=\"bar bar-quarter\""),
     );
+}
+
+/// The scenarios panel (SPEC section 10): the base and each scenario with
+/// its CXM total, cap and what falls below its cut line; none when the
+/// model has no columns (`--scenario`, or a file without scenarios). In
+/// Polish a scenario's name (the file's key) is quoted „…”.
+fn scenarios(h: &mut String, d: &Dashboard<'_>, lang: Language) {
+    let t = |x| i18n::text(x, lang);
+    if d.scenarios.is_empty() {
+        return;
+    }
+    let cur = &d.budget.currency;
+    let title = |id: &str| {
+        d.plan
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.title.clone())
+            .or_else(|| {
+                d.backlog
+                    .iter()
+                    .find(|b| b.id == id)
+                    .and_then(|b| b.title.clone())
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+    let _ = writeln!(
+        h,
+        "<section id=\"scenarios\"><h2>{} <span class=\"period\">{}</span></h2>",
+        esc(t(Text::DashScenarios)),
+        esc(t(Text::DashScenariosNote)),
+    );
+    let _ = writeln!(
+        h,
+        "<table><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        esc(t(Text::Scenario)),
+        esc(t(Text::CxmTotal)),
+        esc(t(Text::BudgetCap)),
+        esc(t(Text::DashScenarioCuts)),
+    );
+    for s in &d.scenarios {
+        let name = if s.name == crate::scenarios::BASE {
+            t(Text::ScenarioBase).to_string()
+        } else if lang == Language::Pl {
+            // A name from the file, quoted the Polish way.
+            format!("„{}”", s.name)
+        } else {
+            s.name.clone()
+        };
+        let cap = s
+            .budget_cap
+            .map_or_else(|| "—".to_string(), |c| i18n::money(c, cur, lang));
+        let cuts = if s.below_line.is_empty() {
+            t(Text::DashScenarioCutsNothing).to_string()
+        } else {
+            s.below_line
+                .iter()
+                .map(|id| title(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            h,
+            "<tr class=\"scenario-row\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&name),
+            esc(&i18n::money(s.cxm_total, cur, lang)),
+            esc(&cap),
+            esc(&cuts),
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
 }
 
 fn gantt_row(r: &PlanRow, year: i32, currency: &str, lang: Language) -> GanttRow {

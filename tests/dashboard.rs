@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::print::{chromium, fullness, headless, printed_pages};
+use common::print::{PaperRule, chromium, headless, print_and_judge};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -290,50 +290,21 @@ fn dashboard_prints_on_a4_landscape() {
         let sub = dir.path().join(i.to_string());
         std::fs::create_dir(&sub).unwrap();
         let page = write_dashboard(&sub, &path, &["--lang", lang]);
-        let pdf = sub.join("dashboard.pdf");
-        headless(
+        let (line, failed) = print_and_judge(
             &browser,
-            &sub.join("profile"),
+            &sub,
             &page,
-            &[
-                "--no-pdf-header-footer".to_string(),
-                format!("--print-to-pdf={}", pdf.display()),
-            ],
+            &format!("dashboard-{i}.pdf"),
+            &format!("{roadmap} {lang}"),
+            &PaperRule {
+                height: 595.0, // A4 landscape: 842 × 595 pt
+                max_pages,
+                least_full: 0.4,
+                last_full: 0.2,
+            },
         );
-        let pages = printed_pages(&pdf);
-        let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dashboard-{i}.pdf"));
-        std::fs::copy(&pdf, &keep).unwrap();
-        let full: Vec<String> = pages
-            .iter()
-            .map(|p| format!("{:.0} %", fullness(p) * 100.0))
-            .collect();
-        let smallest = pages
-            .iter()
-            .flat_map(|p| p.text.iter().map(|t| t.0))
-            .filter(|s| *s > 0.0)
-            .fold(f64::INFINITY, f64::min);
-        report.push(format!(
-            "{roadmap} {lang}: {} pages ({}), smallest text {smallest:.2} pt, {}",
-            pages.len(),
-            full.join(", "),
-            keep.display()
-        ));
-        // A4 landscape: 842 × 595 pt.
-        if pages.iter().any(|p| (p.height - 595.0).abs() > 2.0) {
-            failures.push(format!("{roadmap} {lang}: not A4 landscape"));
-        }
-        if pages.len() > max_pages {
-            failures.push(format!("{roadmap} {lang}: more than {max_pages} pages"));
-        }
-        for (n, p) in pages.iter().enumerate() {
-            let least = if n + 1 == pages.len() { 0.2 } else { 0.4 };
-            if fullness(p) < least {
-                failures.push(format!("{roadmap} {lang}: page {} near-empty", n + 1));
-            }
-        }
-        if smallest < 6.99 {
-            failures.push(format!("{roadmap} {lang}: text under 7 pt"));
-        }
+        report.push(line);
+        failures.extend(failed);
     }
     eprintln!("{}", report.join("\n"));
     assert!(

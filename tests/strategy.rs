@@ -10,7 +10,7 @@
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 mod common;
 
-use common::print::{chromium, fullness, headless, printed_pages};
+use common::print::{PaperRule, chromium, print_and_judge};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -204,50 +204,21 @@ fn strategy_prints_on_a4_portrait() {
         let page = sub.join("strategy.html");
         let html = stdout(&["strategy", file, "--format", "html", "--lang", lang]);
         std::fs::write(&page, html).unwrap();
-        let pdf = sub.join("strategy.pdf");
-        headless(
+        let (line, failed) = print_and_judge(
             &browser,
-            &sub.join("profile"),
+            &sub,
             &page,
-            &[
-                "--no-pdf-header-footer".to_string(),
-                format!("--print-to-pdf={}", pdf.display()),
-            ],
+            &format!("strategy-{i}.pdf"),
+            &format!("{file} {lang}"),
+            &PaperRule {
+                height: 842.0, // A4 portrait: 595 × 842 pt
+                max_pages,
+                least_full: 0.7,
+                last_full: 0.1,
+            },
         );
-        let pages = printed_pages(&pdf);
-        let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("strategy-{i}.pdf"));
-        std::fs::copy(&pdf, &keep).unwrap();
-        let full: Vec<String> = pages
-            .iter()
-            .map(|p| format!("{:.0} %", fullness(p) * 100.0))
-            .collect();
-        let smallest = pages
-            .iter()
-            .flat_map(|p| p.text.iter().map(|t| t.0))
-            .filter(|s| *s > 0.0)
-            .fold(f64::INFINITY, f64::min);
-        report.push(format!(
-            "{file} {lang}: {} pages ({}), smallest text {smallest:.2} pt, {}",
-            pages.len(),
-            full.join(", "),
-            keep.display()
-        ));
-        // A4 portrait: 595 × 842 pt.
-        if pages.iter().any(|p| (p.height - 842.0).abs() > 2.0) {
-            failures.push(format!("{file} {lang}: not A4 portrait"));
-        }
-        if pages.is_empty() || pages.len() > max_pages {
-            failures.push(format!("{file} {lang}: {} pages", pages.len()));
-        }
-        for (n, p) in pages.iter().enumerate() {
-            let least = if n + 1 == pages.len() { 0.1 } else { 0.7 };
-            if fullness(p) < least {
-                failures.push(format!("{file} {lang}: page {} near-empty", n + 1));
-            }
-        }
-        if smallest < 6.99 {
-            failures.push(format!("{file} {lang}: text under 7 pt"));
-        }
+        report.push(line);
+        failures.extend(failed);
     }
     eprintln!("{}", report.join("\n"));
     assert!(

@@ -225,3 +225,79 @@ pub(crate) fn fullness(p: &PrintedPage) -> f64 {
     let lowest = p.text.iter().map(|t| t.1).fold(p.height, f64::min);
     (p.height - lowest) / p.height
 }
+
+/// What a printed document must be: its page height (pt: 595 landscape,
+/// 842 portrait), at most `max_pages`, every page but the last at least
+/// `least_full` full and the last at least `last_full`, no text under 7 pt.
+pub(crate) struct PaperRule {
+    pub(crate) height: f64,
+    pub(crate) max_pages: usize,
+    pub(crate) least_full: f64,
+    pub(crate) last_full: f64,
+}
+
+/// Prints `page` to PDF with Chromium in `sub`, keeps the PDF beside the
+/// build as `keep` for a person to look at, and judges it by `rule`: one
+/// line of what it measured, and a line per failure, each named `name`.
+pub(crate) fn print_and_judge(
+    browser: &Path,
+    sub: &Path,
+    page: &Path,
+    keep: &str,
+    name: &str,
+    rule: &PaperRule,
+) -> (String, Vec<String>) {
+    let pdf = sub.join("printed.pdf");
+    headless(
+        browser,
+        &sub.join("profile"),
+        page,
+        &[
+            "--no-pdf-header-footer".to_string(),
+            format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let pages = printed_pages(&pdf);
+    let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join(keep);
+    std::fs::copy(&pdf, &kept).expect("the printed PDF is kept beside the build");
+    let full: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{:.0} %", fullness(p) * 100.0))
+        .collect();
+    let smallest = pages
+        .iter()
+        .flat_map(|p| p.text.iter().map(|t| t.0))
+        .filter(|s| *s > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let report = format!(
+        "{name}: {} pages ({}), smallest text {smallest:.2} pt, {}",
+        pages.len(),
+        full.join(", "),
+        kept.display()
+    );
+    let mut failures = Vec::new();
+    if pages.iter().any(|p| (p.height - rule.height).abs() > 2.0) {
+        failures.push(format!("{name}: not {} pt high", rule.height));
+    }
+    if pages.is_empty() || pages.len() > rule.max_pages {
+        failures.push(format!(
+            "{name}: {} pages, at most {}",
+            pages.len(),
+            rule.max_pages
+        ));
+    }
+    for (n, p) in pages.iter().enumerate() {
+        let least = if n + 1 == pages.len() {
+            rule.last_full
+        } else {
+            rule.least_full
+        };
+        if fullness(p) < least {
+            failures.push(format!("{name}: page {} near-empty", n + 1));
+        }
+    }
+    if smallest < 6.99 {
+        failures.push(format!("{name}: text under 7 pt"));
+    }
+    (report, failures)
+}

@@ -1047,37 +1047,65 @@ impl Loader {
         out
     }
 
+    /// The one walk over a table's keys that every `[[…]]` entry shares:
+    /// an unknown key is E002, and the key it was meant as counts as
+    /// rejected (so no rule calls that one missing as well); `read` sets each
+    /// known key; a key whose reading made a finding is rejected. The
+    /// rejected keys.
+    fn read_keys<K: Key>(
+        &mut self,
+        t: &DeTable<'_>,
+        mut read: impl FnMut(&mut Self, K, &Value<'_>),
+    ) -> Vec<K> {
+        let mut rejected = Vec::new();
+        for (k, v) in t.iter() {
+            let Some(key) = K::parse(k.get_ref()) else {
+                let meant = self.unknown_key(k, K::table());
+                rejected.extend(meant.and_then(K::parse));
+                continue;
+            };
+            let before = self.findings.len();
+            read(self, key, v);
+            if self.findings.len() > before {
+                rejected.push(key);
+            }
+        }
+        rejected
+    }
+
+    /// E012 for each required key of `K` that `t` neither has nor had
+    /// rejected, said of `whose(key)`.
+    fn missing_keys<K: Key>(
+        &mut self,
+        t: &DeTable<'_>,
+        span: Span,
+        rejected: &[K],
+        whose: impl Fn(K) -> Whose,
+    ) {
+        for &key in K::ALL {
+            let name = key.name();
+            if key.field().required
+                && !t.iter().any(|(k, _)| k.get_ref() == name)
+                && !rejected.contains(&key)
+            {
+                self.missing(span, name, whose(key));
+            }
+        }
+    }
+
     fn initiative(&mut self, t: &DeTable<'_>, span: Span) -> Initiative {
         use InitiativeKey as K;
         let mut ini = Initiative {
             span,
             ..Initiative::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                // A misspelt key was written: the rules must not call the
-                // key it stands for missing as well.
-                let meant = self.unknown_key(k, &fields::INITIATIVE);
-                ini.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
-            let before = self.findings.len();
-            self.initiative_key(&mut ini, key, v);
-            if self.findings.len() > before {
-                ini.rejected.push(key);
-            }
-        }
-        for &key in K::ALL {
-            let name = key.name();
-            if key.field().required
-                && !t.iter().any(|(k, _)| k.get_ref() == name)
-                && !ini.is_rejected(key)
-            {
-                let id = ini.id.as_ref().filter(|_| key != K::Id);
-                let whose = Whose::Initiative(id.map(|id| id.value.clone()));
-                self.missing(span, name, whose);
-            }
-        }
+        ini.rejected = self.read_keys(t, |this, key, v| this.initiative_key(&mut ini, key, v));
+        let id = ini.id.as_ref().map(|id| id.value.clone());
+        let rejected = std::mem::take(&mut ini.rejected);
+        self.missing_keys(t, span, &rejected, |key| {
+            Whose::Initiative(id.clone().filter(|_| key != K::Id))
+        });
+        ini.rejected = rejected;
         ini
     }
 
@@ -1200,33 +1228,16 @@ impl Loader {
             span,
             ..Spend::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                let meant = self.unknown_key(k, &fields::SPEND);
-                s.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
+        s.rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
-            let before = self.findings.len();
             match key {
-                K::Date => s.date = self.date(v, name),
-                K::Amount => s.amount = self.money(v, name),
-                K::Currency => s.currency = self.currency(v, name),
-                K::Note => s.note = self.string(v, name),
+                K::Date => s.date = this.date(v, name),
+                K::Amount => s.amount = this.money(v, name),
+                K::Currency => s.currency = this.currency(v, name),
+                K::Note => s.note = this.string(v, name),
             }
-            if self.findings.len() > before {
-                s.rejected.push(key);
-            }
-        }
-        for &key in K::ALL {
-            let name = key.name();
-            if key.field().required
-                && !t.iter().any(|(k, _)| k.get_ref() == name)
-                && !s.rejected.contains(&key)
-            {
-                self.missing(span, name, Whose::Spend(initiative.clone()));
-            }
-        }
+        });
+        self.missing_keys(t, span, &s.rejected, |_| Whose::Spend(initiative.clone()));
         s
     }
 
@@ -1238,33 +1249,16 @@ impl Loader {
             span,
             ..Update::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                let meant = self.unknown_key(k, &fields::UPDATE);
-                u.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
+        u.rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
-            let before = self.findings.len();
             match key {
-                K::Date => u.date = self.date(v, name),
-                K::Progress => u.progress = self.percent(v, name),
-                K::Confidence => u.confidence = self.choice(v, name),
-                K::Note => u.note = self.string(v, name),
+                K::Date => u.date = this.date(v, name),
+                K::Progress => u.progress = this.percent(v, name),
+                K::Confidence => u.confidence = this.choice(v, name),
+                K::Note => u.note = this.string(v, name),
             }
-            if self.findings.len() > before {
-                u.rejected.push(key);
-            }
-        }
-        for &key in K::ALL {
-            let name = key.name();
-            if key.field().required
-                && !t.iter().any(|(k, _)| k.get_ref() == name)
-                && !u.rejected.contains(&key)
-            {
-                self.missing(span, name, Whose::Update(initiative.clone()));
-            }
-        }
+        });
+        self.missing_keys(t, span, &u.rejected, |_| Whose::Update(initiative.clone()));
         u
     }
 
@@ -1274,26 +1268,17 @@ impl Loader {
             span,
             ..Quote::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                let meant = self.unknown_key(k, &fields::QUOTE);
-                q.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
+        q.rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
-            let before = self.findings.len();
             match key {
-                K::Vendor => q.vendor = self.string(v, name),
-                K::Min => q.min = self.money(v, name),
-                K::Max => q.max = self.money(v, name),
-                K::Amount => q.amount = self.money(v, name),
-                K::Date => q.date = self.date(v, name),
-                K::Currency => q.currency = self.currency(v, name),
+                K::Vendor => q.vendor = this.string(v, name),
+                K::Min => q.min = this.money(v, name),
+                K::Max => q.max = this.money(v, name),
+                K::Amount => q.amount = this.money(v, name),
+                K::Date => q.date = this.date(v, name),
+                K::Currency => q.currency = this.currency(v, name),
             }
-            if self.findings.len() > before {
-                q.rejected.push(key);
-            }
-        }
+        });
         q
     }
 
@@ -1465,41 +1450,29 @@ impl Loader {
             span,
             ..Goal::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                let meant = self.unknown_key(k, &fields::GOAL);
-                g.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
+        g.rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
-            let before = self.findings.len();
             match key {
-                K::Id => g.id = self.id(v, name),
-                K::Title => g.title = self.title(v, name),
-                K::Horizon => g.horizon = self.choice(v, name),
-                K::Year => g.year = self.year(v, name),
-                K::Until => g.until = self.year(v, name),
-                K::Parent => g.parent = self.string(v, name),
-                K::Focus => g.focus = self.flag(v, name),
-                K::Owner => g.owner = self.string(v, name),
-                K::PainPoints => g.pain_points = self.string_list(v, name),
+                K::Id => g.id = this.id(v, name),
+                K::Title => g.title = this.title(v, name),
+                K::Horizon => g.horizon = this.choice(v, name),
+                K::Year => g.year = this.year(v, name),
+                K::Until => g.until = this.year(v, name),
+                K::Parent => g.parent = this.string(v, name),
+                K::Focus => g.focus = this.flag(v, name),
+                K::Owner => g.owner = this.string(v, name),
+                K::PainPoints => g.pain_points = this.string_list(v, name),
+                // Not a table: its finding rejects the key.
                 K::Kpis => {
-                    let Some(kpis) = self.table(v, name) else {
-                        g.rejected.push(key);
-                        continue;
-                    };
-                    for (kk, kv) in kpis.iter() {
+                    for (kk, kv) in this.table(v, name).iter().flat_map(|t| t.iter()) {
                         let kpi = Sp::new(kk.get_ref().to_string(), span_of(kk));
-                        if let Some(value) = self.written(kv, kk.get_ref()) {
+                        if let Some(value) = this.written(kv, kk.get_ref()) {
                             g.kpis.push((kpi, value));
                         }
                     }
                 }
             }
-            if self.findings.len() > before {
-                g.rejected.push(key);
-            }
-        }
+        });
         let whose = |key: K, g: &Goal| {
             let id = g.id.as_ref().filter(|_| key != K::Id);
             Whose::Goal(id.map(|id| id.value.clone()))
@@ -1545,41 +1518,25 @@ impl Loader {
             span,
             ..Communication::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = K::parse(k.get_ref()) else {
-                let meant = self.unknown_key(k, &fields::COMMUNICATION);
-                c.rejected.extend(meant.and_then(K::parse));
-                continue;
-            };
+        c.rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
-            let before = self.findings.len();
             match key {
-                K::Id => c.id = self.id(v, name),
-                K::Title => c.title = self.title(v, name),
-                K::Channel => c.channel = self.choice(v, name),
-                K::Audience => c.audience = self.string(v, name),
-                K::Cadence => c.cadence = self.choice(v, name),
-                K::Start => c.start = self.date(v, name),
-                K::End => c.end = self.date(v, name),
-                K::Owner => c.owner = self.string(v, name),
-                K::Sponsor => c.sponsor = self.string(v, name),
-                K::Goals => c.goals = self.string_list(v, name),
+                K::Id => c.id = this.id(v, name),
+                K::Title => c.title = this.title(v, name),
+                K::Channel => c.channel = this.choice(v, name),
+                K::Audience => c.audience = this.string(v, name),
+                K::Cadence => c.cadence = this.choice(v, name),
+                K::Start => c.start = this.date(v, name),
+                K::End => c.end = this.date(v, name),
+                K::Owner => c.owner = this.string(v, name),
+                K::Sponsor => c.sponsor = this.string(v, name),
+                K::Goals => c.goals = this.string_list(v, name),
             }
-            if self.findings.len() > before {
-                c.rejected.push(key);
-            }
-        }
-        for &key in K::ALL {
-            let name = key.name();
-            if key.field().required
-                && !t.iter().any(|(k, _)| k.get_ref() == name)
-                && !c.rejected.contains(&key)
-            {
-                let id = c.id.as_ref().filter(|_| key != K::Id);
-                let whose = Whose::Communication(id.map(|id| id.value.clone()));
-                self.missing(span, name, whose);
-            }
-        }
+        });
+        let id = c.id.as_ref().map(|id| id.value.clone());
+        self.missing_keys(t, span, &c.rejected, |key| {
+            Whose::Communication(id.clone().filter(|_| key != K::Id))
+        });
         c
     }
 

@@ -520,7 +520,7 @@ fn scenarios_panel_compares_the_base_and_each_scenario() {
     assert!(panel_pl.contains("<h2>Scenariusze <span class=\"period\">"));
     assert!(panel_pl.contains(r#"<tr class="scenario-row"><td>bazowy</td>"#));
     assert_eq!(count(panel_pl, r#"<tr class="scenario-row">"#), 3);
-    assert!(panel_pl.contains("<td>„cut”</td>"));
+    assert!(panel_pl.contains("<td>oszczedny</td>"));
     // With `--scenario` the title names it and there is no panel.
     let one = dir.path().join("one");
     std::fs::create_dir(&one).unwrap();

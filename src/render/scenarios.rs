@@ -101,7 +101,7 @@ struct CompetencyRow<'s> {
 fn competency_columns<'a>(currency: &'a str) -> Columns<'a, CompetencyRow<'a>> {
     Columns::<CompetencyRow>::new()
         .left(Text::Scenario, KEY, |r, lang| name(r.scenario, lang))
-        .left(Text::Competency, KEY, |r, lang| {
+        .text(Text::Competency, KEY, |r, lang| {
             i18n::competency(r.competency, lang).to_string()
         })
         .right(Text::CxmTotal, KEY, move |r, lang| {

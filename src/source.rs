@@ -61,6 +61,7 @@ pub struct Source {
     pub name: String,
     pub text: String,
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    char_marks: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// A 1-based line and character column.
@@ -132,12 +133,35 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Bytes between two marks of the character index (see
+/// [`Source::chars_before`]).
+const MARK: usize = 4096;
+
+/// The characters in UTF-8 bytes: the bytes that do not continue one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The characters before byte 0, [`MARK`], 2 × [`MARK`] and so on: one
+/// number per 4 KiB of text.
+fn char_marks(text: &str) -> Vec<usize> {
+    let mut marks = Vec::with_capacity(text.len() / MARK + 1);
+    let mut counted = 0;
+    marks.push(0);
+    for block in text.as_bytes().chunks(MARK) {
+        counted += chars_in(block);
+        marks.push(counted);
+    }
+    marks
+}
+
 impl Source {
     pub(crate) fn new(name: impl Into<String>, text: String) -> Source {
         Source {
             name: name.into(),
             text,
             line_starts: std::cell::OnceCell::new(),
+            char_marks: std::cell::OnceCell::new(),
         }
     }
 
@@ -163,11 +187,23 @@ impl Source {
         o
     }
 
+    /// How many characters the text has before byte `offset` (a character
+    /// boundary). A column is the difference of two of these, so a column
+    /// far along a long line costs a scan of at most [`MARK`] bytes, not of
+    /// the line: JSON gives the column of every finding, and a file of one
+    /// long line can have millions.
+    fn chars_before(&self, offset: usize) -> usize {
+        let marks = self.char_marks.get_or_init(|| char_marks(&self.text));
+        let block = offset / MARK;
+        let counted = marks.get(block).copied().unwrap_or(0);
+        counted + chars_in(&self.text.as_bytes()[block * MARK..offset])
+    }
+
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.clamp(offset);
         let idx = self.line_index(offset);
         let start = self.starts()[idx];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         Position {
             line: idx + 1,
             column,

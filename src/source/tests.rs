@@ -38,3 +38,21 @@ fn columns_count_characters() {
     assert_eq!(s.line_text(3), "");
     assert_eq!(s.position(10_000).line, 3);
 }
+
+proptest! {
+    /// The character index gives the column a plain count from the line's
+    /// start gives, across its marks (lines longer than [`MARK`] bytes).
+    #[test]
+    fn columns_are_counted_characters(
+        text in "[aż€\\n\\r😀]{0,40}",
+        repeat in 1usize..300,
+        at in 0usize..100_000,
+    ) {
+        let text = text.repeat(repeat);
+        let s = Source::new("r.toml", text.clone());
+        let offset = s.clamp(at);
+        let start = s.starts()[s.line_index(offset)];
+        let column = text[start..offset].chars().count() + 1;
+        prop_assert_eq!(s.position(offset).column, column);
+    }
+}

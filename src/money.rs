@@ -15,7 +15,15 @@ pub(crate) const MAX_MAJOR: i128 = 10_000_000_000_000;
 pub(crate) const MAX_MINOR: i128 = MAX_MAJOR * MINOR_PER_MAJOR;
 
 /// An amount of money in minor units.
+///
+/// Aligned to 8 bytes rather than `i128`'s 16 (`repr(packed(8))`): an
+/// optional amount beside a span then takes 32 bytes instead of 48, and a
+/// finding that names an amount does not double the alignment of every
+/// finding. A large file holds a million initiatives and millions of
+/// findings. The value is read by copy (`m.0`); a reference to it cannot
+/// be taken, which the compiler enforces.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(Rust, packed(8))]
 pub struct Money(pub i128);
 
 impl Money {
@@ -126,8 +134,10 @@ pub(crate) fn div_round(num: i128, den: i128) -> Option<i128> {
     }
 }
 
-/// An exact decimal with six places (value × 10^6).
+/// An exact decimal with six places (value × 10^6), aligned to 8 bytes
+/// like [`Money`] (and for the same reason).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(Rust, packed(8))]
 pub struct Decimal(pub i128);
 
 impl Decimal {

@@ -250,7 +250,7 @@ fn scenario_problems(
                 Code::W018,
                 sc.name.span,
                 RuleMessage::ScenarioProblem {
-                    scenario: sc.name.value.clone(),
+                    scenario: sc.name.value.as_str().into(),
                     problem: Box::new(problem),
                 },
             )),

@@ -203,7 +203,13 @@ impl Source {
         let offset = self.clamp(offset);
         let idx = self.line_index(offset);
         let start = self.starts()[idx];
-        let column = self.chars_before(offset) - self.chars_before(start) + 1;
+        // A short way into the line is counted; a long one by the index.
+        let counted = if offset - start <= MARK {
+            chars_in(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        let column = counted + 1;
         Position {
             line: idx + 1,
             column,

@@ -281,16 +281,23 @@ fn columns_on_a_long_line_do_not_hang() {
         .stdout(std::fs::File::create(&target).unwrap())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "exit 124 is the guard's timeout");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit 124 is the guard's timeout"
+    );
     let written = std::fs::read(&target).unwrap();
     let items: serde_json::Value = serde_json::from_slice(&written).unwrap();
     let items = items.as_array().unwrap();
     assert_eq!(items.len(), 6 * n);
     // The last initiative's unknown key, far along the line.
     let last = format!("{{id=\"i{}\", bogus=1}}", n - 1);
-    let column = text[..text.find(&last).unwrap()].chars().count() + 1 + last.find("bogus").unwrap();
+    let column =
+        text[..text.find(&last).unwrap()].chars().count() + 1 + last.find("bogus").unwrap();
     assert!(
-        items.iter().any(|f| f["column"] == column && f["code"] == "E002"),
+        items
+            .iter()
+            .any(|f| f["column"] == column && f["code"] == "E002"),
         "no E002 at column {column}"
     );
 }

@@ -168,7 +168,7 @@ fn actual_and_spend(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && !ini.spend.is_empty()
         {
             let m = M::ActualAndSpend {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
             };
             out.push(Finding::new(Code::E003, actual.span, m));
         }
@@ -242,8 +242,8 @@ fn duplicates_in(
             id.span,
             M::DuplicateId {
                 kind,
-                id: id.value.clone(),
-                first_title,
+                id: id.value.as_str().into(),
+                first_title: first_title.map(Into::into),
             },
         ));
     }
@@ -275,7 +275,7 @@ impl Suggester {
     /// The best help there is for an unknown id among `known`.
     fn known(&mut self, word: &str, known: &[&str]) -> Known {
         if let Some(s) = self.suggest(word, known) {
-            Known::Suggestion(s.to_string())
+            Known::Suggestion(s.to_string().into())
         } else if known.is_empty() {
             Known::Empty
         } else if known.len() <= Known::LIST_MAX {
@@ -303,8 +303,8 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx.team.get(&owner.value).is_none()
         {
             let m = M::UnknownOwner {
-                initiative: initiative(),
-                owner: owner.value.clone(),
+                initiative: initiative().into(),
+                owner: owner.value.as_str().into(),
                 known: s.known(&owner.value, &ctx.team.names),
             };
             out.push(Finding::new(Code::E005, owner.span, m));
@@ -313,16 +313,16 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx.departments.get(&dept.value).is_none()
         {
             let m = M::UnknownDepartment {
-                initiative: initiative(),
-                department: dept.value.clone(),
+                initiative: initiative().into(),
+                department: dept.value.as_str().into(),
                 known: s.known(&dept.value, &ctx.departments.names),
             };
             out.push(Finding::new(Code::E005, dept.span, m));
         }
         for kpi in ini.kpis.iter().filter(|k| ctx.kpis.get(&k.value).is_none()) {
             let m = M::UnknownKpi {
-                initiative: initiative(),
-                kpi: kpi.value.clone(),
+                initiative: initiative().into(),
+                kpi: kpi.value.as_str().into(),
                 known: s.known(&kpi.value, &ctx.kpis.names),
             };
             out.push(Finding::new(Code::E005, kpi.span, m));
@@ -331,16 +331,16 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             (ini.expected.iter().map(|e| &e.kpi)).filter(|k| ctx.kpis.get(&k.value).is_none())
         {
             let m = M::UnknownKpi {
-                initiative: initiative(),
-                kpi: kpi.value.clone(),
+                initiative: initiative().into(),
+                kpi: kpi.value.as_str().into(),
                 known: s.known(&kpi.value, &ctx.kpis.names),
             };
             out.push(Finding::new(Code::E005, kpi.span, m));
         }
         for dep in (ini.depends_on.iter()).filter(|d| ctx.initiatives.get(&d.value).is_none()) {
             let m = M::UnknownDependency {
-                initiative: initiative(),
-                dependency: dep.value.clone(),
+                initiative: initiative().into(),
+                dependency: dep.value.as_str().into(),
                 known: s.known(&dep.value, &ctx.initiatives.names),
             };
             out.push(Finding::new(Code::E005, dep.span, m));
@@ -351,10 +351,10 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             let suggestion = s.suggest(&cur.value, &currencies).map(str::to_string);
             let m = M::UnknownCurrency {
-                initiative: initiative(),
-                currency: cur.value.clone(),
-                home: home.to_string(),
-                suggestion,
+                initiative: initiative().into(),
+                currency: cur.value.as_str().into(),
+                home: home.to_string().into(),
+                suggestion: suggestion.map(Into::into),
             };
             out.push(Finding::new(Code::E005, cur.span, m));
         }
@@ -363,8 +363,8 @@ fn unknown_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (dept, _) in &tr.needs {
             if ctx.departments.get(&dept.value).is_none() {
                 let m = M::UnknownTrainingDepartment {
-                    training: tr.id.as_ref().map(|i| i.value.clone()),
-                    department: dept.value.clone(),
+                    training: tr.id.as_ref().map(|i| i.value.as_str().into()),
+                    department: dept.value.as_str().into(),
                     known: s.known(&dept.value, &ctx.departments.names),
                 };
                 out.push(Finding::new(Code::E005, dept.span, m));
@@ -389,10 +389,10 @@ fn unknown_spend_currencies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             let suggestion = s.suggest(&cur.value, &currencies).map(str::to_string);
             let m = M::UnknownSpendCurrency {
-                initiative: ini.id_str().to_string(),
-                currency: cur.value.clone(),
-                home: home.to_string(),
-                suggestion,
+                initiative: ini.id_str().into(),
+                currency: cur.value.as_str().into(),
+                home: home.to_string().into(),
+                suggestion: suggestion.map(Into::into),
             };
             out.push(Finding::new(Code::E005, cur.span, m));
         }
@@ -416,15 +416,21 @@ fn quote_shapes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 (Some(min), Some(max), None) if min.value > max.value => {
                     let (min, max, span) = (min.value, max.value, min.span);
                     let m = M::QuoteMinAboveMax {
-                        initiative,
-                        vendor,
+                        initiative: initiative.into(),
+                        vendor: vendor.map(Into::into),
                         min,
                         max,
                     };
                     (span, m)
                 }
                 (Some(_), Some(_), None) | (None, None, Some(_)) => continue,
-                (None, None, None) => (quote.span, M::QuoteWithoutPrice { initiative, vendor }),
+                (None, None, None) => (
+                    quote.span,
+                    M::QuoteWithoutPrice {
+                        initiative: initiative.into(),
+                        vendor: vendor.map(Into::into),
+                    },
+                ),
                 (Some(one), None, None) | (None, Some(one), None) => {
                     let given = if quote.min.is_some() {
                         Bound::Min
@@ -432,15 +438,19 @@ fn quote_shapes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         Bound::Max
                     };
                     let m = M::QuoteHalfRange {
-                        initiative,
-                        vendor,
+                        initiative: initiative.into(),
+                        vendor: vendor.map(Into::into),
                         given,
                     };
                     (one.span, m)
                 }
-                (_, _, Some(amount)) => {
-                    (amount.span, M::QuoteAmountAndRange { initiative, vendor })
-                }
+                (_, _, Some(amount)) => (
+                    amount.span,
+                    M::QuoteAmountAndRange {
+                        initiative: initiative.into(),
+                        vendor: vendor.map(Into::into),
+                    },
+                ),
             };
             out.push(Finding::new(Code::E006, span, m));
         }
@@ -454,7 +464,7 @@ fn end_before_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && end.value < start.value
         {
             let m = M::EndBeforeStart {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
                 start: start.value,
                 end: end.value,
             };
@@ -474,7 +484,7 @@ fn undated_active_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let no_end = ini.end.is_none() && !ini.is_rejected(K::End);
         if no_start || no_end {
             let m = M::Undated {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
                 status: status.value,
                 no_start,
                 no_end,
@@ -603,8 +613,7 @@ fn budget_cap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         year: ctx.plan_year,
         total,
         cap: cap.value,
-        over: total.checked_sub(cap.value).unwrap_or_default(),
-        currency: ctx.r.meta.currency().to_string(),
+        currency: ctx.r.meta.currency().to_string().into(),
     };
     out.push(Finding::new(Code::E010, cap.span, m));
 }
@@ -617,7 +626,7 @@ fn cx_without_department(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && !ini.is_rejected(K::Department)
         {
             let m = M::CxWithoutDepartment {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
             };
             out.push(Finding::new(Code::E011, ini.anchor(), m));
         }
@@ -665,7 +674,9 @@ fn cxm_without_owner(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::W001,
                 ini.anchor(),
-                M::NoOwner { initiative },
+                M::NoOwner {
+                    initiative: initiative.into(),
+                },
             ));
         }
     }
@@ -680,7 +691,7 @@ fn no_success_measure(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || !ini.kpis.is_empty();
         if !has_kpi {
             let m = M::NoSuccessMeasure {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
             };
             out.push(Finding::new(Code::W002, ini.anchor(), m));
         }
@@ -700,7 +711,9 @@ fn no_effort(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::W003,
                 ini.anchor(),
-                M::NoEffort { initiative },
+                M::NoEffort {
+                    initiative: initiative.into(),
+                },
             ));
         }
     }
@@ -720,7 +733,9 @@ fn no_price(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::W004,
                 ini.anchor(),
-                M::NoPrice { initiative },
+                M::NoPrice {
+                    initiative: initiative.into(),
+                },
             ));
         }
     }
@@ -734,7 +749,9 @@ fn one_quote(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::W005,
                 only.span,
-                M::OneQuote { initiative },
+                M::OneQuote {
+                    initiative: initiative.into(),
+                },
             ));
         }
     }
@@ -758,7 +775,7 @@ fn stale_quotes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for date in ini.quotes.iter().filter_map(|q| q.date.as_ref()) {
             if date.value < limit {
                 let m = M::StaleQuote {
-                    initiative: ini.id_str().to_string(),
+                    initiative: ini.id_str().into(),
                     date: date.value,
                     as_of: ctx.as_of,
                 };
@@ -785,7 +802,7 @@ fn unusual_markups(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for ini in &ctx.r.initiatives {
         if let Some(m) = ini.markup_percent.as_ref().filter(unusual) {
             let msg = M::UnusualMarkup {
-                initiative: Some(ini.id_str().to_string()),
+                initiative: Some(ini.id_str().into()),
                 markup: m.value,
             };
             out.push(Finding::new(Code::W007, m.span, msg));
@@ -803,9 +820,13 @@ fn team_owns_cx_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx.team.get(&owner.value).is_some()
         {
             let m = M::TeamOwnsCxWork {
-                initiative: ini.id_str().to_string(),
-                owner: owner.value.clone(),
-                department: ini.department.as_ref().map(|d| d.value.clone()),
+                initiative: ini.id_str().into(),
+                owner: owner.value.as_str().into(),
+                department: ini
+                    .department
+                    .as_ref()
+                    .map(|d| d.value.clone())
+                    .map(Into::into),
             };
             out.push(Finding::new(Code::W008, owner.span, m));
         }
@@ -885,8 +906,8 @@ fn capacity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .unwrap_or(true)
         {
             let m = M::OwnerOverloaded {
-                member: id.value.clone(),
-                name: m.name.as_ref().map(|n| n.value.clone()),
+                member: id.value.as_str().into(),
+                name: m.name.as_ref().map(|n| n.value.as_str().into()),
                 year,
                 load: shown(&load),
                 capacity: cap.value,
@@ -916,7 +937,7 @@ fn no_priority(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for ini in &ctx.r.initiatives {
         if planned_in(ini, year) && ini.priority.is_none() && !ini.is_rejected(K::Priority) {
             let m = M::NoPriority {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
                 year,
             };
             out.push(Finding::new(Code::W012, ini.anchor(), m));
@@ -941,7 +962,7 @@ fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let (m, span) = match (status.value, start, end) {
             (Status::Done, _, Some(end)) if end.value > as_of => (
                 M::DoneInFuture {
-                    initiative,
+                    initiative: initiative.into(),
                     end: end.value,
                     as_of,
                 },
@@ -949,7 +970,7 @@ fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
             (Status::Planned, _, Some(end)) if end.value < as_of => (
                 M::PlannedInPast {
-                    initiative,
+                    initiative: initiative.into(),
                     end: end.value,
                     as_of,
                 },
@@ -957,7 +978,7 @@ fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
             (Status::Planned, Some(start), _) if start.value < as_of => (
                 M::PlannedButStarted {
-                    initiative,
+                    initiative: initiative.into(),
                     start: start.value,
                     as_of,
                 },
@@ -965,7 +986,7 @@ fn status_against_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
             (Status::InProgress, Some(start), _) if start.value > as_of => (
                 M::InProgressBeforeStart {
-                    initiative,
+                    initiative: initiative.into(),
                     start: start.value,
                     as_of,
                 },
@@ -993,9 +1014,9 @@ fn dependency_order(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(end) = &inis[j].end else { continue };
             if start.value <= end.value {
                 let m = M::StartsBeforeDependencyEnds {
-                    initiative: ini.id_str().to_string(),
+                    initiative: ini.id_str().into(),
                     start: start.value,
-                    dependency: dep.value.clone(),
+                    dependency: dep.value.as_str().into(),
                     end: end.value,
                 };
                 out.push(Finding::new(Code::W011, dep.span, m));
@@ -1011,7 +1032,7 @@ fn spend_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for date in ini.spend.iter().filter_map(|e| e.date.as_ref()) {
             if date.value > ctx.as_of {
                 let m = M::SpendAfterAsOf {
-                    initiative: ini.id_str().to_string(),
+                    initiative: ini.id_str().into(),
                     date: date.value,
                     as_of: ctx.as_of,
                 };
@@ -1028,7 +1049,7 @@ fn updates_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for date in ini.updates.iter().filter_map(|u| u.date.as_ref()) {
             if date.value > ctx.as_of {
                 let m = M::UpdateAfterAsOf {
-                    initiative: ini.id_str().to_string(),
+                    initiative: ini.id_str().into(),
                     date: date.value,
                     as_of: ctx.as_of,
                 };
@@ -1046,7 +1067,7 @@ fn updates_before_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for date in ini.updates.iter().filter_map(|u| u.date.as_ref()) {
             if date.value < start.value {
                 let m = M::UpdateBeforeStart {
-                    initiative: ini.id_str().to_string(),
+                    initiative: ini.id_str().into(),
                     date: date.value,
                     start: start.value,
                 };
@@ -1078,11 +1099,10 @@ fn overspent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let span = ini.actual.as_ref().map_or(ini.anchor(), |a| a.span);
         let m = M::Overspent {
-            initiative: ini.id_str().to_string(),
+            initiative: ini.id_str().into(),
             actual,
             budget,
-            over: actual.checked_sub(budget).unwrap_or_default(),
-            currency: r.meta.currency().to_string(),
+            currency: r.meta.currency().to_string().into(),
         };
         out.push(Finding::new(Code::W017, span, m));
     }
@@ -1099,7 +1119,7 @@ fn done_without_actual(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && !ini.is_rejected(K::Spend)
         {
             let m = M::DoneWithoutActual {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
             };
             out.push(Finding::new(Code::W017, status.span, m));
         }
@@ -1144,7 +1164,7 @@ fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ends = Some((b, t.value.value));
             } else {
                 let m = M::TargetNotBeyondBaseline {
-                    kpi: kpi.to_string(),
+                    kpi: kpi.to_string().into(),
                     direction,
                     baseline: b,
                     target: t.value.value,
@@ -1166,7 +1186,7 @@ fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if let (Some((td, given)), Some(s)) = (&target_date, &start) {
             if td.value <= s.value {
                 let m = M::TargetDateNotAfterStart {
-                    kpi: kpi.to_string(),
+                    kpi: kpi.to_string().into(),
                     target_date: td.value,
                     given: *given,
                     start: s.value,
@@ -1185,7 +1205,7 @@ fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && (date <= start || date >= target_date)
             {
                 let m = M::CheckpointOutsidePeriod {
-                    kpi: kpi.to_string(),
+                    kpi: kpi.to_string().into(),
                     date,
                     start,
                     target_date,
@@ -1196,7 +1216,7 @@ fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some((b, t)) = ends else { continue };
             if better(b, value) || better(value, t) {
                 let m = M::CheckpointNotBetween {
-                    kpi: kpi.to_string(),
+                    kpi: kpi.to_string().into(),
                     date,
                     value,
                     baseline: b,
@@ -1209,7 +1229,7 @@ fn kpi_targets(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && better(prev, value)
             {
                 let m = M::CheckpointAwayFromTarget {
-                    kpi: kpi.to_string(),
+                    kpi: kpi.to_string().into(),
                     date,
                     value,
                     before: prev,
@@ -1231,7 +1251,7 @@ fn measurements_after_as_of(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let kpi = k.id.as_ref().map_or("", |i| i.value.as_str());
         for m in k.measurements.iter().filter(|m| m.date.value > ctx.as_of) {
             let msg = M::MeasurementAfterAsOf {
-                kpi: kpi.to_string(),
+                kpi: kpi.to_string().into(),
                 date: m.date.value,
                 as_of: ctx.as_of,
             };
@@ -1252,7 +1272,7 @@ fn goal_until(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if let Some(until) = g.until.as_ref().filter(|u| u.value < plan_year) {
             let m = M::GoalUntilBeforePlanYear {
-                goal: g.id_str().to_string(),
+                goal: g.id_str().to_string().into(),
                 until: until.value,
                 plan_year,
             };
@@ -1284,8 +1304,8 @@ fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx.team.get(&owner.value).is_none()
         {
             let m = M::UnknownGoalOwner {
-                goal: goal(),
-                owner: owner.value.clone(),
+                goal: goal().into(),
+                owner: owner.value.as_str().into(),
                 known: s.known(&owner.value, &ctx.team.names),
             };
             out.push(Finding::new(Code::E005, owner.span, m));
@@ -1295,13 +1315,13 @@ fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             let m = if ctx.goals.get(&parent.value).is_some() {
                 M::ParentNotLong {
-                    goal: goal(),
-                    parent: parent.value.clone(),
+                    goal: goal().into(),
+                    parent: parent.value.as_str().into(),
                 }
             } else {
                 M::UnknownParent {
-                    goal: goal(),
-                    parent: parent.value.clone(),
+                    goal: goal().into(),
+                    parent: parent.value.as_str().into(),
                     known: s.known(&parent.value, &long),
                 }
             };
@@ -1313,8 +1333,8 @@ fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .filter(|(k, _)| ctx.kpis.get(&k.value).is_none())
         {
             let m = M::UnknownGoalKpi {
-                goal: goal(),
-                kpi: kpi.value.clone(),
+                goal: goal().into(),
+                kpi: kpi.value.as_str().into(),
                 known: s.known(&kpi.value, &ctx.kpis.names),
             };
             out.push(Finding::new(Code::E005, kpi.span, m));
@@ -1327,8 +1347,8 @@ fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .filter(|g| ctx.goals.get(&g.value).is_none())
         {
             let m = M::UnknownInitiativeGoal {
-                initiative: ini.id_str().to_string(),
-                goal: goal.value.clone(),
+                initiative: ini.id_str().into(),
+                goal: goal.value.as_str().into(),
                 known: s.known(&goal.value, &ctx.goals.names),
             };
             out.push(Finding::new(Code::E005, goal.span, m));
@@ -1339,16 +1359,16 @@ fn unknown_goal_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx.team.get(&owner.value).is_none()
         {
             let m = M::UnknownCommunicationOwner {
-                communication: c.id_str().to_string(),
-                owner: owner.value.clone(),
+                communication: c.id_str().to_string().into(),
+                owner: owner.value.as_str().into(),
                 known: s.known(&owner.value, &ctx.team.names),
             };
             out.push(Finding::new(Code::E005, owner.span, m));
         }
         for goal in c.goals.iter().filter(|g| ctx.goals.get(&g.value).is_none()) {
             let m = M::UnknownCommunicationGoal {
-                communication: c.id_str().to_string(),
-                goal: goal.value.clone(),
+                communication: c.id_str().to_string().into(),
+                goal: goal.value.as_str().into(),
                 known: s.known(&goal.value, &ctx.goals.names),
             };
             out.push(Finding::new(Code::E005, goal.span, m));
@@ -1363,7 +1383,7 @@ fn communication_dates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && end.value < start.value
         {
             let m = M::CommunicationEndBeforeStart {
-                communication: c.id_str().to_string(),
+                communication: c.id_str().to_string().into(),
                 start: start.value,
                 end: end.value,
             };
@@ -1397,8 +1417,8 @@ fn goal_kpi_values(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             };
             if !beyond {
                 let m = M::GoalValueNotBeyondBaseline {
-                    goal: g.id_str().to_string(),
-                    kpi: id.value.clone(),
+                    goal: g.id_str().to_string().into(),
+                    kpi: id.value.as_str().into(),
                     direction: direction.value,
                     baseline: b,
                     value: v,
@@ -1466,7 +1486,7 @@ fn focus_goal_without_work(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !above {
             let span = g.focus.as_ref().map_or(g.anchor(), |f| f.span);
             let m = M::FocusGoalWithoutWork {
-                goal: g.id_str().to_string(),
+                goal: g.id_str().to_string().into(),
                 year,
                 below_line,
             };
@@ -1490,7 +1510,7 @@ fn serves_no_goal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let cxm = ini.area.as_ref().is_some_and(|a| a.value == Area::Cxm);
         if cxm && in_plan(ini, year) && ini.goals.is_empty() && !ini.is_rejected(K::Goals) {
             let m = M::ServesNoGoal {
-                initiative: ini.id_str().to_string(),
+                initiative: ini.id_str().into(),
                 year,
             };
             out.push(Finding::new(Code::W015, ini.anchor(), m));
@@ -1507,8 +1527,8 @@ fn expected_ranges(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             };
             if low.value.value > high.value.value {
                 let m = M::ExpectedLowAboveHigh {
-                    initiative: ini.id_str().to_string(),
-                    kpi: e.kpi.value.clone(),
+                    initiative: ini.id_str().into(),
+                    kpi: e.kpi.value.as_str().into(),
                     low: low.value.value,
                     high: high.value.value,
                 };
@@ -1529,7 +1549,12 @@ fn unit_value_ranges(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && low.value > high.value
         {
             let m = M::UnitValueLowAboveHigh {
-                kpi: k.id.as_ref().map_or("", |i| i.value.as_str()).to_string(),
+                kpi: k
+                    .id
+                    .as_ref()
+                    .map_or("", |i| i.value.as_str())
+                    .to_string()
+                    .into(),
                 low: low.value,
                 high: high.value,
             };
@@ -1549,7 +1574,7 @@ fn unit_value_notes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::W019,
                 u.span,
-                M::UnitValueWithoutNote { kpi },
+                M::UnitValueWithoutNote { kpi: kpi.into() },
             ));
         }
     }
@@ -1569,8 +1594,8 @@ fn expected_without_value(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             };
             if kpi.value_per_unit.is_none() {
                 let m = M::ExpectedWithoutValue {
-                    initiative: ini.id_str().to_string(),
-                    kpi: e.kpi.value.clone(),
+                    initiative: ini.id_str().into(),
+                    kpi: e.kpi.value.as_str().into(),
                 };
                 out.push(Finding::new(Code::W019, e.kpi.span, m));
             }
@@ -1597,10 +1622,10 @@ fn scenario_references(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (key, id) in scenario_ids(sc) {
             if ctx.initiatives.get(&id.value).is_none() {
                 let m = M::UnknownScenarioInitiative {
-                    scenario: sc.name.value.clone(),
+                    scenario: sc.name.value.as_str().into(),
                     key,
-                    initiative: id.value.clone(),
-                    known: s.known(&id.value, &ctx.initiatives.names),
+                    initiative: id.value.as_str().into(),
+                    known: Box::new(s.known(&id.value, &ctx.initiatives.names)),
                 };
                 out.push(Finding::new(Code::E005, id.span, m));
             }
@@ -1624,8 +1649,8 @@ fn scenario_statuses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let status = initiative_named(ctx, &id.value).and_then(|i| i.status.as_ref());
             if let Some(status) = status.filter(|s| s.value != Status::Planned) {
                 let m = M::ScenarioExcludesUnplanned {
-                    scenario: scenario(),
-                    initiative: id.value.clone(),
+                    scenario: scenario().into(),
+                    initiative: id.value.as_str().into(),
                     status: status.value,
                 };
                 out.push(Finding::new(Code::E003, id.span, m));
@@ -1635,8 +1660,8 @@ fn scenario_statuses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let status = initiative_named(ctx, &id.value).and_then(|i| i.status.as_ref());
             if let Some(status) = status.filter(|s| s.value != Status::Idea) {
                 let m = M::ScenarioIncludesNonIdea {
-                    scenario: scenario(),
-                    initiative: id.value.clone(),
+                    scenario: scenario().into(),
+                    initiative: id.value.as_str().into(),
                     status: status.value,
                 };
                 out.push(Finding::new(Code::E003, id.span, m));
@@ -1656,8 +1681,8 @@ fn scenario_capacities(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let Some(c) = &m.capacity_days else { continue };
             if crate::scenario::scaled_capacity(c.value, p.value).is_none() {
                 let msg = M::ScenarioCapacityInexact {
-                    scenario: sc.name.value.clone(),
-                    member: m.id.as_ref().map_or(String::new(), |i| i.value.clone()),
+                    scenario: sc.name.value.as_str().into(),
+                    member: m.id.as_ref().map_or("".into(), |i| i.value.as_str().into()),
                 };
                 out.push(Finding::new(Code::E003, p.span, msg));
                 break;
@@ -1677,8 +1702,8 @@ fn scenario_undated_includes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let idea = ini.status.as_ref().is_some_and(|s| s.value == Status::Idea);
             if idea && (ini.start.is_none() || ini.end.is_none()) {
                 let m = M::ScenarioIncludesUndated {
-                    scenario: sc.name.value.clone(),
-                    initiative: id.value.clone(),
+                    scenario: sc.name.value.as_str().into(),
+                    initiative: id.value.as_str().into(),
                 };
                 out.push(Finding::new(Code::E007, id.span, m));
             }

@@ -112,7 +112,7 @@ fn sort_by_place_then_code_stably() {
     use crate::source::Span;
     // The messages only tell the findings apart.
     let m = |id: &str| RuleMessage::NoOwner {
-        initiative: id.to_string(),
+        initiative: id.into(),
     };
     let mut f = vec![
         Finding::new(Code::W002, Span::new(5, 6), m("b")),
@@ -142,7 +142,7 @@ mod sort_without_buffer {
                     Finding::new(
                         codes[c],
                         Span::new(at, at + 1),
-                        RuleMessage::NoOwner { initiative: n.to_string() },
+                        RuleMessage::NoOwner { initiative: n.to_string().into() },
                     )
                 })
                 .collect();

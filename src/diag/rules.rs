@@ -13,6 +13,7 @@
 //! debug builds that the two agree.
 
 use super::Code;
+use super::Text;
 use crate::money::{Decimal, Money};
 use crate::roadmap::{Competency, Direction, Status};
 
@@ -24,131 +25,129 @@ pub enum RuleMessage {
     /// E005: an initiative id in a scenario's `exclude`, `include` or
     /// `priorities` that names no initiative.
     UnknownScenarioInitiative {
-        scenario: String,
+        scenario: Text,
         key: &'static str,
-        initiative: String,
-        known: Known,
+        initiative: Text,
+        /// Boxed: the other fields fill what every finding has room for.
+        known: Box<Known>,
     },
     /// E003: a scenario excludes an initiative that is not `planned`
     /// (committed work cannot be excluded; an idea is out already).
     ScenarioExcludesUnplanned {
-        scenario: String,
-        initiative: String,
+        scenario: Text,
+        initiative: Text,
         status: Status,
     },
     /// E003: a scenario includes an initiative that is not an idea.
     ScenarioIncludesNonIdea {
-        scenario: String,
-        initiative: String,
+        scenario: Text,
+        initiative: Text,
         status: Status,
     },
     /// E007: a scenario includes an idea without `start` and `end`.
-    ScenarioIncludesUndated {
-        scenario: String,
-        initiative: String,
-    },
+    ScenarioIncludesUndated { scenario: Text, initiative: Text },
     /// E003: a scenario's `capacity_percent` that gives a capacity finer
     /// than a millionth of a day (the exact product has no place in the
     /// model's decimals).
-    ScenarioCapacityInexact { scenario: String, member: String },
+    ScenarioCapacityInexact { scenario: Text, member: Text },
     /// W018: a plan problem (E008, E009, W014) that the roadmap has only
     /// under a scenario.
     ScenarioProblem {
-        scenario: String,
+        scenario: Text,
         problem: Box<RuleMessage>,
     },
     /// E003: an initiative with both `actual` and spend entries: one
     /// source of truth for what was spent.
-    ActualAndSpend { initiative: String },
+    ActualAndSpend { initiative: Text },
     /// E004: an id used by two entries of one kind. `first_title` is the
     /// title (or name) of the entry that defined it first, if it has one.
     DuplicateId {
         kind: Entry,
-        id: String,
-        first_title: Option<String>,
+        id: Text,
+        first_title: Option<Text>,
     },
     /// E005: an initiative's `owner` that is no `[[team]]` member.
     UnknownOwner {
-        initiative: String,
-        owner: String,
+        initiative: Text,
+        owner: Text,
         known: Known,
     },
     /// E005: an initiative's `department` that is not in `[[departments]]`.
     UnknownDepartment {
-        initiative: String,
-        department: String,
+        initiative: Text,
+        department: Text,
         known: Known,
     },
     /// E005: an entry of an initiative's `kpis` that is not in `[[kpis]]`.
     UnknownKpi {
-        initiative: String,
-        kpi: String,
+        initiative: Text,
+        kpi: Text,
         known: Known,
     },
     /// E005: an entry of `depends_on` that names no initiative.
     UnknownDependency {
-        initiative: String,
-        dependency: String,
+        initiative: Text,
+        dependency: Text,
         known: Known,
     },
     /// E005: a department in a training's `needs` that is not in
     /// `[[departments]]`; `training` is the training's id, if it has one.
     UnknownTrainingDepartment {
-        training: Option<String>,
-        department: String,
+        training: Option<Text>,
+        department: Text,
         known: Known,
     },
     /// E005: a quote in a currency without a rate in `[fx]`. `home` is the
     /// roadmap's currency; `suggestion` a known currency close to it.
     UnknownCurrency {
-        initiative: String,
-        currency: String,
-        home: String,
-        suggestion: Option<String>,
+        initiative: Text,
+        currency: Text,
+        home: Text,
+        suggestion: Option<Text>,
     },
     /// E005: a spend entry in a currency without a rate in `[fx]`; `home`
     /// and `suggestion` as for a quote's.
     UnknownSpendCurrency {
-        initiative: String,
-        currency: String,
-        home: String,
-        suggestion: Option<String>,
+        initiative: Text,
+        currency: Text,
+        home: Text,
+        suggestion: Option<Text>,
     },
     /// E006: a quote whose `min` is above its `max`.
     QuoteMinAboveMax {
-        initiative: String,
-        vendor: Option<String>,
+        initiative: Text,
+        vendor: Option<Text>,
         min: Money,
         max: Money,
     },
     /// E006: a quote with neither a range nor an `amount`.
     QuoteWithoutPrice {
-        initiative: String,
-        vendor: Option<String>,
+        initiative: Text,
+        vendor: Option<Text>,
     },
     /// E006: a quote with one bound of its range, `given`, and not the other.
     QuoteHalfRange {
-        initiative: String,
-        vendor: Option<String>,
+        initiative: Text,
+        vendor: Option<Text>,
         given: Bound,
     },
     /// E006: a quote with both `amount` and a range.
     QuoteAmountAndRange {
-        initiative: String,
-        vendor: Option<String>,
+        initiative: Text,
+        vendor: Option<Text>,
     },
     /// E006: a budget whose amounts or sums leave the exact range.
     BudgetOverflow,
     /// E007: `end` before `start`.
     EndBeforeStart {
-        initiative: String,
+        initiative: Text,
         start: NaiveDate,
         end: NaiveDate,
     },
     /// E007: planned or in-progress work without `start`, `end` or both
     /// (at least one of the two flags is set).
     Undated {
-        initiative: String,
+        initiative: Text,
         status: Status,
         no_start: bool,
         no_end: bool,
@@ -173,11 +172,10 @@ pub enum RuleMessage {
         year: Option<i32>,
         total: Money,
         cap: Money,
-        over: Money,
-        currency: String,
+        currency: Text,
     },
     /// E011: improvement work (`cx`) without a department.
-    CxWithoutDepartment { initiative: String },
+    CxWithoutDepartment { initiative: Text },
     /// E013: a cycle of `depends_on`, each initiative's id in order, the
     /// first depending on the second and the last on the first. One id is
     /// an initiative that depends on itself.
@@ -185,7 +183,7 @@ pub enum RuleMessage {
     /// E014: a KPI's `target` that is not beyond its `baseline` in its
     /// `direction` (equal included).
     TargetNotBeyondBaseline {
-        kpi: String,
+        kpi: Text,
         direction: Direction,
         baseline: Decimal,
         target: Decimal,
@@ -193,21 +191,21 @@ pub enum RuleMessage {
     /// E014: a KPI's `target_date` (its own, or 31 December of the plan
     /// year when `given` is false) not after the path's `start`.
     TargetDateNotAfterStart {
-        kpi: String,
+        kpi: Text,
         target_date: NaiveDate,
         given: bool,
         start: NaiveDate,
     },
     /// E014: a checkpoint dated outside `(start, target_date)`.
     CheckpointOutsidePeriod {
-        kpi: String,
+        kpi: Text,
         date: NaiveDate,
         start: NaiveDate,
         target_date: NaiveDate,
     },
     /// E014: a checkpoint's value not between the baseline and the target.
     CheckpointNotBetween {
-        kpi: String,
+        kpi: Text,
         date: NaiveDate,
         value: Decimal,
         baseline: Decimal,
@@ -216,47 +214,47 @@ pub enum RuleMessage {
     /// E014: a checkpoint further from the target than the point before it
     /// on the path (the baseline or the previous checkpoint).
     CheckpointAwayFromTarget {
-        kpi: String,
+        kpi: Text,
         date: NaiveDate,
         value: Decimal,
         before: Decimal,
         before_date: NaiveDate,
     },
     /// W001: `cxm` work without an owner.
-    NoOwner { initiative: String },
+    NoOwner { initiative: Text },
     /// W002: no `kpi` or `kpis`.
-    NoSuccessMeasure { initiative: String },
+    NoSuccessMeasure { initiative: Text },
     /// W003: plan work without `effort_days`.
-    NoEffort { initiative: String },
+    NoEffort { initiative: Text },
     /// W004: `cxm` plan work with neither `cost` nor quotes.
-    NoPrice { initiative: String },
+    NoPrice { initiative: Text },
     /// W005: a single vendor quote.
-    OneQuote { initiative: String },
+    OneQuote { initiative: Text },
     /// W006: a quote dated more than 12 months before the inventory date,
     /// on planned, running or idea work (rev. 2).
     StaleQuote {
-        initiative: String,
+        initiative: Text,
         date: NaiveDate,
         as_of: NaiveDate,
     },
     /// W007: a markup outside 10–15 %: an initiative's, or the roadmap's
     /// when `initiative` is `None`.
     UnusualMarkup {
-        initiative: Option<String>,
+        initiative: Option<Text>,
         markup: Decimal,
     },
     /// W008: improvement work (`cx`) in progress or planned, owned by a
     /// member of the CX team. `department` is the initiative's, if it names
     /// one.
     TeamOwnsCxWork {
-        initiative: String,
-        owner: String,
-        department: Option<String>,
+        initiative: Text,
+        owner: Text,
+        department: Option<Text>,
     },
     /// W009: a team member owns more plan work than their capacity.
     OwnerOverloaded {
-        member: String,
-        name: Option<String>,
+        member: Text,
+        name: Option<Text>,
         year: i32,
         load: Decimal,
         capacity: Decimal,
@@ -269,131 +267,126 @@ pub enum RuleMessage {
     },
     /// W010: done, but its end date is after the inventory date.
     DoneInFuture {
-        initiative: String,
+        initiative: Text,
         end: NaiveDate,
         as_of: NaiveDate,
     },
     /// W010: still planned, but its end date has passed.
     PlannedInPast {
-        initiative: String,
+        initiative: Text,
         end: NaiveDate,
         as_of: NaiveDate,
     },
     /// W010 (rev. 2): still planned, but its start date has passed.
     PlannedButStarted {
-        initiative: String,
+        initiative: Text,
         start: NaiveDate,
         as_of: NaiveDate,
     },
     /// W010 (rev. 2): in progress, but its start date is still ahead.
     InProgressBeforeStart {
-        initiative: String,
+        initiative: Text,
         start: NaiveDate,
         as_of: NaiveDate,
     },
     /// W010 (rev. 2): a check-in dated before the initiative's start.
     UpdateBeforeStart {
-        initiative: String,
+        initiative: Text,
         date: NaiveDate,
         start: NaiveDate,
     },
     /// W011: starts on or before the last day of a dependency.
     StartsBeforeDependencyEnds {
-        initiative: String,
+        initiative: Text,
         start: NaiveDate,
-        dependency: String,
+        dependency: Text,
         end: NaiveDate,
     },
     /// W016: a spend entry dated after the inventory date, left out of
     /// every figure.
     SpendAfterAsOf {
-        initiative: String,
+        initiative: Text,
         date: NaiveDate,
         as_of: NaiveDate,
     },
     /// W016 (rev. 2): a check-in dated after the inventory date: not the
     /// initiative's state yet.
     UpdateAfterAsOf {
-        initiative: String,
+        initiative: Text,
         date: NaiveDate,
         as_of: NaiveDate,
     },
     /// W017: spent more than the budget (`actual > budget`), by `over`.
     Overspent {
-        initiative: String,
+        initiative: Text,
         actual: Money,
         budget: Money,
-        over: Money,
-        currency: String,
+        currency: Text,
     },
     /// W017: done, but neither `actual` nor spend entries say what it cost.
-    DoneWithoutActual { initiative: String },
+    DoneWithoutActual { initiative: Text },
     /// W016: a KPI measurement dated after the inventory date, left out of
     /// every figure.
     MeasurementAfterAsOf {
-        kpi: String,
+        kpi: Text,
         date: NaiveDate,
         as_of: NaiveDate,
     },
     /// W012: planned plan-year work without a priority: it sorts last and
     /// is the first to be cut.
-    NoPriority { initiative: String, year: i32 },
+    NoPriority { initiative: Text, year: i32 },
     /// E003: a long goal whose `until` is before the plan year.
     GoalUntilBeforePlanYear {
-        goal: String,
+        goal: Text,
         until: i32,
         plan_year: i32,
     },
     /// E005: a goal's `owner` that is no `[[team]]` member.
     UnknownGoalOwner {
-        goal: String,
-        owner: String,
+        goal: Text,
+        owner: Text,
         known: Known,
     },
     /// E005: a goal's `parent` that names no goal; `known` offers the long
     /// goals.
     UnknownParent {
-        goal: String,
-        parent: String,
+        goal: Text,
+        parent: Text,
         known: Known,
     },
     /// E005: a goal's `parent` that names a year goal, not a long one.
-    ParentNotLong { goal: String, parent: String },
+    ParentNotLong { goal: Text, parent: Text },
     /// E005: a KPI id in a goal's `kpis` that is not in `[[kpis]]`.
-    UnknownGoalKpi {
-        goal: String,
-        kpi: String,
-        known: Known,
-    },
+    UnknownGoalKpi { goal: Text, kpi: Text, known: Known },
     /// E005: an entry of an initiative's `goals` that names no goal.
     UnknownInitiativeGoal {
-        initiative: String,
-        goal: String,
+        initiative: Text,
+        goal: Text,
         known: Known,
     },
     /// E005: a communication's `owner` that is no `[[team]]` member.
     UnknownCommunicationOwner {
-        communication: String,
-        owner: String,
+        communication: Text,
+        owner: Text,
         known: Known,
     },
     /// E005: an entry of a communication's `goals` that names no goal.
     UnknownCommunicationGoal {
-        communication: String,
-        goal: String,
+        communication: Text,
+        goal: Text,
         known: Known,
     },
     /// E007: a communication whose `end` is before its `start`.
     CommunicationEndBeforeStart {
-        communication: String,
+        communication: Text,
         start: NaiveDate,
         end: NaiveDate,
     },
     /// E014: a goal's value for a KPI that is not beyond the KPI's
     /// baseline in its direction (equal included).
     GoalValueNotBeyondBaseline {
-        goal: String,
-        kpi: String,
+        goal: Text,
+        kpi: Text,
         direction: Direction,
         baseline: Decimal,
         value: Decimal,
@@ -405,31 +398,27 @@ pub enum RuleMessage {
     /// line serves; `below_line` are the plan's initiatives serving it that
     /// fell below the line.
     FocusGoalWithoutWork {
-        goal: String,
+        goal: Text,
         year: i32,
         below_line: Vec<String>,
     },
     /// W015: plan-year `cxm` work that names no goal it serves.
-    ServesNoGoal { initiative: String, year: i32 },
+    ServesNoGoal { initiative: Text, year: i32 },
     /// E006: a KPI's `value_per_unit` whose `low` is above its `high`.
-    UnitValueLowAboveHigh {
-        kpi: String,
-        low: Money,
-        high: Money,
-    },
+    UnitValueLowAboveHigh { kpi: Text, low: Money, high: Money },
     /// E003: an expected change whose `low` is above its `high`.
     ExpectedLowAboveHigh {
-        initiative: String,
-        kpi: String,
+        initiative: Text,
+        kpi: Text,
         low: Decimal,
         high: Decimal,
     },
     /// W019: a KPI's `value_per_unit` without a `note`: a money value
     /// without its assumption.
-    UnitValueWithoutNote { kpi: String },
+    UnitValueWithoutNote { kpi: Text },
     /// W019: an initiative's `expected` names a KPI without a money value,
     /// which adds nothing to the benefit.
-    ExpectedWithoutValue { initiative: String, kpi: String },
+    ExpectedWithoutValue { initiative: Text, kpi: Text },
 }
 
 impl RuleMessage {
@@ -528,7 +517,7 @@ pub enum Entry {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Known {
     /// A known id close enough to be what was meant.
-    Suggestion(String),
+    Suggestion(Text),
     /// No close one; the few ids of the kind the file defines, in file order
     /// (at most [`Known::LIST_MAX`]).
     Few(Vec<String>),

@@ -35,6 +35,8 @@ fn suggestions() {
 #[test]
 fn a_finding_stays_small() {
     // A large file has millions of findings, all held to be sorted: a
-    // variant with a large payload must box it rather than grow them all.
-    assert!(std::mem::size_of::<Finding>() <= 144);
+    // variant with a large payload must box it (or leave out what can be
+    // made when rendered) rather than grow them all. 96 bytes keeps 10^6
+    // tiny initiatives with their 5 M findings under 1 GiB (BENCHMARKS.md).
+    assert!(std::mem::size_of::<Finding>() <= 96);
 }

@@ -31,7 +31,9 @@ use super::fields::{
 };
 use super::model::*;
 use super::tree::{self, Node, Table as DeTable, Value as DeValue};
-use crate::diag::{Code, Expected, Finding, Found, LoadMessage, Severity, Whose, suggest};
+use crate::diag::{
+    Code, Expected, Finding, Found, LoadMessage, Names, Severity, Text, Whose, suggest,
+};
 use crate::money::{self, Decimal, Money};
 use crate::source::{Source, Sp, Span};
 use chrono::NaiveDate;
@@ -78,9 +80,9 @@ pub fn load_str(text: &str) -> Loaded {
             continue;
         }
         let m = match impossible_date(text, span) {
-            Some(text) => LoadMessage::ImpossibleDate { text },
+            Some(text) => LoadMessage::ImpossibleDate { text: text.into() },
             None => LoadMessage::Syntax {
-                parser: e.message.clone(),
+                parser: e.message.clone().into(),
             },
         };
         l.error(Code::E001, span, m);
@@ -201,15 +203,22 @@ fn written_locally(text: &str, span: Span) -> Option<(Span, LoadMessage)> {
     let key = key.to_string();
     let written = value.to_string();
     if let Some(toml) = local_date(value) {
-        return Some((at, LoadMessage::LocalDate { key, written, toml }));
+        return Some((
+            at,
+            LoadMessage::LocalDate {
+                key: key.into(),
+                written: written.into(),
+                toml: toml.into(),
+            },
+        ));
     }
     let (toml, spaced) = local_number(value)?;
     let grouped = spaced.then(|| grouped(&toml));
     let m = LoadMessage::LocalNumber {
-        key,
-        written,
-        toml,
-        grouped,
+        key: key.into(),
+        written: written.into(),
+        toml: toml.into(),
+        grouped: grouped.map(Into::into),
     };
     Some((at, m))
 }
@@ -255,9 +264,9 @@ fn bare_key_not_ascii(line: &str, at: usize) -> Option<(usize, usize, LoadMessag
         .to_string();
     let plain: String = key.chars().map(plain_letter).collect();
     let m = LoadMessage::BareKeyNotAscii {
-        key: key.to_string(),
-        rest,
-        plain,
+        key: key.to_string().into(),
+        rest: rest.into(),
+        plain: plain.into(),
     };
     Some((from, to, m))
 }
@@ -495,23 +504,23 @@ impl Loader {
 
     /// E002 for a key `def` does not know; returns the known key it
     /// suggests instead, if any.
-    fn unknown_key(&mut self, key: &KeyNode<'_>, def: &TableDef) -> Option<&'static str> {
-        self.unknown_among(key, def.names(), def.what)
+    fn unknown_key(&mut self, key: &KeyNode<'_>, def: &'static TableDef) -> Option<&'static str> {
+        self.unknown_among(key, Names::Keys(def), def.what)
     }
 
     fn unknown_among(
         &mut self,
         key: &KeyNode<'_>,
-        known: Vec<&'static str>,
+        known: Names,
         table: &'static str,
     ) -> Option<&'static str> {
         let name = key.get_ref().as_ref();
         if is_annotation(name) {
             return None;
         }
-        let suggestion = suggest(name, known.iter().copied());
+        let suggestion = suggest(name, known.list());
         let m = LoadMessage::UnknownKey {
-            key: name.to_string(),
+            key: name.to_string().into(),
             table,
             suggestion,
             known,
@@ -543,15 +552,15 @@ impl Loader {
         {
             let key = key.to_string();
             let m = LoadMessage::QuotedNumber {
-                key,
+                key: key.into(),
                 expected,
-                toml,
+                toml: toml.into(),
             };
             self.error(Code::E003, span_of(v), m);
             return;
         }
         let m = LoadMessage::WrongType {
-            key: key.to_string(),
+            key: key.to_string().into(),
             expected,
             found: found(v.get_ref()),
         };
@@ -574,7 +583,11 @@ impl Loader {
         let s = self.string(v, key)?;
         if s.value.trim().is_empty() {
             let key = key.to_string();
-            self.error(Code::E003, s.span, LoadMessage::EmptyText { key });
+            self.error(
+                Code::E003,
+                s.span,
+                LoadMessage::EmptyText { key: key.into() },
+            );
             return None;
         }
         Some(s)
@@ -586,7 +599,11 @@ impl Loader {
         let s = self.string(v, key)?;
         if s.value.trim().is_empty() {
             let key = key.to_string();
-            self.error(Code::E003, s.span, LoadMessage::EmptyText { key });
+            self.error(
+                Code::E003,
+                s.span,
+                LoadMessage::EmptyText { key: key.into() },
+            );
             return None;
         }
         if s.value.is_empty()
@@ -596,7 +613,11 @@ impl Loader {
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
             let text = s.value;
-            self.error(Code::E003, s.span, LoadMessage::InvalidId { text });
+            self.error(
+                Code::E003,
+                s.span,
+                LoadMessage::InvalidId { text: text.into() },
+            );
             return None;
         }
         Some(s)
@@ -620,12 +641,11 @@ impl Loader {
         if let Some(c) = T::parse(&s.value) {
             return Some(Sp::new(c, s.span));
         }
-        let known = T::names();
         let m = LoadMessage::UnknownChoice {
             what: T::WHAT,
-            suggestion: suggest(&s.value, known.iter().copied()),
-            text: s.value,
-            known,
+            suggestion: suggest(&s.value, T::names()),
+            text: s.value.into(),
+            known: Names::Words(T::names),
         };
         self.error(Code::E003, s.span, m);
         None
@@ -646,7 +666,10 @@ impl Loader {
             Err(_) => suggest(&upper, CURRENCIES.iter().copied()),
         };
         let text = s.value;
-        let m = LoadMessage::NotCurrency { text, suggestion };
+        let m = LoadMessage::NotCurrency {
+            text: text.into(),
+            suggestion,
+        };
         self.error(Code::E003, s.span, m);
         None
     }
@@ -665,13 +688,24 @@ impl Loader {
                     return Some(Sp::new(date, span));
                 }
                 let key = key.to_string();
-                self.error(Code::E003, span, LoadMessage::DateWithTime { key });
+                self.error(
+                    Code::E003,
+                    span,
+                    LoadMessage::DateWithTime { key: key.into() },
+                );
                 None
             }
             DeValue::String(s) => {
                 let date = local_date(s);
                 let key = key.to_string();
-                self.error(Code::E003, span, LoadMessage::QuotedDate { key, date });
+                self.error(
+                    Code::E003,
+                    span,
+                    LoadMessage::QuotedDate {
+                        key: key.into(),
+                        date: date.map(Into::into),
+                    },
+                );
                 None
             }
             _ => {
@@ -696,14 +730,26 @@ impl Loader {
             Ok(m) => Some(Sp::new(m, span)),
             Err(error) => {
                 let key = key.to_string();
-                self.error(Code::E006, span, LoadMessage::BadAmount { key, error });
+                self.error(
+                    Code::E006,
+                    span,
+                    LoadMessage::BadAmount {
+                        key: key.into(),
+                        error,
+                    },
+                );
                 None
             }
         }
     }
 
     /// An exact decimal within `bounds`.
-    fn decimal(&mut self, v: &Value<'_>, key: &str, bounds: Bounds) -> Option<Sp<Decimal>> {
+    fn decimal(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        bounds: &'static Bounds,
+    ) -> Option<Sp<Decimal>> {
         let span = span_of(v);
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => money::decimal_from_int_text(i.as_str(), i.radix()),
@@ -723,15 +769,20 @@ impl Loader {
         let problem = match parsed {
             Ok(d) if bounds.min.is_some_and(|lo| d < lo) || bounds.max.is_some_and(|hi| d > hi) => {
                 LoadMessage::NumberOutOfRange {
-                    key,
+                    key: key.into(),
                     value: d,
                     bounds,
                 }
             }
             Ok(d) => return Some(Sp::new(d, span)),
-            Err(money::DecimalError::TooManyPlaces(_)) => LoadMessage::TooManyPlaces { key },
-            Err(money::DecimalError::TooLarge) => LoadMessage::NumberTooLarge { key },
-            Err(money::DecimalError::NotANumber) => LoadMessage::NotFinite { key, bounds },
+            Err(money::DecimalError::TooManyPlaces(_)) => {
+                LoadMessage::TooManyPlaces { key: key.into() }
+            }
+            Err(money::DecimalError::TooLarge) => LoadMessage::NumberTooLarge { key: key.into() },
+            Err(money::DecimalError::NotANumber) => LoadMessage::NotFinite {
+                key: key.into(),
+                bounds,
+            },
         };
         self.error(Code::E003, span, problem);
         None
@@ -748,8 +799,8 @@ impl Loader {
             Ok(n) if (range.min..=range.top()).contains(&n) => Some(Sp::new(n, span)),
             _ => {
                 let m = LoadMessage::WholeOutOfRange {
-                    key: key.to_string(),
-                    text: i.as_str().to_string(),
+                    key: key.to_string().into(),
+                    text: i.as_str().to_string().into(),
                     range,
                 };
                 self.error(Code::E003, span, m);
@@ -759,11 +810,11 @@ impl Loader {
     }
 
     fn percent(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
-        self.decimal(v, key, fields::PERCENTS)
+        self.decimal(v, key, &fields::PERCENTS)
     }
 
     fn days(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Decimal>> {
-        self.decimal(v, key, fields::DAYS)
+        self.decimal(v, key, &fields::DAYS)
     }
 
     fn count(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<u64>> {
@@ -792,7 +843,7 @@ impl Loader {
     fn tables<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Vec<(&'v DeTable<'i>, Span)> {
         let DeValue::Array(items) = v.get_ref() else {
             let m = LoadMessage::NotTables {
-                key: key.to_string(),
+                key: key.to_string().into(),
                 found: found(v.get_ref()),
             };
             self.error(Code::E003, span_of(v), m);
@@ -804,7 +855,7 @@ impl Loader {
                 DeValue::Table(t) => out.push((t, span_of(item))),
                 other => {
                     let m = LoadMessage::EntryNotTable {
-                        key: key.to_string(),
+                        key: key.to_string().into(),
                         found: found(other),
                     };
                     self.error(Code::E003, span_of(item), m);
@@ -955,10 +1006,10 @@ impl Loader {
             let Some(code) = self.currency_code(code) else {
                 continue;
             };
-            let rate = match self.decimal(v, &code.value, fields::NUMBERS) {
+            let rate = match self.decimal(v, &code.value, &fields::NUMBERS) {
                 Some(r) if r.value <= Decimal::ZERO => {
                     let m = LoadMessage::RateNotPositive {
-                        code: code.value.clone(),
+                        code: code.value.as_str().into(),
                     };
                     self.error(Code::E003, r.span, m);
                     None
@@ -1018,7 +1069,7 @@ impl Loader {
         for (k, v) in t.iter() {
             let name = k.get_ref().as_ref();
             let Some(competency) = Competency::parse(name) else {
-                self.unknown_among(k, Competency::names(), fields::MATURITY);
+                self.unknown_among(k, Names::Words(Competency::names), fields::MATURITY);
                 continue;
             };
             let Some(table) = self.table(v, name) else {
@@ -1100,7 +1151,8 @@ impl Loader {
             ..Initiative::default()
         };
         ini.rejected = self.read_keys(t, |this, key, v| this.initiative_key(&mut ini, key, v));
-        let id = ini.id.as_ref().map(|id| id.value.clone());
+        // One copy of the id, shared by the findings about its keys.
+        let id: Option<Text> = ini.id.as_ref().map(|id| id.value.as_str().into());
         let rejected = std::mem::take(&mut ini.rejected);
         self.missing_keys(t, span, &rejected, |key| {
             Whose::Initiative(id.clone().filter(|_| key != K::Id))
@@ -1145,7 +1197,7 @@ impl Loader {
                 let tables = self.tables(v, "initiatives.spend");
                 ini.spend.reserve_exact(tables.len());
                 for (st, sspan) in tables {
-                    let id = ini.id.as_ref().map(|i| i.value.clone());
+                    let id = ini.id.as_ref().map(|i| i.value.as_str().into());
                     ini.spend.push(self.spend(st, sspan, id));
                 }
             }
@@ -1153,7 +1205,7 @@ impl Loader {
                 let tables = self.tables(v, "initiatives.updates");
                 ini.updates.reserve_exact(tables.len());
                 for (ut, uspan) in tables {
-                    let id = ini.id.as_ref().map(|i| i.value.clone());
+                    let id = ini.id.as_ref().map(|i| i.value.as_str().into());
                     ini.updates.push(self.update(ut, uspan, id));
                 }
             }
@@ -1192,7 +1244,7 @@ impl Loader {
                 K::High => c.high = self.written(v, name),
             }
         }
-        let whose = Whose::Expected(c.kpi.value.clone());
+        let whose = Whose::Expected(c.kpi.value.as_str().into());
         self.require(t, span, &fields::CHANGE, whose);
         Some(c)
     }
@@ -1217,12 +1269,17 @@ impl Loader {
                 K::Note => u.note = self.string(v, name),
             }
         }
-        self.require(t, span, &fields::VALUE_PER_UNIT, Whose::ValuePerUnit(kpi));
+        self.require(
+            t,
+            span,
+            &fields::VALUE_PER_UNIT,
+            Whose::ValuePerUnit(kpi.map(Into::into)),
+        );
         Some(u)
     }
 
     /// A spend entry; E012 for a missing `date` or `amount`.
-    fn spend(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<String>) -> Spend {
+    fn spend(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<Text>) -> Spend {
         use SpendKey as K;
         let mut s = Spend {
             span,
@@ -1243,7 +1300,7 @@ impl Loader {
 
     /// A check-in; E012 for a missing `date` or `progress`, E003 for a
     /// progress outside 0–100 or an unknown confidence.
-    fn update(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<String>) -> Update {
+    fn update(&mut self, t: &DeTable<'_>, span: Span, initiative: Option<Text>) -> Update {
         use UpdateKey as K;
         let mut u = Update {
             span,
@@ -1409,7 +1466,7 @@ impl Loader {
 
     /// A KPI value, with the decimals its text has.
     fn written(&mut self, v: &Value<'_>, key: &str) -> Option<Sp<Written>> {
-        let d = self.decimal(v, key, fields::NUMBERS)?;
+        let d = self.decimal(v, key, &fields::NUMBERS)?;
         let places = match v.get_ref() {
             DeValue::Float(f) => places_written(f.as_str()),
             _ => 0,
@@ -1475,7 +1532,7 @@ impl Loader {
         });
         let whose = |key: K, g: &Goal| {
             let id = g.id.as_ref().filter(|_| key != K::Id);
-            Whose::Goal(id.map(|id| id.value.clone()))
+            Whose::Goal(id.map(|id| id.value.as_str().into()))
         };
         let written = |key: K| t.iter().any(|(k, _)| k.get_ref() == key.name());
         for &key in K::ALL {
@@ -1502,7 +1559,7 @@ impl Loader {
             for (key, at) in spans {
                 if let Some(at) = at {
                     let m = LoadMessage::NotForLongGoal {
-                        goal: g.id.as_ref().map(|i| i.value.clone()),
+                        goal: g.id.as_ref().map(|i| i.value.as_str().into()),
                         key: key.name(),
                     };
                     self.error(Code::E003, at, m);
@@ -1533,7 +1590,7 @@ impl Loader {
                 K::Goals => c.goals = this.string_list(v, name),
             }
         });
-        let id = c.id.as_ref().map(|id| id.value.clone());
+        let id: Option<Text> = c.id.as_ref().map(|id| id.value.as_str().into());
         self.missing_keys(t, span, &c.rejected, |key| {
             Whose::Communication(id.clone().filter(|_| key != K::Id))
         });
@@ -1575,7 +1632,7 @@ impl Loader {
                 K::BudgetCap => s.budget_cap = self.money(v, name),
                 K::MarkupPercent => s.markup_percent = self.percent(v, name),
                 K::CapacityPercent => {
-                    s.capacity_percent = self.decimal(v, name, fields::CAPACITY_PERCENTS);
+                    s.capacity_percent = self.decimal(v, name, &fields::CAPACITY_PERCENTS);
                 }
                 K::Exclude => s.exclude = self.string_list(v, name),
                 K::Include => s.include = self.string_list(v, name),
@@ -1611,7 +1668,7 @@ impl Loader {
                         let suggestion =
                             suggest(&code.value.to_uppercase(), warnings.iter().copied());
                         let m = LoadMessage::NotAllowable {
-                            text: code.value,
+                            text: code.value.into(),
                             suggestion,
                         };
                         self.error(Code::E003, code.span, m);

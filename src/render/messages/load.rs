@@ -101,13 +101,13 @@ fn text_en(m: &M) -> String {
         M::NumberOutOfRange { key, value, bounds } => {
             format!(
                 "`{key}` must be a number{}, not {value}",
-                bounds_text(*bounds)
+                bounds_text(**bounds)
             )
         }
         M::TooManyPlaces { key } => format!("`{key}` has more than six decimal places"),
         M::NumberTooLarge { key } => format!("`{key}` is too large"),
         M::NotFinite { key, bounds } => {
-            format!("`{key}` must be a finite number{}", bounds_text(*bounds))
+            format!("`{key}` must be a finite number{}", bounds_text(**bounds))
         }
         M::WholeOutOfRange { key, text, range } => format!(
             "`{key}` must be a whole number {}, not {text}",
@@ -129,7 +129,7 @@ fn help_en(m: &M) -> Vec<String> {
             suggestion, known, ..
         } => match suggestion {
             Some(s) => did_you_mean(s),
-            None => format!("known keys: {}", known.join(", ")),
+            None => format!("known keys: {}", known.list().join(", ")),
         },
         M::NoRoadmap => {
             "start the file with [roadmap] and plan_year = <the year being planned>".into()
@@ -158,7 +158,7 @@ fn help_en(m: &M) -> Vec<String> {
         M::QuotedNumber { key, toml, .. } => {
             format!("write it as a TOML number, without quotes: {key} = {toml}")
         }
-        M::EmptyText { key } if key == "id" => {
+        M::EmptyText { key } if &**key == "id" => {
             "give it an id of letters, digits, '-' and '_', like cx-board".into()
         }
         M::EmptyText { key } => format!("give it a {key} people will recognise in the reports"),
@@ -166,7 +166,7 @@ fn help_en(m: &M) -> Vec<String> {
             suggestion, known, ..
         } => match suggestion {
             Some(s) => did_you_mean(s),
-            None => format!("one of: {}", known.join(", ")),
+            None => format!("one of: {}", known.list().join(", ")),
         },
         M::NotCurrency {
             suggestion: Some(s),
@@ -382,7 +382,7 @@ fn text_pl(m: &M) -> String {
         M::NumberOutOfRange { key, value, bounds } => {
             format!(
                 "`{key}` ma być liczbą{}, a jest {value}",
-                bounds_pl(*bounds)
+                bounds_pl(**bounds)
             )
         }
         M::TooManyPlaces { key } => {
@@ -390,7 +390,7 @@ fn text_pl(m: &M) -> String {
         }
         M::NumberTooLarge { key } => format!("wartość `{key}` jest za duża"),
         M::NotFinite { key, bounds } => {
-            format!("`{key}` ma być liczbą skończoną{}", bounds_pl(*bounds))
+            format!("`{key}` ma być liczbą skończoną{}", bounds_pl(**bounds))
         }
         M::WholeOutOfRange { key, text, range } => format!(
             "`{key}` ma być liczbą całkowitą {}, a jest {text}",
@@ -420,7 +420,7 @@ fn help_pl(m: &M) -> Vec<String> {
             suggestion, known, ..
         } => match suggestion {
             Some(s) => czy_chodzi(s),
-            None => format!("dozwolone klucze: {}", known.join(", ")),
+            None => format!("dozwolone klucze: {}", known.list().join(", ")),
         },
         M::NoRoadmap => "zacznij plik od [roadmap] i plan_year = <planowany rok>".into(),
         M::NotForLongGoal { key, .. } if *key == "focus" => {
@@ -448,7 +448,7 @@ fn help_pl(m: &M) -> Vec<String> {
         M::QuotedNumber { key, toml, .. } => {
             format!("zapisz jako liczbę TOML, bez cudzysłowu: {key} = {toml}")
         }
-        M::EmptyText { key } if key == "id" => {
+        M::EmptyText { key } if &**key == "id" => {
             "nadaj identyfikator z liter, cyfr, '-' i '_', np. cx-board".into()
         }
         M::EmptyText { key } => {
@@ -458,7 +458,7 @@ fn help_pl(m: &M) -> Vec<String> {
             suggestion, known, ..
         } => match suggestion {
             Some(s) => czy_chodzi(s),
-            None => format!("dozwolone wartości: {}", known.join(", ")),
+            None => format!("dozwolone wartości: {}", known.list().join(", ")),
         },
         M::NotCurrency {
             suggestion: Some(s),

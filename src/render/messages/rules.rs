@@ -232,9 +232,10 @@ fn text_en(m: &RuleMessage) -> String {
             year,
             total,
             cap,
-            over,
             currency: cur,
         } => {
+            // Above the cap, so the difference is positive and in range.
+            let over = total.checked_sub(*cap).unwrap_or_default();
             let year = year.map_or(String::new(), |y| format!(" of {y}"));
             format!(
                 "the CXM budget{year} ({total} {cur}) exceeds the budget cap ({cap} {cur}) by {over} {cur}"
@@ -425,12 +426,15 @@ fn text_en(m: &RuleMessage) -> String {
             initiative,
             actual,
             budget,
-            over,
             currency: cur,
-        } => format!(
-            "initiative {} has spent {actual} {cur}, more than its budget of {budget} {cur} by {over} {cur}",
-            Q(initiative)
-        ),
+        } => {
+            // Spent beyond the budget, so the difference is positive.
+            let over = actual.checked_sub(*budget).unwrap_or_default();
+            format!(
+                "initiative {} has spent {actual} {cur}, more than its budget of {budget} {cur} by {over} {cur}",
+                Q(initiative)
+            )
+        }
         M::DoneWithoutActual { initiative } => format!(
             "initiative {} is done but does not say what it cost: no `actual` and no spend entries",
             Q(initiative)
@@ -849,7 +853,7 @@ pub(super) fn other(b: Bound) -> Bound {
 }
 
 /// ` from "vendor"` in a message about a quote, or nothing.
-struct FromVendor<'a>(&'a Option<String>);
+struct FromVendor<'a>(&'a Option<crate::diag::Text>);
 
 impl fmt::Display for FromVendor<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -232,15 +232,16 @@ pub(super) fn text(m: &RuleMessage) -> String {
             year,
             total,
             cap,
-            over,
             currency: cur,
         } => {
+            // Above the cap, so the difference is positive and in range.
+            let over = total.checked_sub(*cap).unwrap_or_default();
             let year = year.map_or(String::new(), |y| format!(" na {y}"));
             format!(
                 "budżet CXM{year} ({}) przekracza limit budżetu ({}) o {}",
                 money(*total, cur),
                 money(*cap, cur),
-                money(*over, cur)
+                money(over, cur)
             )
         }
         M::CxWithoutDepartment { initiative } => format!(
@@ -431,15 +432,18 @@ pub(super) fn text(m: &RuleMessage) -> String {
             initiative,
             actual,
             budget,
-            over,
             currency: cur,
-        } => format!(
-            "inicjatywa {} wydała {}, o {} więcej niż jej budżet {}",
-            Q(initiative),
-            money(*actual, cur),
-            money(*over, cur),
-            money(*budget, cur)
-        ),
+        } => {
+            // Spent beyond the budget, so the difference is positive.
+            let over = actual.checked_sub(*budget).unwrap_or_default();
+            format!(
+                "inicjatywa {} wydała {}, o {} więcej niż jej budżet {}",
+                Q(initiative),
+                money(*actual, cur),
+                money(over, cur),
+                money(*budget, cur)
+            )
+        }
         M::DoneWithoutActual { initiative } => format!(
             "inicjatywa {} jest zakończona, ale nie podaje, ile kosztowała: brak `actual` i wpisów wydatków",
             Q(initiative)
@@ -836,7 +840,7 @@ fn genitive(kind: Entry) -> &'static str {
 }
 
 /// ` od "vendor"` in a message about a quote, or nothing.
-struct FromVendor<'a>(&'a Option<String>);
+struct FromVendor<'a>(&'a Option<crate::diag::Text>);
 
 impl fmt::Display for FromVendor<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -5,7 +5,7 @@
 //! check cases (`tests/check_cases.rs`).
 
 use super::load;
-use crate::diag::{Expected, Found, LoadMessage as M, Whose};
+use crate::diag::{Expected, Found, LoadMessage as M, Names, Whose};
 use crate::money::{Decimal, MoneyError};
 use crate::roadmap::Language;
 use crate::roadmap::fields::{Bounds, Whole};
@@ -86,13 +86,13 @@ fn samples() -> Vec<M> {
             key: "x".into(),
             table: "an initiative",
             suggestion: Some("id"),
-            known: vec!["id"],
+            known: Names::Words(|| vec!["id"]),
         },
         M::UnknownKey {
             key: "x".into(),
             table: "a [[kpis]] entry",
             suggestion: None,
-            known: vec!["id"],
+            known: Names::Words(|| vec!["id"]),
         },
         M::NoRoadmap,
         M::InvalidId { text: "a b".into() },
@@ -100,13 +100,13 @@ fn samples() -> Vec<M> {
             what: "status",
             text: "x".into(),
             suggestion: Some("idea"),
-            known: vec![],
+            known: Names::Words(Vec::new),
         },
         M::UnknownChoice {
             what: "status",
             text: "x".into(),
             suggestion: None,
-            known: vec!["idea"],
+            known: Names::Words(|| vec!["idea"]),
         },
         M::NotCurrency {
             text: "PLX".into(),
@@ -175,11 +175,11 @@ fn samples() -> Vec<M> {
         all.push(M::NumberOutOfRange {
             key: "value".into(),
             value: d(-1),
-            bounds: b,
+            bounds: Box::leak(Box::new(b)),
         });
         all.push(M::NotFinite {
             key: "value".into(),
-            bounds: b,
+            bounds: Box::leak(Box::new(b)),
         });
     }
     for key in ["focus", "parent"] {

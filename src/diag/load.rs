@@ -26,7 +26,9 @@ pub enum LoadMessage {
         key: Text,
         written: Text,
         toml: Text,
-        grouped: Option<Text>,
+        /// Whether the text had spaces between thousands: the message
+        /// then also shows `toml` with `_` there.
+        grouped: bool,
     },
     /// E001: a date written the Polish way (`01.05.2027`) or without its
     /// leading zeros (`2027-1-11`); `toml` is `YYYY-MM-DD`.
@@ -53,7 +55,6 @@ pub enum LoadMessage {
     UnknownKey {
         key: Text,
         table: &'static str,
-        suggestion: Option<&'static str>,
         known: Names,
     },
     MissingKey {
@@ -90,7 +91,6 @@ pub enum LoadMessage {
     UnknownChoice {
         what: &'static str,
         text: Text,
-        suggestion: Option<&'static str>,
         known: Names,
     },
     NotCurrency {

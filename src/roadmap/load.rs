@@ -213,12 +213,11 @@ fn written_locally(text: &str, span: Span) -> Option<(Span, LoadMessage)> {
         ));
     }
     let (toml, spaced) = local_number(value)?;
-    let grouped = spaced.then(|| grouped(&toml));
     let m = LoadMessage::LocalNumber {
         key: key.into(),
         written: written.into(),
         toml: toml.into(),
-        grouped: grouped.map(Into::into),
+        grouped: spaced,
     };
     Some((at, m))
 }
@@ -363,8 +362,8 @@ fn local_number(text: &str) -> Option<(String, bool)> {
 }
 
 /// `650000` as `650_000`: `_` between groups of three digits of the whole
-/// part.
-fn grouped(toml: &str) -> String {
+/// part. Also used when a message is rendered.
+pub(crate) fn grouped(toml: &str) -> String {
     let (sign, body) = match toml.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", toml),
@@ -519,10 +518,10 @@ impl Loader {
             return None;
         }
         let suggestion = suggest(name, known.list());
+        // The message makes the same suggestion when it is rendered.
         let m = LoadMessage::UnknownKey {
-            key: name.to_string().into(),
+            key: name.into(),
             table,
-            suggestion,
             known,
         };
         self.error(Code::E002, span_of(key), m);
@@ -643,7 +642,6 @@ impl Loader {
         }
         let m = LoadMessage::UnknownChoice {
             what: T::WHAT,
-            suggestion: suggest(&s.value, T::names()),
             text: s.value.into(),
             known: Names::Words(T::names),
         };

@@ -1166,6 +1166,9 @@ fn on_array<'i>(open: &Event, input: &mut Input<'_, 'i>, errors: &mut dyn ErrorS
             }
         }
     }
+    // Closed: nothing is added to an inline array later, so it keeps no
+    // room to grow (a file can hold a million small ones).
+    items.shrink_to_fit();
     let array = Array {
         items,
         of_tables: false,
@@ -1236,6 +1239,9 @@ fn on_inline_table<'i>(
             }
         }
     }
+    // Closed like an inline array (a table of one key would keep room
+    // for four).
+    result.entries.shrink_to_fit();
     Spanned::new(open.span().start()..close_span.end(), Value::Table(result))
 }
 

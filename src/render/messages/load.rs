@@ -5,10 +5,11 @@
 //! backticks or quotes); the table an unknown key was found in is named by
 //! [`table_pl`], and the month of an impossible date by its Polish name.
 
-use crate::diag::{Code, Expected, Found, LoadMessage as M, Quoted, Whose};
+use crate::diag::{Code, Expected, Found, LoadMessage as M, Quoted, Whose, suggest};
 use crate::money::{Decimal, MoneyError};
 use crate::roadmap::Language;
 use crate::roadmap::fields::{Bounds, Whole};
+use crate::roadmap::load::grouped;
 
 pub(super) fn text(m: &M, lang: Language) -> String {
     match lang {
@@ -125,9 +126,7 @@ fn help_en(m: &M) -> Vec<String> {
         M::NotUtf8 => {
             "save the roadmap as UTF-8 (without another encoding such as Windows-1250)".into()
         }
-        M::UnknownKey {
-            suggestion, known, ..
-        } => match suggestion {
+        M::UnknownKey { key, known, .. } => match suggest(key, known.list()) {
             Some(s) => did_you_mean(s),
             None => format!("known keys: {}", known.list().join(", ")),
         },
@@ -147,9 +146,9 @@ fn help_en(m: &M) -> Vec<String> {
         M::LocalNumber {
             key,
             toml,
-            grouped: Some(grouped),
+            grouped: true,
             ..
-        } => format!("write it as {key} = {toml} (or {key} = {grouped})"),
+        } => format!("write it as {key} = {toml} (or {key} = {})", grouped(toml)),
         M::LocalNumber { key, toml, .. } => format!("write it as {key} = {toml}"),
         M::LocalDate { key, toml, .. } => format!("write it as {key} = {toml}"),
         M::BareKeyNotAscii { key, rest, plain } => format!(
@@ -162,9 +161,7 @@ fn help_en(m: &M) -> Vec<String> {
             "give it an id of letters, digits, '-' and '_', like cx-board".into()
         }
         M::EmptyText { key } => format!("give it a {key} people will recognise in the reports"),
-        M::UnknownChoice {
-            suggestion, known, ..
-        } => match suggestion {
+        M::UnknownChoice { text, known, .. } => match suggest(text, known.list()) {
             Some(s) => did_you_mean(s),
             None => format!("one of: {}", known.list().join(", ")),
         },
@@ -416,9 +413,7 @@ fn help_pl(m: &M) -> Vec<String> {
             }
         }
         M::NotUtf8 => "zapisz plan w kodowaniu UTF-8 (nie w innym, np. Windows-1250)".into(),
-        M::UnknownKey {
-            suggestion, known, ..
-        } => match suggestion {
+        M::UnknownKey { key, known, .. } => match suggest(key, known.list()) {
             Some(s) => czy_chodzi(s),
             None => format!("dozwolone klucze: {}", known.list().join(", ")),
         },
@@ -437,9 +432,12 @@ fn help_pl(m: &M) -> Vec<String> {
         M::LocalNumber {
             key,
             toml,
-            grouped: Some(grouped),
+            grouped: true,
             ..
-        } => format!("zapisz tak: {key} = {toml} (albo {key} = {grouped})"),
+        } => format!(
+            "zapisz tak: {key} = {toml} (albo {key} = {})",
+            grouped(toml)
+        ),
         M::LocalNumber { key, toml, .. } => format!("zapisz tak: {key} = {toml}"),
         M::LocalDate { key, toml, .. } => format!("zapisz tak: {key} = {toml}"),
         M::BareKeyNotAscii { key, rest, plain } => format!(
@@ -454,9 +452,7 @@ fn help_pl(m: &M) -> Vec<String> {
         M::EmptyText { key } => {
             format!("wpisz `{key}`, po którym odbiorcy raportów rozpoznają pozycję")
         }
-        M::UnknownChoice {
-            suggestion, known, ..
-        } => match suggestion {
+        M::UnknownChoice { text, known, .. } => match suggest(text, known.list()) {
             Some(s) => czy_chodzi(s),
             None => format!("dozwolone wartości: {}", known.list().join(", ")),
         },

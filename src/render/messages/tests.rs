@@ -57,13 +57,13 @@ fn samples() -> Vec<M> {
             key: "budget_cap".into(),
             written: "650 000".into(),
             toml: "650000".into(),
-            grouped: Some("650_000".into()),
+            grouped: true,
         },
         M::LocalNumber {
             key: "EUR".into(),
             written: "4,27".into(),
             toml: "4.27".into(),
-            grouped: None,
+            grouped: false,
         },
         M::LocalDate {
             key: "start".into(),
@@ -83,29 +83,25 @@ fn samples() -> Vec<M> {
         M::SecondBom,
         M::NotUtf8,
         M::UnknownKey {
-            key: "x".into(),
+            key: "idd".into(),
             table: "an initiative",
-            suggestion: Some("id"),
             known: Names::Words(|| vec!["id"]),
         },
         M::UnknownKey {
             key: "x".into(),
             table: "a [[kpis]] entry",
-            suggestion: None,
             known: Names::Words(|| vec!["id"]),
         },
         M::NoRoadmap,
         M::InvalidId { text: "a b".into() },
         M::UnknownChoice {
             what: "status",
-            text: "x".into(),
-            suggestion: Some("idea"),
-            known: Names::Words(Vec::new),
+            text: "idee".into(),
+            known: Names::Words(|| vec!["idea"]),
         },
         M::UnknownChoice {
             what: "status",
             text: "x".into(),
-            suggestion: None,
             known: Names::Words(|| vec!["idea"]),
         },
         M::NotCurrency {

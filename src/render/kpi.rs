@@ -327,7 +327,7 @@ fn table(k: &KpiReport, opts: &RenderOptions) -> String {
 
 fn markdown(k: &KpiReport, lang: Language) -> String {
     let (title, lines) = intro(k, lang);
-    let mut out = format!("# {}\n\n", markdown::escape(&title));
+    let mut out = format!("# {}\n\n", markdown::escape_heading(&title));
     for l in lines {
         out.push_str(&format!("- {}\n", markdown::escape_line(&l)));
     }

@@ -23,6 +23,13 @@ pub(crate) fn escape(s: &str) -> String {
     inert(s, false)
 }
 
+/// Text made inert for a heading: as in a cell, and every `#` escaped too
+/// (`#` at a heading's end would close it and be dropped: `Top #` shows
+/// as "Top").
+pub(crate) fn escape_heading(s: &str) -> String {
+    escape(s).replace('#', "\\#")
+}
+
 /// Text made inert for the start of a line (a list item, a note): also
 /// what would begin a heading, a list or a rule there.
 pub(crate) fn escape_line(s: &str) -> String {

@@ -220,12 +220,12 @@ fn section_table(s: &Section, opts: &RenderOptions) -> (String, Vec<String>) {
 
 /// The document as GitHub-flavoured Markdown.
 pub(crate) fn markdown(doc: &Doc) -> String {
-    let mut out = format!("# {}\n\n", markdown::escape(&doc.title));
+    let mut out = format!("# {}\n\n", markdown::escape_heading(&doc.title));
     for l in &doc.lines {
         out.push_str(&format!("- {}\n", markdown::escape_line(l)));
     }
     for s in &doc.sections {
-        out.push_str(&format!("\n## {}\n\n", markdown::escape(&s.title)));
+        out.push_str(&format!("\n## {}\n\n", markdown::escape_heading(&s.title)));
         if !s.heads.is_empty() {
             out.push_str(&section_markdown(s));
         }

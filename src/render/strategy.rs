@@ -616,7 +616,7 @@ fn md_block(b: &Block, out: &mut String) {
                 out,
                 "{} {}\n",
                 "#".repeat(usize::from(*level)),
-                markdown::escape(s)
+                markdown::escape_heading(s)
             );
         }
         Block::Para(line) => {
@@ -656,12 +656,12 @@ fn md_block(b: &Block, out: &mut String) {
 }
 
 fn to_markdown(doc: &Doc) -> String {
-    let mut out = format!("# {}\n\n", markdown::escape(&doc.title));
+    let mut out = format!("# {}\n\n", markdown::escape_heading(&doc.title));
     for l in &doc.lead {
         let _ = writeln!(out, "{}\n", markdown::escape_line(l));
     }
     for s in &doc.sections {
-        let _ = writeln!(out, "## {}\n", markdown::escape(&s.title));
+        let _ = writeln!(out, "## {}\n", markdown::escape_heading(&s.title));
         for b in &s.blocks {
             md_block(b, &mut out);
         }

@@ -67,3 +67,11 @@ fn controls_and_bidi_marks_show_as_escapes() {
         "a\\u{1b}\\]0;x\\u{7}b\\u{202e}c"
     );
 }
+
+#[test]
+fn a_heading_keeps_its_hashes() {
+    // `## Top #` would be the heading "Top": a closing sequence.
+    assert_eq!(escape_heading("Top #"), "Top \\#");
+    assert_eq!(escape_heading("#1 in NPS"), "\\#1 in NPS");
+    assert_eq!(escape_heading("a [link]"), "a \\[link\\]");
+}

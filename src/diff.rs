@@ -356,7 +356,7 @@ fn changes(old: &Fields, new: &Fields) -> FieldChanges {
 
 /// Fields read as a list of items joined by `; ` that grow over the year:
 /// a change shows the items added or changed, not the whole list.
-const GROWING: &[&str] = &["updates", "measurements", "targets"];
+const GROWING: &[&str] = &["updates", "spend", "measurements", "targets"];
 
 /// Compares entries of one kind, each its id and its fields.
 fn entries(old: Vec<(String, Fields)>, new: Vec<(String, Fields)>) -> Entries {
@@ -730,6 +730,50 @@ fn updates_value(ini: &Initiative) -> Option<Value> {
     Some(Value::Text(parts.join("; ")))
 }
 
+/// The expected changes of KPIs as one text, in file order: `nps 2 – 4`
+/// each (`?` for a bound not read), `; ` between.
+fn expected_value(ini: &Initiative) -> Option<Value> {
+    if ini.expected.is_empty() {
+        return None;
+    }
+    let bound = |w: &Option<Sp<crate::roadmap::Written>>| {
+        w.as_ref().map_or("?".to_string(), |w| w.value.value.text())
+    };
+    let parts: Vec<String> = ini
+        .expected
+        .iter()
+        .map(|c| format!("{} {} – {}", c.kpi.value, bound(&c.low), bound(&c.high)))
+        .collect();
+    Some(Value::Text(parts.join("; ")))
+}
+
+/// Spend entries as one text, in file order: `2027-03-31 12000.00 PLN
+/// "note"` each (the currency when written), `; ` between; like check-ins,
+/// a change shows the entries added or changed.
+fn spend_value(ini: &Initiative) -> Option<Value> {
+    if ini.spend.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ini
+        .spend
+        .iter()
+        .map(|e| {
+            let mut p = vec![
+                e.date
+                    .as_ref()
+                    .map_or("?".to_string(), |d| d.value.format("%Y-%m-%d").to_string()),
+                e.amount
+                    .as_ref()
+                    .map_or("?".to_string(), |a| a.value.plain()),
+            ];
+            p.extend(e.currency.as_ref().map(|c| c.value.clone()));
+            p.extend(e.note.as_ref().map(|n| format!("\"{}\"", n.value)));
+            p.join(" ")
+        })
+        .collect();
+    Some(Value::Text(parts.join("; ")))
+}
+
 /// Of two lists (check-ins as text joined by `; `, a KPI's series), only
 /// the items that are not on both sides: a new check-in shows alone, not
 /// the whole history. `None` for a side left with none.
@@ -795,7 +839,11 @@ fn reader(key: InitiativeKey) -> Option<fn(&Initiative) -> Option<Value>> {
         K::DependsOn => |i| list(&i.depends_on),
         K::Updates => updates_value,
         K::Goals => |i| list(&i.goals),
-        K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
+        K::Benefit => |i| text(&i.benefit),
+        K::Expected => expected_value,
+        K::Actual => |i| money(&i.actual),
+        K::Spend => spend_value,
+        K::Id => return None,
     })
 }
 

@@ -264,6 +264,10 @@ pub(crate) enum Text {
     WhyLowConfidence,
     WhyBehindTime,
     DiffFieldGoals,
+    DiffFieldBenefit,
+    DiffFieldExpected,
+    DiffFieldActual,
+    DiffFieldSpend,
     /// No header: the column's cells say what each row is.
     Blank,
     /// Under a table too wide for the terminal: the columns left out.
@@ -739,6 +743,10 @@ pub(crate) fn text(t: Text, lang: Language) -> &'static str {
             "postęp o ponad 25 pkt za upływem czasu",
         ),
         T::DiffFieldGoals => ("goals", "Cele"),
+        T::DiffFieldBenefit => ("benefit", "Korzyść"),
+        T::DiffFieldExpected => ("expected", "Oczekiwany wpływ na KPI"),
+        T::DiffFieldActual => ("actual", "Wydano"),
+        T::DiffFieldSpend => ("spend", "Wydatki"),
         T::Blank => ("", ""),
         T::LeftOutColumns => ("Not shown for lack of room", "Pominięte z braku miejsca"),
         T::WideShowsAll => (

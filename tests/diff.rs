@@ -536,3 +536,70 @@ fn the_causes_of_changed_figures_show() {
         "{csv}"
     );
 }
+
+/// What the business case and the spending say are compared too:
+/// `benefit`, `expected`, `actual` and the spend entries (a new entry shows
+/// alone, as a new check-in does).
+#[test]
+fn business_case_and_spending_are_compared() {
+    let old = example();
+    let mut new = old.clone();
+    for (was, now) in [
+        (
+            "expected = { complaints = { low = -2, high = -1 } }",
+            "expected = { complaints = { low = -3, high = -1 } }",
+        ),
+        ("actual = 42000", "actual = 45000"),
+        (
+            "benefit = \"A trusted baseline for every CX decision\"",
+            "benefit = \"A baseline the board trusts\"",
+        ),
+        (
+            "  note = \"Invoice 2026-0412: licences for October and November\"\n",
+            "  note = \"Invoice 2026-0412: licences for October and November\"\n\n  \
+             [[initiatives.spend]]\n  date = 2026-11-30\n  amount = 3100\n",
+        ),
+    ] {
+        assert!(new.contains(was), "the example changed: {was}");
+        new = new.replacen(was, now, 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), new).unwrap();
+    let out = cxm(
+        dir.path(),
+        &["diff", "old.toml", "new.toml", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fields: serde_json::Map<String, serde_json::Value> = json["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["fields"].as_object().unwrap().clone())
+        .collect();
+    assert_eq!(
+        fields["expected"],
+        serde_json::json!({"old": "complaints -2 – -1", "new": "complaints -3 – -1"})
+    );
+    assert_eq!(
+        fields["actual"],
+        serde_json::json!({"old": "42000.00", "new": "45000.00"})
+    );
+    assert_eq!(
+        fields["benefit"]["new"],
+        serde_json::json!("A baseline the board trusts")
+    );
+    assert_eq!(
+        fields["spend"],
+        serde_json::json!({"old": null, "new": "2026-11-30 3100.00"})
+    );
+    // In Polish, each by its Polish label.
+    let pl = cxm(
+        dir.path(),
+        &["diff", "old.toml", "new.toml", "--lang", "pl"],
+    );
+    let pl = String::from_utf8(pl.stdout).unwrap();
+    for label in ["Oczekiwany wpływ na KPI", "Wydano", "Wydatki", "Korzyść"] {
+        assert!(pl.contains(label), "{label}: {pl}");
+    }
+}

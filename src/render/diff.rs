@@ -106,7 +106,11 @@ fn field_text(c: Compared) -> Option<Text> {
             K::DependsOn => Text::DiffFieldDependsOn,
             K::Updates => Text::DiffFieldUpdates,
             K::Goals => Text::DiffFieldGoals,
-            K::Id | K::Benefit | K::Actual | K::Spend | K::Expected => return None,
+            K::Benefit => Text::DiffFieldBenefit,
+            K::Expected => Text::DiffFieldExpected,
+            K::Actual => Text::DiffFieldActual,
+            K::Spend => Text::DiffFieldSpend,
+            K::Id => return None,
         },
     })
 }

@@ -787,6 +787,10 @@ pub const DIFF: &[Compared] = {
         Compared::Key(K::DependsOn),
         Compared::Key(K::Updates),
         Compared::Key(K::Goals),
+        Compared::Key(K::Benefit),
+        Compared::Key(K::Expected),
+        Compared::Key(K::Actual),
+        Compared::Key(K::Spend),
     ]
 };
 

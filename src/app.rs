@@ -573,40 +573,38 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
         }
         .into());
     }
-    let mut sides = Vec::new();
-    for spec in [&args.old, &args.new] {
-        let bytes = read_side(spec, asked).map_err(|e| in_lang(e, args.format.lang))?;
-        let name = input::display_name(spec);
-        let overrides = Overrides {
-            as_of: None,
-            year: args.year,
-            scenario: None,
-        };
-        sides.push(pipeline::run(&name, bytes, &overrides));
-    }
-    let mut refused = false;
-    // The new side's language, as the diff itself uses.
-    let lang = match (args.format.lang, sides.last()) {
-        (Some(l), _) => l.language(),
-        (None, Some(new)) => new.roadmap.meta.language(),
-        (None, None) => Language::En,
+    // Both sides are read first (a side that cannot be read is reported in
+    // that order), then checked one at a time, the new one first (its
+    // language is the diff's), each refusal made into text at once: a side
+    // with errors is never held beside the other, nor any findings of a
+    // side that is compared (diff shows no warnings). Two large hostile
+    // files thus take the memory of one.
+    let old_bytes = read_side(&args.old, asked).map_err(|e| in_lang(e, args.format.lang))?;
+    let new_bytes = read_side(&args.new, asked).map_err(|e| in_lang(e, args.format.lang))?;
+    let overrides = Overrides {
+        as_of: None,
+        year: args.year,
+        scenario: None,
     };
+    let check = |spec: &str, bytes| pipeline::run(&input::display_name(spec), bytes, &overrides);
+    let new = check(&args.new, new_bytes);
+    // The new side's language, as the diff itself uses.
+    let lang = args
+        .format
+        .lang
+        .map_or_else(|| new.roadmap.meta.language(), |l| l.language());
     output::refuse_input(args.output.as_deref(), &[&args.old, &args.new], lang)?;
-    for c in &sides {
-        if c.has_data_errors() || c.budget.is_none() {
-            let errors = c
-                .findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error);
-            to_stderr(|err| diagnostics::human(err, &c.source, errors, stderr_color, lang));
-            refused = true;
+    let (new, new_refusal) = comparable(new, stderr_color, lang);
+    let (old, old_refusal) = comparable(check(&args.old, old_bytes), stderr_color, lang);
+    if old_refusal.is_some() || new_refusal.is_some() {
+        for text in [old_refusal, new_refusal].into_iter().flatten() {
+            to_stderr(|err| err.write_all(&text));
         }
-    }
-    if refused {
         output::eprintln(diagnostics::diff_not_printed(lang));
         return Ok(ExitCode::from(1));
     }
-    let [old, new] = sides.as_slice() else {
+    // Each side is here: it was not refused.
+    let (Some(old), Some(new)) = (old, new) else {
         anyhow::bail!("a diff needs two versions");
     };
     let (Some(old_budget), Some(new_budget)) = (&old.budget, &new.budget) else {
@@ -641,6 +639,24 @@ fn run_diff(args: &DiffArgs) -> Result<ExitCode> {
     })
     .map_err(|e| spoken(e, lang))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A side of a diff, without its findings, when it can be compared (no
+/// data errors, a budget); else its errors as the human format writes them
+/// (at most a hundred of each code: a few kilobytes, however large the
+/// file).
+fn comparable(mut c: Checked, color: bool, lang: Language) -> (Option<Checked>, Option<Vec<u8>>) {
+    if c.has_data_errors() || c.budget.is_none() {
+        let mut text = Vec::new();
+        let errors = c
+            .findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error);
+        let _ = diagnostics::human(&mut text, &c.source, errors, color, lang);
+        return (None, Some(text));
+    }
+    c.findings = Vec::new();
+    (Some(c), None)
 }
 
 /// Writes the starter roadmap, and the schema it names beside it when there

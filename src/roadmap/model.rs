@@ -3,7 +3,9 @@
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
 
-use super::fields::{CommunicationKey, GoalKey, InitiativeKey, QuoteKey, SpendKey, UpdateKey};
+use super::fields::{
+    CommunicationKey, GoalKey, InitiativeKey, KeySet, QuoteKey, SpendKey, UpdateKey,
+};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -262,7 +264,7 @@ pub struct Initiative {
     pub has_quotes_key: bool,
     /// Keys that were written but rejected by the loader (wrong type or
     /// value, already reported): a rule must not call them missing.
-    pub rejected: Vec<InitiativeKey>,
+    pub rejected: KeySet<InitiativeKey>,
 }
 
 impl Initiative {
@@ -272,7 +274,7 @@ impl Initiative {
 
     /// Whether `key` was written but rejected by the loader.
     pub(crate) fn is_rejected(&self, key: InitiativeKey) -> bool {
-        self.rejected.contains(&key)
+        self.rejected.contains(key)
     }
 
     /// The span best naming this initiative: its id, else its header.
@@ -291,13 +293,13 @@ pub struct Quote {
     pub date: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<QuoteKey>,
+    pub rejected: KeySet<QuoteKey>,
 }
 
 impl Quote {
     /// Whether `key` was written but rejected by the loader.
     pub(crate) fn is_rejected(&self, key: QuoteKey) -> bool {
-        self.rejected.contains(&key)
+        self.rejected.contains(key)
     }
 
     /// The range in the quote's own currency: `amount` stands for both bounds.
@@ -320,7 +322,7 @@ pub struct Spend {
     pub currency: Option<Sp<String>>,
     pub note: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<SpendKey>,
+    pub rejected: KeySet<SpendKey>,
 }
 
 /// A check-in: how far the work is on a date, and how sure its owner is
@@ -335,7 +337,7 @@ pub struct Update {
     pub confidence: Option<Sp<Confidence>>,
     pub note: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<UpdateKey>,
+    pub rejected: KeySet<UpdateKey>,
 }
 
 impl Initiative {
@@ -501,7 +503,7 @@ pub struct Goal {
     /// KPI id -> the value to reach by the goal's end, in file order.
     pub kpis: Vec<(Sp<String>, Sp<Written>)>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<GoalKey>,
+    pub rejected: KeySet<GoalKey>,
 }
 
 impl Goal {
@@ -545,7 +547,7 @@ pub struct Communication {
     /// Ids of the goals it speaks for.
     pub goals: Vec<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<CommunicationKey>,
+    pub rejected: KeySet<CommunicationKey>,
 }
 
 impl Communication {

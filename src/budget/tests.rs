@@ -53,10 +53,12 @@ pub(crate) fn initiative(
         competency: sp(comp),
         area: sp(area),
         status: sp(Status::Planned),
-        start: sp(start),
-        end: sp(end),
         ..Initiative::default()
     }
+    .with(|i| {
+        i.start = sp(start);
+        i.end = sp(end);
+    })
 }
 
 pub(crate) fn roadmap(initiatives: Vec<Initiative>) -> Roadmap {
@@ -79,19 +81,19 @@ pub(crate) fn opts(year: i32) -> BudgetOptions {
 
 /// The worked example of SPEC section 6.
 pub(crate) fn rnps() -> Initiative {
-    Initiative {
-        department: sp("sales".to_string()),
-        cost: sp(money(5000)),
-        markup_percent: sp(Decimal(15_000_000)),
-        quotes: vec![range(40000, 60000), amount(48000)],
-        ..initiative(
-            "rnps-2027",
-            Competency::Measurement,
-            Area::Cxm,
-            date(2027, 2, 1),
-            date(2027, 6, 30),
-        )
-    }
+    initiative(
+        "rnps-2027",
+        Competency::Measurement,
+        Area::Cxm,
+        date(2027, 2, 1),
+        date(2027, 6, 30),
+    )
+    .with(|i| {
+        i.department = sp("sales".to_string());
+        i.cost = sp(money(5000));
+        i.markup_percent = sp(Decimal(15_000_000));
+        i.quotes = vec![range(40000, 60000), amount(48000)];
+    })
 }
 
 fn only(b: &Budget) -> &InitiativeLine {
@@ -179,26 +181,28 @@ fn worked_example() {
 
 #[test]
 fn fx_rates_with_several_decimals() {
-    let mut r = roadmap(vec![Initiative {
-        quotes: vec![
-            Quote {
-                currency: sp("EUR".to_string()),
-                ..range(1000, 1001)
-            },
-            Quote {
-                currency: sp("PLN".to_string()),
-                ..amount(100)
-            },
-        ],
-        markup_percent: sp(Decimal::ZERO),
-        ..initiative(
+    let mut r = roadmap(vec![
+        initiative(
             "a",
             Competency::Design,
             Area::Cxm,
             date(2027, 1, 1),
             date(2027, 12, 31),
         )
-    }]);
+        .with(|i| {
+            i.quotes = vec![
+                Quote {
+                    currency: sp("EUR".to_string()),
+                    ..range(1000, 1001)
+                },
+                Quote {
+                    currency: sp("PLN".to_string()),
+                    ..amount(100)
+                },
+            ];
+            i.markup_percent = sp(Decimal::ZERO);
+        }),
+    ]);
     r.fx = vec![FxRate {
         code: Sp::new("EUR".to_string(), Span::default()),
         rate: sp(Decimal(4_301_234)), // 4.301234
@@ -227,19 +231,21 @@ fn fx_rates_with_several_decimals() {
 
 #[test]
 fn quote_in_roadmap_currency_is_not_converted() {
-    let mut r = roadmap(vec![Initiative {
-        quotes: vec![Quote {
-            currency: sp("EUR".to_string()),
-            ..amount(100)
-        }],
-        ..initiative(
+    let mut r = roadmap(vec![
+        initiative(
             "a",
             Competency::Design,
             Area::Cxm,
             date(2027, 1, 1),
             date(2027, 1, 1),
         )
-    }]);
+        .with(|i| {
+            i.quotes = vec![Quote {
+                currency: sp("EUR".to_string()),
+                ..amount(100)
+            }];
+        }),
+    ]);
     r.meta.currency = sp("EUR".to_string());
     let b = compute(&r, &opts(2027)).unwrap();
     assert_eq!(only(&b).figures.low, Some(money(100)));
@@ -248,16 +254,18 @@ fn quote_in_roadmap_currency_is_not_converted() {
 #[test]
 fn year_crossing_initiative() {
     // 2026-12-01 .. 2028-01-31: 31 days before, 365 in 2027, 31 after.
-    let r = roadmap(vec![Initiative {
-        cost: sp(money(4270)),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "x",
             Competency::Culture,
             Area::Cxm,
             date(2026, 12, 1),
             date(2028, 1, 31),
         )
-    }]);
+        .with(|i| {
+            i.cost = sp(money(4270));
+        }),
+    ]);
     let b = compute(&r, &opts(2027)).unwrap();
     let l = only(&b);
     assert_eq!(
@@ -286,48 +294,54 @@ fn leap_year_has_a_longer_first_quarter() {
         period_days(date(2027, 1, 1), date(2027, 12, 31), 2027),
         Some([0, 90, 91, 92, 92, 0])
     );
-    let r = roadmap(vec![Initiative {
-        cost: sp(Money(366)),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "x",
             Competency::Culture,
             Area::Cxm,
             date(2028, 1, 1),
             date(2028, 12, 31),
         )
-    }]);
+        .with(|i| {
+            i.cost = sp(Money(366));
+        }),
+    ]);
     let b = compute(&r, &opts(2028)).unwrap();
     assert_eq!(
         only(&b).quarters,
         [Money(91), Money(91), Money(92), Money(92)]
     );
     // Feb 29 exists in 2028.
-    let r = roadmap(vec![Initiative {
-        cost: sp(money(10)),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "y",
             Competency::Culture,
             Area::Cxm,
             date(2028, 2, 29),
             date(2028, 2, 29),
         )
-    }]);
+        .with(|i| {
+            i.cost = sp(money(10));
+        }),
+    ]);
     let b = compute(&r, &opts(2028)).unwrap();
     assert_eq!(only(&b).quarters[0], money(10));
 }
 
 #[test]
 fn one_day_initiative() {
-    let r = roadmap(vec![Initiative {
-        cost: sp(Money(12_345)),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "d",
             Competency::Governance,
             Area::Cxm,
             date(2027, 9, 30),
             date(2027, 9, 30),
         )
-    }]);
+        .with(|i| {
+            i.cost = sp(Money(12_345));
+        }),
+    ]);
     let b = compute(&r, &opts(2027)).unwrap();
     assert_eq!(
         only(&b).quarters,
@@ -346,16 +360,18 @@ fn one_day_initiative() {
 
 #[test]
 fn zero_cost_and_no_quotes() {
-    let r = roadmap(vec![Initiative {
-        cost: sp(Money::ZERO),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "z",
             Competency::Design,
             Area::Cxm,
             date(2027, 1, 1),
             date(2027, 3, 31),
         )
-    }]);
+        .with(|i| {
+            i.cost = sp(Money::ZERO);
+        }),
+    ]);
     let b = compute(&r, &opts(2027)).unwrap();
     let l = only(&b);
     assert_eq!(l.figures.quotes, 0);
@@ -394,17 +410,19 @@ fn zero_cost_and_no_quotes() {
 
 #[test]
 fn single_amount_quote() {
-    let r = roadmap(vec![Initiative {
-        quotes: vec![amount(1000)],
-        markup_percent: sp(Decimal(12_500_000)),
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "s",
             Competency::Design,
             Area::Cxm,
             date(2027, 1, 1),
             date(2027, 12, 31),
         )
-    }]);
+        .with(|i| {
+            i.quotes = vec![amount(1000)];
+            i.markup_percent = sp(Decimal(12_500_000));
+        }),
+    ]);
     let b = compute(&r, &opts(2027)).unwrap();
     let f = &only(&b).figures;
     assert_eq!(
@@ -419,26 +437,28 @@ fn single_amount_quote() {
 #[test]
 fn default_markup_and_exact_rounding() {
     // S_min + S_max = 1 + 2 minor, n = 2: estimate = 3 × 112.5 / 400 = 0.84375 → 1.
-    let r = roadmap(vec![Initiative {
-        quotes: vec![
-            Quote {
-                min: sp(Money(1)),
-                max: sp(Money(2)),
-                ..Quote::default()
-            },
-            Quote {
-                amount: sp(Money(0)),
-                ..Quote::default()
-            },
-        ],
-        ..initiative(
+    let r = roadmap(vec![
+        initiative(
             "r",
             Competency::Design,
             Area::Cxm,
             date(2027, 1, 1),
             date(2027, 12, 31),
         )
-    }]);
+        .with(|i| {
+            i.quotes = vec![
+                Quote {
+                    min: sp(Money(1)),
+                    max: sp(Money(2)),
+                    ..Quote::default()
+                },
+                Quote {
+                    amount: sp(Money(0)),
+                    ..Quote::default()
+                },
+            ];
+        }),
+    ]);
     let b = compute(&r, &opts(2027)).unwrap();
     let f = &only(&b).figures;
     assert_eq!(f.markup_percent, DEFAULT_MARKUP_FOR_TEST);
@@ -513,22 +533,19 @@ fn central_training_is_spread_evenly() {
 
 #[test]
 fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
-    let cx = Initiative {
-        department: sp("care".to_string()),
-        cost: sp(money(100)),
-        ..initiative(
-            "cx1",
-            Competency::Design,
-            Area::Cx,
-            date(2027, 1, 1),
-            date(2027, 3, 31),
-        )
-    };
+    let cx = initiative(
+        "cx1",
+        Competency::Design,
+        Area::Cx,
+        date(2027, 1, 1),
+        date(2027, 3, 31),
+    )
+    .with(|i| {
+        i.department = sp("care".to_string());
+        i.cost = sp(money(100));
+    });
     let idea = Initiative {
         status: sp(Status::Idea),
-        start: None,
-        end: None,
-        quotes: vec![amount(200)],
         ..initiative(
             "idea1",
             Competency::Design,
@@ -536,10 +553,14 @@ fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
             date(2027, 1, 1),
             date(2027, 3, 31),
         )
-    };
+    }
+    .with(|i| {
+        i.start = None;
+        i.end = None;
+        i.quotes = vec![amount(200)];
+    });
     let on_hold = Initiative {
         status: sp(Status::OnHold),
-        cost: sp(money(7)),
         ..initiative(
             "held",
             Competency::Design,
@@ -547,10 +568,12 @@ fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
             date(2027, 1, 1),
             date(2027, 3, 31),
         )
-    };
+    }
+    .with(|i| {
+        i.cost = sp(money(7));
+    });
     let broken = Initiative {
         competency: None,
-        cost: sp(money(9)),
         ..initiative(
             "broken",
             Competency::Design,
@@ -558,7 +581,10 @@ fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
             date(2027, 1, 1),
             date(2027, 3, 31),
         )
-    };
+    }
+    .with(|i| {
+        i.cost = sp(money(9));
+    });
     let b = compute(
         &roadmap(vec![cx, idea, on_hold, broken, rnps()]),
         &opts(2027),
@@ -574,11 +600,10 @@ fn cx_work_goes_to_its_department_and_ideas_to_the_backlog() {
 
 #[test]
 fn internal_time_is_shown_apart() {
-    let mut r = roadmap(vec![Initiative {
-        effort_days: sp(Decimal(2_500_000)), // 2.5 days
-        owner: sp("ak".to_string()),
-        ..rnps()
-    }]);
+    let mut r = roadmap(vec![rnps().with(|i| {
+        i.effort_days = sp(Decimal(2_500_000)); // 2.5 days
+        i.owner = sp("ak".to_string());
+    })]);
     let b = compute(&r, &opts(2027)).unwrap();
     assert_eq!(only(&b).header.internal_cost, None);
     assert_eq!(b.totals.internal_time, None);
@@ -600,13 +625,12 @@ fn internal_time_is_shown_apart() {
 #[test]
 fn internal_time_counts_the_plan_year_share_of_effort() {
     // 2026-12-02 → 2027-01-30: 30 of 60 days in 2027; 3 days → 1.5 in 2027.
-    let mut r = roadmap(vec![Initiative {
-        effort_days: sp(Decimal(3_000_000)),
-        owner: sp("ak".to_string()),
-        start: sp(date(2026, 12, 2)),
-        end: sp(date(2027, 1, 30)),
-        ..rnps()
-    }]);
+    let mut r = roadmap(vec![rnps().with(|i| {
+        i.effort_days = sp(Decimal(3_000_000));
+        i.owner = sp("ak".to_string());
+        i.start = sp(date(2026, 12, 2));
+        i.end = sp(date(2027, 1, 30));
+    })]);
     r.team = vec![crate::roadmap::Member {
         id: sp("ak".to_string()),
         ..crate::roadmap::Member::default()
@@ -623,18 +647,16 @@ fn overflow_is_an_error_not_a_panic() {
         amount: sp(Money(i128::MAX / 2)),
         ..Quote::default()
     };
-    let r = roadmap(vec![Initiative {
-        quotes: vec![huge.clone(), huge.clone(), huge],
-        ..rnps()
-    }]);
+    let r = roadmap(vec![rnps().with(|i| {
+        i.quotes = vec![huge.clone(), huge.clone(), huge];
+    })]);
     assert!(matches!(
         compute(&r, &opts(2027)),
         Err(BudgetError::Overflow { .. })
     ));
-    let incomplete = roadmap(vec![Initiative {
-        quotes: vec![Quote::default()],
-        ..rnps()
-    }]);
+    let incomplete = roadmap(vec![rnps().with(|i| {
+        i.quotes = vec![Quote::default()];
+    })]);
     assert!(matches!(
         compute(&incomplete, &opts(2027)),
         Err(BudgetError::IncompleteQuote { .. })
@@ -723,14 +745,8 @@ proptest! {
             let (c, cxm, a, b, nq, off, len, cost, markup) = *s;
             let start = date(2026, 6, 1) + chrono::Duration::days(off);
             let q = Quote { min: sp(Money(a.min(b))), max: sp(Money(a.max(b))), ..Quote::default() };
-            Initiative {
-                department: sp(format!("d{}", k % 3)),
-                quotes: vec![q; nq],
-                cost: sp(Money(cost)),
-                markup_percent: sp(Decimal(markup)),
-                ..initiative(&format!("i{k}"), Competency::ALL[c],
-                    if cxm { Area::Cxm } else { Area::Cx }, start, start + chrono::Duration::days(len))
-            }
+            initiative(&format!("i{k}"), Competency::ALL[c],
+                    if cxm { Area::Cxm } else { Area::Cx }, start, start + chrono::Duration::days(len)).with(|i| { i.department = sp(format!("d{}", k % 3)); i.quotes = vec![q; nq]; i.cost = sp(Money(cost)); i.markup_percent = sp(Decimal(markup)); })
         }).collect();
         let b = compute(&roadmap(inis), &opts(2027)).unwrap();
         let mut cxm = Money::ZERO;
@@ -794,13 +810,7 @@ proptest! {
                 currency: if k % 2 == 0 { sp("USD".to_string()) } else { None },
                 ..Quote::default()
             };
-            Initiative {
-                quotes: vec![q; nq],
-                cost: sp(Money(cost)),
-                markup_percent: sp(Decimal(markup)),
-                effort_days: sp(Decimal(effort)),
-                ..initiative(&format!("i{k}"), Competency::ALL[k % 4], Area::Cxm, start, end)
-            }
+            initiative(&format!("i{k}"), Competency::ALL[k % 4], Area::Cxm, start, end).with(|i| { i.quotes = vec![q; nq]; i.cost = sp(Money(cost)); i.markup_percent = sp(Decimal(markup)); i.effort_days = sp(Decimal(effort)); })
         }).collect();
         let mut r = roadmap(inis);
         r.fx = vec![FxRate { code: Sp::new("USD".to_string(), Span::default()), rate: sp(Decimal(rate)) }];
@@ -849,8 +859,6 @@ fn the_issues_running_work_plans_what_remains() {
     // left over 2026-12-02..2027-02-28 (30 days before 2027, 59 in Q1).
     let ini = Initiative {
         status: sp(Status::InProgress),
-        cost: sp(money(24_000)),
-        actual: sp(money(17_800)),
         ..initiative(
             "tnps-szkody",
             Competency::Measurement,
@@ -858,7 +866,11 @@ fn the_issues_running_work_plans_what_remains() {
             date(2026, 6, 1),
             date(2027, 2, 28),
         )
-    };
+    }
+    .with(|i| {
+        i.cost = sp(money(24_000));
+        i.actual = sp(money(17_800));
+    });
     let r = roadmap(vec![ini.clone()]);
     let c = cash(
         &ini,
@@ -881,8 +893,6 @@ fn cancelled_and_on_hold_count_their_spending_only() {
     for status in [Status::Cancelled, Status::OnHold] {
         let ini = Initiative {
             status: sp(status),
-            cost: sp(money(10_000)),
-            spend: vec![spend(date(2027, 2, 10), 300_000)],
             ..initiative(
                 "x",
                 Competency::Design,
@@ -890,7 +900,11 @@ fn cancelled_and_on_hold_count_their_spending_only() {
                 date(2027, 1, 4),
                 date(2027, 9, 30),
             )
-        };
+        }
+        .with(|i| {
+            i.cost = sp(money(10_000));
+            i.spend = vec![spend(date(2027, 2, 10), 300_000)];
+        });
         let b = compute(
             &roadmap(vec![ini]),
             &BudgetOptions {
@@ -921,12 +935,6 @@ fn generated(
     let start = base + chrono::Duration::days(start_off);
     Initiative {
         status: sp(status),
-        cost: sp(Money(cost)),
-        actual: actual.map(Money).and_then(sp),
-        spend: entries
-            .iter()
-            .map(|&(off, a)| spend(base + chrono::Duration::days(off), a))
-            .collect(),
         ..initiative(
             "g",
             Competency::Measurement,
@@ -935,6 +943,14 @@ fn generated(
             start + chrono::Duration::days(len),
         )
     }
+    .with(|i| {
+        i.cost = sp(Money(cost));
+        i.actual = actual.map(Money).and_then(sp);
+        i.spend = entries
+            .iter()
+            .map(|&(off, a)| spend(base + chrono::Duration::days(off), a))
+            .collect();
+    })
 }
 
 proptest! {
@@ -1028,7 +1044,6 @@ fn work_without_a_price_counts_nothing_even_when_it_spent() {
     // SPEC section 4: no quotes and no cost count 0 in every sum.
     let ini = Initiative {
         status: sp(Status::InProgress),
-        actual: sp(money(5_000)),
         ..initiative(
             "unpriced",
             Competency::Culture,
@@ -1036,7 +1051,10 @@ fn work_without_a_price_counts_nothing_even_when_it_spent() {
             date(2026, 10, 1),
             date(2027, 3, 31),
         )
-    };
+    }
+    .with(|i| {
+        i.actual = sp(money(5_000));
+    });
     let r = roadmap(vec![ini.clone()]);
     let c = cash(
         &ini,

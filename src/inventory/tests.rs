@@ -19,12 +19,14 @@ fn days(n: i128) -> Decimal {
 fn ended(id: &str, status: Status, end: NaiveDate) -> Initiative {
     Initiative {
         status: sp(status),
-        owner: sp("ak".to_string()),
-        kpi: sp("a measure".to_string()),
-        effort_days: sp(days(1)),
-        cost: sp(money(100)),
         ..initiative(id, Competency::Governance, Area::Cxm, date(2025, 1, 1), end)
     }
+    .with(|i| {
+        i.owner = sp("ak".to_string());
+        i.kpi = sp("a measure".to_string());
+        i.effort_days = sp(days(1));
+        i.cost = sp(money(100));
+    })
 }
 
 fn inventory_of(r: &Roadmap) -> Inventory {
@@ -60,10 +62,9 @@ fn work_under_way_whatever_its_dates_and_nothing_planned() {
         on_hold,
         ended("planned", Status::Planned, date(2026, 6, 1)),
         ended("idea", Status::Idea, date(2026, 6, 1)),
-        Initiative {
-            end: None,
-            ..ended("done-no-end", Status::Done, date(2026, 6, 1))
-        },
+        ended("done-no-end", Status::Done, date(2026, 6, 1)).with(|i| {
+            i.end = None;
+        }),
     ]);
     assert_eq!(ids(&inventory_of(&r)), ["running", "on-hold"]);
 }
@@ -98,22 +99,19 @@ fn grouped_by_competency_in_file_order_within() {
 
 #[test]
 fn budget_actual_remaining_and_variance() {
-    let over = Initiative {
-        actual: sp(money(150)),
-        ..ended("over", Status::Done, date(2026, 6, 1))
-    };
+    let over = ended("over", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.actual = sp(money(150));
+    });
     let no_actual = ended("no-actual", Status::Done, date(2026, 6, 1));
-    let quoted = Initiative {
-        cost: None,
-        quotes: vec![range(100, 300)],
-        actual: sp(Money(20_001)),
-        ..ended("quoted", Status::Done, date(2026, 6, 1))
-    };
-    let unpriced = Initiative {
-        cost: None,
-        actual: sp(money(5)),
-        ..ended("unpriced", Status::Done, date(2026, 6, 1))
-    };
+    let quoted = ended("quoted", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.cost = None;
+        i.quotes = vec![range(100, 300)];
+        i.actual = sp(Money(20_001));
+    });
+    let unpriced = ended("unpriced", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.cost = None;
+        i.actual = sp(money(5));
+    });
     let r = roadmap(vec![over, no_actual, quoted, unpriced]);
     let inv = inventory_of(&r);
     let l = &inv.initiatives;
@@ -144,22 +142,18 @@ fn budget_actual_remaining_and_variance() {
 
 #[test]
 fn variance_for_done_work_and_the_share_spent_for_running_work() {
-    let running = Initiative {
-        actual: sp(money(25)),
-        ..ended("running", Status::InProgress, date(2027, 6, 1))
-    };
-    let paused = Initiative {
-        actual: sp(Money(3_333)),
-        ..ended("paused", Status::OnHold, date(2027, 6, 1))
-    };
-    let done = Initiative {
-        actual: sp(money(80)),
-        ..ended("done", Status::Done, date(2026, 6, 1))
-    };
-    let cancelled = Initiative {
-        actual: sp(money(10)),
-        ..ended("cancelled", Status::Cancelled, date(2026, 6, 1))
-    };
+    let running = ended("running", Status::InProgress, date(2027, 6, 1)).with(|i| {
+        i.actual = sp(money(25));
+    });
+    let paused = ended("paused", Status::OnHold, date(2027, 6, 1)).with(|i| {
+        i.actual = sp(Money(3_333));
+    });
+    let done = ended("done", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.actual = sp(money(80));
+    });
+    let cancelled = ended("cancelled", Status::Cancelled, date(2026, 6, 1)).with(|i| {
+        i.actual = sp(money(10));
+    });
     let inv = inventory_of(&roadmap(vec![running, paused, done, cancelled]));
     let l = &inv.initiatives;
     // 25 of 100 spent: 25.0 %, not a −75 % "variance".
@@ -184,13 +178,12 @@ fn variance_for_done_work_and_the_share_spent_for_running_work() {
 
 #[test]
 fn cancelled_work_misses_no_kpi_effort_or_budget() {
-    let cancelled = Initiative {
-        kpi: None,
-        effort_days: None,
-        cost: None,
-        owner: None,
-        ..ended("stopped", Status::Cancelled, date(2026, 6, 1))
-    };
+    let cancelled = ended("stopped", Status::Cancelled, date(2026, 6, 1)).with(|i| {
+        i.kpi = None;
+        i.effort_days = None;
+        i.cost = None;
+        i.owner = None;
+    });
     let done = Initiative {
         id: sp("finished".to_string()),
         status: sp(Status::Done),
@@ -211,11 +204,10 @@ fn cancelled_work_misses_no_kpi_effort_or_budget() {
 
 #[test]
 fn the_budget_of_plan_work_is_the_budget_line() {
-    let running = Initiative {
-        quotes: vec![range(1000, 2000)],
-        cost: sp(money(7)),
-        ..ended("running", Status::InProgress, date(2027, 3, 31))
-    };
+    let running = ended("running", Status::InProgress, date(2027, 3, 31)).with(|i| {
+        i.quotes = vec![range(1000, 2000)];
+        i.cost = sp(money(7));
+    });
     let r = roadmap(vec![running]);
     let b = compute(&r, &opts(2027)).unwrap();
     let inv = build(&r, as_of(), &b).unwrap();
@@ -228,22 +220,22 @@ fn the_budget_of_plan_work_is_the_budget_line() {
 
 #[test]
 fn what_each_initiative_lacks() {
-    let bare = Initiative {
-        owner: None,
-        kpi: None,
-        effort_days: None,
-        cost: None,
-        ..ended("bare", Status::Done, date(2026, 6, 1))
-    };
+    let bare = ended("bare", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.owner = None;
+        i.kpi = None;
+        i.effort_days = None;
+        i.cost = None;
+    });
     let cx_bare = Initiative {
         area: sp(Area::Cx),
-        department: sp("care".to_string()),
         ..bare.clone()
-    };
-    let blank_kpi = Initiative {
-        kpi: sp("  ".to_string()),
-        ..ended("blank-kpi", Status::Done, date(2026, 6, 1))
-    };
+    }
+    .with(|i| {
+        i.department = sp("care".to_string());
+    });
+    let blank_kpi = ended("blank-kpi", Status::Done, date(2026, 6, 1)).with(|i| {
+        i.kpi = sp("  ".to_string());
+    });
     let mut cx_bare = cx_bare;
     cx_bare.id = sp("cx-bare".to_string());
     let r = roadmap(vec![bare, cx_bare, blank_kpi]);
@@ -267,11 +259,13 @@ fn what_each_initiative_lacks() {
 fn cx(id: &str, owner: Option<&str>, effort: i128) -> Initiative {
     Initiative {
         area: sp(Area::Cx),
-        department: sp("care".to_string()),
-        owner: owner.and_then(|o| sp(o.to_string())),
-        effort_days: sp(days(effort)),
         ..ended(id, Status::Done, date(2026, 6, 1))
     }
+    .with(|i| {
+        i.department = sp("care".to_string());
+        i.owner = owner.and_then(|o| sp(o.to_string()));
+        i.effort_days = sp(days(effort));
+    })
 }
 
 #[test]

@@ -296,17 +296,21 @@ fn build_groups_sorts_and_links() {
         initiatives: vec![
             Initiative {
                 id: sp("a".to_string()),
-                kpis: vec![Sp::new("nps".to_string(), Span::default())],
                 ..Initiative::default()
-            },
+            }
+            .with(|i| {
+                i.kpis = vec![Sp::new("nps".to_string(), Span::default())];
+            }),
             Initiative {
                 id: sp("b".to_string()),
-                kpis: vec![
+                ..Initiative::default()
+            }
+            .with(|i| {
+                i.kpis = vec![
                     Sp::new("churn".to_string(), Span::default()),
                     Sp::new("nps".to_string(), Span::default()),
-                ],
-                ..Initiative::default()
-            },
+                ];
+            }),
         ],
         ..Roadmap::default()
     };

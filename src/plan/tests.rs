@@ -15,19 +15,19 @@ fn days(n: i128) -> Decimal {
 /// A `cxm` initiative across all of 2027 with a fixed cost (its whole
 /// budget falls in the plan year), a priority and effort.
 fn ini(id: &str, priority: Option<u32>, cost: i128, effort: Option<i128>) -> Initiative {
-    Initiative {
-        priority: priority.and_then(sp),
-        cost: sp(money(cost)),
-        effort_days: effort.and_then(|e| sp(days(e))),
-        owner: sp("ak".to_string()),
-        ..initiative(
-            id,
-            Competency::Governance,
-            Area::Cxm,
-            date(2027, 1, 1),
-            date(2027, 12, 31),
-        )
-    }
+    initiative(
+        id,
+        Competency::Governance,
+        Area::Cxm,
+        date(2027, 1, 1),
+        date(2027, 12, 31),
+    )
+    .with(|i| {
+        i.priority = priority.and_then(sp);
+        i.cost = sp(money(cost));
+        i.effort_days = effort.and_then(|e| sp(days(e)));
+        i.owner = sp("ak".to_string());
+    })
 }
 
 fn member(id: &str, capacity: Option<i128>) -> Member {
@@ -201,9 +201,11 @@ fn central_training_over_the_cap_puts_everything_below() {
 fn cx_work_adds_effort_but_not_budget() {
     let cx = Initiative {
         area: sp(Area::Cx),
-        department: sp("care".to_string()),
         ..ini("cx", Some(1), 1_000, Some(30))
-    };
+    }
+    .with(|i| {
+        i.department = sp("care".to_string());
+    });
     let mut r = roadmap(vec![cx, ini("m", Some(2), 100, Some(10))]);
     r.meta.budget_cap = sp(money(150));
     r.team = vec![member("ak", Some(35))];
@@ -238,7 +240,6 @@ fn plan_year_budget_only_counts_toward_the_line() {
     // half comes off the cap. Planned: running work's cash depends on
     // what it spent (SPEC section 4, *Cash*).
     let split = Initiative {
-        cost: sp(money(730)),
         status: sp(Status::Planned),
         ..initiative(
             "split",
@@ -247,7 +248,10 @@ fn plan_year_budget_only_counts_toward_the_line() {
             date(2026, 1, 1),
             date(2027, 12, 31),
         )
-    };
+    }
+    .with(|i| {
+        i.cost = sp(money(730));
+    });
     let mut r = roadmap(vec![split]);
     r.meta.budget_cap = sp(money(365));
     let p = plan_of(&r);
@@ -275,16 +279,16 @@ fn quarters_touched_coverage_and_maturity() {
         date(2027, 9, 30),
         date(2028, 2, 1),
     );
-    let cx = Initiative {
-        department: sp("care".to_string()),
-        ..initiative(
-            "cx",
-            Competency::Culture,
-            Area::Cx,
-            date(2027, 1, 1),
-            date(2027, 1, 1),
-        )
-    };
+    let cx = initiative(
+        "cx",
+        Competency::Culture,
+        Area::Cx,
+        date(2027, 1, 1),
+        date(2027, 1, 1),
+    )
+    .with(|i| {
+        i.department = sp("care".to_string());
+    });
     let mut r = roadmap(vec![q2, q3q4, cx]);
     r.maturity = vec![Maturity {
         competency: Sp::new(Competency::Design, Span::default()),
@@ -406,9 +410,11 @@ fn a_dependency_below_the_line_is_named_with_its_dependents() {
 fn backlog_idea_without_a_price_has_no_budget() {
     let idea = Initiative {
         status: sp(Status::Idea),
-        cost: None,
         ..ini("idea", Some(2), 0, None)
-    };
+    }
+    .with(|i| {
+        i.cost = None;
+    });
     let priced = Initiative {
         status: sp(Status::Idea),
         ..ini("priced", Some(1), 70, None)
@@ -488,10 +494,12 @@ fn committed_work_is_walked_first_and_never_cut() {
     // A department's own cx work: no team owner, no CXM money.
     let dept = Initiative {
         area: sp(Area::Cx),
-        department: sp("sales".to_string()),
-        owner: None,
         ..ini("dept", Some(9), 900, Some(50))
-    };
+    }
+    .with(|i| {
+        i.department = sp("sales".to_string());
+        i.owner = None;
+    });
     let mut r = roadmap(vec![
         ini("first", Some(1), 1, Some(1)),
         dept,

@@ -54,6 +54,9 @@ macro_rules! table {
             what: $what,
             fields: &[$($field,)+],
         };
+
+        // A `KeySet` holds a table's keys as the bits of a `u64`.
+        const _: () = assert!(<$key as Key>::ALL.len() <= KeySet::<$key>::CAPACITY);
     };
 }
 
@@ -79,6 +82,74 @@ pub trait Key: Copy + Eq + 'static {
     /// The key written as `name`, if the table has it.
     fn parse(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+/// A set of a table's keys (the keys the loader rejected, say): one bit
+/// per key, by [`Key::index`], so an entry's set costs eight bytes and no
+/// allocation however many entries a file has. Every table has at most
+/// [`KeySet::CAPACITY`] keys (asserted at compile time where `table!`
+/// declares it). Iterates in the order of the declaration.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct KeySet<K: Key> {
+    bits: u64,
+    keys: std::marker::PhantomData<K>,
+}
+
+impl<K: Key> KeySet<K> {
+    /// The most keys a table may have.
+    pub const CAPACITY: usize = 64;
+
+    /// The key's bit; none for an index past the capacity, which the
+    /// compile-time assertion rules out.
+    fn bit(key: K) -> u64 {
+        u32::try_from(key.index())
+            .ok()
+            .and_then(|i| 1u64.checked_shl(i))
+            .unwrap_or(0)
+    }
+
+    pub fn insert(&mut self, key: K) {
+        self.bits |= Self::bit(key);
+    }
+
+    pub fn contains(&self, key: K) -> bool {
+        self.bits & Self::bit(key) != 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// The keys in the set, in the order of the declaration.
+    pub fn iter(&self) -> impl Iterator<Item = K> + '_ {
+        K::ALL.iter().copied().filter(|&k| self.contains(k))
+    }
+}
+
+impl<K: Key> Default for KeySet<K> {
+    fn default() -> Self {
+        KeySet {
+            bits: 0,
+            keys: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<K: Key + std::fmt::Debug> std::fmt::Debug for KeySet<K> {
+    /// As the list of its keys.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<K: Key> FromIterator<K> for KeySet<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(keys: I) -> Self {
+        let mut set = KeySet::default();
+        for key in keys {
+            set.insert(key);
+        }
+        set
     }
 }
 

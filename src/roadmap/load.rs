@@ -25,7 +25,7 @@
 
 use super::fields::{
     self, Bounds, CURRENCIES, ChangeKey, CheckKey, CheckpointKey, CommunicationKey, DepartmentKey,
-    DocumentKey, GoalKey, InitiativeKey, Key, KpiKey, LevelKey, MeasurementKey, MemberKey,
+    DocumentKey, GoalKey, InitiativeKey, Key, KeySet, KpiKey, LevelKey, MeasurementKey, MemberKey,
     QuoteKey, RoadmapKey, ScenarioKey, SpendKey, TableDef, TrainingKey, UpdateKey, ValueKey,
     VisionKey, Whole,
 };
@@ -1105,18 +1105,20 @@ impl Loader {
         &mut self,
         t: &DeTable<'_>,
         mut read: impl FnMut(&mut Self, K, &Value<'_>),
-    ) -> Vec<K> {
-        let mut rejected = Vec::new();
+    ) -> KeySet<K> {
+        let mut rejected = KeySet::default();
         for (k, v) in t.iter() {
             let Some(key) = K::parse(k.get_ref()) else {
                 let meant = self.unknown_key(k, K::table());
-                rejected.extend(meant.and_then(K::parse));
+                if let Some(meant) = meant.and_then(K::parse) {
+                    rejected.insert(meant);
+                }
                 continue;
             };
             let before = self.findings.len();
             read(self, key, v);
             if self.findings.len() > before {
-                rejected.push(key);
+                rejected.insert(key);
             }
         }
         rejected
@@ -1128,14 +1130,14 @@ impl Loader {
         &mut self,
         t: &DeTable<'_>,
         span: Span,
-        rejected: &[K],
+        rejected: KeySet<K>,
         whose: impl Fn(K) -> Whose,
     ) {
         for &key in K::ALL {
             let name = key.name();
             if key.field().required
                 && !t.iter().any(|(k, _)| k.get_ref() == name)
-                && !rejected.contains(&key)
+                && !rejected.contains(key)
             {
                 self.missing(span, name, whose(key));
             }
@@ -1151,11 +1153,9 @@ impl Loader {
         ini.rejected = self.read_keys(t, |this, key, v| this.initiative_key(&mut ini, key, v));
         // One copy of the id, shared by the findings about its keys.
         let id: Option<Text> = ini.id.as_ref().map(|id| id.value.as_str().into());
-        let rejected = std::mem::take(&mut ini.rejected);
-        self.missing_keys(t, span, &rejected, |key| {
+        self.missing_keys(t, span, ini.rejected, |key| {
             Whose::Initiative(id.clone().filter(|_| key != K::Id))
         });
-        ini.rejected = rejected;
         ini
     }
 
@@ -1292,7 +1292,7 @@ impl Loader {
                 K::Note => s.note = this.string(v, name),
             }
         });
-        self.missing_keys(t, span, &s.rejected, |_| Whose::Spend(initiative.clone()));
+        self.missing_keys(t, span, s.rejected, |_| Whose::Spend(initiative.clone()));
         s
     }
 
@@ -1313,7 +1313,7 @@ impl Loader {
                 K::Note => u.note = this.string(v, name),
             }
         });
-        self.missing_keys(t, span, &u.rejected, |_| Whose::Update(initiative.clone()));
+        self.missing_keys(t, span, u.rejected, |_| Whose::Update(initiative.clone()));
         u
     }
 
@@ -1534,7 +1534,7 @@ impl Loader {
         };
         let written = |key: K| t.iter().any(|(k, _)| k.get_ref() == key.name());
         for &key in K::ALL {
-            if key.field().required && !written(key) && !g.rejected.contains(&key) {
+            if key.field().required && !written(key) && !g.rejected.contains(key) {
                 self.missing(span, key.name(), whose(key, &g));
             }
         }
@@ -1545,7 +1545,7 @@ impl Loader {
         };
         if let Some(key) = needs
             && !written(key)
-            && !g.rejected.contains(&key)
+            && !g.rejected.contains(key)
         {
             self.missing(span, key.name(), whose(key, &g));
         }
@@ -1589,7 +1589,7 @@ impl Loader {
             }
         });
         let id: Option<Text> = c.id.as_ref().map(|id| id.value.as_str().into());
-        self.missing_keys(t, span, &c.rejected, |key| {
+        self.missing_keys(t, span, c.rejected, |key| {
             Whose::Communication(id.clone().filter(|_| key != K::Id))
         });
         c

@@ -2,8 +2,15 @@
 //! that a finding can point at it. Values that failed to load are `None`
 //! (the loader has already reported them); reports work on a roadmap that
 //! has no data errors.
+//!
+//! Memory: a file may hold a great many small entries, so an initiative
+//! keeps its optional keys out of line ([`InitiativeExtra`], read through
+//! `Deref`; see [`Initiative`]) and every entry's rejected keys are a bit
+//! set ([`KeySet`]).
 
-use super::fields::{CommunicationKey, GoalKey, InitiativeKey, QuoteKey, SpendKey, UpdateKey};
+use super::fields::{
+    CommunicationKey, GoalKey, InitiativeKey, KeySet, QuoteKey, SpendKey, UpdateKey,
+};
 use crate::money::{Decimal, Money};
 use crate::source::{Sp, Span};
 use chrono::NaiveDate;
@@ -225,7 +232,20 @@ pub struct Maturity {
     pub target: Option<Sp<u8>>,
 }
 
-#[derive(Debug, Default, Clone)]
+/// An `[[initiatives]]` entry: the keys every real initiative has, and the
+/// optional rest out of line in [`InitiativeExtra`].
+///
+/// Why out of line: a file may hold a great many initiatives with few keys
+/// each (a million entries of only an `id` is a valid file), and all the
+/// optional keys inline made an initiative about 700 bytes, most of them
+/// empty. Here an initiative without optional keys is the core and a null
+/// box. The optional keys read as fields of the initiative through `Deref`
+/// (`ini.cost`, `&ini.quotes`), so no code has to know where they live: an
+/// initiative without them reads them empty (`None`, `[]`, `false`), from
+/// one shared empty [`InitiativeExtra`]. Writing one through `DerefMut`
+/// (`ini.cost = …`, `ini.quotes.push(…)`) allocates the box on the first
+/// write and keeps it.
+#[derive(Default, Clone)]
 pub struct Initiative {
     /// The `[[initiatives]]` header (or the inline table).
     pub span: Span,
@@ -234,6 +254,16 @@ pub struct Initiative {
     pub competency: Option<Sp<Competency>>,
     pub area: Option<Sp<Area>>,
     pub status: Option<Sp<Status>>,
+    /// Keys that were written but rejected by the loader (wrong type or
+    /// value, already reported): a rule must not call them missing.
+    pub rejected: KeySet<InitiativeKey>,
+    /// The optional keys, when one was written (see the struct's doc).
+    pub extra: Option<Box<InitiativeExtra>>,
+}
+
+/// An initiative's optional keys, stored out of line (see [`Initiative`]).
+#[derive(Debug, Default, Clone)]
+pub struct InitiativeExtra {
     pub owner: Option<Sp<String>>,
     pub department: Option<Sp<String>>,
     pub priority: Option<Sp<u32>>,
@@ -260,9 +290,87 @@ pub struct Initiative {
     pub expected: Vec<ExpectedChange>,
     /// Whether `quotes` was written at all (even empty).
     pub has_quotes_key: bool,
-    /// Keys that were written but rejected by the loader (wrong type or
-    /// value, already reported): a rule must not call them missing.
-    pub rejected: Vec<InitiativeKey>,
+}
+
+impl InitiativeExtra {
+    /// No optional key written.
+    const EMPTY: InitiativeExtra = InitiativeExtra {
+        owner: None,
+        department: None,
+        priority: None,
+        start: None,
+        end: None,
+        effort_days: None,
+        kpi: None,
+        benefit: None,
+        reason: None,
+        cost: None,
+        actual: None,
+        markup_percent: None,
+        kpis: Vec::new(),
+        depends_on: Vec::new(),
+        goals: Vec::new(),
+        quotes: Vec::new(),
+        spend: Vec::new(),
+        updates: Vec::new(),
+        expected: Vec::new(),
+        has_quotes_key: false,
+    };
+}
+
+/// What every initiative without optional keys reads.
+static NO_EXTRA: InitiativeExtra = InitiativeExtra::EMPTY;
+
+impl std::ops::Deref for Initiative {
+    type Target = InitiativeExtra;
+
+    fn deref(&self) -> &InitiativeExtra {
+        self.extra.as_deref().unwrap_or(&NO_EXTRA)
+    }
+}
+
+impl std::ops::DerefMut for Initiative {
+    /// Allocates the optional keys on the first write.
+    fn deref_mut(&mut self) -> &mut InitiativeExtra {
+        self.extra.get_or_insert_with(Default::default)
+    }
+}
+
+impl std::fmt::Debug for Initiative {
+    /// Every key at the top, as if all were fields of the initiative:
+    /// where a key is stored is no business of a reader of the value.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x: &InitiativeExtra = self;
+        f.debug_struct("Initiative")
+            .field("span", &self.span)
+            .field("id", &self.id)
+            .field("title", &self.title)
+            .field("competency", &self.competency)
+            .field("area", &self.area)
+            .field("status", &self.status)
+            .field("owner", &x.owner)
+            .field("department", &x.department)
+            .field("priority", &x.priority)
+            .field("start", &x.start)
+            .field("end", &x.end)
+            .field("effort_days", &x.effort_days)
+            .field("kpi", &x.kpi)
+            .field("benefit", &x.benefit)
+            .field("reason", &x.reason)
+            .field("cost", &x.cost)
+            .field("actual", &x.actual)
+            .field("markup_percent", &x.markup_percent)
+            .field("kpis", &x.kpis)
+            .field("depends_on", &x.depends_on)
+            .field("goals", &x.goals)
+            .field("quotes", &x.quotes)
+            .field("spend", &x.spend)
+            .field("updates", &x.updates)
+            .field("expected", &x.expected)
+            .field("has_quotes_key", &x.has_quotes_key)
+            .field("rejected", &self.rejected)
+            .finish()
+    }
 }
 
 impl Initiative {
@@ -272,7 +380,16 @@ impl Initiative {
 
     /// Whether `key` was written but rejected by the loader.
     pub(crate) fn is_rejected(&self, key: InitiativeKey) -> bool {
-        self.rejected.contains(&key)
+        self.rejected.contains(key)
+    }
+
+    /// The initiative with `set` applied: tests build one from another
+    /// with optional keys changed, which a struct literal's `..base` no
+    /// longer reaches (they are out of line).
+    #[cfg(test)]
+    pub(crate) fn with(mut self, set: impl FnOnce(&mut Initiative)) -> Initiative {
+        set(&mut self);
+        self
     }
 
     /// The span best naming this initiative: its id, else its header.
@@ -291,13 +408,13 @@ pub struct Quote {
     pub date: Option<Sp<NaiveDate>>,
     pub currency: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<QuoteKey>,
+    pub rejected: KeySet<QuoteKey>,
 }
 
 impl Quote {
     /// Whether `key` was written but rejected by the loader.
     pub(crate) fn is_rejected(&self, key: QuoteKey) -> bool {
-        self.rejected.contains(&key)
+        self.rejected.contains(key)
     }
 
     /// The range in the quote's own currency: `amount` stands for both bounds.
@@ -320,7 +437,7 @@ pub struct Spend {
     pub currency: Option<Sp<String>>,
     pub note: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<SpendKey>,
+    pub rejected: KeySet<SpendKey>,
 }
 
 /// A check-in: how far the work is on a date, and how sure its owner is
@@ -335,7 +452,7 @@ pub struct Update {
     pub confidence: Option<Sp<Confidence>>,
     pub note: Option<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<UpdateKey>,
+    pub rejected: KeySet<UpdateKey>,
 }
 
 impl Initiative {
@@ -501,7 +618,7 @@ pub struct Goal {
     /// KPI id -> the value to reach by the goal's end, in file order.
     pub kpis: Vec<(Sp<String>, Sp<Written>)>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<GoalKey>,
+    pub rejected: KeySet<GoalKey>,
 }
 
 impl Goal {
@@ -545,7 +662,7 @@ pub struct Communication {
     /// Ids of the goals it speaks for.
     pub goals: Vec<Sp<String>>,
     /// Keys that were written but rejected by the loader (already reported).
-    pub rejected: Vec<CommunicationKey>,
+    pub rejected: KeySet<CommunicationKey>,
 }
 
 impl Communication {
@@ -574,3 +691,6 @@ pub struct Scenario {
     pub priorities: Vec<(Sp<String>, Sp<u32>)>,
     pub prices: Option<Sp<Prices>>,
 }
+
+#[cfg(test)]
+mod tests;

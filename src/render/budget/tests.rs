@@ -8,17 +8,17 @@ use crate::budget::{BudgetOptions, compute};
 use crate::roadmap::{Competency, Initiative, Roadmap, Status, Training};
 
 fn sample() -> Roadmap {
-    let cx = Initiative {
-        department: sp("care".to_string()),
-        quotes: vec![quote(999)],
-        ..initiative(
-            "cx-1",
-            Competency::Design,
-            Area::Cx,
-            date(2027, 3, 1),
-            date(2027, 9, 30),
-        )
-    };
+    let cx = initiative(
+        "cx-1",
+        Competency::Design,
+        Area::Cx,
+        date(2027, 3, 1),
+        date(2027, 9, 30),
+    )
+    .with(|i| {
+        i.department = sp("care".to_string());
+        i.quotes = vec![quote(999)];
+    });
     let bare = initiative(
         "bare",
         Competency::Governance,
@@ -28,7 +28,6 @@ fn sample() -> Roadmap {
     );
     let idea = Initiative {
         status: sp(Status::Idea),
-        cost: sp(money(300)),
         ..initiative(
             "idea-1",
             Competency::Culture,
@@ -36,7 +35,10 @@ fn sample() -> Roadmap {
             date(2028, 1, 1),
             date(2028, 2, 1),
         )
-    };
+    }
+    .with(|i| {
+        i.cost = sp(money(300));
+    });
     let mut r = roadmap(vec![rnps(), cx, bare, idea]);
     r.meta.day_rate = sp(money(900));
     r.training = vec![

@@ -10,10 +10,6 @@ use crate::source::{Sp, Span};
 
 fn ini(id: &str, priority: u32, cost: i128, effort: i128) -> Initiative {
     Initiative {
-        priority: sp(priority),
-        cost: sp(money(cost)),
-        effort_days: sp(Decimal(effort * Decimal::SCALE)),
-        owner: sp("ak".to_string()),
         title: sp(format!("=cmd|{id}")),
         ..initiative(
             id,
@@ -23,6 +19,12 @@ fn ini(id: &str, priority: u32, cost: i128, effort: i128) -> Initiative {
             date(2027, 12, 31),
         )
     }
+    .with(|i| {
+        i.priority = sp(priority);
+        i.cost = sp(money(cost));
+        i.effort_days = sp(Decimal(effort * Decimal::SCALE));
+        i.owner = sp("ak".to_string());
+    })
 }
 
 fn sample(cap: Option<i128>, capacity: Option<i128>) -> Plan {

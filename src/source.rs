@@ -135,7 +135,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Bytes between two marks of the character index (see
 /// [`Source::chars_before`]).
-const MARK: usize = 4096;
+const MARK: usize = 1024;
 
 /// The characters in UTF-8 bytes: the bytes that do not continue one.
 fn chars_in(bytes: &[u8]) -> usize {
@@ -143,7 +143,7 @@ fn chars_in(bytes: &[u8]) -> usize {
 }
 
 /// The characters before byte 0, [`MARK`], 2 × [`MARK`] and so on: one
-/// number per 4 KiB of text.
+/// number per KiB of text.
 fn char_marks(text: &str) -> Vec<usize> {
     let mut marks = Vec::with_capacity(text.len() / MARK + 1);
     let mut counted = 0;

@@ -311,6 +311,65 @@ fn tiny_initiatives(n: usize) -> String {
     text
 }
 
+/// The peak resident memory of `cxm ARGS` in bytes, as GNU time measures
+/// it (Debian's package `time`; `.ci/run` installs it).
+fn peak_memory(args: &[&std::ffi::OsStr]) -> u64 {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "peak %M"])
+        .arg(env!("CARGO_BIN_EXE_cxm"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("GNU time at /usr/bin/time (Debian: apt-get install time)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kib: u64 = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("peak "))
+        .next_back()
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {stderr}"));
+    kib * 1024
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_million_tiny_initiatives_would_fit_in_a_gibibyte() {
+    // The case: 10^6 initiatives of only an id, 5 findings each,
+    // within 1 GiB. Measured here at a fifth of the size, in the table
+    // form and on one line of inline tables (whose tree is alive while the
+    // roadmap is made): the memory grows with the initiatives, so a fifth
+    // of them must fit in a fifth of the bound, plus what any run of the
+    // binary takes (64 MiB is given for that). At 10^6, in a release
+    // build: 0.73, 0.81 and 0.92 GiB (BENCHMARKS.md).
+    let n = 200_000;
+    let per_initiative = (1u64 << 30) / 1_000_000;
+    let bound = 64 * (1 << 20) + n * per_initiative;
+    let mut inline = String::from("initiatives = [");
+    for i in 0..n {
+        inline.push_str(&format!("{{id=\"i{i}\"}},"));
+    }
+    inline.push_str("]\n[roadmap]\nplan_year = 2027\nas_of = 2027-01-01\n");
+    // And each with an unknown key (E002 besides the five).
+    let unknown = inline.replace("\"},", "\", bogus=1},");
+    for (name, text) in [
+        ("tiny.toml", tiny_initiatives(n as usize)),
+        ("inline.toml", inline),
+        ("unknown.toml", unknown),
+    ] {
+        // Every format holds every finding to sort them; JSON writes most.
+        let (_dir, path) = file(name, text.as_bytes());
+        let args = ["check".as_ref(), "--format".as_ref(), "json".as_ref()];
+        let peak = peak_memory(&[&args[..], &[path.as_os_str()]].concat());
+        eprintln!("{name}: {} MiB", peak >> 20);
+        assert!(
+            peak < bound,
+            "{name}: {} MiB, bound {} MiB",
+            peak >> 20,
+            bound >> 20
+        );
+    }
+}
+
 #[test]
 #[cfg(target_os = "linux")]
 fn many_findings_stay_within_bounds() {

@@ -528,15 +528,6 @@ impl Loader {
         suggestion
     }
 
-    /// E012 for every required key of `def` that `t` does not have.
-    fn require(&mut self, t: &DeTable<'_>, span: Span, def: &TableDef, whose: Whose) {
-        for key in def.required() {
-            if !t.iter().any(|(k, _)| k.get_ref() == key) {
-                self.missing(span, key, whose.clone());
-            }
-        }
-    }
-
     fn missing(&mut self, span: Span, key: &'static str, whose: Whose) {
         self.error(Code::E012, span, LoadMessage::MissingKey { key, whose });
     }
@@ -971,29 +962,26 @@ impl Loader {
             span,
             ..Meta::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Organisation => m.organisation = self.string(v, name),
-                K::Team => m.team = self.string(v, name),
-                K::Currency => m.currency = self.currency(v, name),
-                K::Language => m.language = self.choice(v, name),
+                K::Organisation => m.organisation = this.string(v, name),
+                K::Team => m.team = this.string(v, name),
+                K::Currency => m.currency = this.currency(v, name),
+                K::Language => m.language = this.choice(v, name),
                 K::PlanYear => {
                     // Within `YEARS`, which `i32` holds.
-                    m.plan_year = self
+                    m.plan_year = this
                         .whole(v, name, fields::YEARS)
                         .map(|y| Sp::new(y.value as i32, y.span));
                 }
-                K::AsOf => m.as_of = self.date(v, name),
-                K::MarkupPercent => m.markup_percent = self.percent(v, name),
-                K::BudgetCap => m.budget_cap = self.money(v, name),
-                K::DayRate => m.day_rate = self.money(v, name),
+                K::AsOf => m.as_of = this.date(v, name),
+                K::MarkupPercent => m.markup_percent = this.percent(v, name),
+                K::BudgetCap => m.budget_cap = this.money(v, name),
+                K::DayRate => m.day_rate = this.money(v, name),
             }
-        }
-        self.require(t, span, &fields::ROADMAP, Whose::Roadmap);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Roadmap);
         m
     }
 
@@ -1025,19 +1013,16 @@ impl Loader {
             span,
             ..Member::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Id => m.id = self.id(v, name),
-                K::Name => m.name = self.string(v, name),
-                K::Role => m.role = self.string(v, name),
-                K::CapacityDays => m.capacity_days = self.days(v, name),
+                K::Id => m.id = this.id(v, name),
+                K::Name => m.name = this.string(v, name),
+                K::Role => m.role = this.string(v, name),
+                K::CapacityDays => m.capacity_days = this.days(v, name),
             }
-        }
-        self.require(t, span, &fields::MEMBER, Whose::Member);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Member);
         m
     }
 
@@ -1047,18 +1032,15 @@ impl Loader {
             span,
             ..Department::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Id => d.id = self.id(v, name),
-                K::Name => d.name = self.string(v, name),
-                K::Headcount => d.headcount = self.count(v, name),
+                K::Id => d.id = this.id(v, name),
+                K::Name => d.name = this.string(v, name),
+                K::Headcount => d.headcount = this.count(v, name),
             }
-        }
-        self.require(t, span, &fields::DEPARTMENT, Whose::Department);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Department);
         d
     }
 
@@ -1096,7 +1078,7 @@ impl Loader {
         out
     }
 
-    /// The one walk over a table's keys that every `[[…]]` entry shares:
+    /// The one walk over a table's keys that every table shares:
     /// an unknown key is E002, and the key it was meant as counts as
     /// rejected (so no rule calls that one missing as well); `read` sets each
     /// known key; a key whose reading made a finding is rejected. The
@@ -1232,18 +1214,15 @@ impl Loader {
             low: None,
             high: None,
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Low => c.low = self.written(v, name),
-                K::High => c.high = self.written(v, name),
+                K::Low => c.low = this.written(v, name),
+                K::High => c.high = this.written(v, name),
             }
-        }
-        let whose = Whose::Expected(c.kpi.value.as_str().into());
-        self.require(t, span, &fields::CHANGE, whose);
+        });
+        let whose: Text = c.kpi.value.as_str().into();
+        self.missing_keys(t, span, rejected, |_| Whose::Expected(whose.clone()));
         Some(c)
     }
 
@@ -1256,23 +1235,16 @@ impl Loader {
             span,
             ..ValuePerUnit::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Low => u.low = self.money(v, name),
-                K::High => u.high = self.money(v, name),
-                K::Note => u.note = self.string(v, name),
+                K::Low => u.low = this.money(v, name),
+                K::High => u.high = this.money(v, name),
+                K::Note => u.note = this.string(v, name),
             }
-        }
-        self.require(
-            t,
-            span,
-            &fields::VALUE_PER_UNIT,
-            Whose::ValuePerUnit(kpi.map(Into::into)),
-        );
+        });
+        let kpi: Option<Text> = kpi.map(Into::into);
+        self.missing_keys(t, span, rejected, |_| Whose::ValuePerUnit(kpi.clone()));
         Some(u)
     }
 
@@ -1343,31 +1315,28 @@ impl Loader {
             span,
             ..Training::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Id => tr.id = self.id(v, name),
-                K::Title => tr.title = self.title(v, name),
-                K::Competency => tr.competency = self.choice(v, name),
-                K::CostPerPerson => tr.cost_per_person = self.money(v, name),
-                K::Funding => tr.funding = self.choice(v, name),
+                K::Id => tr.id = this.id(v, name),
+                K::Title => tr.title = this.title(v, name),
+                K::Competency => tr.competency = this.choice(v, name),
+                K::CostPerPerson => tr.cost_per_person = this.money(v, name),
+                K::Funding => tr.funding = this.choice(v, name),
                 K::Needs => {
-                    let Some(needs) = self.table(v, name) else {
-                        continue;
+                    let Some(needs) = this.table(v, name) else {
+                        return;
                     };
                     for (dk, dv) in needs.iter() {
                         let dept = Sp::new(dk.get_ref().to_string(), span_of(dk));
-                        if let Some(n) = self.count(dv, dk.get_ref()) {
+                        if let Some(n) = this.count(dv, dk.get_ref()) {
                             tr.needs.push((dept, n));
                         }
                     }
                 }
             }
-        }
-        self.require(t, span, &fields::TRAINING, Whose::Training);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Training);
         tr
     }
 
@@ -1377,43 +1346,40 @@ impl Loader {
             span,
             ..Kpi::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Id => kpi.id = self.id(v, name),
-                K::Name => kpi.name = self.string(v, name),
-                K::Group => kpi.group = self.choice(v, name),
-                K::Unit => kpi.unit = self.string(v, name),
-                K::Direction => kpi.direction = self.choice(v, name),
-                K::Baseline => kpi.baseline = self.written(v, name),
-                K::Target => kpi.target = self.written(v, name),
+                K::Id => kpi.id = this.id(v, name),
+                K::Name => kpi.name = this.string(v, name),
+                K::Group => kpi.group = this.choice(v, name),
+                K::Unit => kpi.unit = this.string(v, name),
+                K::Direction => kpi.direction = this.choice(v, name),
+                K::Baseline => kpi.baseline = this.written(v, name),
+                K::Target => kpi.target = this.written(v, name),
                 K::Measurements => {
-                    for (mt, mspan) in self.tables(v, name) {
-                        if let Some(m) = self.measurement(mt, mspan) {
+                    for (mt, mspan) in this.tables(v, name) {
+                        if let Some(m) = this.measurement(mt, mspan) {
                             kpi.measurements.push(m);
                         }
                     }
                 }
-                K::BaselineDate => kpi.baseline_date = self.date(v, name),
-                K::TargetDate => kpi.target_date = self.date(v, name),
-                K::Cadence => kpi.cadence = self.choice(v, name),
+                K::BaselineDate => kpi.baseline_date = this.date(v, name),
+                K::TargetDate => kpi.target_date = this.date(v, name),
+                K::Cadence => kpi.cadence = this.choice(v, name),
                 K::Targets => {
-                    for (ct, cspan) in self.tables(v, name) {
-                        if let Some(c) = self.checkpoint(ct, cspan) {
+                    for (ct, cspan) in this.tables(v, name) {
+                        if let Some(c) = this.checkpoint(ct, cspan) {
                             kpi.targets.push(c);
                         }
                     }
                 }
                 K::ValuePerUnit => {
                     let id = kpi.id.as_ref().map(|i| i.value.clone());
-                    kpi.value_per_unit = self.value_per_unit(v, id);
+                    kpi.value_per_unit = this.value_per_unit(v, id);
                 }
             }
-        }
-        self.require(t, span, &fields::KPI, Whose::Kpi);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Kpi);
         kpi
     }
 
@@ -1421,17 +1387,14 @@ impl Loader {
         use MeasurementKey as K;
         let mut date = None;
         let mut value = None;
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Date => date = self.date(v, name),
-                K::Value => value = self.written(v, name),
+                K::Date => date = this.date(v, name),
+                K::Value => value = this.written(v, name),
             }
-        }
-        self.require(t, span, &fields::MEASUREMENT, Whose::Measurement);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Measurement);
         Some(Measurement {
             span,
             date: date?,
@@ -1444,17 +1407,14 @@ impl Loader {
         use CheckpointKey as K;
         let mut date = None;
         let mut value = None;
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        let rejected = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Date => date = self.date(v, name),
-                K::Value => value = self.written(v, name),
+                K::Date => date = this.date(v, name),
+                K::Value => value = this.written(v, name),
             }
-        }
-        self.require(t, span, &fields::CHECKPOINT, Whose::Checkpoint);
+        });
+        self.missing_keys(t, span, rejected, |_| Whose::Checkpoint);
         Some(Measurement {
             span,
             date: date?,
@@ -1483,16 +1443,14 @@ impl Loader {
             span,
             ..Vision::default()
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<VisionKey>(k) else {
-                continue;
-            };
+        // Nothing here is required: what is rejected is reported already.
+        let _ = self.read_keys(t, |this, key: VisionKey, v| {
             let name = key.name();
             match key {
-                VisionKey::Statement => vision.statement = self.title(v, name),
-                VisionKey::Until => vision.until = self.year(v, name),
+                VisionKey::Statement => vision.statement = this.title(v, name),
+                VisionKey::Until => vision.until = this.year(v, name),
             }
-        }
+        });
         vision
     }
 
@@ -1620,34 +1578,32 @@ impl Loader {
             priorities: Vec::new(),
             prices: None,
         };
-        for (k, v) in t.iter() {
-            let Some(key) = self.key::<K>(k) else {
-                continue;
-            };
+        // Nothing here is required: what is rejected is reported already.
+        let _ = self.read_keys(t, |this, key: K, v| {
             let name = key.name();
             match key {
-                K::Note => s.note = self.string(v, name),
-                K::BudgetCap => s.budget_cap = self.money(v, name),
-                K::MarkupPercent => s.markup_percent = self.percent(v, name),
+                K::Note => s.note = this.string(v, name),
+                K::BudgetCap => s.budget_cap = this.money(v, name),
+                K::MarkupPercent => s.markup_percent = this.percent(v, name),
                 K::CapacityPercent => {
-                    s.capacity_percent = self.decimal(v, name, &fields::CAPACITY_PERCENTS);
+                    s.capacity_percent = this.decimal(v, name, &fields::CAPACITY_PERCENTS);
                 }
-                K::Exclude => s.exclude = self.string_list(v, name),
-                K::Include => s.include = self.string_list(v, name),
+                K::Exclude => s.exclude = this.string_list(v, name),
+                K::Include => s.include = this.string_list(v, name),
                 K::Priorities => {
-                    let Some(table) = self.table(v, name) else {
-                        continue;
+                    let Some(table) = this.table(v, name) else {
+                        return;
                     };
                     for (ik, iv) in table.iter() {
                         let id = Sp::new(ik.get_ref().to_string(), span_of(ik));
-                        if let Some(p) = self.whole(iv, ik.get_ref(), fields::PRIORITIES) {
+                        if let Some(p) = this.whole(iv, ik.get_ref(), fields::PRIORITIES) {
                             s.priorities.push((id, p));
                         }
                     }
                 }
-                K::Prices => s.prices = self.choice(v, name),
+                K::Prices => s.prices = this.choice(v, name),
             }
-        }
+        });
         s
     }
 

@@ -312,7 +312,7 @@ fn text_pl(m: &M) -> String {
         }
         M::NotUtf8 => "plik nie jest zapisany w UTF-8".into(),
         M::UnknownKey { key, table, .. } => {
-            format!("nieznany klucz {} w {}", Quoted(key), table_pl(table))
+            format!("nieznany klucz {} {}", Quoted(key), table_pl(table))
         }
         M::MissingKey { key, whose } => {
             format!("{} nie ma wymaganego klucza `{key}`", whose_pl(whose))
@@ -528,31 +528,42 @@ fn czy_chodzi(s: &str) -> String {
     format!("czy chodziło o \"{s}\"?")
 }
 
-/// The table an unknown key was found in, as the Polish message names it
-/// after "w" (the locative). The tables are those of `roadmap::fields`; a
-/// table this list does not know is shown as declared.
+/// Where an unknown key was found, as the Polish message says it: the
+/// preposition and the table in the locative ("w tabeli [roadmap]", "we
+/// wpisie [[kpis]]": "we" before "w" and a consonant). The tables are those
+/// of `roadmap::fields`; a table this list does not know is shown as
+/// declared, after "w".
 fn table_pl(table: &str) -> String {
-    match table {
-        "[roadmap]" => "tabeli [roadmap]",
-        "a [[team]] member" => "wpisie członka zespołu [[team]]",
-        "a [[departments]] entry" => "wpisie [[departments]]",
-        "a [maturity] table" => "tabeli [maturity]",
-        "a quote" => "wycenie dostawcy",
-        "a spend entry" => "wpisie wydatku",
-        "a check-in" => "wpisie postępu",
-        "an initiative" => "inicjatywie",
-        "a [[training]] entry" => "wpisie [[training]]",
-        "a measurement" => "pomiarze",
-        "a checkpoint" => "punkcie kontrolnym",
-        "a [[kpis]] entry" => "wpisie [[kpis]]",
-        "[vision]" => "tabeli [vision]",
-        "a [[goals]] entry" => "wpisie [[goals]]",
-        "a [[communications]] entry" => "wpisie [[communications]]",
-        "[check]" => "tabeli [check]",
-        "the roadmap file" => "pliku planu",
-        other => return other.to_string(),
-    }
-    .to_string()
+    table_pl_known(table).map_or_else(|| format!("w {table}"), str::to_string)
+}
+
+/// [`table_pl`] for the tables `roadmap::fields` declares (a test holds
+/// every one of them here).
+pub(super) fn table_pl_known(table: &str) -> Option<&'static str> {
+    Some(match table {
+        "[roadmap]" => "w tabeli [roadmap]",
+        "a [[team]] member" => "we wpisie członka zespołu [[team]]",
+        "a [[departments]] entry" => "we wpisie [[departments]]",
+        "[maturity]" => "w tabeli [maturity]",
+        "a [maturity] table" => "w tabeli poziomów [maturity]",
+        "a quote" => "w wycenie dostawcy",
+        "a spend entry" => "we wpisie wydatku",
+        "a check-in" => "we wpisie postępu",
+        "an initiative" => "w inicjatywie",
+        "a [[training]] entry" => "we wpisie [[training]]",
+        "a measurement" => "w pomiarze",
+        "a checkpoint" => "w punkcie kontrolnym",
+        "a value_per_unit table" => "w wartości jednostki (value_per_unit)",
+        "an expected change" => "w oczekiwanej zmianie (expected)",
+        "a [[kpis]] entry" => "we wpisie [[kpis]]",
+        "[vision]" => "w tabeli [vision]",
+        "a [[goals]] entry" => "we wpisie [[goals]]",
+        "a [[communications]] entry" => "we wpisie [[communications]]",
+        "a [scenarios] table" => "w scenariuszu [scenarios]",
+        "[check]" => "w tabeli [check]",
+        "the roadmap file" => "w pliku planu",
+        _ => return None,
+    })
 }
 
 fn whose_pl(whose: &Whose) -> String {

@@ -295,3 +295,33 @@ fn an_unknown_parser_line_is_quoted_as_the_parsers() {
         ["komunikat parsera TOML (po angielsku): duplicate key `a`"]
     );
 }
+
+/// Every table `roadmap::fields` declares has its Polish place in an
+/// unknown-key message (a new table without one would show its English
+/// name in Polish).
+#[test]
+fn every_table_has_its_polish_place() {
+    use crate::roadmap::fields::{self, Kind, TableDef};
+    fn walk(def: &'static TableDef, out: &mut Vec<&'static str>) {
+        out.push(def.what);
+        for f in def.fields {
+            match f.kind {
+                Kind::Table(inner) | Kind::Tables(inner) | Kind::Scenarios(inner) => {
+                    walk(inner, out);
+                }
+                Kind::Expected => walk(&fields::CHANGE, out),
+                Kind::Maturity => {
+                    out.push(fields::MATURITY);
+                    walk(&fields::MATURITY_LEVEL, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut tables = Vec::new();
+    walk(&fields::DOCUMENT, &mut tables);
+    assert!(tables.len() >= 20, "{tables:?}");
+    for what in tables {
+        assert!(load::table_pl_known(what).is_some(), "no Polish for {what}");
+    }
+}

@@ -704,74 +704,59 @@ fn quotes_value(ini: &Initiative) -> Option<Value> {
     })
 }
 
-/// Check-ins as one text, in file order: `2027-03-31 40 medium "note"`
-/// each, `; ` between; a changed, added or removed check-in changes it.
+/// Entries of an initiative as one text, in file order, each its words
+/// joined by spaces, `; ` between: check-ins, spend entries, expected
+/// changes. A changed, added or removed entry changes it.
+fn entries_text<T>(items: &[T], words: impl Fn(&T) -> Vec<String>) -> Option<Value> {
+    let entries: Vec<String> = items.iter().map(|e| words(e).join(" ")).collect();
+    (!entries.is_empty()).then(|| Value::Text(entries.join("; ")))
+}
+
+/// A value of an entry as [`entries_text`] writes it, `?` when not read.
+fn word<T>(v: &Option<Sp<T>>, text: impl Fn(&T) -> String) -> String {
+    v.as_ref().map_or("?".to_string(), |v| text(&v.value))
+}
+
+fn iso(d: &NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Check-ins: `2027-03-31 40 % medium "note"` each.
 fn updates_value(ini: &Initiative) -> Option<Value> {
-    if ini.updates.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = ini
-        .updates
-        .iter()
-        .map(|u| {
-            let mut p = vec![
-                u.date
-                    .as_ref()
-                    .map_or("?".to_string(), |d| d.value.format("%Y-%m-%d").to_string()),
-                u.progress
-                    .as_ref()
-                    .map_or("?".to_string(), |p| format!("{} %", p.value.text())),
-            ];
-            p.extend(u.confidence.as_ref().map(|c| c.value.as_str().to_string()));
-            p.extend(u.note.as_ref().map(|n| format!("\"{}\"", n.value)));
-            p.join(" ")
-        })
-        .collect();
-    Some(Value::Text(parts.join("; ")))
+    entries_text(&ini.updates, |u| {
+        let mut p = vec![
+            word(&u.date, iso),
+            word(&u.progress, |p| format!("{} %", p.text())),
+        ];
+        p.extend(u.confidence.as_ref().map(|c| c.value.as_str().to_string()));
+        p.extend(u.note.as_ref().map(|n| format!("\"{}\"", n.value)));
+        p
+    })
 }
 
-/// The expected changes of KPIs as one text, in file order: `nps 2 – 4`
-/// each (`?` for a bound not read), `; ` between.
+/// The expected changes of KPIs: `nps 2 – 4` each.
 fn expected_value(ini: &Initiative) -> Option<Value> {
-    if ini.expected.is_empty() {
-        return None;
-    }
-    let bound = |w: &Option<Sp<crate::roadmap::Written>>| {
-        w.as_ref().map_or("?".to_string(), |w| w.value.value.text())
-    };
-    let parts: Vec<String> = ini
-        .expected
-        .iter()
-        .map(|c| format!("{} {} – {}", c.kpi.value, bound(&c.low), bound(&c.high)))
-        .collect();
-    Some(Value::Text(parts.join("; ")))
+    entries_text(&ini.expected, |c| {
+        let bound = |w: &crate::roadmap::Written| w.value.text();
+        vec![
+            c.kpi.value.clone(),
+            word(&c.low, bound),
+            "–".to_string(),
+            word(&c.high, bound),
+        ]
+    })
 }
 
-/// Spend entries as one text, in file order: `2027-03-31 12000.00 PLN
-/// "note"` each (the currency when written), `; ` between; like check-ins,
-/// a change shows the entries added or changed.
+/// Spend entries: `2027-03-31 12000.00 PLN "note"` each (the currency
+/// when written); like check-ins, a change shows the entries added or
+/// changed.
 fn spend_value(ini: &Initiative) -> Option<Value> {
-    if ini.spend.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = ini
-        .spend
-        .iter()
-        .map(|e| {
-            let mut p = vec![
-                e.date
-                    .as_ref()
-                    .map_or("?".to_string(), |d| d.value.format("%Y-%m-%d").to_string()),
-                e.amount
-                    .as_ref()
-                    .map_or("?".to_string(), |a| a.value.plain()),
-            ];
-            p.extend(e.currency.as_ref().map(|c| c.value.clone()));
-            p.extend(e.note.as_ref().map(|n| format!("\"{}\"", n.value)));
-            p.join(" ")
-        })
-        .collect();
-    Some(Value::Text(parts.join("; ")))
+    entries_text(&ini.spend, |e| {
+        let mut p = vec![word(&e.date, iso), word(&e.amount, |a| a.plain())];
+        p.extend(e.currency.as_ref().map(|c| c.value.clone()));
+        p.extend(e.note.as_ref().map(|n| format!("\"{}\"", n.value)));
+        p
+    })
 }
 
 /// Of two lists (check-ins as text joined by `; `, a KPI's series), only

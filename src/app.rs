@@ -267,6 +267,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
     } else {
         None
     };
+    let calendar = crate::calendar::build(&checked.roadmap, &plan, checked.as_of);
     let meta = &checked.roadmap.meta;
     let about = crate::render::xlsx::About {
         organisation: meta.organisation.as_ref().map(|o| o.value.clone()),
@@ -289,6 +290,7 @@ fn workbook(checked: &Checked, lang: Language) -> Result<Vec<u8>> {
         kpi: kpi.as_ref(),
         goals: goals.as_ref(),
         scenarios: scenarios.as_ref(),
+        calendar: Some(&calendar).filter(|c| !c.events.is_empty()),
     };
     crate::render::xlsx::report(&reports, &about, lang)
 }

@@ -390,8 +390,26 @@ fn the_report_workbook_has_a_sheet_per_report() {
             "Inventory",
             "KPIs",
             "Goals",
+            "Calendar",
             "Scenarios"
         ]
+    );
+    // The calendar's events, as `cxm calendar` lists them.
+    let calendar = wb.worksheet_range("Calendar").unwrap();
+    let events: Vec<String> = calendar
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("communication,town-hall,CX results at the quarterly town hall")),
+        "{events:?}"
     );
     let about = wb.worksheet_range("About").unwrap();
     let labels: Vec<String> = (0..about.height() as u32)

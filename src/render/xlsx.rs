@@ -232,11 +232,14 @@ pub(crate) struct Reports<'a> {
     pub(crate) goals: Option<&'a crate::goals::GoalsReport>,
     /// Present when the roadmap has scenarios and none is applied.
     pub(crate) scenarios: Option<&'a crate::scenarios::ScenariosReport>,
+    /// Present when the plan year has dated events (communications, KPI
+    /// measurements due).
+    pub(crate) calendar: Option<&'a crate::calendar::Calendar>,
 }
 
 /// The workbook of `cxm report --xlsx`: About, then budget, department
-/// guidelines, plan, inventory, KPIs, goals and scenarios (each when the
-/// roadmap has any; scenarios only for the file as written).
+/// guidelines, plan, inventory, KPIs, goals, calendar and scenarios (each
+/// when the roadmap has any; scenarios only for the file as written).
 pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::Result<Vec<u8>> {
     let mut sheets = vec![
         super::budget::xlsx_sheet(r.budget, lang),
@@ -246,6 +249,7 @@ pub(crate) fn report(r: &Reports<'_>, about: &About, lang: Language) -> anyhow::
     ];
     sheets.extend(r.kpi.map(super::kpi::xlsx_sheet));
     sheets.extend(r.goals.map(|g| super::goals::xlsx_sheet(g, lang)));
+    sheets.extend(r.calendar.map(|c| super::calendar::xlsx_sheet(c, lang)));
     sheets.extend(r.scenarios.map(|s| super::scenarios::xlsx_sheet(s, lang)));
     book(&sheets, Some(about), lang, &r.budget.currency)
 }

@@ -225,6 +225,47 @@ pub(crate) struct Bar {
     pub color: String,
 }
 
+/// A value axis along x: at each tick a vertical grid line from `y0` to
+/// `y1` and its label 16 below.
+fn x_grid(s: &mut String, x: &Scale, ticks: &Ticks, (y0, y1): (f64, f64), pl: bool) {
+    for t in &ticks.values {
+        let tx = px(x.map(*t));
+        let _ = write!(
+            s,
+            r#"<line class="grid" x1="{tx}" y1="{y0}" x2="{tx}" y2="{y1}"/><text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{l}</text>"#,
+            y0 = px(y0),
+            y1 = px(y1),
+            ty = px(y1 + 16.0),
+            l = esc(&axis_number(*t, ticks.decimals(), pl))
+        );
+    }
+}
+
+/// A value axis along y: at each tick a horizontal grid line from `x0` to
+/// `x1` and its label ending `gap` left of `x0`, `drop` below the line.
+fn y_grid(
+    s: &mut String,
+    y: &Scale,
+    ticks: &Ticks,
+    (x0, x1): (f64, f64),
+    (gap, drop): (f64, f64),
+    pl: bool,
+) {
+    for t in &ticks.values {
+        let ty = y.map(*t);
+        let _ = write!(
+            s,
+            r#"<line class="grid" x1="{x0}" y1="{ty}" x2="{x1}" y2="{ty}"/><text class="tick" x="{tx}" y="{tty}" text-anchor="end">{l}</text>"#,
+            x0 = px(x0),
+            x1 = px(x1),
+            ty = px(ty),
+            tx = px(x0 - gap),
+            tty = px(ty + drop),
+            l = esc(&axis_number(*t, ticks.decimals(), pl))
+        );
+    }
+}
+
 /// Horizontal bars, one per row, the label above each bar and its value at
 /// its end; a value axis with ticks and `axis_title` below.
 pub(crate) fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> String {
@@ -238,17 +279,7 @@ pub(crate) fn hbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> 
     let ticks = nice_ticks(lo, hi, 4);
     let x = Scale::new((ticks.lo, ticks.hi), (left, w - right));
     let mut s = chart_open(id, w, h, axis_title);
-    for t in &ticks.values {
-        let tx = px(x.map(*t));
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{tx}" y1="{y0}" x2="{tx}" y2="{y1}"/><text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{l}</text>"#,
-            y0 = px(top),
-            y1 = px(top + plot_h),
-            ty = px(top + plot_h + 16.0),
-            l = esc(&axis_number(*t, ticks.decimals(), pl))
-        );
-    }
+    x_grid(&mut s, &x, &ticks, (top, top + plot_h), pl);
     for (i, b) in bars.iter().enumerate() {
         let y = top + i as f64 * row;
         let (bx, bw) = bar_extent(&x, b.value);
@@ -318,17 +349,7 @@ pub(crate) fn benefit_chart(id: &str, rows: &[BenefitRow], axis_title: &str, pl:
     let ticks = nice_ticks(lo, hi, 4);
     let x = Scale::new((ticks.lo, ticks.hi), (left, w - right));
     let mut s = chart_open(id, w, h, axis_title);
-    for t in &ticks.values {
-        let tx = px(x.map(*t));
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{tx}" y1="{y0}" x2="{tx}" y2="{y1}"/><text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{l}</text>"#,
-            y0 = px(top),
-            y1 = px(top + plot_h),
-            ty = px(top + plot_h + 16.0),
-            l = esc(&axis_number(*t, ticks.decimals(), pl))
-        );
-    }
+    x_grid(&mut s, &x, &ticks, (top, top + plot_h), pl);
     for (i, r) in rows.iter().enumerate() {
         let y = top + i as f64 * row;
         let (cx, cw) = bar_extent(&x, r.cost);
@@ -375,18 +396,7 @@ pub(crate) fn vbar_chart(id: &str, bars: &[Bar], axis_title: &str, pl: bool) -> 
     let slot = (w - left - right) / bars.len().max(1) as f64;
     let bw = slot * 0.56;
     let mut s = chart_open(id, w, h, axis_title);
-    for t in &ticks.values {
-        let ty = px(y.map(*t));
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{x0}" y1="{ty}" x2="{x1}" y2="{ty}"/><text class="tick" x="{tx}" y="{tty}" text-anchor="end">{l}</text>"#,
-            x0 = px(left),
-            x1 = px(w - right),
-            tx = px(left - 6.0),
-            tty = px(y.map(*t) + 4.0),
-            l = esc(&axis_number(*t, ticks.decimals(), pl))
-        );
-    }
+    y_grid(&mut s, &y, &ticks, (left, w - right), (6.0, 4.0), pl);
     for (i, b) in bars.iter().enumerate() {
         let cx = left + slot * (i as f64 + 0.5);
         let (by, bh) = bar_extent(&y, b.value);
@@ -526,19 +536,7 @@ pub(crate) fn kpi_chart_ahead(
         h = px(h),
         u = esc(unit)
     );
-    for t in &ticks.values {
-        let ty = y.map(*t);
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{x0}" y1="{ty}" x2="{x1}" y2="{ty}"/><text class="tick" x="{tx}" y="{tty}" text-anchor="end">{l}</text>"#,
-            x0 = px(left),
-            x1 = px(w - right),
-            ty = px(ty),
-            tx = px(left - 4.0),
-            tty = px(ty + 3.5),
-            l = esc(&axis_number(*t, ticks.decimals(), pl))
-        );
-    }
+    y_grid(&mut s, &y, &ticks, (left, w - right), (4.0, 3.5), pl);
     let _ = write!(
         s,
         r#"<text class="axis-title" x="{x}" y="11">{u}</text><line class="axis" x1="{x0}" y1="{yb}" x2="{x1}" y2="{yb}"/>"#,

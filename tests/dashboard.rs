@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::print::{PaperRule, chromium, headless, print_and_judge};
+use common::print::{PaperRule, assert_printed, browser, headless, print_and_judge};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -198,14 +198,7 @@ fn report_needs_html_and_refuses_data_errors() {
 
 #[test]
 fn dashboard_in_a_headless_browser() {
-    let Some(browser) = chromium() else {
-        // In CI the browser test must run: .ci/run installs the browser, and
-        // a skip there would let the dashboard go unchecked.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
-        );
-        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+    let Some(browser) = browser() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -257,12 +250,7 @@ fn dashboard_in_a_headless_browser() {
 /// CSS, and a page's fullness is how far down its lowest text sits.
 #[test]
 fn dashboard_prints_on_a4_landscape() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
-        );
-        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+    let Some(browser) = browser() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -284,7 +272,7 @@ fn dashboard_prints_on_a4_landscape() {
         (root().join("examples/roadmap.pl.toml"), "pl", 3),
         (root().join("examples/roadmap.pl.toml"), "en", 3),
     ];
-    let (mut report, mut failures) = (Vec::new(), Vec::new());
+    let mut judged = Vec::new();
     for (i, (path, lang, max_pages)) in cases.into_iter().enumerate() {
         let roadmap = path.file_name().unwrap().to_string_lossy();
         let sub = dir.path().join(i.to_string());
@@ -303,16 +291,9 @@ fn dashboard_prints_on_a4_landscape() {
                 last_full: 0.2,
             },
         );
-        report.push(line);
-        failures.extend(failed);
+        judged.push((line, failed));
     }
-    eprintln!("{}", report.join("\n"));
-    assert!(
-        failures.is_empty(),
-        "{}\n{}",
-        failures.join("\n"),
-        report.join("\n")
-    );
+    assert_printed(judged);
 }
 
 /// The fixture where the budget cap cuts the only initiative of a focus
@@ -460,12 +441,7 @@ fn the_examples_show_their_focus_goals_and_no_strategy_without_goals() {
 
 #[test]
 fn strategy_and_quarter_in_a_headless_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
-        );
-        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+    let Some(browser) = browser() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

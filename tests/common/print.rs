@@ -26,6 +26,21 @@ pub(crate) fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The browser for a test, or `None` to skip it: a skip only off CI, where
+/// `.ci/run` installs Debian's chromium and a skip would let the page go
+/// unchecked.
+pub(crate) fn browser() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no chromium on PATH in CI: .ci/run should have installed Debian's chromium"
+        );
+        eprintln!("skipped: no chromium on PATH (.ci/run installs Debian's chromium)");
+    }
+    found
+}
+
 /// Runs Chromium headless on `page` with `extra` flags; its standard output.
 /// A browser that hangs is killed after two minutes (a failure, not a skip).
 pub(crate) fn headless(browser: &Path, profile: &Path, page: &Path, extra: &[String]) -> String {
@@ -300,4 +315,18 @@ pub(crate) fn print_and_judge(
         failures.push(format!("{name}: text under 7 pt"));
     }
     (report, failures)
+}
+
+/// Prints what [`print_and_judge`] measured of each document, and fails
+/// with every failure when there is any.
+pub(crate) fn assert_printed(judged: Vec<(String, Vec<String>)>) {
+    let report: Vec<String> = judged.iter().map(|(line, _)| line.clone()).collect();
+    let failures: Vec<String> = judged.into_iter().flat_map(|(_, f)| f).collect();
+    eprintln!("{}", report.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\n{}",
+        failures.join("\n"),
+        report.join("\n")
+    );
 }

@@ -283,5 +283,24 @@ fn compute_budget(
     }
 }
 
+/// For unit tests of the reports: a roadmap's text checked as `r.toml`
+/// (it must have no data errors), with its budget and plan.
+#[cfg(test)]
+pub(crate) fn planned(
+    text: &str,
+    as_of: Option<NaiveDate>,
+) -> (Checked, Budget, crate::plan::Plan) {
+    let over = Overrides {
+        as_of,
+        year: None,
+        scenario: None,
+    };
+    let mut checked = run("r.toml", text.as_bytes().to_vec(), &over);
+    assert!(!checked.has_data_errors(), "{:?}", checked.findings);
+    let budget = checked.budget.take().expect("a budget");
+    let plan = crate::plan::build(&checked.roadmap, &budget).expect("a plan");
+    (checked, budget, plan)
+}
+
 #[cfg(test)]
 mod tests;

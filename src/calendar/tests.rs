@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly
 use super::*;
-use crate::pipeline::{self, Overrides};
+use crate::pipeline;
 use crate::roadmap::Measurement;
 use crate::source::{Sp, Span};
 use proptest::prelude::*;
@@ -226,15 +226,7 @@ start = 2026-08-31
 "#;
 
 fn calendar(text: &str) -> Calendar {
-    let over = Overrides {
-        as_of: None,
-        year: None,
-        scenario: None,
-    };
-    let checked = pipeline::run("r.toml", text.as_bytes().to_vec(), &over);
-    assert!(!checked.has_data_errors(), "{:?}", checked.findings);
-    let budget = checked.budget.unwrap();
-    let plan = crate::plan::build(&checked.roadmap, &budget).unwrap();
+    let (checked, _, plan) = pipeline::planned(text, None);
     build(&checked.roadmap, &plan, checked.as_of)
 }
 

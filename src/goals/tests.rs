@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly
 use super::*;
-use crate::pipeline::{self, Overrides};
+use crate::pipeline;
 use chrono::NaiveDate;
 
 /// A long goal with a year goal under it, a year goal without a parent;
@@ -97,15 +97,7 @@ goals = ["year"]
 "#;
 
 fn report(text: &str) -> GoalsReport {
-    let over = Overrides {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 15),
-        year: None,
-        scenario: None,
-    };
-    let checked = pipeline::run("r.toml", text.as_bytes().to_vec(), &over);
-    assert!(!checked.has_data_errors(), "{:?}", checked.findings);
-    let budget = checked.budget.unwrap();
-    let plan = crate::plan::build(&checked.roadmap, &budget).unwrap();
+    let (checked, _, plan) = pipeline::planned(text, NaiveDate::from_ymd_opt(2026, 11, 15));
     let kpis = crate::kpi::build(&checked.roadmap, checked.as_of, 2027);
     build(&checked.roadmap, &plan, &kpis).unwrap()
 }

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly
 use super::*;
-use crate::pipeline::{self, Overrides};
+use crate::pipeline;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -131,15 +131,7 @@ cadence = "half-yearly"
 "#;
 
 fn strategy(text: &str) -> Strategy {
-    let over = Overrides {
-        as_of: None,
-        year: None,
-        scenario: None,
-    };
-    let checked = pipeline::run("r.toml", text.as_bytes().to_vec(), &over);
-    assert!(!checked.has_data_errors(), "{:?}", checked.findings);
-    let budget = checked.budget.unwrap();
-    let plan = crate::plan::build(&checked.roadmap, &budget).unwrap();
+    let (checked, budget, plan) = pipeline::planned(text, None);
     let kpis = crate::kpi::build(&checked.roadmap, checked.as_of, plan.plan_year);
     let goals = crate::goals::build(&checked.roadmap, &plan, &kpis).unwrap();
     build(&Inputs {

@@ -51,8 +51,8 @@ use crate::roadmap::fields::{
     MemberKey, RoadmapKey, ScenarioKey, TrainingKey, VisionKey,
 };
 use crate::roadmap::{
-    Choice, Communication, Competency, Department, Goal, Initiative, Kpi, Measurement, Member,
-    Roadmap, Scenario, Status, Training,
+    Choice, Communication, Competency, Confidence, Department, Goal, Initiative, Kpi, Measurement,
+    Member, Roadmap, Scenario, Status, Training,
 };
 use crate::source::Sp;
 use chrono::NaiveDate;
@@ -240,6 +240,43 @@ pub(crate) enum Value {
     Quotes(Vec<QuoteValue>),
     /// A KPI's measurements or checkpoints: date and value, in file order.
     Series(Vec<(NaiveDate, Decimal)>),
+    /// An initiative's check-ins, spend entries or expected changes, in
+    /// file order, each its words.
+    Entries(Vec<Vec<Word>>),
+}
+
+/// One word of an entry: JSON and CSV write it plain, the people's tables
+/// in their language's way (`3 100,00 zł`, `12,5 %`, `wysoka pewność`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Word {
+    Text(String),
+    Date(NaiveDate),
+    /// In the currency written beside it, else the roadmap's.
+    Money(Money, Option<String>),
+    Decimal(Decimal),
+    Percent(Decimal),
+    Confidence(Confidence),
+    /// A value not read (the loader has reported it): `?`.
+    Unknown,
+}
+
+impl Word {
+    fn of<T>(v: &Option<Sp<T>>, word: impl Fn(&T) -> Word) -> Word {
+        v.as_ref().map_or(Word::Unknown, |v| word(&v.value))
+    }
+
+    pub(crate) fn plain(&self) -> String {
+        match self {
+            Word::Text(t) => t.clone(),
+            Word::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Word::Money(m, None) => m.plain(),
+            Word::Money(m, Some(c)) => format!("{} {c}", m.plain()),
+            Word::Decimal(d) => d.text(),
+            Word::Percent(d) => format!("{} %", d.text()),
+            Word::Confidence(c) => c.as_str().to_string(),
+            Word::Unknown => "?".to_string(),
+        }
+    }
 }
 
 /// One vendor quote: the vendor, its range (equal ends for one amount) and
@@ -284,6 +321,7 @@ impl Value {
                 .map(|(d, v)| format!("{} = {}", d.format("%Y-%m-%d"), v.text()))
                 .collect::<Vec<_>>()
                 .join("; "),
+            Value::Entries(entries) => entries_joined(entries, Word::plain),
         }
     }
 }
@@ -704,45 +742,49 @@ fn quotes_value(ini: &Initiative) -> Option<Value> {
     })
 }
 
-/// Entries of an initiative as one text, in file order, each its words
-/// joined by spaces, `; ` between: check-ins, spend entries, expected
-/// changes. A changed, added or removed entry changes it.
-fn entries_text<T>(items: &[T], words: impl Fn(&T) -> Vec<String>) -> Option<Value> {
-    let entries: Vec<String> = items.iter().map(|e| words(e).join(" ")).collect();
-    (!entries.is_empty()).then(|| Value::Text(entries.join("; ")))
+/// Entries, each its words joined by spaces, `; ` between, every word
+/// written by `word`.
+pub(crate) fn entries_joined(entries: &[Vec<Word>], word: impl Fn(&Word) -> String) -> String {
+    entries
+        .iter()
+        .map(|e| e.iter().map(&word).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
-/// A value of an entry as [`entries_text`] writes it, `?` when not read.
-fn word<T>(v: &Option<Sp<T>>, text: impl Fn(&T) -> String) -> String {
-    v.as_ref().map_or("?".to_string(), |v| text(&v.value))
-}
-
-fn iso(d: &NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// Entries of an initiative as a value, in file order, each its words:
+/// check-ins, spend entries, expected changes. A changed, added or removed
+/// entry changes it.
+fn entries_value<T>(items: &[T], words: impl Fn(&T) -> Vec<Word>) -> Option<Value> {
+    (!items.is_empty()).then(|| Value::Entries(items.iter().map(words).collect()))
 }
 
 /// Check-ins: `2027-03-31 40 % medium "note"` each.
 fn updates_value(ini: &Initiative) -> Option<Value> {
-    entries_text(&ini.updates, |u| {
-        let mut p = vec![
-            word(&u.date, iso),
-            word(&u.progress, |p| format!("{} %", p.text())),
+    entries_value(&ini.updates, |u| {
+        let mut w = vec![
+            Word::of(&u.date, |d| Word::Date(*d)),
+            Word::of(&u.progress, |p| Word::Percent(*p)),
         ];
-        p.extend(u.confidence.as_ref().map(|c| c.value.as_str().to_string()));
-        p.extend(u.note.as_ref().map(|n| format!("\"{}\"", n.value)));
-        p
+        w.extend(u.confidence.as_ref().map(|c| Word::Confidence(c.value)));
+        w.extend(
+            u.note
+                .as_ref()
+                .map(|n| Word::Text(format!("\"{}\"", n.value))),
+        );
+        w
     })
 }
 
 /// The expected changes of KPIs: `nps 2 – 4` each.
 fn expected_value(ini: &Initiative) -> Option<Value> {
-    entries_text(&ini.expected, |c| {
-        let bound = |w: &crate::roadmap::Written| w.value.text();
+    entries_value(&ini.expected, |c| {
+        let bound = |w: &crate::roadmap::Written| Word::Decimal(w.value);
         vec![
-            c.kpi.value.clone(),
-            word(&c.low, bound),
-            "–".to_string(),
-            word(&c.high, bound),
+            Word::Text(c.kpi.value.clone()),
+            Word::of(&c.low, bound),
+            Word::Text("–".to_string()),
+            Word::of(&c.high, bound),
         ]
     })
 }
@@ -751,38 +793,45 @@ fn expected_value(ini: &Initiative) -> Option<Value> {
 /// when written); like check-ins, a change shows the entries added or
 /// changed.
 fn spend_value(ini: &Initiative) -> Option<Value> {
-    entries_text(&ini.spend, |e| {
-        let mut p = vec![word(&e.date, iso), word(&e.amount, |a| a.plain())];
-        p.extend(e.currency.as_ref().map(|c| c.value.clone()));
-        p.extend(e.note.as_ref().map(|n| format!("\"{}\"", n.value)));
-        p
+    entries_value(&ini.spend, |e| {
+        let currency = e.currency.as_ref().map(|c| c.value.clone());
+        let mut w = vec![
+            Word::of(&e.date, |d| Word::Date(*d)),
+            Word::of(&e.amount, |a| Word::Money(*a, currency.clone())),
+        ];
+        w.extend(
+            e.note
+                .as_ref()
+                .map(|n| Word::Text(format!("\"{}\"", n.value))),
+        );
+        w
     })
 }
 
-/// Of two lists (check-ins as text joined by `; `, a KPI's series), only
-/// the items that are not on both sides: a new check-in shows alone, not
-/// the whole history. `None` for a side left with none.
+/// Of two lists (check-ins, spend entries, a KPI's series), only the
+/// items that are not on both sides: a new check-in shows alone, not the
+/// whole history. `None` for a side left with none.
 fn only_changed_items(old: Option<Value>, new: Option<Value>) -> (Option<Value>, Option<Value>) {
     fn keep<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
         a.iter().filter(|x| !b.contains(x)).cloned().collect()
     }
-    let series = |v: &Option<Value>| match v {
-        Some(Value::Series(items)) => Some(items.clone()),
-        None => Some(Vec::new()),
-        Some(_) => None,
-    };
-    if let (Some(o), Some(n)) = (series(&old), series(&new)) {
-        let side = |items: Vec<_>| (!items.is_empty()).then_some(Value::Series(items));
-        return (side(keep(&o, &n)), side(keep(&n, &o)));
+    fn split<T: PartialEq + Clone>(
+        o: &[T],
+        n: &[T],
+        value: fn(Vec<T>) -> Value,
+    ) -> (Option<Value>, Option<Value>) {
+        let side = |items: Vec<T>| (!items.is_empty()).then(|| value(items));
+        (side(keep(o, n)), side(keep(n, o)))
     }
-    let split = |t: &Option<Value>| -> Vec<String> {
-        t.as_ref()
-            .map(|t| t.plain().split("; ").map(str::to_string).collect())
-            .unwrap_or_default()
-    };
-    let (o, n) = (split(&old), split(&new));
-    let side = |items: Vec<String>| (!items.is_empty()).then(|| Value::Text(items.join("; ")));
-    (side(keep(&o, &n)), side(keep(&n, &o)))
+    match (&old, &new) {
+        (Some(Value::Series(o)), Some(Value::Series(n))) => split(o, n, Value::Series),
+        (Some(Value::Series(o)), None) => split(o, &[], Value::Series),
+        (None, Some(Value::Series(n))) => split(&[], n, Value::Series),
+        (Some(Value::Entries(o)), Some(Value::Entries(n))) => split(o, n, Value::Entries),
+        (Some(Value::Entries(o)), None) => split(o, &[], Value::Entries),
+        (None, Some(Value::Entries(n))) => split(&[], n, Value::Entries),
+        _ => (old, new),
+    }
 }
 
 /// What diff compares, from one side's initiative and budget figures;

@@ -602,4 +602,31 @@ fn business_case_and_spending_are_compared() {
     for label in ["Oczekiwany wpływ na KPI", "Wydano", "Wydatki", "Korzyść"] {
         assert!(pl.contains(label), "{label}: {pl}");
     }
+    // And amounts and decimals written the Polish way, as everywhere.
+    for value in ["2026-11-30 3\u{a0}100,00\u{a0}zł", "45\u{a0}000,00\u{a0}zł"] {
+        assert!(pl.contains(value), "{value}: {pl}");
+    }
+    let pl_old = polish_diff_with_decimals(dir.path());
+    assert!(pl_old.contains("churn -0,5 – -0,1"), "{pl_old}");
+}
+
+/// A Polish diff whose expected change and check-in have decimals.
+fn polish_diff_with_decimals(dir: &Path) -> String {
+    let old = example();
+    let new = old
+        .replacen(
+            "churn = { low = -0.3, high = -0.1 }",
+            "churn = { low = -0.5, high = -0.1 }",
+            1,
+        )
+        .replacen("progress = 15\n", "progress = 12.5\n", 1);
+    std::fs::write(dir.join("old.toml"), &old).unwrap();
+    std::fs::write(dir.join("new.toml"), new).unwrap();
+    let out = cxm(
+        dir,
+        &["diff", "old.toml", "new.toml", "--lang", "pl", "--wide"],
+    );
+    let pl = String::from_utf8(out.stdout).unwrap();
+    assert!(pl.contains("12,5 % wysoka pewność"), "{pl}");
+    pl
 }

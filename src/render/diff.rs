@@ -33,6 +33,7 @@ use super::xlsx;
 use super::{Format, RenderOptions};
 use crate::diff::{
     Change, Changed, Diff, Entries, FieldChanges, MoneyDelta, Part, QuoteValue, Summary, Value,
+    Word,
 };
 use crate::i18n::{self, Text};
 use crate::money::Money;
@@ -304,7 +305,22 @@ fn value_text(v: &Value, currency: &str, lang: Language) -> String {
             .map(|(d, x)| format!("{} = {}", d.format("%Y-%m-%d"), i18n::decimal(*x, lang)))
             .collect::<Vec<_>>()
             .join("; "),
+        Value::Entries(entries) => {
+            crate::diff::entries_joined(entries, |w| word_text(w, currency, lang))
+        }
         Value::Text(_) | Value::Whole(_) | Value::Date(_) => v.plain(),
+    }
+}
+
+/// One word of an entry for people: amounts, decimals and a check-in's
+/// confidence in the language's way.
+fn word_text(w: &Word, currency: &str, lang: Language) -> String {
+    match w {
+        Word::Money(m, c) => i18n::money(*m, c.as_deref().unwrap_or(currency), lang),
+        Word::Decimal(d) => i18n::decimal(*d, lang),
+        Word::Percent(d) => format!("{} %", i18n::decimal(*d, lang)),
+        Word::Confidence(c) => i18n::confidence(*c, lang).to_string(),
+        Word::Text(_) | Word::Date(_) | Word::Unknown => w.plain(),
     }
 }
 
@@ -623,7 +639,9 @@ fn value_cell(v: Option<&Value>) -> Cell {
         Some(Value::Decimal(d)) => Cell::Decimal(*d),
         Some(Value::Whole(n)) => Cell::Int((*n).into()),
         Some(Value::Date(d)) => Cell::Date(*d),
-        Some(v @ (Value::Text(_) | Value::Quotes(_) | Value::Series(_))) => Cell::text(v.plain()),
+        Some(v @ (Value::Text(_) | Value::Quotes(_) | Value::Series(_) | Value::Entries(_))) => {
+            Cell::text(v.plain())
+        }
     }
 }
 

@@ -31,9 +31,10 @@
 //!   idea (which has no plan-year part); `null` when there is none.
 //! - `settings` lists only the `[roadmap]` keys that changed; a key left out
 //!   of one side is `null` there (its default is not filled in).
-//! - Lists that grow over the year — an initiative's check-ins, a KPI's
-//!   measurements and checkpoints — show only the items not on both sides:
-//!   a new measurement shows alone, not the whole series.
+//! - Lists of entries — an initiative's check-ins, spend entries and
+//!   expected changes, a KPI's measurements and checkpoints — show only the
+//!   items not on both sides: a new measurement shows alone, not the whole
+//!   series, and a changed expected change only that KPI's.
 //! - A training's `needs` reads as `sales = 10, care = 5`, a goal's `kpis`
 //!   as `nps = 35, churn = 9`, `focus` as `true`/`false`.
 //! - Amounts of settings and training are in the roadmap's currency (the
@@ -375,14 +376,13 @@ type Fields = Vec<(&'static str, Option<Value>)>;
 pub(crate) type FieldChanges = Vec<(&'static str, Change<Option<Value>>)>;
 
 /// The fields that differ between two readings of one entry, in order.
-/// Lists that grow over the year ([`GROWING`]) keep only the items not on
-/// both sides.
+/// Lists of entries ([`ITEMWISE`]) keep only the items not on both sides.
 fn changes(old: &Fields, new: &Fields) -> FieldChanges {
     new.iter()
         .zip(old.iter())
         .filter(|((_, n), (_, o))| n != o)
         .map(|((name, n), (_, o))| {
-            let (old, new) = if GROWING.contains(name) {
+            let (old, new) = if ITEMWISE.contains(name) {
                 only_changed_items(o.clone(), n.clone())
             } else {
                 (o.clone(), n.clone())
@@ -392,9 +392,9 @@ fn changes(old: &Fields, new: &Fields) -> FieldChanges {
         .collect()
 }
 
-/// Fields read as a list of items joined by `; ` that grow over the year:
-/// a change shows the items added or changed, not the whole list.
-const GROWING: &[&str] = &["updates", "spend", "measurements", "targets"];
+/// Fields that are lists of entries, most growing over the year: a change
+/// shows the items added or changed, not the whole list.
+const ITEMWISE: &[&str] = &["updates", "spend", "expected", "measurements", "targets"];
 
 /// Compares entries of one kind, each its id and its fields.
 fn entries(old: Vec<(String, Fields)>, new: Vec<(String, Fields)>) -> Entries {

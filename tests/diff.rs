@@ -608,6 +608,8 @@ fn business_case_and_spending_are_compared() {
     }
     let pl_old = polish_diff_with_decimals(dir.path());
     assert!(pl_old.contains("churn -0,5 – -0,1"), "{pl_old}");
+    // Only the changed KPI's entry shows, not the unchanged `nps` one.
+    assert!(!pl_old.contains("nps 2 – 4"), "{pl_old}");
 }
 
 /// A Polish diff whose expected change and check-in have decimals.

@@ -17,7 +17,14 @@ fn diff_reads_exactly_the_keys_it_compares() {
 
 #[test]
 fn only_the_check_ins_that_changed_show() {
-    let s = |t: &str| Some(Value::Text(t.to_string()));
+    // Each check-in an entry (of one word here: equal or not as a whole).
+    let s = |t: &str| {
+        Some(Value::Entries(
+            t.split("; ")
+                .map(|e| vec![Word::Text(e.to_string())])
+                .collect(),
+        ))
+    };
     // A new check-in shows alone.
     assert_eq!(
         super::only_changed_items(
